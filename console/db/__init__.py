@@ -1,0 +1,1 @@
+"""The shared registration database: models, engines, migrations, data generator."""

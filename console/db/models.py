@@ -1,0 +1,486 @@
+"""The shared registration database: the public site and the console write to it.
+
+The schema is owned by the Alembic migrations in ``console/db/migrations``; these
+models describe it. Constraints live in the database itself so that other writers
+(the public site) cannot break them either.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import relationship as orm_relationship
+
+from console.domain.vocabulary import (
+    CartItemState,
+    CartState,
+    OutboxState,
+    PaymentStatus,
+    RegistrationState,
+    Relationship,
+    Role,
+    WaitlistState,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: type) -> str:
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"  # type: ignore[attr-defined]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every dialect (SQLite would otherwise return naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use the clock")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+TS = UtcDateTime()
+
+
+class Borough(Base):
+    __tablename__ = "borough"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Account(Base):
+    """Compte utilisateur: the email is the identity and never changes (F3)."""
+
+    __tablename__ = "account"
+    __table_args__ = (
+        CheckConstraint("failed_login_count >= 0", name="failed_login_count"),
+        CheckConstraint("email = lower(email)", name="email_lowercase"),
+        CheckConstraint("language IN ('fr', 'en')", name="language"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    confirmed_at: Mapped[datetime | None] = mapped_column(TS)
+    failed_login_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_login_at: Mapped[datetime | None] = mapped_column(TS)
+    locked_at: Mapped[datetime | None] = mapped_column(TS)
+    language: Mapped[str] = mapped_column(String(2), default="fr")
+    # Written by the public site when the family sets a password; the console never reads it.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+
+
+class Household(Base):
+    """Dossier loisir. ``number`` is the household number the family quotes."""
+
+    __tablename__ = "household"
+    __table_args__ = (CheckConstraint("version >= 1", name="version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), unique=True)
+    borough_id: Mapped[int] = mapped_column(ForeignKey("borough.id"), index=True)
+    postal_code: Mapped[str] = mapped_column(String(7))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(TS)
+    # Optimistic concurrency: a change made on a stale view is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    account: Mapped[Account] = orm_relationship()
+    borough: Mapped[Borough] = orm_relationship()
+    members: Mapped[list[Member]] = orm_relationship(
+        back_populates="household", order_by="Member.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Member(Base):
+    __tablename__ = "member"
+    __table_args__ = (
+        CheckConstraint(_in("relationship", Relationship), name="relationship"),
+        Index(
+            "uq_member_one_responsible",
+            "household_id",
+            unique=True,
+            sqlite_where=text("relationship = 'responsible' AND removed_at IS NULL"),
+            postgresql_where=text("relationship = 'responsible' AND removed_at IS NULL"),
+        ),
+        Index(
+            "ix_member_last_name_key",
+            "last_name_key",
+            "first_name_key",
+            postgresql_ops={"last_name_key": "text_pattern_ops", "first_name_key": "text_pattern_ops"},
+        ),
+        Index(
+            "ix_member_first_name_key",
+            "first_name_key",
+            postgresql_ops={"first_name_key": "text_pattern_ops"},
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    # Lower-case, accent-free forms for search ("cote" finds "Côté").
+    first_name_key: Mapped[str] = mapped_column(String(100))
+    last_name_key: Mapped[str] = mapped_column(String(100))
+    birth_date: Mapped[date] = mapped_column(Date)
+    relationship: Mapped[str] = mapped_column(String(24))
+    # E.164 ("+14185550199"); indexed for caller search.
+    phone: Mapped[str | None] = mapped_column(String(16), index=True)
+    # Social insurance number, encrypted at rest (Fernet); never stored in clear.
+    sin_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Removal keeps history: receipts and past registrations still show the member.
+    removed_at: Mapped[datetime | None] = mapped_column(TS)
+
+    household: Mapped[Household] = orm_relationship(back_populates="members")
+
+
+class Season(Base):
+    __tablename__ = "season"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="dates"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+
+
+class Activity(Base):
+    __tablename__ = "activity"
+    __table_args__ = (
+        CheckConstraint("capacity >= 0", name="capacity"),
+        CheckConstraint("price_cents >= 0", name="price"),
+        CheckConstraint("age_min IS NULL OR age_max IS NULL OR age_min <= age_max", name="ages"),
+        Index("ix_activity_title_key", "title_key", postgresql_ops={"title_key": "text_pattern_ops"}),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(24), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    title_key: Mapped[str] = mapped_column(String(200))
+    season_id: Mapped[int] = mapped_column(ForeignKey("season.id"), index=True)
+    borough_id: Mapped[int] = mapped_column(ForeignKey("borough.id"), index=True)
+    capacity: Mapped[int] = mapped_column(Integer)
+    price_cents: Mapped[int] = mapped_column(Integer)
+    schedule: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    # Programme Vacances-Été, semaine de relâche, ateliers préscolaires: Relevé 24 (F13).
+    is_childcare: Mapped[bool] = mapped_column(Boolean, default=False)
+    age_min: Mapped[int | None] = mapped_column(Integer)
+    age_max: Mapped[int | None] = mapped_column(Integer)
+
+    season: Mapped[Season] = orm_relationship()
+    borough: Mapped[Borough] = orm_relationship()
+
+
+class Cart(Base):
+    __tablename__ = "cart"
+    __table_args__ = (
+        CheckConstraint(_in("state", CartState), name="state"),
+        CheckConstraint(
+            "state <> 'checkout' OR checkout_locked_until IS NOT NULL", name="checkout_lock"
+        ),
+        Index("ix_cart_state_hold", "state", "hold_expires_at"),
+        Index("ix_cart_owner", "owner_number"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # Numéro du propriétaire du panier (F14): the household number of the owner.
+    owner_number: Mapped[int] = mapped_column(Integer)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    state: Mapped[str] = mapped_column(String(12), default=CartState.OPEN.value)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    updated_at: Mapped[datetime] = mapped_column(TS)
+    hold_expires_at: Mapped[datetime] = mapped_column(TS)
+    extension_used: Mapped[bool] = mapped_column(Boolean, default=False)
+    checkout_locked_until: Mapped[datetime | None] = mapped_column(TS)
+    # "web" for the public site, or the staff username for a phone registration.
+    channel: Mapped[str] = mapped_column(String(64), default="web")
+
+    household: Mapped[Household] = orm_relationship()
+    items: Mapped[list[CartItem]] = orm_relationship(back_populates="cart", order_by="CartItem.id")
+
+
+class CartItem(Base):
+    """Réservation dans le panier: a hold on one place for one member."""
+
+    __tablename__ = "cart_item"
+    __table_args__ = (
+        CheckConstraint(_in("state", CartItemState), name="state"),
+        CheckConstraint("price_cents >= 0", name="price"),
+        Index("ix_cart_item_activity_state", "activity_id", "state"),
+        Index("ix_cart_item_member_activity", "member_id", "activity_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cart_id: Mapped[int] = mapped_column(ForeignKey("cart.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12), default=CartItemState.HELD.value)
+    added_at: Mapped[datetime] = mapped_column(TS)
+    released_at: Mapped[datetime | None] = mapped_column(TS)
+    release_reason: Mapped[str | None] = mapped_column(String(200))
+    # Set when the item was created by accepting a waitlist offer.
+    waitlist_entry_id: Mapped[int | None] = mapped_column(ForeignKey("waitlist_entry.id"))
+
+    cart: Mapped[Cart] = orm_relationship(back_populates="items")
+    member: Mapped[Member] = orm_relationship()
+    activity: Mapped[Activity] = orm_relationship()
+
+
+class Payment(Base):
+    """A transaction. Card numbers and CVVs are never stored: brand and last four only."""
+
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint(_in("status", PaymentStatus), name="status"),
+        CheckConstraint("amount_cents >= 0", name="amount"),
+        CheckConstraint("card_brand IS NULL OR card_brand IN ('visa', 'mastercard')", name="brand"),
+        CheckConstraint("card_last4 IS NULL OR length(card_last4) = 4", name="last4"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    transaction_number: Mapped[int] = mapped_column(BigInteger, unique=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    cart_id: Mapped[int] = mapped_column(ForeignKey("cart.id"), index=True)
+    payer_member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12))
+    card_brand: Mapped[str | None] = mapped_column(String(12))
+    card_last4: Mapped[str | None] = mapped_column(String(4))
+    authorization_code: Mapped[str | None] = mapped_column(String(32))
+    refusal_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(TS)
+    decided_at: Mapped[datetime | None] = mapped_column(TS)
+    channel: Mapped[str] = mapped_column(String(64), default="web")
+
+    cart: Mapped[Cart] = orm_relationship()
+    payer: Mapped[Member] = orm_relationship()
+
+
+class Registration(Base):
+    """Inscription: exists only after an approved payment (F9)."""
+
+    __tablename__ = "registration"
+    __table_args__ = (
+        CheckConstraint(_in("state", RegistrationState), name="state"),
+        Index(
+            "uq_registration_member_activity_confirmed",
+            "member_id",
+            "activity_id",
+            unique=True,
+            sqlite_where=text("state = 'confirmed'"),
+            postgresql_where=text("state = 'confirmed'"),
+        ),
+        Index("ix_registration_activity_state", "activity_id", "state"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"))
+    cart_id: Mapped[int | None] = mapped_column(ForeignKey("cart.id"), index=True)
+    payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"), index=True)
+    state: Mapped[str] = mapped_column(String(12), default=RegistrationState.CONFIRMED.value)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    cancelled_at: Mapped[datetime | None] = mapped_column(TS)
+
+    member: Mapped[Member] = orm_relationship()
+    activity: Mapped[Activity] = orm_relationship()
+
+
+class WaitlistEntry(Base):
+    __tablename__ = "waitlist_entry"
+    __table_args__ = (
+        CheckConstraint(_in("state", WaitlistState), name="state"),
+        CheckConstraint("state <> 'offered' OR offer_expires_at IS NOT NULL", name="offer_deadline"),
+        Index(
+            "uq_waitlist_member_activity_open",
+            "member_id",
+            "activity_id",
+            unique=True,
+            sqlite_where=text("state IN ('waiting', 'offered')"),
+            postgresql_where=text("state IN ('waiting', 'offered')"),
+        ),
+        Index("ix_waitlist_activity_state_position", "activity_id", "state", "position"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    # Arrival order; a supervisor may move an entry (with a reason, audited).
+    # Float positions let a supervisor move an entry between two others without renumbering.
+    position: Mapped[float] = mapped_column(Float)
+    state: Mapped[str] = mapped_column(String(12), default=WaitlistState.WAITING.value)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    offered_at: Mapped[datetime | None] = mapped_column(TS)
+    offer_expires_at: Mapped[datetime | None] = mapped_column(TS)
+    closed_at: Mapped[datetime | None] = mapped_column(TS)
+
+    member: Mapped[Member] = orm_relationship()
+    activity: Mapped[Activity] = orm_relationship()
+
+
+class Receipt(Base):
+    __tablename__ = "receipt"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger, unique=True)
+    cart_id: Mapped[int] = mapped_column(ForeignKey("cart.id"), index=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), unique=True)
+    payer_member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    issued_at: Mapped[datetime] = mapped_column(TS)
+    language: Mapped[str] = mapped_column(String(2), default="fr")
+
+    cart: Mapped[Cart] = orm_relationship()
+    payment: Mapped[Payment] = orm_relationship()
+
+
+class OutboxMessage(Base):
+    """Courriel envoyé: written with the action that caused it, delivered by the relay."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (
+        CheckConstraint(_in("state", OutboxState), name="state"),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        Index("ix_outbox_state_next", "state", "next_attempt_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
+    to_address: Mapped[str] = mapped_column(String(254))
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    attachment: Mapped[bytes | None] = mapped_column(LargeBinary)
+    attachment_name: Mapped[str | None] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(12), default=OutboxState.QUEUED.value)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    next_attempt_at: Mapped[datetime] = mapped_column(TS)
+    sent_at: Mapped[datetime | None] = mapped_column(TS)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+
+class PasswordResetToken(Base):
+    """Only the SHA-256 of the token is kept; the token itself goes out in the email."""
+
+    __tablename__ = "password_reset_token"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    expires_at: Mapped[datetime] = mapped_column(TS)
+    used_at: Mapped[datetime | None] = mapped_column(TS)
+    revoked_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    __table_args__ = (
+        CheckConstraint(_in("role", Role), name="role"),
+        CheckConstraint("role <> 'clerk' OR borough_id IS NOT NULL", name="clerk_borough"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(12))
+    borough_id: Mapped[int | None] = mapped_column(ForeignKey("borough.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    borough: Mapped[Borough | None] = orm_relationship()
+
+
+class CallVerification(Base):
+    """How a caller proved who they are, before any sensitive action."""
+
+    __tablename__ = "call_verification"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    at: Mapped[datetime] = mapped_column(TS)
+    # Comma-separated names of the factors that matched (never the values the caller gave).
+    matched: Mapped[str] = mapped_column(String(200))
+    passed: Mapped[bool] = mapped_column(Boolean)
+
+
+class AuditEntry(Base):
+    """Journal: who did what to whom, when and why."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_staff_at", "staff_id", "at"),
+        Index("ix_audit_household_at", "household_id", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(TS)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+
+    staff: Mapped[Staff | None] = orm_relationship()
+
+
+class CallNote(Base):
+    __tablename__ = "call_note"
+    __table_args__ = (Index("ix_call_note_started", "started_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(16))  # "F1".."F14" or "other"
+    started_at: Mapped[datetime] = mapped_column(TS)
+    ended_at: Mapped[datetime] = mapped_column(TS)
+    actions: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    staff: Mapped[Staff] = orm_relationship()
+
+
+class HouseholdPresence(Base):
+    """Which staff member has which household open, so two agents see each other."""
+
+    __tablename__ = "household_presence"
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
+    seen_at: Mapped[datetime] = mapped_column(TS)

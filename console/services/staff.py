@@ -1,0 +1,54 @@
+"""Who is acting: staff members, their roles, and the role checks every service makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from console.db.models import Staff
+from console.domain.errors import Forbidden, NotFound
+from console.domain.vocabulary import Role
+from console.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in staff member, passed to every service."""
+
+    staff_id: int
+    username: str
+    display_name: str
+    role: Role
+    borough_id: int | None = None
+    borough_name: str | None = None
+
+
+def require_role(actor: Actor, *roles: Role, action: str) -> None:
+    if actor.role not in roles:
+        raise Forbidden("role_forbidden", action=action, role=actor.role.value)
+
+
+def _to_actor(staff: Staff) -> Actor:
+    return Actor(
+        staff_id=staff.id,
+        username=staff.username,
+        display_name=staff.display_name,
+        role=Role(staff.role),
+        borough_id=staff.borough_id,
+        borough_name=staff.borough.name if staff.borough else None,
+    )
+
+
+def list_staff(ctx: ServiceContext) -> list[Actor]:
+    with ctx.db.read() as session:
+        rows = session.scalars(select(Staff).where(Staff.active).order_by(Staff.role, Staff.username))
+        return [_to_actor(s) for s in rows]
+
+
+def actor_for_username(ctx: ServiceContext, username: str) -> Actor:
+    with ctx.db.read() as session:
+        staff = session.scalar(select(Staff).where(Staff.username == username, Staff.active))
+        if staff is None:
+            raise NotFound("staff_not_found", username=username)
+        return _to_actor(staff)

@@ -1,0 +1,63 @@
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from console.db.engine import Database  # noqa: E402
+from console.db.sin import SinCipher  # noqa: E402
+from console.domain.clock import FixedClock  # noqa: E402
+from console.services.context import ServiceContext  # noqa: E402
+from tests.helpers.databases import PG_ENV, PostgresRun, fresh_sqlite, pg_base_url, sqlite_template  # noqa: E402
+
+TEST_SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sqlite_template(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def _postgres_run() -> Iterator[PostgresRun | None]:
+    base = pg_base_url()
+    if base is None:
+        yield None
+        return
+    run = PostgresRun(base)
+    yield run
+    run.drop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    _sqlite_template: Path,
+    _postgres_run: PostgresRun | None,
+) -> Iterator[Database]:
+    """A migrated, empty database; the test runs once per dialect."""
+    if request.param == "sqlite":
+        database = fresh_sqlite(_sqlite_template, tmp_path / "test.sqlite3")
+    else:
+        if _postgres_run is None:
+            pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to run this test on PostgreSQL")
+        database = _postgres_run.fresh()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def ctx(db: Database, clock: FixedClock) -> ServiceContext:
+    return ServiceContext(db=db, sin_cipher=SinCipher(TEST_SIN_KEY), clock=clock)

@@ -1,0 +1,80 @@
+"""Test databases: a migrated SQLite file per test, and one PostgreSQL database per run.
+
+``CONSOLE_TEST_DATABASE_URL`` points at a PostgreSQL server; the run creates its own
+database there (``<name>_console_<pid>``), migrates it once, and empties it between tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from console.db.engine import Database
+from console.db.migrate import upgrade
+from console.db.models import Base
+from console.db.numbers import SEQUENCES
+
+PG_ENV = "CONSOLE_TEST_DATABASE_URL"
+
+
+def pg_base_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+def sqlite_template(directory: Path) -> Path:
+    template = directory / "template.sqlite3"
+    if not template.exists():
+        db = Database(f"sqlite:///{template}")
+        upgrade(db.engine)
+        db.dispose()
+    return template
+
+
+def fresh_sqlite(template: Path, target: Path) -> Database:
+    shutil.copyfile(template, target)
+    return Database(f"sqlite:///{target}", lock_timeout_ms=2000)
+
+
+class PostgresRun:
+    """One database for the whole test run, created, migrated, and dropped at the end."""
+
+    def __init__(self, base_url: str) -> None:
+        url = make_url(base_url)
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        self.name = f"{url.database}_console_{os.getpid()}"
+        self.admin_url = url
+        self.url = url.set(database=self.name).render_as_string(hide_password=False)
+        admin = create_engine(url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}"'))
+            conn.execute(text(f'CREATE DATABASE "{self.name}"'))
+        admin.dispose()
+        db = Database(self.url)
+        upgrade(db.engine)
+        db.dispose()
+        self.tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+
+    def fresh(self) -> Database:
+        db = Database(self.url, lock_timeout_ms=2000)
+        with db.engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {self.tables} RESTART IDENTITY CASCADE"))
+            for name, start in ((n, s) for n, (_c, s) in SEQUENCES.items()):
+                conn.execute(text(f"SELECT setval('{name}', {start}, false)"))
+        return db
+
+    def drop(self) -> None:
+        admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def iterate_dbs() -> Iterator[str]:
+    yield "sqlite"
+    yield "postgresql"
