@@ -28,7 +28,9 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="console", description="Support console — Mes loisirs en ligne")
+    parser = argparse.ArgumentParser(
+        prog="console", description="Support console — Mes loisirs en ligne"
+    )
     parser.add_argument("--call", metavar="PHONE", help="open the caller's household (caller ID)")
     parser.add_argument("--language", choices=["fr", "en"], help="interface language")
     sub = parser.add_subparsers(dest="command")

@@ -10,11 +10,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from console.db.engine import Database  # noqa: E402
-from console.db.sin import SinCipher  # noqa: E402
-from console.domain.clock import FixedClock  # noqa: E402
-from console.services.context import ServiceContext  # noqa: E402
-from tests.helpers.databases import PG_ENV, PostgresRun, fresh_sqlite, pg_base_url, sqlite_template  # noqa: E402
+from console.db.engine import Database
+from console.db.sin import SinCipher
+from console.domain.clock import FixedClock
+from console.services.context import ServiceContext
+from tests.helpers.databases import (
+    PG_ENV,
+    PostgresRun,
+    fresh_sqlite,
+    pg_base_url,
+    sqlite_template,
+)
 
 TEST_SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="
 

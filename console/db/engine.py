@@ -24,7 +24,9 @@ PG_SERIALIZATION = "40001"
 
 
 def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False})
+    engine = create_engine(
+        url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False}
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

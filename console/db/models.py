@@ -26,9 +26,9 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.orm import relationship as orm_relationship
+from sqlalchemy.types import TypeDecorator
 
 from console.domain.vocabulary import (
     CartItemState,
@@ -96,6 +96,8 @@ class Account(Base):
         CheckConstraint("failed_login_count >= 0", name="failed_login_count"),
         CheckConstraint("email = lower(email)", name="email_lowercase"),
         CheckConstraint("language IN ('fr', 'en')", name="language"),
+        # Prefix search on a partly typed address ("gagnon.m").
+        Index("ix_account_email_prefix", "email", postgresql_ops={"email": "text_pattern_ops"}),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -148,7 +150,10 @@ class Member(Base):
             "ix_member_last_name_key",
             "last_name_key",
             "first_name_key",
-            postgresql_ops={"last_name_key": "text_pattern_ops", "first_name_key": "text_pattern_ops"},
+            postgresql_ops={
+                "last_name_key": "text_pattern_ops",
+                "first_name_key": "text_pattern_ops",
+            },
         ),
         Index(
             "ix_member_first_name_key",
@@ -191,7 +196,9 @@ class Activity(Base):
         CheckConstraint("capacity >= 0", name="capacity"),
         CheckConstraint("price_cents >= 0", name="price"),
         CheckConstraint("age_min IS NULL OR age_max IS NULL OR age_min <= age_max", name="ages"),
-        Index("ix_activity_title_key", "title_key", postgresql_ops={"title_key": "text_pattern_ops"}),
+        Index(
+            "ix_activity_title_key", "title_key", postgresql_ops={"title_key": "text_pattern_ops"}
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(24), unique=True)
@@ -329,7 +336,9 @@ class WaitlistEntry(Base):
     __tablename__ = "waitlist_entry"
     __table_args__ = (
         CheckConstraint(_in("state", WaitlistState), name="state"),
-        CheckConstraint("state <> 'offered' OR offer_expires_at IS NOT NULL", name="offer_deadline"),
+        CheckConstraint(
+            "state <> 'offered' OR offer_expires_at IS NOT NULL", name="offer_deadline"
+        ),
         Index(
             "uq_waitlist_member_activity_open",
             "member_id",

@@ -42,7 +42,9 @@ def _to_actor(staff: Staff) -> Actor:
 
 def list_staff(ctx: ServiceContext) -> list[Actor]:
     with ctx.db.read() as session:
-        rows = session.scalars(select(Staff).where(Staff.active).order_by(Staff.role, Staff.username))
+        rows = session.scalars(
+            select(Staff).where(Staff.active).order_by(Staff.role, Staff.username)
+        )
         return [_to_actor(s) for s in rows]
 
 

@@ -118,7 +118,9 @@ class TaskRunner(QObject):
     ) -> Progress:
         """Long work: returns the :class:`Progress` whose ``cancel()`` stops it."""
         task_id = next(self._ids)
-        progress = Progress(_report=lambda done, total: self._relay.progressed.emit(task_id, done, total))
+        progress = Progress(
+            _report=lambda done, total: self._relay.progressed.emit(task_id, done, total)
+        )
         self._pending[task_id] = _Pending(on_success, on_failure, on_progress, None, progress)
         self._start(task_id, lambda: fn(progress))
         return progress

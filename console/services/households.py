@@ -1,0 +1,447 @@
+"""The whole family file at a glance: members, account, carts, registrations, waitlist,
+payments, messages and earlier call notes — one read, plain frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from console.db.models import (
+    Account,
+    Activity,
+    CallNote,
+    Cart,
+    CartItem,
+    Household,
+    Member,
+    OutboxMessage,
+    Payment,
+    Registration,
+    WaitlistEntry,
+)
+from console.domain.cart_timer import CartHold
+from console.domain.errors import NotFound
+from console.domain.payers import PayerCandidate, eligible_payers
+from console.domain.phones import format_phone
+from console.domain.vocabulary import CartState, Relationship
+from console.services.context import ServiceContext
+
+RECENT_MESSAGES = 30
+RECENT_NOTES = 20
+
+
+@dataclass(frozen=True)
+class MemberView:
+    member_id: int
+    first_name: str
+    last_name: str
+    relationship: Relationship
+    birth_date: date
+    age: int
+    phone: str | None
+    may_pay: bool
+    has_sin: bool
+    removed: bool
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class AccountView:
+    account_id: int
+    email: str
+    confirmed: bool
+    confirmed_at: datetime | None
+    locked: bool
+    locked_at: datetime | None
+    failed_login_count: int
+    last_failed_login_at: datetime | None
+    language: str
+
+
+@dataclass(frozen=True)
+class CartItemView:
+    item_id: int
+    member_name: str
+    activity_id: int
+    activity_code: str
+    activity_title: str
+    price_cents: int
+    state: str
+
+
+@dataclass(frozen=True)
+class CartView:
+    cart_id: int
+    number: int
+    owner_number: int
+    state: CartState
+    hold_expires_at: datetime
+    extension_used: bool
+    checkout_locked_until: datetime | None
+    live: bool  # its items hold places right now
+    channel: str
+    items: tuple[CartItemView, ...]
+
+
+@dataclass(frozen=True)
+class RegistrationView:
+    registration_id: int
+    member_name: str
+    activity_code: str
+    activity_title: str
+    season: str
+    schedule: str
+    state: str
+    cart_number: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class WaitlistView:
+    entry_id: int
+    member_name: str
+    activity_id: int
+    activity_code: str
+    activity_title: str
+    state: str
+    position: int  # 1-based rank among the open entries of the activity
+    offer_expires_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    payment_id: int
+    transaction_number: int
+    cart_number: int
+    payer_name: str
+    amount_cents: int
+    status: str
+    card_brand: str | None
+    card_last4: str | None
+    authorization_code: str | None
+    refusal_reason: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MessageView:
+    message_id: int
+    kind: str
+    subject: str
+    to_address: str
+    state: str
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None
+    last_error: str | None
+
+
+@dataclass(frozen=True)
+class CallNoteView:
+    note_id: int
+    staff_name: str
+    reason: str
+    started_at: datetime
+    ended_at: datetime
+    actions: str
+    note: str
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    household_id: int
+    number: int
+    version: int
+    borough_id: int
+    borough: str
+    postal_code: str
+    address: str
+    account: AccountView
+    members: tuple[MemberView, ...]
+    carts: tuple[CartView, ...]
+    registrations: tuple[RegistrationView, ...]
+    waitlist: tuple[WaitlistView, ...]
+    payments: tuple[PaymentView, ...]
+    messages: tuple[MessageView, ...]
+    call_notes: tuple[CallNoteView, ...]
+    as_of: datetime
+
+    @property
+    def responsible(self) -> MemberView | None:
+        return next(
+            (
+                m
+                for m in self.members
+                if m.relationship is Relationship.RESPONSIBLE and not m.removed
+            ),
+            None,
+        )
+
+
+def household_view(ctx: ServiceContext, household_id: int) -> HouseholdView:
+    now = ctx.clock.now()
+    with ctx.db.read() as session:
+        household = session.get(Household, household_id)
+        if household is None:
+            raise NotFound("household_not_found", household_id=household_id)
+        members = _members(household, now.date())
+        names = {m.member_id: m.name for m in members}
+        return HouseholdView(
+            household_id=household.id,
+            number=household.number,
+            version=household.version,
+            borough_id=household.borough_id,
+            borough=household.borough.name,
+            postal_code=household.postal_code,
+            address=household.address,
+            account=_account(household.account),
+            members=members,
+            carts=_carts(session, household.id, names, now),
+            registrations=_registrations(session, household.id, names),
+            waitlist=_waitlist(session, household.id, names),
+            payments=_payments(session, household.id, names),
+            messages=_messages(session, household.account_id),
+            call_notes=_notes(session, household.id),
+            as_of=now,
+        )
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _members(household: Household, today: date) -> tuple[MemberView, ...]:
+    candidates = [
+        PayerCandidate(
+            member_id=m.id,
+            name=f"{m.first_name} {m.last_name}",
+            relationship=Relationship(m.relationship),
+            removed=m.removed_at is not None,
+        )
+        for m in household.members
+    ]
+    payers = {c.member_id for c in eligible_payers(candidates)}
+    order = list(Relationship)
+    ordered = sorted(
+        household.members,
+        key=lambda m: (
+            m.removed_at is not None,
+            order.index(Relationship(m.relationship)),
+            m.birth_date,
+        ),
+    )
+    return tuple(
+        MemberView(
+            member_id=m.id,
+            first_name=m.first_name,
+            last_name=m.last_name,
+            relationship=Relationship(m.relationship),
+            birth_date=m.birth_date,
+            age=_age(m.birth_date, today),
+            phone=format_phone(m.phone) if m.phone else None,
+            may_pay=m.id in payers,
+            has_sin=m.sin_encrypted is not None,
+            removed=m.removed_at is not None,
+        )
+        for m in ordered
+    )
+
+
+def _account(account: Account) -> AccountView:
+    return AccountView(
+        account_id=account.id,
+        email=account.email,
+        confirmed=account.confirmed_at is not None,
+        confirmed_at=account.confirmed_at,
+        locked=account.locked_at is not None,
+        locked_at=account.locked_at,
+        failed_login_count=account.failed_login_count,
+        last_failed_login_at=account.last_failed_login_at,
+        language=account.language,
+    )
+
+
+def _carts(
+    session: Session, household_id: int, names: dict[int, str], now: datetime
+) -> tuple[CartView, ...]:
+    carts = session.scalars(
+        select(Cart)
+        .where(Cart.household_id == household_id)
+        .options(selectinload(Cart.items).selectinload(CartItem.activity))
+        .order_by(Cart.created_at.desc())
+    )
+    views = []
+    for cart in carts:
+        hold = CartHold(
+            state=CartState(cart.state),
+            deadline=cart.hold_expires_at,
+            extension_used=cart.extension_used,
+            checkout_locked_until=cart.checkout_locked_until,
+        )
+        views.append(
+            CartView(
+                cart_id=cart.id,
+                number=cart.number,
+                owner_number=cart.owner_number,
+                state=CartState(cart.state),
+                hold_expires_at=cart.hold_expires_at,
+                extension_used=cart.extension_used,
+                checkout_locked_until=cart.checkout_locked_until,
+                live=hold.is_live(now),
+                channel=cart.channel,
+                items=tuple(
+                    CartItemView(
+                        item_id=i.id,
+                        member_name=names.get(i.member_id, "?"),
+                        activity_id=i.activity_id,
+                        activity_code=i.activity.code,
+                        activity_title=i.activity.title,
+                        price_cents=i.price_cents,
+                        state=i.state,
+                    )
+                    for i in cart.items
+                ),
+            )
+        )
+    return tuple(views)
+
+
+def _registrations(
+    session: Session, household_id: int, names: dict[int, str]
+) -> tuple[RegistrationView, ...]:
+    rows = session.execute(
+        select(Registration, Activity, Cart.number)
+        .join(Member, Registration.member_id == Member.id)
+        .join(Activity, Registration.activity_id == Activity.id)
+        .outerjoin(Cart, Registration.cart_id == Cart.id)
+        .where(Member.household_id == household_id)
+        .options(selectinload(Registration.activity).selectinload(Activity.season))
+        .order_by(Registration.created_at.desc())
+    )
+    return tuple(
+        RegistrationView(
+            registration_id=r.id,
+            member_name=names.get(r.member_id, "?"),
+            activity_code=a.code,
+            activity_title=a.title,
+            season=a.season.name,
+            schedule=a.schedule,
+            state=r.state,
+            cart_number=cart_number,
+            created_at=r.created_at,
+        )
+        for r, a, cart_number in rows
+    )
+
+
+def _waitlist(
+    session: Session, household_id: int, names: dict[int, str]
+) -> tuple[WaitlistView, ...]:
+    entries = session.scalars(
+        select(WaitlistEntry)
+        .where(WaitlistEntry.household_id == household_id)
+        .options(selectinload(WaitlistEntry.activity))
+        .order_by(WaitlistEntry.created_at.desc())
+    ).all()
+    views = []
+    for e in entries:
+        ahead = session.scalar(
+            select(func.count()).where(
+                WaitlistEntry.activity_id == e.activity_id,
+                WaitlistEntry.state.in_(("waiting", "offered")),
+                WaitlistEntry.position < e.position,
+            )
+        )
+        views.append(
+            WaitlistView(
+                entry_id=e.id,
+                member_name=names.get(e.member_id, "?"),
+                activity_id=e.activity_id,
+                activity_code=e.activity.code,
+                activity_title=e.activity.title,
+                state=e.state,
+                position=int(ahead or 0) + 1,
+                offer_expires_at=e.offer_expires_at,
+                created_at=e.created_at,
+            )
+        )
+    return tuple(views)
+
+
+def _payments(
+    session: Session, household_id: int, names: dict[int, str]
+) -> tuple[PaymentView, ...]:
+    rows = session.execute(
+        select(Payment, Cart.number)
+        .join(Cart, Payment.cart_id == Cart.id)
+        .where(Cart.household_id == household_id)
+        .order_by(Payment.created_at.desc())
+    )
+    return tuple(
+        PaymentView(
+            payment_id=p.id,
+            transaction_number=p.transaction_number,
+            cart_number=cart_number,
+            payer_name=names.get(p.payer_member_id, "?"),
+            amount_cents=p.amount_cents,
+            status=p.status,
+            card_brand=p.card_brand,
+            card_last4=p.card_last4,
+            authorization_code=p.authorization_code,
+            refusal_reason=p.refusal_reason,
+            created_at=p.created_at,
+        )
+        for p, cart_number in rows
+    )
+
+
+def _messages(session: Session, account_id: int) -> tuple[MessageView, ...]:
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.account_id == account_id)
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .limit(RECENT_MESSAGES)
+    )
+    return tuple(
+        MessageView(
+            message_id=m.id,
+            kind=m.kind,
+            subject=m.subject,
+            to_address=m.to_address,
+            state=m.state,
+            attempts=m.attempts,
+            created_at=m.created_at,
+            sent_at=m.sent_at,
+            last_error=m.last_error,
+        )
+        for m in rows
+    )
+
+
+def _notes(session: Session, household_id: int) -> tuple[CallNoteView, ...]:
+    rows = session.scalars(
+        select(CallNote)
+        .where(CallNote.household_id == household_id)
+        .options(selectinload(CallNote.staff))
+        .order_by(CallNote.started_at.desc())
+        .limit(RECENT_NOTES)
+    )
+    return tuple(
+        CallNoteView(
+            note_id=n.id,
+            staff_name=n.staff.display_name,
+            reason=n.reason,
+            started_at=n.started_at,
+            ended_at=n.ended_at,
+            actions=n.actions,
+            note=n.note,
+        )
+        for n in rows
+    )
