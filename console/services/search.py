@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, case, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
@@ -247,7 +247,9 @@ def _by_number(number: int) -> list[Select[Any]]:
 def _by_name(key: str, limit: int) -> list[Select[Any]]:
     tokens = key.split()
     first, rest = tokens[0], " ".join(tokens[1:])
-    conditions = [Member.last_name_key.like(_prefix(key), escape="\\")]
+    conditions: list[ColumnElement[bool]] = [
+        Member.last_name_key.like(_prefix(key), escape="\\")
+    ]
     if rest:
         conditions += [
             and_(
