@@ -57,7 +57,7 @@ def _seed_demo(
     progress: ProgressFn | None,
     cancelled: Callable[[], bool] | None,
 ) -> None:
-    from console.db.seed import seed_database  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    from console.db import seed  # type: ignore[attr-defined,unused-ignore]
     from console.domain.clock import SystemClock
 
     def report(*values: Any) -> None:
@@ -66,7 +66,7 @@ def _seed_demo(
         if progress is not None and len(numbers) >= 2:
             progress(numbers[-2], numbers[-1])
 
-    seed_database(
+    seed.seed_database(
         database,
         _sin_cipher(settings),
         scale="demo",

@@ -13,10 +13,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -35,7 +36,7 @@ from console.services.households import (
     RegistrationView,
     WaitlistView,
 )
-from console.ui.formatting import format_datetime, format_minutes_left
+from console.ui.formatting import format_date, format_datetime, format_minutes_left
 from console.ui.household_sections import (
     CartsTree,
     fit_columns,
@@ -57,6 +58,10 @@ def _badge(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setProperty("badge", "true")
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    font = label.font()
+    font.setBold(True)  # in code, not the style sheet, so the size hint counts it
+    label.setFont(font)
     label.hide()
     return label
 
@@ -109,12 +114,14 @@ class HouseholdPanel(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self._build_header())
 
+        layout.addWidget(self._build_account())
         top = QWidget()
-        top_layout = QHBoxLayout(top)
+        top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self._build_account(), 0)
         members_box = QGroupBox(self.tr("Membres du dossier"))
+        members_box.setObjectName("membersBox")
         members_layout = QVBoxLayout(members_box)
+        members_layout.setContentsMargins(6, 4, 6, 6)
         self.members_model: RowsModel[MemberView] = RowsModel(member_columns(), self)
         self.members_table = table_for(self.members_model, self.tr("Membres du dossier"))
         self.members_table.setObjectName("membersTable")
@@ -127,7 +134,9 @@ class HouseholdPanel(QWidget):
         self.tabs.setDocumentMode(True)
         self.carts_tree = CartsTree()
         self.tabs.addTab(self.carts_tree, "")
-        self.registrations_model: RowsModel[RegistrationView] = RowsModel(registration_columns(), self)
+        self.registrations_model: RowsModel[RegistrationView] = RowsModel(
+            registration_columns(), self
+        )
         self.waitlist_model: RowsModel[WaitlistView] = RowsModel(waitlist_columns(), self)
         self.payments_model: RowsModel[PaymentView] = RowsModel(payment_columns(), self)
         self.messages_model: RowsModel[MessageView] = RowsModel(message_columns(), self)
@@ -148,19 +157,21 @@ class HouseholdPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([170, 360])
         layout.addWidget(splitter, 1)
         return page
 
     def _build_header(self) -> QWidget:
         header = QWidget()
         header.setObjectName("householdHeader")
-        grid = QVBoxLayout(header)
-        grid.setContentsMargins(12, 8, 8, 8)
-        grid.setSpacing(2)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(12, 6, 8, 6)
+        rows.setSpacing(2)
 
         first = QHBoxLayout()
+        first.setSpacing(6)
         self.number_label = QLabel()
         self.number_label.setObjectName("householdNumber")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -168,22 +179,27 @@ class HouseholdPanel(QWidget):
         self.name_label.setObjectName("householdName")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         first.addWidget(self.number_label)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.name_label.setMinimumWidth(120)
         first.addWidget(self.name_label, 1)
-        self._actions_row = QHBoxLayout()
-        self._actions_row.setSpacing(4)
-        first.addLayout(self._actions_row)
-        grid.addLayout(first)
-
-        second = QHBoxLayout()
-        self.place_label = QLabel()
-        self.place_label.setObjectName("householdPlace")
-        second.addWidget(self.place_label, 1)
         self.locked_badge = _badge("lockedBadge")
         self.unconfirmed_badge = _badge("unconfirmedBadge")
         self.live_cart_badge = _badge("liveCartBadge")
         self.loading_label = QLabel(self.tr("Chargement…"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.hide()
+        self._actions_row = QHBoxLayout()
+        self._actions_row.setSpacing(4)
+        self._actions_row.setContentsMargins(6, 0, 0, 0)
+        first.addLayout(self._actions_row)
+        rows.addLayout(first)
+
+        second = QHBoxLayout()
+        second.setSpacing(6)
+        self.place_label = QLabel()
+        self.place_label.setObjectName("householdPlace")
+        self.place_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        second.addWidget(self.place_label, 1)
         for badge in (
             self.loading_label,
             self.live_cart_badge,
@@ -191,30 +207,39 @@ class HouseholdPanel(QWidget):
             self.locked_badge,
         ):
             second.addWidget(badge)
-        grid.addLayout(second)
+        rows.addLayout(second)
         return header
 
     def _build_account(self) -> QWidget:
         box = QGroupBox(self.tr("Compte utilisateur"))
         box.setObjectName("accountBox")
-        box.setMinimumWidth(250)
-        box.setMaximumWidth(340)
-        form = QFormLayout(box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setHorizontalSpacing(10)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(10, 4, 10, 6)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
         self.email_value = QLabel()
         self.email_value.setObjectName("accountEmail")
-        self.email_value.setWordWrap(True)
         self.email_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirmed_value = QLabel()
         self.locked_value = QLabel()
         self.failures_value = QLabel()
         self.language_value = QLabel()
-        form.addRow(self.tr("Courriel :"), self.email_value)
-        form.addRow(self.tr("Confirmé :"), self.confirmed_value)
-        form.addRow(self.tr("État :"), self.locked_value)
-        form.addRow(self.tr("Échecs de connexion :"), self.failures_value)
-        form.addRow(self.tr("Langue :"), self.language_value)
+        fields = (
+            (0, 0, self.tr("Courriel :"), self.email_value),
+            (1, 0, self.tr("État :"), self.locked_value),
+            (2, 0, self.tr("Confirmé :"), self.confirmed_value),
+            (0, 2, self.tr("Langue :"), self.language_value),
+            (1, 2, self.tr("Échecs de connexion :"), self.failures_value),
+        )
+        for row, column, title, value in fields:
+            label = QLabel(title)
+            label.setObjectName("fieldLabel")
+            label.setBuddy(value)
+            grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, row, column + 1)
+            value.setAccessibleName(title.rstrip(" :"))
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
         return box
 
     # --- extension points -------------------------------------------------------------
@@ -305,10 +330,12 @@ class HouseholdPanel(QWidget):
         self.name_label.setText(
             responsible.name if responsible else self.tr("(aucun responsable actif)")
         )
+        self.name_label.setToolTip(self.name_label.text())
         parts = [view.borough, view.postal_code]
         if view.address:
             parts.append(view.address)
         self.place_label.setText(" · ".join(parts))
+        self.place_label.setToolTip(self.place_label.text())
         self.setAccessibleDescription(
             self.tr("Dossier {number}, {name}").format(
                 number=view.number, name=self.name_label.text()
@@ -329,9 +356,7 @@ class HouseholdPanel(QWidget):
         cart = live[0]
         deadline = cart.checkout_locked_until or cart.hold_expires_at
         self.live_cart_badge.setText(
-            self.tr("Panier {number} actif : {left}").format(
-                number=cart.number, left=format_minutes_left(deadline, self._now())
-            )
+            self.tr("Panier actif : {left}").format(left=format_minutes_left(deadline, self._now()))
         )
         self.live_cart_badge.show()
 
@@ -340,7 +365,7 @@ class HouseholdPanel(QWidget):
         self.email_value.setText(account.email)
         if account.confirmed:
             self.confirmed_value.setText(
-                self.tr("Oui, le {date}").format(date=format_datetime(account.confirmed_at))
+                self.tr("Oui, le {date}").format(date=format_date(account.confirmed_at))
             )
             self.confirmed_value.setProperty("state", "ok")
         else:
@@ -348,9 +373,7 @@ class HouseholdPanel(QWidget):
             self.confirmed_value.setProperty("state", "warning")
         if account.locked:
             self.locked_value.setText(
-                self.tr("Verrouillé depuis le {date}").format(
-                    date=format_datetime(account.locked_at)
-                )
+                self.tr("Verrouillé ({date})").format(date=format_datetime(account.locked_at))
             )
             self.locked_value.setProperty("state", "error")
         else:

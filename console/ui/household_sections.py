@@ -264,9 +264,10 @@ class CartsTree(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self.setRootIsDecorated(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 170), (2, 230), (3, 170), (4, 90)):
+        for column, width in ((1, 160), (2, 175), (3, 130), (4, 80)):
             self.setColumnWidth(column, width)
         self._carts: tuple[CartView, ...] = ()
 
@@ -316,6 +317,7 @@ class CartsTree(QTreeWidget):
                         format_money(line.price_cents),
                     ]
                 )
+                child.setToolTip(0, f"{line.activity_code} — {line.activity_title}")
                 child.setTextAlignment(
                     4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
@@ -339,17 +341,16 @@ def cart_colour(cart: CartView) -> QColor | None:
 
 
 def deadline_text(cart: CartView, now: datetime) -> str:
+    """``09:12 — encore 12 min`` for a running hold or checkout lock, else a dash."""
     if cart.state == CartState.CHECKOUT and cart.checkout_locked_until is not None:
-        return translate("household", "Verrou jusqu'à {time} ({left})").format(
-            time=format_time(cart.checkout_locked_until),
-            left=format_minutes_left(cart.checkout_locked_until, now),
-        )
-    if cart.state == CartState.OPEN:
-        text = translate("household", "Réservé jusqu'à {time} ({left})").format(
-            time=format_time(cart.hold_expires_at),
-            left=format_minutes_left(cart.hold_expires_at, now),
-        )
-        if cart.extension_used:
-            text += translate("household", " — prolongé")
-        return text
-    return "—"
+        deadline = cart.checkout_locked_until
+    elif cart.state == CartState.OPEN:
+        deadline = cart.hold_expires_at
+    else:
+        return "—"
+    text = translate("household", "{time} — {left}").format(
+        time=format_time(deadline), left=format_minutes_left(deadline, now)
+    )
+    if cart.state == CartState.OPEN and cart.extension_used:
+        text += translate("household", " · prolongé")
+    return text

@@ -27,7 +27,6 @@ from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
 from console.ui.message_bar import MessageBar
 from console.ui.search_panel import SearchPanel
-from console.ui.signals import emit
 from console.ui.workspace import Workspace
 
 LANGUAGE_KEY = "ui/language"
@@ -61,7 +60,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.household_panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 830])
+        splitter.setSizes([560, 790])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
@@ -256,7 +255,7 @@ class MainWindow(QMainWindow):
         first = next((i for i, a in enumerate(staff) if a.role is Role.AGENT), 0)
         self.staff_combo.setCurrentIndex(first)
         self._staff_picked(first)
-        emit(self.staff_loaded, staff)
+        self.staff_loaded.emit(staff)
 
     def _no_staff(self, error: BaseException) -> None:
         self.workspace.set_actor(None)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from console.ui.messages import error_text
 from console.ui.resources import icon
-from console.ui.signals import emit
 
 
 class MessageBar(QFrame):
@@ -66,4 +65,4 @@ class MessageBar(QFrame):
     def dismiss(self) -> None:
         if self.isVisible():
             self.hide()
-            emit(self.dismissed)
+            self.dismissed.emit()

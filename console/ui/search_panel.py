@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from console.services.search import SearchHit, SearchResult, search_callers
 from console.ui.formatting import matched_on_name
 from console.ui.resources import icon
-from console.ui.signals import emit
-from console.ui.table_model import RED, Column, RowsModel
+from console.ui.table_model import RED, Column, RowsModel, TwoLineDelegate
 from console.ui.workspace import Workspace
 
 DEBOUNCE_MS = 150
@@ -69,12 +68,15 @@ class SearchPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setDefaultSectionSize(42)
+        self.table.setItemDelegateForColumn(0, TwoLineDelegate(self.table))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        for column, width in enumerate((190, 78, 200, 140)):
+        for column, width in ((1, 74), (2, 128), (3, 145)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
@@ -101,17 +103,17 @@ class SearchPanel(QWidget):
                 lambda h: h.responsible_name or self.tr("(aucun responsable)"),
                 icon=lambda h: icon("lock") if h.account_locked else None,
                 foreground=lambda h: RED if h.account_locked else None,
-                tooltip=lambda h: locked if h.account_locked else None,
-                bold=lambda h: True,
+                tooltip=lambda h: f"{h.email} — {locked}" if h.account_locked else h.email,
+                detail=lambda h: h.email,
             ),
             Column(self.tr("Dossier"), lambda h: str(h.household_number)),
-            Column(self.tr("Courriel"), lambda h: h.email, tooltip=lambda h: h.email),
-            Column(self.tr("Arrondissement"), lambda h: h.borough),
+            Column(self.tr("Arrondissement"), lambda h: h.borough, tooltip=lambda h: h.borough),
             Column(
                 self.tr("Trouvé par"),
                 lambda h: self.tr("{reason} : {text}").format(
                     reason=matched_on_name(h.matched_on), text=h.matched_text
                 ),
+                tooltip=lambda h: h.matched_text,
             ),
         ]
 
@@ -153,12 +155,12 @@ class SearchPanel(QWidget):
         if not self.model.rowCount():
             return
         row = max(self._selected_row(), 0)
-        emit(self.household_requested, self.model.row(row).household_id)
+        self.household_requested.emit(self.model.row(row).household_id)
 
     def _open_index(self, index: object) -> None:
         row = getattr(index, "row", lambda: -1)()
         if 0 <= row < self.model.rowCount():
-            emit(self.household_requested, self.model.row(row).household_id)
+            self.household_requested.emit(self.model.row(row).household_id)
 
     def _selected_row(self) -> int:
         rows = self.table.selectionModel().selectedRows()
@@ -225,10 +227,10 @@ class SearchPanel(QWidget):
             row = next(i for i, h in enumerate(result.hits) if h is exact)
             self._select_row(row)
             self._open_on_result = False
-            emit(self.household_requested, exact.household_id)
+            self.household_requested.emit(exact.household_id)
         elif count:
             self._select_row(0)
             if self._open_on_result:
                 self._open_on_result = False
                 self._open_selected_or_first()
-        emit(self.results_shown, result)
+        self.results_shown.emit(result)

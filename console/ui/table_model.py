@@ -17,7 +17,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -38,6 +39,11 @@ class Column(Generic[R]):
     icon: Callable[[R], QIcon | None] | None = None
     bold: Callable[[R], bool] | None = None
     align_right: bool = False
+    # A second, quieter line under the text (drawn by TwoLineDelegate).
+    detail: Callable[[R], str] | None = None
+
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -76,8 +82,13 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            detail = column.detail(row) if column.detail is not None else ""
+            return f"{column.text(row)}, {detail}" if detail else column.text(row)
+        if role == DETAIL_ROLE:
+            return column.detail(row) if column.detail is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             colour = column.foreground(row)
             return QBrush(colour) if colour is not None else None
@@ -92,3 +103,43 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """The text in bold on the first line, the column's ``detail`` in grey below it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        detail = str(index.data(DETAIL_ROLE) or "")
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        rect = rect.adjusted(2, 2, -2, -2)
+        half = rect.height() // 2
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        pen = foreground.color() if isinstance(foreground, QBrush) else opt.palette.text().color()
+        painter.setPen(pen)
+        top = rect.adjusted(0, 0, 0, -half)
+        painter.drawText(
+            top,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, top.width()),
+        )
+        small = QFont(opt.font)
+        small.setPointSizeF(max(opt.font.pointSizeF() - 1, 7))
+        painter.setFont(small)
+        painter.setPen(GREY)
+        bottom = rect.adjusted(0, half, 0, 0)
+        painter.drawText(
+            bottom,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, bottom.width()),
+        )
+        painter.restore()

@@ -22,8 +22,6 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from console.ui.signals import emit
-
 T = TypeVar("T")
 
 
@@ -65,9 +63,9 @@ class _Job(QRunnable):
             result = self._fn()
         except BaseException as exc:  # delivered to the screen, never lost on the worker
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            emit(self._relay.finished, self._task_id, None, exc)
+            self._relay.finished.emit(self._task_id, None, exc)
         else:
-            emit(self._relay.finished, self._task_id, result, None)
+            self._relay.finished.emit(self._task_id, result, None)
 
 
 @dataclass
@@ -121,7 +119,7 @@ class TaskRunner(QObject):
         """Long work: returns the :class:`Progress` whose ``cancel()`` stops it."""
         task_id = next(self._ids)
         progress = Progress(
-            _report=lambda done, total: emit(self._relay.progressed, task_id, done, total)
+            _report=lambda done, total: self._relay.progressed.emit(task_id, done, total)
         )
         self._pending[task_id] = _Pending(on_success, on_failure, on_progress, None, progress)
         self._start(task_id, lambda: fn(progress))
@@ -131,7 +129,7 @@ class TaskRunner(QObject):
         was_idle = len(self._pending) == 1
         self._pool.start(_Job(task_id, fn, self._relay))
         if was_idle:
-            emit(self.busy_changed, True)
+            self.busy_changed.emit(True)
 
     @property
     def busy(self) -> bool:
@@ -145,7 +143,7 @@ class TaskRunner(QObject):
     def _on_finished(self, task_id: int, result: Any, error: BaseException | None) -> None:
         pending = self._pending.pop(task_id, None)
         if not self._pending:
-            emit(self.busy_changed, False)
+            self.busy_changed.emit(False)
         if pending is None:
             return
         if pending.key is not None:
@@ -156,7 +154,7 @@ class TaskRunner(QObject):
             if pending.on_failure is not None:
                 pending.on_failure(error)
             else:
-                emit(self.failed, error)
+                self.failed.emit(error)
             return
         pending.on_success(result)
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from console.services.context import ServiceContext
 from console.services.households import HouseholdView, household_view
 from console.services.staff import Actor
-from console.ui.signals import emit
 from console.ui.tasks import TaskRunner
 
 
@@ -45,7 +44,7 @@ class Workspace(QObject):
     def set_context(self, ctx: ServiceContext, *, demo: bool) -> None:
         self._ctx = ctx
         self.demo = demo
-        emit(self.context_ready)
+        self.context_ready.emit()
 
     @property
     def actor(self) -> Actor | None:
@@ -54,7 +53,7 @@ class Workspace(QObject):
     def set_actor(self, actor: Actor | None) -> None:
         if actor != self._actor:
             self._actor = actor
-            emit(self.actor_changed, actor)
+            self.actor_changed.emit(actor)
 
     @property
     def household(self) -> HouseholdView | None:
@@ -63,7 +62,7 @@ class Workspace(QObject):
     def open_household(self, household_id: int) -> None:
         """Load the whole family file; the panels redraw on ``household_changed``."""
         ctx = self.ctx
-        emit(self.household_loading, household_id)
+        self.household_loading.emit(household_id)
         self.tasks.run(
             lambda: household_view(ctx, household_id),
             self._household_loaded,
@@ -77,11 +76,11 @@ class Workspace(QObject):
 
     def close_household(self) -> None:
         self._household = None
-        emit(self.household_changed, None)
+        self.household_changed.emit(None)
 
     def report(self, error: BaseException) -> None:
-        emit(self.error, error)
+        self.error.emit(error)
 
     def _household_loaded(self, view: HouseholdView) -> None:
         self._household = view
-        emit(self.household_changed, view)
+        self.household_changed.emit(view)

@@ -64,6 +64,14 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Confirmed:</translation>
     </message>
     <message>
+        <source>Panier actif : {left}</source>
+        <translation>Live cart: {left}</translation>
+    </message>
+    <message>
+        <source>Verrouillé ({date})</source>
+        <translation>Locked ({date})</translation>
+    </message>
+    <message>
         <source>État :</source>
         <translation>Status:</translation>
     </message>
@@ -100,20 +108,12 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Email not confirmed</translation>
     </message>
     <message>
-        <source>Panier {number} actif : {left}</source>
-        <translation>Cart {number} active: {left}</translation>
-    </message>
-    <message>
         <source>Oui, le {date}</source>
         <translation>Yes, on {date}</translation>
     </message>
     <message>
         <source>Non</source>
         <translation>No</translation>
-    </message>
-    <message>
-        <source>Verrouillé depuis le {date}</source>
-        <translation>Locked since {date}</translation>
     </message>
     <message>
         <source>Actif</source>
@@ -311,10 +311,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Dossier</source>
         <translation>Household</translation>
-    </message>
-    <message>
-        <source>Courriel</source>
-        <translation>Email</translation>
     </message>
     <message>
         <source>Arrondissement</source>
@@ -719,16 +715,12 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{count} item(s)</translation>
     </message>
     <message>
-        <source>Verrou jusqu&apos;à {time} ({left})</source>
-        <translation>Locked until {time} ({left})</translation>
+        <source>{time} — {left}</source>
+        <translation>{time} — {left}</translation>
     </message>
     <message>
-        <source>Réservé jusqu&apos;à {time} ({left})</source>
-        <translation>Held until {time} ({left})</translation>
-    </message>
-    <message>
-        <source> — prolongé</source>
-        <translation> — extended</translation>
+        <source> · prolongé</source>
+        <translation> · extended</translation>
     </message>
 </context>
 <context>
