@@ -103,7 +103,8 @@ def verify_caller(
         raise Refused("verification_needs_two_answers", needed=MATCHES_NEEDED)
     now = ctx.clock.now()
     with ctx.db.write() as session:
-        household = session.get(Household, household_id)
+        # Lock the household so concurrent attempts count each other's failures.
+        household = session.get(Household, household_id, with_for_update=True)
         if household is None:
             raise NotFound("household_not_found", household_id=household_id)
         blocked_until = _blocked_until(session, household_id, now)
