@@ -122,6 +122,10 @@ class AccountPanel(QWidget):
         layout.addWidget(self.messages, 1)
         layout.addWidget(self._scripts())
 
+    def set_actor(self, actor: Actor) -> None:
+        """Another staff member signed in (the demo's staff picker): act as them."""
+        self._actor = actor
+
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))

@@ -101,6 +101,10 @@ class AuditScreen(QWidget):
         layout.addWidget(self.outcome)
         layout.addWidget(self.table, 1)
 
+    def set_actor(self, actor: Actor) -> None:
+        """Another staff member signed in (the demo's staff picker): act as them."""
+        self._actor = actor
+
     def refresh(self) -> None:
         ctx, actor = self._ctx, self._actor
         self._tasks.run(

@@ -124,6 +124,10 @@ class FamilyPanel(QWidget):
         layout.addWidget(self.outcome)
         layout.addWidget(note)
 
+    def set_actor(self, actor: Actor) -> None:
+        """Another staff member signed in (the demo's staff picker): act as them."""
+        self._actor = actor
+
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
