@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+
 from console.config import APP_AUTHOR, APP_NAME, Settings, data_dir, load_settings
 from console.db.engine import Database
 from console.db.sin import SinCipher, load_or_create_key
