@@ -8,7 +8,6 @@ import pytest
 
 from console.db.models import AuditEntry, Payment, Receipt, Registration
 from console.domain.cards import CardEntry
-from console.domain.clock import FixedClock
 from console.domain.errors import Refused, Unavailable
 from console.domain.vocabulary import CartState, PaymentStatus
 from console.services.cart_release import ReleaseKind, release_locked_cart

@@ -99,7 +99,7 @@ def test_accepting_an_offer_puts_the_place_in_a_cart(ctx, agent, supervisor):
 
 
 def test_newcomers_do_not_pass_the_waitlist(ctx, agent):
-    activity, cart, queue = _full_activity_with_queue(ctx, agent, 1)
+    activity, cart, _queue = _full_activity_with_queue(ctx, agent, 1)
     remove_from_cart(ctx, agent, cart.cart_id, cart.items[0].item_id)
     newcomer = make_family(ctx, verified_by=agent)
     out = add_to_cart(ctx, agent, newcomer.household_id, newcomer.child_ids[0], activity)
@@ -131,7 +131,7 @@ def test_only_supervisors_review_and_move(ctx, agent):
 
 
 def test_manual_offer_needs_a_free_place(ctx, agent, supervisor, clock):
-    activity, cart, queue = _full_activity_with_queue(ctx, agent, 2)
+    activity, _cart, queue = _full_activity_with_queue(ctx, agent, 2)
     with pytest.raises(Refused) as info:
         send_offer(ctx, supervisor, queue[1][1], "out of turn")
     assert info.value.code == "no_place_to_offer"
