@@ -175,35 +175,39 @@ def cart_summary(ctx: ServiceContext, cart_id: int) -> CartSummary:
 def already_holding(
     session: Session, member_id: int, activity_id: int, now: datetime
 ) -> Reason | None:
-    """What already holds this member on this activity, if anything (F7)."""
-    if session.scalar(
-        select(Registration.id).where(
-            Registration.member_id == member_id,
-            Registration.activity_id == activity_id,
-            Registration.state == RegistrationState.CONFIRMED.value,
-        )
-    ):
-        return Reason("already_registered", {"member_id": member_id, "activity_id": activity_id})
-    items = session.scalars(
-        select(Cart)
+    """What already holds this member on this activity, if anything (F7) — one query."""
+    registered = select(Registration.id).where(
+        Registration.member_id == member_id,
+        Registration.activity_id == activity_id,
+        Registration.state == RegistrationState.CONFIRMED.value,
+    )
+    in_cart = (
+        select(Cart.number)
         .join(CartItem, CartItem.cart_id == Cart.id)
         .where(
             CartItem.member_id == member_id,
             CartItem.activity_id == activity_id,
             CartItem.state == CartItemState.HELD.value,
+            (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
+            | (Cart.state == CartState.CHECKOUT.value) & (Cart.checkout_locked_until > now),
         )
-    ).all()
-    for cart in items:
-        if hold_of(cart).is_live(now):
-            return Reason("already_in_cart", {"cart_number": cart.number})
-    if session.scalar(
-        select(WaitlistEntry.id).where(
-            WaitlistEntry.member_id == member_id,
-            WaitlistEntry.activity_id == activity_id,
-            WaitlistEntry.state.in_(OPEN_WAITLIST),
-        )
-    ):
-        return Reason("already_waitlisted", {"member_id": member_id, "activity_id": activity_id})
+        .limit(1)
+    )
+    waiting = select(WaitlistEntry.id).where(
+        WaitlistEntry.member_id == member_id,
+        WaitlistEntry.activity_id == activity_id,
+        WaitlistEntry.state.in_(OPEN_WAITLIST),
+    )
+    found = session.execute(
+        select(registered.exists(), in_cart.scalar_subquery(), waiting.exists())
+    ).one()
+    params = {"member_id": member_id, "activity_id": activity_id}
+    if found[0]:
+        return Reason("already_registered", params)
+    if found[1] is not None:
+        return Reason("already_in_cart", {**params, "cart_number": found[1]})
+    if found[2]:
+        return Reason("already_waitlisted", params)
     return None
 
 

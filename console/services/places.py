@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from console.db.engine import Database
@@ -62,6 +63,33 @@ def _count(*where: object) -> Select[tuple[int]]:
     return select(func.count()).where(*where)  # type: ignore[arg-type]
 
 
+def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
+    """Held items of the activity in carts of ``state`` whose deadline is after ``now``.
+
+    Each item's cart is read by primary key in a scalar subquery: held items are at most
+    the capacity, and this plan does not depend on the planner's statistics (a fresh or
+    unanalysed table once turned a join here into a scan of every open cart per item).
+    """
+    # Only the primary key in the WHERE clause, so the cart is always found by its key.
+    deadline = (
+        select(case((Cart.state == state.value, until)))
+        .where(Cart.id == CartItem.cart_id)
+        .correlate(CartItem)
+        .scalar_subquery()
+    )
+    return (
+        select(func.count())
+        .select_from(CartItem)
+        .where(
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            deadline > now,
+        )
+        .correlate(Activity)
+        .scalar_subquery()
+    )
+
+
 def place_counts(
     session: Session, activity_ids: Iterable[int], now: datetime
 ) -> dict[int, PlaceCount]:
@@ -69,12 +97,6 @@ def place_counts(
     ids = sorted(set(activity_ids))
     if not ids:
         return {}
-    held = (
-        select(func.count())
-        .select_from(CartItem)
-        .join(Cart, Cart.id == CartItem.cart_id)
-        .where(CartItem.activity_id == Activity.id, CartItem.state == CartItemState.HELD.value)
-    )
     query = select(
         Activity.id,
         Activity.capacity,
@@ -82,12 +104,8 @@ def place_counts(
             Registration.activity_id == Activity.id,
             Registration.state == RegistrationState.CONFIRMED.value,
         ).scalar_subquery(),
-        held.where(
-            Cart.state == CartState.OPEN.value, Cart.hold_expires_at > now
-        ).scalar_subquery(),
-        held.where(
-            Cart.state == CartState.CHECKOUT.value, Cart.checkout_locked_until > now
-        ).scalar_subquery(),
+        _held(Activity.id, CartState.OPEN, Cart.hold_expires_at, now),
+        _held(Activity.id, CartState.CHECKOUT, Cart.checkout_locked_until, now),
         _count(
             WaitlistEntry.activity_id == Activity.id,
             WaitlistEntry.state == WaitlistState.OFFERED.value,
