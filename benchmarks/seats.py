@@ -3,8 +3,9 @@
 Each client is its own process with its own connection, calling the real service
 ``add_to_cart`` (one transaction: lock the activity row, count the real remaining
 places, insert the hold, or join the waitlist). Two runs: places spread over many
-activities, then every client on one hot activity (all waiting on the same row lock). pgbench then runs its built-in
-TPC-B-like script on a scratch database on the same server with the same client count.
+activities, then every client on one hot activity (all waiting on the same row lock).
+pgbench then runs its built-in TPC-B-like script on a scratch database on the same
+server with the same client count.
 
     uv run python benchmarks/seats.py [--url postgresql+psycopg://…/postgres]
                                       [--clients 8] [--seconds 10]
