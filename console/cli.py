@@ -31,6 +31,50 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_mail_relay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    relay = sub.add_parser("mail-relay", help="deliver the email outbox over SMTP")
+    relay.add_argument("--once", action="store_true", help="send what is due, then exit")
+    relay.add_argument(
+        "--interval", type=float, default=30.0, metavar="SECONDS", help="pause between passes"
+    )
+    relay.set_defaults(func=_mail_relay)
+
+
+def _mail_relay(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    from console.config import load_settings
+    from console.db.engine import Database
+    from console.db.sin import SinCipher
+    from console.services.context import ServiceContext
+    from console.services.mail_relay import (
+        SmtpTransport,
+        deliver_due,
+        run_relay,
+        smtp_password,
+    )
+
+    settings = load_settings()
+    database = Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    # The relay never reads a social insurance number: a throwaway key keeps the real one
+    # out of this process.
+    ctx = ServiceContext(
+        db=database, sin_cipher=SinCipher(Fernet.generate_key()), settings=settings
+    )
+    transport = SmtpTransport(settings.smtp, smtp_password(settings.smtp))
+    try:
+        if args.once:
+            report = deliver_due(ctx, transport, sender=settings.smtp.sender)
+            print(f"sent {report.sent}, retrying {report.retrying}, failed {report.failed}")
+        else:
+            run_relay(ctx, transport, sender=settings.smtp.sender, interval_s=args.interval)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        database.dispose()
+    return 0
+
+
 def _add_places(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sw = sub.add_parser("sweep", help="lapse expired holds and offers; offer freed places")
     sw.set_defaults(func=_sweep)
@@ -43,8 +87,8 @@ def _add_places(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _headless_context() -> ServiceContext:
-    """The services without a window. Sweeping and simulating never read a SIN, so a
-    throwaway cipher key is enough here."""
+    """The services without a window. Sweeping and simulating never read a social
+    insurance number: a throwaway key keeps the real one out of this process."""
     from cryptography.fernet import Fernet
 
     from console.config import load_settings
@@ -62,7 +106,11 @@ def _headless_context() -> ServiceContext:
 def _sweep(args: argparse.Namespace) -> int:
     from console.services.sweep import sweep
 
-    report = sweep(_headless_context())
+    ctx = _headless_context()
+    try:
+        report = sweep(ctx)
+    finally:
+        ctx.db.dispose()
     print(
         f"carts lapsed: {report.carts_lapsed}, checkouts settled: {report.checkouts_settled}"
         f" (unsettled: {report.checkouts_unsettled}), offers lapsed: {report.offers_lapsed},"
@@ -74,9 +122,13 @@ def _sweep(args: argparse.Namespace) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     from console.services.simulator import simulate
 
-    report = simulate(
-        _headless_context(), args.users, args.minutes, seed=args.seed, workers=args.workers
-    )
+    ctx = _headless_context()
+    try:
+        report = simulate(ctx, args.users, args.minutes, seed=args.seed, workers=args.workers)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.db.dispose()
     print("\n".join(report.lines()))
     return 0
 
@@ -89,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=["fr", "en"], help="interface language")
     sub = parser.add_subparsers(dest="command")
     _add_db(sub)
+    _add_mail_relay(sub)
     _add_places(sub)
     return parser
 
