@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from console.db.models import Payment, Receipt
 from console.domain.errors import Refused, Unavailable
 from console.domain.vocabulary import CartState, PaymentStatus
-from console.services.call_checks import require_verified
-from console.services.carts import apply_hold, hold_of, load_cart, require_staff
+from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
 from console.services.checkout import apply_outcome, audit_cart
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
@@ -45,7 +44,7 @@ def release_locked_cart(
     require_staff(actor, "cart_release")
     with ctx.db.read() as session:
         cart = load_cart(session, cart_id)
-        require_verified(session, ctx, actor, cart.household_id)
+        require_caller(session, ctx, actor, cart.household_id)
         if cart.state != CartState.CHECKOUT.value:
             raise Refused("cart_not_locked", cart_number=cart.number, state=cart.state)
         payment = session.scalar(

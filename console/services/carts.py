@@ -37,10 +37,10 @@ from console.domain.vocabulary import (
     Role,
 )
 from console.services import audit, places
-from console.services.call_checks import require_verified
 from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, free_for_newcomers, lock_activities
 from console.services.staff import Actor, require_role
+from console.services.verification import require_verified
 from console.services.waitlist import join_waitlist, offer_free_places, rank
 
 WEB = "web"
@@ -94,6 +94,15 @@ class AddOutcome:
     @property
     def held(self) -> bool:
         return self.waitlist_entry_id is None
+
+
+def require_caller(
+    session: Session, ctx: ServiceContext, actor: Actor | None, household_id: int
+) -> None:
+    """Staff change a caller's file only after verifying the caller during this call; the
+    public site (``actor is None``) has its own sign-in."""
+    if actor is not None:
+        require_verified(session, ctx, actor, household_id)
 
 
 def require_staff(actor: Actor | None, action: str) -> None:
@@ -289,7 +298,7 @@ def add_to_cart(
     """
     require_staff(actor, "cart_add")
     with ctx.db.write() as session:
-        require_verified(session, ctx, actor, household_id)
+        require_caller(session, ctx, actor, household_id)
         household, member = _member_of(session, household_id, member_id)
         activity = session.get(Activity, activity_id)
         if activity is None:
@@ -332,7 +341,7 @@ def remove_from_cart(
     require_staff(actor, "cart_remove")
     with ctx.db.write() as session:
         cart = load_cart(session, cart_id)
-        require_verified(session, ctx, actor, cart.household_id)
+        require_caller(session, ctx, actor, cart.household_id)
         now = ctx.clock.now()
         item = next((i for i in cart.items if i.id == item_id), None)
         if item is None or item.state != CartItemState.HELD.value:
@@ -349,7 +358,7 @@ def extend_hold(ctx: ServiceContext, actor: Actor | None, cart_id: int) -> CartS
     require_staff(actor, "cart_extend")
     with ctx.db.write() as session:
         cart = load_cart(session, cart_id)
-        require_verified(session, ctx, actor, cart.household_id)
+        require_caller(session, ctx, actor, cart.household_id)
         now = ctx.clock.now()
         apply_hold(cart, hold_of(cart).extend(now), now)
         _audit(session, ctx, actor, "cart.extend", cart, None, "")

@@ -42,8 +42,7 @@ from console.domain.vocabulary import (
     Relationship,
 )
 from console.services import audit
-from console.services.call_checks import require_verified
-from console.services.carts import apply_hold, hold_of, load_cart, require_staff
+from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
 from console.services.staff import Actor
@@ -120,7 +119,7 @@ def start_checkout(
     require_staff(actor, "checkout_start")
     with ctx.db.write() as session:
         cart = load_cart(session, cart_id)
-        require_verified(session, ctx, actor, cart.household_id)
+        require_caller(session, ctx, actor, cart.household_id)
         _start(session, ctx, cart, payer_member_id)
         audit_cart(session, ctx, actor, "cart.checkout", cart)
         assert cart.checkout_locked_until is not None
@@ -149,7 +148,7 @@ def pay(
         raise Refused("card_invalid", reasons=check.reasons)
     with ctx.db.write() as session:
         cart = load_cart(session, cart_id)
-        require_verified(session, ctx, actor, cart.household_id)
+        require_caller(session, ctx, actor, cart.household_id)
         payment = _pending_payment(session, cart)
         retry = payment is not None
         if payment is None:

@@ -15,8 +15,7 @@ from console.db.models import Activity, Cart, CartItem, Member, Receipt, Registr
 from console.domain.errors import NotFound, Refused
 from console.domain.vocabulary import CartItemState, CartState, WaitlistState
 from console.services import audit
-from console.services.call_checks import require_verified
-from console.services.carts import hold_of, release_item, require_staff
+from console.services.carts import hold_of, release_item, require_caller, require_staff
 from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST
 from console.services.staff import Actor
@@ -182,7 +181,7 @@ def release_stale_hold(
                 item.member_id,
                 item.activity_id,
             )
-            require_verified(session, ctx, actor, household_id)
+            require_caller(session, ctx, actor, household_id)
             release_item(item, now, "released_by_support")
             target = f"cart {item.cart.number}"
         elif kind is HoldKind.WAITLIST:
@@ -194,7 +193,7 @@ def release_stale_hold(
                 entry.member_id,
                 entry.activity_id,
             )
-            require_verified(session, ctx, actor, household_id)
+            require_caller(session, ctx, actor, household_id)
             entry.state = WaitlistState.CANCELLED.value
             entry.closed_at = now
             target = f"waitlist {entry.id}"

@@ -9,20 +9,20 @@ offers by hand, with a reason, audited (see ``waitlist_review``).
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.db.models import Account, Activity, Household, Member, OutboxMessage, WaitlistEntry
+from console.db.models import Account, Activity, Household, Member, WaitlistEntry
 from console.domain.vocabulary import WaitlistState
 from console.services.context import ServiceContext
+from console.services.email_templates import EmailKind
+from console.services.outbox import enqueue_for_account
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
+from console.services.quebec_time import LOCAL_TZ
 
 DEFAULT_OFFER_HOURS = 48
-OFFER_KIND = "waitlist_offer"
 
 
 def offer_validity(ctx: ServiceContext) -> timedelta:
@@ -67,7 +67,7 @@ def make_offer(session: Session, ctx: ServiceContext, entry: WaitlistEntry, now:
     entry.state = WaitlistState.OFFERED.value
     entry.offered_at = now
     entry.offer_expires_at = now + offer_validity(ctx)
-    _queue_offer_email(session, entry, now)
+    _queue_offer_email(session, ctx, entry, now)
 
 
 def offer_free_places(
@@ -110,58 +110,23 @@ def lapse_offers(session: Session, now: datetime) -> list[int]:
     return sorted({e.activity_id for e in entries})
 
 
-def _local(moment: datetime) -> datetime:
-    try:
-        return moment.astimezone(ZoneInfo("America/Toronto"))
-    except ZoneInfoNotFoundError:  # no time-zone database on this machine
-        return moment
-
-
-def offer_email(
-    language: str, member_name: str, activity_title: str, expires_at: datetime
-) -> tuple[str, str]:
-    """Subject and body of the "a place is free for you" email."""
-    deadline = _local(expires_at).strftime("%Y-%m-%d %H:%M")
-    if language == "en":
-        return (
-            f"A place is available: {activity_title}",
-            f"Hello,\n\nA place in {activity_title} is now available for {member_name}. "
-            f"It is held for you until {deadline}. To take it, sign in to Mes loisirs en "
-            "ligne or call 418 641-6018; after that time it goes to the next person on "
-            "the waiting list.\n\nVille de Québec — Mes loisirs en ligne\n",
-        )
-    return (
-        f"Une place s’est libérée : {activity_title}",
-        f"Bonjour,\n\nUne place s’est libérée à l’activité {activity_title} pour "
-        f"{member_name}. Elle vous est réservée jusqu’au {deadline}. Pour la prendre, "
-        "ouvrez une session dans Mes loisirs en ligne ou appelez au 418 641-6018; passé ce "
-        "délai, elle sera offerte à la personne suivante sur la liste d’attente.\n\n"
-        "Ville de Québec — Mes loisirs en ligne\n",
-    )
-
-
-def _queue_offer_email(session: Session, entry: WaitlistEntry, now: datetime) -> None:
-    row = session.execute(
+def _queue_offer_email(
+    session: Session, ctx: ServiceContext, entry: WaitlistEntry, now: datetime
+) -> None:
+    account, member, title = session.execute(
         select(Account, Member, Activity.title)
         .join(Household, Household.account_id == Account.id)
         .join(Member, Member.household_id == Household.id)
         .join(Activity, Activity.id == entry.activity_id)
         .where(Member.id == entry.member_id)
     ).one()
-    account, member, title = row
     assert entry.offer_expires_at is not None
-    subject, body = offer_email(
-        account.language, f"{member.first_name} {member.last_name}", title, entry.offer_expires_at
-    )
-    session.add(
-        OutboxMessage(
-            message_id=f"<{uuid.uuid4().hex}@loisirs.example.ca>",
-            account_id=account.id,
-            to_address=account.email,
-            kind=OFFER_KIND,
-            subject=subject,
-            body=body,
-            created_at=now,
-            next_attempt_at=now,
-        )
+    enqueue_for_account(
+        session,
+        ctx,
+        account,
+        EmailKind.WAITLIST_OFFER,
+        member=f"{member.first_name} {member.last_name}",
+        activity=title,
+        deadline=entry.offer_expires_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M"),
     )

@@ -17,8 +17,7 @@ from console.domain.errors import NotFound, Refused
 from console.domain.places import PlaceCount
 from console.domain.vocabulary import Role, WaitlistState
 from console.services import audit
-from console.services.call_checks import require_verified
-from console.services.carts import CartSummary, add_item, require_staff, summarize
+from console.services.carts import CartSummary, add_item, require_caller, require_staff, summarize
 from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
 from console.services.staff import Actor, require_role
@@ -187,7 +186,7 @@ def accept_offer(
         entry = session.get(WaitlistEntry, entry_id)
         if entry is None:
             raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
-        require_verified(session, ctx, actor, entry.household_id)
+        require_caller(session, ctx, actor, entry.household_id)
         now = ctx.clock.now()
         if entry.state != WaitlistState.OFFERED.value or (
             entry.offer_expires_at is not None and entry.offer_expires_at <= now

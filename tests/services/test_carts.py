@@ -44,12 +44,12 @@ def test_every_change_extends_the_hold(ctx, agent, family, clock: FixedClock) ->
     a, b = make_activity(ctx), make_activity(ctx)
     cart = add_to_cart(ctx, agent, family.household_id, family.child_ids[0], a).cart
     assert cart is not None
-    clock.advance(15 * MIN)
+    clock.advance(12 * MIN)
     cart = add_to_cart(
         ctx, agent, family.household_id, family.child_ids[1], b, cart_id=cart.cart_id
     ).cart
     assert cart is not None and cart.hold_expires_at == clock.now() + 20 * MIN
-    clock.advance(15 * MIN)
+    clock.advance(12 * MIN)
     cart = remove_from_cart(ctx, agent, cart.cart_id, cart.items[0].item_id)
     assert cart.hold_expires_at == clock.now() + 20 * MIN
     assert activity_places(ctx, a).real_remaining == 2
