@@ -19,8 +19,7 @@ from console.ui.support_wording import error_text as support_error_text
 Wording = Callable[[Mapping[str, Any]], str]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("places", text)
+translate = QCoreApplication.translate
 
 
 def minute(moment: object) -> str:
@@ -35,16 +34,18 @@ def _next(p: Mapping[str, Any]) -> str:
     at = p.get("next_release")
     if at is None:
         return ""
-    return " " + tr("Une place pourrait se libérer à {at}.").format(at=minute(at))
+    return " " + translate("places", "Une place pourrait se libérer à {at}.").format(at=minute(at))
 
 
 WORDINGS: dict[str, Wording] = {
-    "places_available": lambda p: tr(
-        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant."
+    "places_available": lambda p: translate(
+        "places",
+        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant.",
     ).format(**p),
-    "places_held_in_carts": lambda p: tr(
+    "places_held_in_carts": lambda p: translate(
+        "places",
         "Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} "
-        "dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d'attente."
+        "dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d'attente.",
     ).format(
         site=p["site_remaining"],
         carts=p["in_carts"],
@@ -52,43 +53,52 @@ WORDINGS: dict[str, Wording] = {
         offers=p["by_offers"],
     )
     + _next(p),
-    "places_held_by_offers": lambda p: tr(
+    "places_held_by_offers": lambda p: translate(
+        "places",
         "Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes "
-        "de la liste d'attente."
+        "de la liste d'attente.",
     ).format(site=p["site_remaining"])
     + _next(p),
-    "places_full": lambda p: tr(
+    "places_full": lambda p: translate(
+        "places",
         "Complet : {confirmed} inscription(s) pour {capacity} place(s). L'appelant ira sur "
-        "la liste d'attente ({waiting} personne(s) avant lui)."
+        "la liste d'attente ({waiting} personne(s) avant lui).",
     ).format(confirmed=p["confirmed"], capacity=p["capacity"], waiting=p["waitlist_length"]),
-    "already_registered": lambda p: tr("Ce membre est déjà inscrit à cette activité."),
-    "already_in_cart": lambda p: tr(
-        "Ce membre a déjà cette activité dans le panier {cart}."
+    "already_registered": lambda p: translate(
+        "places", "Ce membre est déjà inscrit à cette activité."
+    ),
+    "already_in_cart": lambda p: translate(
+        "places", "Ce membre a déjà cette activité dans le panier {cart}."
     ).format(cart=p.get("cart_number", "?")),
-    "already_waitlisted": lambda p: tr("Ce membre est déjà sur la liste d'attente."),
-    "cart_extension_used": lambda p: tr(
-        "Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier."
+    "already_waitlisted": lambda p: translate(
+        "places", "Ce membre est déjà sur la liste d'attente."
     ),
-    "cart_hold_lapsed": lambda p: tr(
-        "Le délai du panier est écoulé : les places ont été libérées."
+    "cart_extension_used": lambda p: translate(
+        "places", "Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier."
     ),
-    "cart_not_open": lambda p: tr("Ce panier est verrouillé ou terminé."),
-    "cart_not_locked": lambda p: tr("Ce panier n'est pas verrouillé."),
-    "cart_locked_use_release": lambda p: tr(
-        "Ce panier est en paiement : utilisez « Libérer le panier verrouillé »."
+    "cart_hold_lapsed": lambda p: translate(
+        "places", "Le délai du panier est écoulé : les places ont été libérées."
     ),
-    "cart_empty": lambda p: tr("Le panier est vide."),
-    "gateway_unreachable": lambda p: tr(
+    "cart_not_open": lambda p: translate("places", "Ce panier est verrouillé ou terminé."),
+    "cart_not_locked": lambda p: translate("places", "Ce panier n'est pas verrouillé."),
+    "cart_locked_use_release": lambda p: translate(
+        "places", "Ce panier est en paiement : utilisez « Libérer le panier verrouillé »."
+    ),
+    "cart_empty": lambda p: translate("places", "Le panier est vide."),
+    "gateway_unreachable": lambda p: translate(
+        "places",
         "Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. "
-        "Le panier reste verrouillé; réessayez dans quelques minutes."
+        "Le panier reste verrouillé; réessayez dans quelques minutes.",
     ),
-    "no_place_to_offer": lambda p: tr("Aucune place libre à offrir pour cette activité."),
-    "offer_not_open": lambda p: tr("Cette offre n'est plus valide."),
-    "registration_not_releasable": lambda p: tr(
-        "Une inscription payée ne se libère pas ici : c'est une annulation."
+    "no_place_to_offer": lambda p: translate(
+        "places", "Aucune place libre à offrir pour cette activité."
     ),
-    "database_busy": lambda p: tr(
-        "Quelqu'un d'autre prend une place à cette activité : réessayez dans un instant."
+    "offer_not_open": lambda p: translate("places", "Cette offre n'est plus valide."),
+    "registration_not_releasable": lambda p: translate(
+        "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
+    ),
+    "database_busy": lambda p: translate(
+        "places", "Quelqu'un d'autre prend une place à cette activité : réessayez dans un instant."
     ),
 }
 
