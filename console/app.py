@@ -121,6 +121,9 @@ def run_gui(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     workspace = Workspace(tasks)
     window = MainWindow(workspace, qsettings)
+    from console.ui.places_wiring import install_places
+
+    install_places(window)
     window.show()
     window.show_connecting()
 
