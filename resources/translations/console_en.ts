@@ -1696,10 +1696,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
         <translation>A paid registration is not released here: that is a cancellation.</translation>
     </message>
-    <message>
-        <source>Quelqu&apos;un d&apos;autre prend une place à cette activité : réessayez dans un instant.</source>
-        <translation>Someone else is taking a place in this activity: try again in a moment.</translation>
-    </message>
 </context>
 <context>
     <name>support</name>
