@@ -44,13 +44,14 @@ HIT = (
     "AND r.relationship = 'responsible' AND r.removed_at IS NULL WHERE h.id IN ({})"
 )
 RAW_MATCH = {
-    "email": "SELECT h.id FROM household h JOIN account a ON a.id = h.account_id WHERE a.email = %s",
-    "email_prefix": "SELECT id FROM (SELECT h.id FROM household h JOIN account a "
-    "ON a.id = h.account_id WHERE a.email LIKE %s ORDER BY a.email LIMIT 50) m",
+    "email": "SELECT h.id FROM household h JOIN account a ON a.id = h.account_id "
+    "WHERE a.email = %s",
+    "email_prefix": "SELECT id FROM (SELECT h.id FROM household h "
+    "JOIN account a ON a.id = h.account_id WHERE a.email LIKE %s ORDER BY a.email LIMIT 50) m",
     "phone": "SELECT household_id FROM member WHERE phone = %s AND removed_at IS NULL",
-    "name": "SELECT household_id FROM (SELECT household_id FROM member WHERE (last_name_key LIKE %s "
-    "OR first_name_key LIKE %s) AND removed_at IS NULL ORDER BY last_name_key, first_name_key "
-    "LIMIT 200) m",
+    "name": "SELECT household_id FROM (SELECT household_id FROM member "
+    "WHERE (last_name_key LIKE %s OR first_name_key LIKE %s) AND removed_at IS NULL "
+    "ORDER BY last_name_key, first_name_key LIMIT 200) m",
     "household_number": "SELECT id FROM household WHERE number = %s",
     "cart_number": "SELECT household_id FROM cart WHERE number = %s",
     "receipt_number": "SELECT c.household_id FROM receipt r JOIN cart c ON c.id = r.cart_id "
@@ -109,7 +110,7 @@ def _time(fn: Callable[[], object]) -> float:
 
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -143,15 +144,19 @@ def main() -> int:
         console_ms: dict[str, list[float]] = {}
         raw_ms: dict[str, list[float]] = {}
         for sample in samples:
+            query, sql, params = sample.query, RAW[sample.kind], sample.raw_params
             console_ms.setdefault(sample.kind, []).append(
-                _time(lambda: search_callers(ctx, sample.query))
+                _time(lambda q=query: search_callers(ctx, q))
             )
             raw_ms.setdefault(sample.kind, []).append(
-                _time(lambda: raw.execute(RAW[sample.kind], sample.raw_params).fetchall())
+                _time(lambda s=sql, p=params: raw.execute(s, p).fetchall())
             )
 
     print(f"caller search on {db.engine.url.database}: {households:,} households")
-    header = f"{'kind':<20}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}{'ratio':>7}  goal"
+    header = (
+        f"{'kind':<20}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}"
+        f"{'ratio':>7}  goal"
+    )
     print(header)
     print("-" * len(header))
     all_ok = True
@@ -167,7 +172,8 @@ def main() -> int:
             f"{kind:<20}{len(c):>5}{p50:>9.2f}{p95:>9.2f}{r50:>9.2f}{r95:>9.2f}{ratio:>7.2f}  "
             f"{'ok' if ok else 'MISSED'}"
         )
-    print(f"median over all kinds: {statistics.median(sum(console_ms.values(), [])):.2f} ms")
+    every = [v for values in console_ms.values() for v in values]
+    print(f"median over all kinds: {statistics.median(every):.2f} ms")
     db.dispose()
     return 0 if all_ok else 1
 
