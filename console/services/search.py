@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, case, literal, or_, select, union_all
+from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
 from console.domain.identifiers import QueryKind, classify_query, phone_candidate
@@ -86,79 +87,156 @@ class SearchResult:
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
     text = query.strip()
     kind = classify_query(text)
+    parts = _match_parts(kind, text, limit)
+    if not parts:
+        return SearchResult(query=text, kind=kind, hits=())
+    # One round trip: every way the query can match, joined to what a hit shows.
+    matches = union_all(*parts).subquery("matches")
+    responsible = aliased(Member)
+    statement = (
+        select(
+            matches.c.household_id,
+            matches.c.matched_text,
+            matches.c.why,
+            Household.number,
+            Household.postal_code,
+            Account.email,
+            Account.locked_at,
+            Borough.name,
+            responsible.first_name,
+            responsible.last_name,
+        )
+        .join(Household, Household.id == matches.c.household_id)
+        .join(Account, Household.account_id == Account.id)
+        .join(Borough, Household.borough_id == Borough.id)
+        .outerjoin(
+            responsible,
+            and_(
+                responsible.household_id == Household.id,
+                responsible.relationship == "responsible",
+                responsible.removed_at.is_(None),
+            ),
+        )
+    )
     with ctx.db.read() as session:
-        found: list[tuple[int, str, MatchedOn]] = []  # (household_id, matched_text, why)
-        if kind is QueryKind.EMAIL or (kind is QueryKind.NAME and "@" in text):
-            found += _by_email(session, text.lower(), limit)
-        elif kind is QueryKind.PHONE:
-            found += _by_phone(session, normalize_phone(text), limit)
-        elif kind is QueryKind.NUMBER:
-            found += _by_number(session, int(text))
-            candidate = phone_candidate(text)
-            if candidate:
-                found += _by_phone(session, candidate, limit)
-        elif len(search_key(text).replace(" ", "")) >= MIN_NAME_CHARS:
-            found += _by_name(session, search_key(text), limit)
-        hits = _hits(session, found, limit)
-    return SearchResult(query=text, kind=kind, hits=hits)
+        rows = session.execute(statement).all()
+    best: dict[int, SearchHit] = {}
+    for hid, matched_text, why, number, postal, email, locked_at, borough, first, last in rows:
+        why = MatchedOn(why)
+        current = best.get(hid)
+        if current is not None and _RANK[current.matched_on] <= _RANK[why]:
+            continue
+        best[hid] = SearchHit(
+            household_id=hid,
+            household_number=number,
+            responsible_name=f"{first or ''} {last or ''}".strip(),
+            email=email,
+            borough=borough,
+            postal_code=postal,
+            account_locked=locked_at is not None,
+            matched_on=why,
+            matched_text=matched_text,
+        )
+    hits = sorted(
+        best.values(),
+        key=lambda h: (_RANK[h.matched_on], search_key(h.responsible_name), h.household_number),
+    )
+    return SearchResult(query=text, kind=kind, hits=tuple(hits[:limit]))
 
 
-def _by_email(session: Session, email: str, limit: int) -> list[tuple[int, str, MatchedOn]]:
-    exact = session.execute(
-        select(Household.id, Account.email)
-        .join(Account, Household.account_id == Account.id)
-        .where(Account.email == email)
-    ).first()
-    if exact is not None:
-        return [(exact[0], exact[1], MatchedOn.EMAIL)]
-    rows = session.execute(
-        select(Household.id, Account.email)
-        .join(Account, Household.account_id == Account.id)
-        .where(Account.email.like(_prefix(email), escape="\\"))
+def _match_parts(kind: QueryKind, text: str, limit: int) -> list[Select[Any]]:
+    """Sub-queries of (household_id, matched_text, why), one per way the text can match."""
+    if kind is QueryKind.EMAIL or (kind is QueryKind.NAME and "@" in text):
+        return _by_email(text.lower(), limit)
+    if kind is QueryKind.PHONE:
+        return _by_phone(normalize_phone(text), limit)
+    if kind is QueryKind.NUMBER:
+        return _by_number(int(text)) + _by_phone(phone_candidate(text), limit)
+    key = search_key(text)
+    if len(key.replace(" ", "")) < MIN_NAME_CHARS:
+        return []
+    return _by_name(key, limit)
+
+
+def _part(statement: Select[Any]) -> Select[Any]:
+    sub = statement.subquery()
+    return select(sub.c.household_id, sub.c.matched_text, sub.c.why)
+
+
+def _by_email(email: str, limit: int) -> list[Select[Any]]:
+    exact = select(
+        Household.id.label("household_id"),
+        Account.email.label("matched_text"),
+        literal(MatchedOn.EMAIL.value).label("why"),
+    ).join(Account, Household.account_id == Account.id)
+    prefix = (
+        exact.where(Account.email.like(_prefix(email), escape="\\"), Account.email != email)
+        .with_only_columns(
+            Household.id.label("household_id"),
+            Account.email.label("matched_text"),
+            literal(MatchedOn.EMAIL_PREFIX.value).label("why"),
+        )
         .order_by(Account.email)
         .limit(limit)
     )
-    return [(hid, mail, MatchedOn.EMAIL_PREFIX) for hid, mail in rows]
+    return [_part(exact.where(Account.email == email)), _part(prefix)]
 
 
-def _by_phone(session: Session, e164: str | None, limit: int) -> list[tuple[int, str, MatchedOn]]:
+def _by_phone(e164: str | None, limit: int) -> list[Select[Any]]:
     if e164 is None:
         return []
-    rows = session.execute(
-        select(Member.household_id, Member.first_name, Member.last_name)
+    statement = (
+        select(
+            Member.household_id.label("household_id"),
+            (Member.first_name + " " + Member.last_name).label("matched_text"),
+            literal(MatchedOn.PHONE.value).label("why"),
+        )
         .where(Member.phone == e164, Member.removed_at.is_(None))
         .order_by(Member.household_id)
         .limit(limit)
     )
-    return [(hid, f"{first} {last}", MatchedOn.PHONE) for hid, first, last in rows]
+    return [_part(statement)]
 
 
-def _by_number(session: Session, number: int) -> list[tuple[int, str, MatchedOn]]:
-    found: list[tuple[int, str, MatchedOn]] = []
-    lookups: list[tuple[Select[tuple[int]], MatchedOn]] = [
-        (select(Household.id).where(Household.number == number), MatchedOn.HOUSEHOLD_NUMBER),
-        (select(Cart.household_id).where(Cart.number == number), MatchedOn.CART_NUMBER),
-        (
-            select(Cart.household_id)
-            .join(Receipt, Receipt.cart_id == Cart.id)
-            .where(Receipt.number == number),
-            MatchedOn.RECEIPT_NUMBER,
+def _by_number(number: int) -> list[Select[Any]]:
+    shown = literal(str(number))
+    return [
+        _part(
+            select(
+                Household.id.label("household_id"),
+                shown.label("matched_text"),
+                literal(MatchedOn.HOUSEHOLD_NUMBER.value).label("why"),
+            ).where(Household.number == number)
         ),
-        (
-            select(Cart.household_id)
+        _part(
+            select(
+                Cart.household_id.label("household_id"),
+                shown.label("matched_text"),
+                literal(MatchedOn.CART_NUMBER.value).label("why"),
+            ).where(Cart.number == number)
+        ),
+        _part(
+            select(
+                Cart.household_id.label("household_id"),
+                shown.label("matched_text"),
+                literal(MatchedOn.RECEIPT_NUMBER.value).label("why"),
+            )
+            .join(Receipt, Receipt.cart_id == Cart.id)
+            .where(Receipt.number == number)
+        ),
+        _part(
+            select(
+                Cart.household_id.label("household_id"),
+                shown.label("matched_text"),
+                literal(MatchedOn.TRANSACTION_NUMBER.value).label("why"),
+            )
             .join(Payment, Payment.cart_id == Cart.id)
-            .where(Payment.transaction_number == number),
-            MatchedOn.TRANSACTION_NUMBER,
+            .where(Payment.transaction_number == number)
         ),
     ]
-    for statement, why in lookups:
-        household_id = session.execute(statement).scalar()
-        if household_id is not None:
-            found.append((household_id, str(number), why))
-    return found
 
 
-def _by_name(session: Session, key: str, limit: int) -> list[tuple[int, str, MatchedOn]]:
+def _by_name(key: str, limit: int) -> list[Select[Any]]:
     tokens = key.split()
     first, rest = tokens[0], " ".join(tokens[1:])
     conditions = [Member.last_name_key.like(_prefix(key), escape="\\")]
@@ -175,78 +253,28 @@ def _by_name(session: Session, key: str, limit: int) -> list[tuple[int, str, Mat
         ]
     else:
         conditions.append(Member.first_name_key.like(_prefix(key), escape="\\"))
-    rows = session.execute(
+    whole = or_(
+        Member.last_name_key == key,
+        Member.first_name_key == key,
+        Member.first_name_key + " " + Member.last_name_key == key,
+        Member.last_name_key + " " + Member.first_name_key == key,
+    )
+    statement = (
         select(
-            Member.household_id,
-            Member.first_name,
-            Member.last_name,
-            Member.first_name_key,
-            Member.last_name_key,
+            Member.household_id.label("household_id"),
+            (Member.first_name + " " + Member.last_name).label("matched_text"),
+            case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
         )
         .where(or_(*conditions), Member.removed_at.is_(None))
-        .order_by(Member.last_name_key, Member.first_name_key, Member.household_id)
+        .order_by(
+            case((whole, 0), else_=1),
+            Member.last_name_key,
+            Member.first_name_key,
+            Member.household_id,
+        )
         .limit(limit * 4)
     )
-    found = []
-    for hid, first_name, last_name, first_key, last_key in rows:
-        whole = {f"{first_key} {last_key}", f"{last_key} {first_key}", last_key, first_key}
-        why = MatchedOn.NAME if key in whole else MatchedOn.NAME_PREFIX
-        found.append((hid, f"{first_name} {last_name}", why))
-    return found
-
-
-def _hits(
-    session: Session, found: list[tuple[int, str, MatchedOn]], limit: int
-) -> tuple[SearchHit, ...]:
-    best: dict[int, tuple[str, MatchedOn]] = {}
-    for household_id, matched_text, why in found:
-        current = best.get(household_id)
-        if current is None or _RANK[why] < _RANK[current[1]]:
-            best[household_id] = (matched_text, why)
-    if not best:
-        return ()
-    ids = list(best)
-    rows = session.execute(
-        select(
-            Household.id,
-            Household.number,
-            Household.postal_code,
-            Account.email,
-            Account.locked_at,
-            Borough.name,
-            Member.first_name,
-            Member.last_name,
-        )
-        .join(Account, Household.account_id == Account.id)
-        .join(Borough, Household.borough_id == Borough.id)
-        .outerjoin(
-            Member,
-            and_(
-                Member.household_id == Household.id,
-                Member.relationship == "responsible",
-                Member.removed_at.is_(None),
-            ),
-        )
-        .where(Household.id.in_(ids))
-    )
-    hits = [
-        SearchHit(
-            household_id=hid,
-            household_number=number,
-            responsible_name=f"{first or ''} {last or ''}".strip(),
-            email=email,
-            borough=borough,
-            postal_code=postal,
-            account_locked=locked_at is not None,
-            matched_on=best[hid][1],
-            matched_text=best[hid][0],
-        )
-        for hid, number, postal, email, locked_at, borough, first, last in rows
-    ]
-    hits.sort(
-        key=lambda h: (_RANK[h.matched_on], search_key(h.responsible_name), h.household_number)
-    )
-    return tuple(hits[:limit])
+    return [_part(statement)]
 
 
 def _prefix(text: str) -> str:

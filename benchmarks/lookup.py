@@ -1,0 +1,167 @@
+"""Caller-search latency at city scale on PostgreSQL, beside a raw-SQL floor.
+
+Seeds city scale into the target database if it holds no household yet, then for each
+kind of query (email, email prefix, phone in several formats, name, household / cart /
+receipt / transaction number) times ``search_callers`` and a hand-written single
+indexed SQL query for the same lookup, and prints p50 / p95 in milliseconds.
+
+    uv run python benchmarks/lookup.py [--url postgresql+psycopg://…/seedbench] [--samples 300]
+
+Goal: p95 ≤ 20 ms for every kind, and no kind more than 2× its raw-SQL floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import psycopg
+from sqlalchemy import func, select, text
+
+from console.db.engine import Database
+from console.db.migrate import upgrade
+from console.db.models import Household
+from console.db.sin import SinCipher
+from console.domain.clock import SystemClock
+from console.domain.phones import format_phone
+from console.services.context import ServiceContext
+from console.services.search import search_callers
+
+DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/seedbench"
+BENCH_SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="
+
+# The floor: what one indexed query returning the household costs, per kind.
+RAW = {
+    "email": "SELECT h.id FROM household h JOIN account a ON a.id = h.account_id WHERE a.email = %s",
+    "email_prefix": "SELECT h.id FROM household h JOIN account a ON a.id = h.account_id "
+    "WHERE a.email LIKE %s ORDER BY a.email LIMIT 50",
+    "phone": "SELECT household_id FROM member WHERE phone = %s AND removed_at IS NULL LIMIT 50",
+    "name": "SELECT household_id FROM member WHERE (last_name_key LIKE %s OR first_name_key LIKE %s) "
+    "AND removed_at IS NULL ORDER BY last_name_key, first_name_key LIMIT 200",
+    "household_number": "SELECT id FROM household WHERE number = %s",
+    "cart_number": "SELECT household_id FROM cart WHERE number = %s",
+    "receipt_number": "SELECT c.household_id FROM receipt r JOIN cart c ON c.id = r.cart_id "
+    "WHERE r.number = %s",
+    "transaction_number": "SELECT c.household_id FROM payment p JOIN cart c ON c.id = p.cart_id "
+    "WHERE p.transaction_number = %s",
+}
+
+
+@dataclass(frozen=True)
+class Sample:
+    kind: str
+    query: str  # what the agent types
+    raw_params: tuple[object, ...]  # the floor query's parameters
+
+
+def _samples(db: Database, count: int, rng: random.Random) -> list[Sample]:
+    out: list[Sample] = []
+    with db.read() as s:
+
+        def pick(sql: str) -> list[tuple[object, ...]]:
+            rows = s.execute(text(sql + f" ORDER BY random() LIMIT {count}")).all()
+            return [tuple(r) for r in rows]
+
+        for (email,) in pick("SELECT email FROM account"):
+            out.append(Sample("email", str(email), (email,)))
+            prefix = str(email)[: max(4, str(email).index("@") - 2)]
+            out.append(Sample("email_prefix", prefix, (prefix + "%",)))
+        formats = [lambda e: format_phone(e), lambda e: e[2:], lambda e: "+1 " + format_phone(e)]
+        for (phone,) in pick("SELECT phone FROM member WHERE phone IS NOT NULL"):
+            shown = rng.choice(formats)(str(phone))
+            out.append(Sample("phone", shown, (phone,)))
+        for first, last in pick("SELECT first_name, last_name FROM member"):
+            typed = rng.choice([str(last), f"{first} {last}", str(last)[:4]])
+            from console.domain.names import search_key
+
+            key = search_key(typed)
+            out.append(Sample("name", typed, (key + "%", key + "%")))
+        for kind, sql in [
+            ("household_number", "SELECT number FROM household"),
+            ("cart_number", "SELECT number FROM cart"),
+            ("receipt_number", "SELECT number FROM receipt"),
+            ("transaction_number", "SELECT transaction_number FROM payment"),
+        ]:
+            for (number,) in pick(sql):
+                out.append(Sample(kind, str(number), (number,)))
+    return out
+
+
+def _time(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", default=DEFAULT_URL)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    db = Database(args.url)
+    upgrade(db.engine)
+    with db.read() as s:
+        households = s.scalar(select(func.count()).select_from(Household)) or 0
+    if households == 0:
+        from console.db.seed import seed_database
+
+        print("seeding city scale (first run)…", file=sys.stderr)
+        seed_database(db, SinCipher(BENCH_SIN_KEY), scale="city", seed=1, now=SystemClock().now())
+        with db.read() as s:
+            households = s.scalar(select(func.count()).select_from(Household)) or 0
+    ctx = ServiceContext(db=db, sin_cipher=SinCipher(BENCH_SIN_KEY))
+    rng = random.Random(args.seed)
+    samples = _samples(db, args.samples, rng)
+    raw_dsn = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    # Warm both paths (statement caches, buffers) before measuring.
+    with psycopg.connect(raw_dsn) as raw:
+        for sample in samples[:50]:
+            search_callers(ctx, sample.query)
+            raw.execute(RAW[sample.kind], sample.raw_params).fetchall()
+        console_ms: dict[str, list[float]] = {}
+        raw_ms: dict[str, list[float]] = {}
+        for sample in samples:
+            console_ms.setdefault(sample.kind, []).append(
+                _time(lambda: search_callers(ctx, sample.query))
+            )
+            raw_ms.setdefault(sample.kind, []).append(
+                _time(lambda: raw.execute(RAW[sample.kind], sample.raw_params).fetchall())
+            )
+
+    print(f"caller search on {db.engine.url.database}: {households:,} households")
+    header = f"{'kind':<20}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}{'ratio':>7}  goal"
+    print(header)
+    print("-" * len(header))
+    all_ok = True
+    for kind in RAW:
+        c, r = console_ms.get(kind, []), raw_ms.get(kind, [])
+        if not c:
+            continue
+        p50, p95, r50, r95 = _pct(c, 50), _pct(c, 95), _pct(r, 50), _pct(r, 95)
+        ratio = p95 / r95
+        ok = p95 <= 20 and ratio <= 2
+        all_ok &= ok
+        print(
+            f"{kind:<20}{len(c):>5}{p50:>9.2f}{p95:>9.2f}{r50:>9.2f}{r95:>9.2f}{ratio:>7.2f}  "
+            f"{'ok' if ok else 'MISSED'}"
+        )
+    print(f"median over all kinds: {statistics.median(sum(console_ms.values(), [])):.2f} ms")
+    db.dispose()
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

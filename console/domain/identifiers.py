@@ -1,0 +1,107 @@
+"""What a search string typed in caller search looks like: email, phone, number or name."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from email_validator import EmailNotValidError, validate_email
+
+from console.domain.phones import normalize_phone
+
+DEFAULT_AREA_CODE = "418"
+
+
+class QueryKind(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    NUMBER = "number"  # 5 to 10 digits that are not a phone: household, cart, receipt…
+    NAME = "name"
+
+
+class NumberKind(StrEnum):
+    """Which record a number's length and range point to."""
+
+    HOUSEHOLD = "household"  # 6 digits, from 100001
+    CART = "cart"  # 7 digits, from 5000001
+    RECEIPT = "receipt"  # 8 digits, from 20000001
+    TRANSACTION = "transaction"  # 9 digits, from 300000001
+
+
+_NUMBER_RANGES: dict[int, tuple[int, NumberKind]] = {
+    6: (100001, NumberKind.HOUSEHOLD),
+    7: (5000001, NumberKind.CART),
+    8: (20000001, NumberKind.RECEIPT),
+    9: (300000001, NumberKind.TRANSACTION),
+}
+NUMBER_MIN_DIGITS = 5
+NUMBER_MAX_DIGITS = 10
+LOCAL_PHONE_DIGITS = 7
+
+# Separators people put inside numbers; a query made of digits and these is a number.
+_NUMERIC = re.compile(r"^\+?[0-9\s().\-]+$")
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isascii() and c.isdigit())
+
+
+def normalize_email(text: str) -> str | None:
+    """The normalized address when ``text`` is a syntactically valid email, else None.
+
+    Deliverability is not checked: search must work offline and for dead domains.
+    """
+    try:
+        return validate_email(text.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def number_kind(text: str) -> NumberKind | None:
+    """The record a number belongs to by its length and range, or None."""
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    entry = _NUMBER_RANGES.get(len(digits))
+    if entry is None:
+        return None
+    first, kind = entry
+    return kind if int(digits) >= first else None
+
+
+def classify_query(text: str) -> QueryKind:
+    """What caller search should look for.
+
+    An email if it validates; a phone if it is a complete valid number (10 digits, or
+    "+1…"); NUMBER for 5–10 digits that are not a phone (a 7-digit string is a NUMBER —
+    try ``phone_candidate`` too); NAME for everything else.
+    """
+    query = text.strip()
+    if "@" in query:
+        return QueryKind.EMAIL if normalize_email(query) is not None else QueryKind.NAME
+    if not _NUMERIC.match(query):
+        return QueryKind.NAME
+    digits = _digits(query)
+    # A 7-digit string is a cart number first; a local phone only via phone_candidate.
+    if len(digits) != LOCAL_PHONE_DIGITS and normalize_phone(query) is not None:
+        return QueryKind.PHONE
+    if not query.startswith("+") and NUMBER_MIN_DIGITS <= len(digits) <= NUMBER_MAX_DIGITS:
+        return QueryKind.NUMBER
+    return QueryKind.NAME
+
+
+def phone_candidate(text: str, area_code: str = DEFAULT_AREA_CODE) -> str | None:
+    """The E.164 phone ``text`` may be: itself if complete, else with ``area_code`` in front.
+
+    So "555-0199" can be searched as "+14185550199" alongside cart 5550199.
+    """
+    query = text.strip()
+    if not _NUMERIC.match(query):
+        return None
+    full = normalize_phone(query)
+    if full is not None:
+        return full
+    digits = _digits(query)
+    if len(digits) == LOCAL_PHONE_DIGITS and not query.startswith("+"):
+        return normalize_phone(area_code + digits)
+    return None

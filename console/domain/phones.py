@@ -1,0 +1,53 @@
+"""Phone numbers as typed by agents and callers, stored in E.164 (+14185550199)."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+DEFAULT_REGION = "CA"
+
+# Only what people put in a phone number; phonenumbers alone would also read vanity
+# letters ("1-800-FLOWERS") and pull digits out of ordinary words.
+_PHONE_CHARS = re.compile(r"^\+?[0-9\s().\-]+$")
+
+
+def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
+    """The E.164 form of a valid phone number, or None when ``text`` is not one.
+
+    "418 555-0199", "(418) 555-0199", "1-418-555-0199" and "+1 418-555-0199" all give
+    "+14185550199". A number without its area code is not valid here.
+    """
+    stripped = text.strip()
+    if not _PHONE_CHARS.match(stripped):
+        return None
+    try:
+        number = phonenumbers.parse(stripped, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def looks_like_phone(text: str, region: str = DEFAULT_REGION) -> bool:
+    """True when ``text`` is a complete, valid phone number."""
+    return normalize_phone(text, region) is not None
+
+
+def format_phone(e164: str) -> str:
+    """How a stored number is shown: "418 555-0199" in North America, else international.
+
+    Text that does not parse is returned as is, so a bad record still shows something.
+    """
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 1:
+        national = str(number.national_number)
+        if len(national) == 10:
+            # The city's own style: "418 641-6018", without the parentheses of the library.
+            return f"{national[:3]} {national[3:6]}-{national[6:]}"
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
