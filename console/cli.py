@@ -46,4 +46,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     from console.app import run_gui
 
-    return run_gui(args)
+    return int(run_gui(args))

@@ -132,7 +132,7 @@ class Household(Base):
         back_populates="household", order_by="Member.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Member(Base):

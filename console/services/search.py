@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, case, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
@@ -148,14 +148,22 @@ def _match_parts(kind: QueryKind, text: str, limit: int) -> list[Select[Any]]:
     """Sub-queries of (household_id, matched_text, why), one per way the text can match."""
     if kind is QueryKind.EMAIL or (kind is QueryKind.NAME and "@" in text):
         return _by_email(text.lower(), limit)
+    parts: list[Select[Any]] = []
+    if _could_be_email_start(text):
+        parts += _by_email(text.lower(), limit)
     if kind is QueryKind.PHONE:
         return _by_phone(normalize_phone(text), limit)
     if kind is QueryKind.NUMBER:
         return _by_number(int(text)) + _by_phone(phone_candidate(text), limit)
     key = search_key(text)
-    if len(key.replace(" ", "")) < MIN_NAME_CHARS:
-        return []
-    return _by_name(key, limit)
+    if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
+        parts += _by_name(key, limit)
+    return parts
+
+
+def _could_be_email_start(text: str) -> bool:
+    """ "m.gagnon", "zoe_2016": the start of an address rather than a name."""
+    return " " not in text and len(text) >= 3 and any(c in text for c in "._+0123456789")
 
 
 def _part(statement: Select[Any]) -> Select[Any]:
@@ -239,7 +247,9 @@ def _by_number(number: int) -> list[Select[Any]]:
 def _by_name(key: str, limit: int) -> list[Select[Any]]:
     tokens = key.split()
     first, rest = tokens[0], " ".join(tokens[1:])
-    conditions = [Member.last_name_key.like(_prefix(key), escape="\\")]
+    conditions: list[ColumnElement[bool]] = [
+        Member.last_name_key.like(_prefix(key), escape="\\")
+    ]
     if rest:
         conditions += [
             and_(
