@@ -181,7 +181,8 @@ def payer_options(ctx: ServiceContext, cart_id: int) -> PayerOptions:
 def validate_payer(session: Session, cart_id: int, payer_member_id: int) -> PayerCheck:
     """Inside the payment transaction: refuse a payer F12/F13 forbid.
 
-    Raises ``Refused("payer_refused", reasons=…)`` with the blocking reasons; returns the
+    Raises ``Refused`` whose code is the first blocking reason's (e.g.
+    ``childcare_requires_responsible``) and whose ``reasons`` are all of them; returns the
     check (whose warnings, e.g. ``no_sin_no_releve24``, the caller may record).
     """
     facts = _facts(session, cart_id)
@@ -191,5 +192,7 @@ def validate_payer(session: Session, cart_id: int, payer_member_id: int) -> Paye
     )
     check = check_payer(candidate, facts.members, bool(facts.childcare), facts.responsible_has_sin)
     if not check.ok:
-        raise Refused("payer_refused", reasons=check.blocking, payer_member_id=payer_member_id)
+        raise Refused(
+            check.blocking[0].code, reasons=check.blocking, payer_member_id=payer_member_id
+        )
     return check

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
 
 from console.domain.cards import CARD_BRAND_NOT_ACCEPTED, CARD_CHECKSUM, CardEntry
 from console.ui.card_entry import CardEntryWidget
