@@ -8,24 +8,24 @@ system's viewer and goes to the printer through the system's print spooler.
 from __future__ import annotations
 
 import atexit
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 try:  # PySide6-Addons builds without Qt PDF exist; the console works without it
-    from PySide6.QtPdf import QPdfDocument
-
-    HAS_QTPDF = True
+    _qtpdf: Any = importlib.import_module("PySide6.QtPdf")
 except ImportError:  # pragma: no cover - depends on the installed wheel
-    QPdfDocument = None  # type: ignore[assignment,misc]
-    HAS_QTPDF = False
+    _qtpdf = None
+HAS_QTPDF = _qtpdf is not None
 
 _spool: Path | None = None
 
@@ -79,7 +79,7 @@ def print_pdf(pdf: bytes, file_name: str, printer: QPrinter) -> bool:
 def _paint_pages(pdf: bytes, printer: QPrinter) -> bool:  # pragma: no cover - needs QtPdf
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
-    document = QPdfDocument()
+    document = _qtpdf.QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
