@@ -1,15 +1,21 @@
-"""The journal: every change records who, what, whom, when and why, in its own transaction."""
+"""The journal: every change records who, what, whom, when and why, in the transaction
+of the change itself; supervisors list and filter it."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.db.models import AuditEntry
+from console.db.models import AuditEntry, Household, Member, Staff
+from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
-from console.services.staff import Actor
+from console.services.quebec_time import day_bounds
+from console.services.staff import Actor, require_role
 
 
 def record(
@@ -39,3 +45,86 @@ def record(
             details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
         )
     )
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    """What the supervisor narrows the journal to; ``None`` means any."""
+
+    staff_id: int | None = None
+    household_number: int | None = None
+    action: str | None = None
+    since: date | None = None  # first day included
+    until: date | None = None  # last day included
+    limit: int = 500
+
+
+@dataclass(frozen=True)
+class AuditView:
+    entry_id: int
+    at: datetime
+    staff_id: int | None
+    staff_name: str  # empty for the public site and the system
+    action: str
+    household_id: int | None
+    household_number: int | None
+    account_id: int | None
+    member_id: int | None
+    member_name: str
+    target: str
+    reason: str
+    details: str
+
+
+def list_audit(ctx: ServiceContext, actor: Actor, filters: AuditFilters) -> tuple[AuditView, ...]:
+    """The journal, newest first (supervisors only). Days are Québec calendar days."""
+    require_role(actor, Role.SUPERVISOR, action="list_audit")
+    statement = (
+        select(
+            AuditEntry, Staff.display_name, Household.number, Member.first_name, Member.last_name
+        )
+        .outerjoin(Staff, AuditEntry.staff_id == Staff.id)
+        .outerjoin(Household, AuditEntry.household_id == Household.id)
+        .outerjoin(Member, AuditEntry.member_id == Member.id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(max(1, min(filters.limit, 5000)))
+    )
+    if filters.staff_id is not None:
+        statement = statement.where(AuditEntry.staff_id == filters.staff_id)
+    if filters.household_number is not None:
+        statement = statement.where(Household.number == filters.household_number)
+    if filters.action:
+        statement = statement.where(AuditEntry.action == filters.action)
+    start, end = day_bounds(filters.since, filters.until)
+    if start is not None:
+        statement = statement.where(AuditEntry.at >= start)
+    if end is not None:
+        statement = statement.where(AuditEntry.at < end)
+    with ctx.db.read() as session:
+        return tuple(
+            AuditView(
+                entry_id=entry.id,
+                at=entry.at,
+                staff_id=entry.staff_id,
+                staff_name=staff_name or "",
+                action=entry.action,
+                household_id=entry.household_id,
+                household_number=number,
+                account_id=entry.account_id,
+                member_id=entry.member_id,
+                member_name=f"{first} {last}" if first else "",
+                target=entry.target,
+                reason=entry.reason,
+                details=entry.details,
+            )
+            for entry, staff_name, number, first, last in session.execute(statement)
+        )
+
+
+def audit_actions(ctx: ServiceContext, actor: Actor) -> tuple[str, ...]:
+    """Every action name the journal holds, for the supervisor's filter."""
+    require_role(actor, Role.SUPERVISOR, action="list_audit")
+    with ctx.db.read() as session:
+        return tuple(
+            session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+        )

@@ -247,9 +247,7 @@ def _by_number(number: int) -> list[Select[Any]]:
 def _by_name(key: str, limit: int) -> list[Select[Any]]:
     tokens = key.split()
     first, rest = tokens[0], " ".join(tokens[1:])
-    conditions: list[ColumnElement[bool]] = [
-        Member.last_name_key.like(_prefix(key), escape="\\")
-    ]
+    conditions: list[ColumnElement[bool]] = [Member.last_name_key.like(_prefix(key), escape="\\")]
     if rest:
         conditions += [
             and_(

@@ -1,0 +1,120 @@
+"""The email outbox: messages are rows written in the transaction of the action that
+caused them; the relay (``mail_relay``) delivers them later, so nothing is lost while
+the mail server is down."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.db.models import Account, OutboxMessage
+from console.domain.vocabulary import OutboxState
+from console.services.context import ServiceContext
+from console.services.email_templates import EmailKind, render
+
+MESSAGE_ID_DOMAIN = "console.loisirs.example.ca"
+
+
+@dataclass(frozen=True)
+class OutboxView:
+    """One message as the account panel lists it (never its body: it may hold a link)."""
+
+    outbox_id: int
+    kind: str
+    subject: str
+    to_address: str
+    state: OutboxState
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime
+    sent_at: datetime | None
+    last_error: str | None
+    attachment_name: str | None
+
+
+def new_message_id() -> str:
+    """A globally unique RFC 5322 Message-ID, also the row's deduplication key."""
+    return f"<{uuid.uuid4().hex}@{MESSAGE_ID_DOMAIN}>"
+
+
+def enqueue(
+    session: Session,
+    ctx: ServiceContext,
+    *,
+    to_address: str,
+    kind: str,
+    subject: str,
+    body: str,
+    account_id: int | None = None,
+    attachment: bytes | None = None,
+    attachment_name: str | None = None,
+) -> OutboxMessage:
+    """Add a queued message to the caller's transaction; the relay sends it when due."""
+    now = ctx.clock.now()
+    message = OutboxMessage(
+        message_id=new_message_id(),
+        account_id=account_id,
+        to_address=to_address,
+        kind=kind,
+        subject=subject,
+        body=body,
+        attachment=attachment,
+        attachment_name=attachment_name,
+        state=OutboxState.QUEUED.value,
+        attempts=0,
+        created_at=now,
+        next_attempt_at=now,
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def enqueue_for_account(
+    session: Session,
+    ctx: ServiceContext,
+    account: Account,
+    kind: EmailKind,
+    **params: object,
+) -> OutboxMessage:
+    """A templated message to the address on file, in the account's language."""
+    email = render(kind, account.language, email=account.email, **params)
+    return enqueue(
+        session,
+        ctx,
+        to_address=account.email,
+        kind=kind.value,
+        subject=email.subject,
+        body=email.body,
+        account_id=account.id,
+    )
+
+
+def messages_for_account(session: Session, account_id: int) -> tuple[OutboxView, ...]:
+    """Every message written for the account, newest first (F2: show delivery state)."""
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.account_id == account_id)
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+    )
+    return tuple(to_view(m) for m in rows)
+
+
+def to_view(message: OutboxMessage) -> OutboxView:
+    return OutboxView(
+        outbox_id=message.id,
+        kind=message.kind,
+        subject=message.subject,
+        to_address=message.to_address,
+        state=OutboxState(message.state),
+        attempts=message.attempts,
+        created_at=message.created_at,
+        next_attempt_at=message.next_attempt_at,
+        sent_at=message.sent_at,
+        last_error=message.last_error,
+        attachment_name=message.attachment_name,
+    )

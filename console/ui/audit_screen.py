@@ -1,0 +1,185 @@
+"""The journal for supervisors: who did what to which household, when and why,
+filtered by staff member, household number, action and days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.audit import AuditFilters, AuditView, audit_actions, list_audit
+from console.services.context import ServiceContext
+from console.services.staff import Actor, list_staff
+from console.ui.support_wording import error_text, when
+from console.ui.tasks import TaskRunner
+
+
+class AuditScreen(QWidget):
+    """Supervisor screen; ``refresh()`` loads the filter choices and the entries."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        ctx: ServiceContext,
+        actor: Actor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self.entries: tuple[AuditView, ...] = ()
+        self.setAccessibleName(self.tr("Journal des actions"))
+
+        self.staff = QComboBox()
+        self.staff.setAccessibleName(self.tr("Employé"))
+        self.staff.addItem(self.tr("Tous"), None)
+        self.household = QLineEdit()
+        self.household.setPlaceholderText(self.tr("no de dossier"))
+        self.household.setAccessibleName(self.tr("Numéro de dossier"))
+        self.household.returnPressed.connect(self.search)
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("Toutes"), None)
+        self.by_day = QCheckBox(self.tr("&Entre les jours"))
+        self.since = QDateEdit()
+        self.until = QDateEdit()
+        for edit, name in ((self.since, self.tr("Du")), (self.until, self.tr("Au"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setAccessibleName(name)
+        days = QHBoxLayout()
+        days.addWidget(self.by_day)
+        days.addWidget(self.since)
+        days.addWidget(self.until)
+        self.search_button = QPushButton(self.tr("&Rechercher"))
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.search)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Em&ployé :"), self.staff)
+        form.addRow(self.tr("&Dossier :"), self.household)
+        form.addRow(self.tr("&Action :"), self.action)
+        form.addRow(self.tr("Jours :"), days)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Entrées du journal"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Quand"),
+                self.tr("Qui"),
+                self.tr("Action"),
+                self.tr("Dossier"),
+                self.tr("Visé"),
+                self.tr("Raison"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.outcome = QLabel()
+        self.outcome.setAccessibleName(self.tr("Résultat de la recherche"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.search_button)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.table, 1)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another staff member signed in (the demo's staff picker): act as them."""
+        self._actor = actor
+
+    def refresh(self) -> None:
+        ctx, actor = self._ctx, self._actor
+        self._tasks.run(
+            lambda: (list_staff(ctx), audit_actions(ctx, actor)),
+            self._fill_choices,
+            self._show_error,
+            key=f"audit-choices-{id(self)}",
+        )
+        self.search()
+
+    def _fill_choices(self, choices: tuple[list[Actor], tuple[str, ...]]) -> None:
+        staff, actions = choices
+        for combo, items in (
+            (self.staff, [(s.display_name, s.staff_id) for s in staff]),
+            (self.action, [(a, a) for a in actions]),
+        ):
+            current = combo.currentData()
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, data in items:
+                combo.addItem(text, data)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(0, index))
+
+    def filters(self) -> AuditFilters:
+        """The filters as typed; raises ValueError for a household number that is not one."""
+        number_text = self.household.text().strip()
+        if number_text and not number_text.isdigit():
+            raise ValueError(self.tr("Le numéro de dossier ne contient que des chiffres."))
+        since = until = None
+        if self.by_day.isChecked():
+            since, until = _day(self.since.date()), _day(self.until.date())
+        return AuditFilters(
+            staff_id=self.staff.currentData(),
+            household_number=int(number_text) if number_text else None,
+            action=self.action.currentData(),
+            since=since,
+            until=until,
+        )
+
+    def search(self) -> None:
+        try:
+            filters = self.filters()
+        except ValueError as exc:
+            self.outcome.setText(str(exc))
+            return
+        ctx, actor = self._ctx, self._actor
+        self._tasks.run(
+            lambda: list_audit(ctx, actor, filters),
+            self._show,
+            self._show_error,
+            key=f"audit-{id(self)}",
+        )
+
+    def _show(self, entries: tuple[AuditView, ...]) -> None:
+        self.entries = entries
+        self.outcome.setText(self.tr("{n} entrée(s)").format(n=len(entries)))
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (
+                when(entry.at),
+                entry.staff_name or self.tr("site public"),
+                entry.action,
+                str(entry.household_number or ""),
+                entry.member_name or entry.target,
+                entry.reason,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(entry.details)
+                self.table.setItem(row, column, item)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.outcome.setText(error_text(error))
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,128 @@
+"""Sentences for what the account, family, verification and audit services report.
+
+Services own the codes; these are their French source sentences (English through the
+.ts file). Each sentence says what happened and, where it helps, what to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from console.domain.errors import ConsoleError, Reason, StaleData, VerificationRequired
+from console.services.quebec_time import LOCAL_TZ
+
+Wording = Callable[[Mapping[str, Any]], str]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("support", text)
+
+
+def when(moment: object) -> str:
+    """``2026-03-02 10:30`` in Québec time; a date as ``2026-03-02``."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    if isinstance(moment, date):
+        return moment.isoformat()
+    return "—" if moment is None else str(moment)
+
+
+WORDINGS: dict[str, Wording] = {
+    "caller_not_verified": lambda p: tr("Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V)."),
+    "verification_needs_two_answers": lambda p: tr(
+        "Posez au moins deux questions de vérification."
+    ),
+    "account_not_locked": lambda p: tr("Ce compte n'est pas verrouillé."),
+    "account_already_confirmed": lambda p: tr(
+        "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
+    ),
+    "reset_rate_limited": lambda p: tr(
+        "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}."
+    ).format(at=when(p.get("retry_at"))),
+    "confirmation_rate_limited": lambda p: tr(
+        "Trois courriels de confirmation ont déjà été envoyés dans la dernière heure. "
+        "Réessayez après {at}."
+    ).format(at=when(p.get("retry_at"))),
+    "email_malformed": lambda p: tr("Cette adresse courriel n'est pas valide."),
+    "reason_required": lambda p: tr("Indiquez la raison du changement."),
+    "responsible_is_fixed": lambda p: tr(
+        "Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni "
+        "le donner à un autre membre."
+    ),
+    "relationship_unchanged": lambda p: tr("Ce membre a déjà ce lien de parenté."),
+    "responsible_cannot_be_removed": lambda p: tr(
+        "Le responsable du dossier ne peut pas être retiré."
+    ),
+    "member_already_removed": lambda p: tr("{name} a déjà été retiré du dossier.").format(
+        name=p.get("member_name", "")
+    ),
+    "member_not_found": lambda p: tr("Ce membre n'existe plus dans ce dossier."),
+    "member_removal_blocked": lambda p: tr(
+        "{name} ne peut pas être retiré pour l'instant :"
+    ).format(name=p.get("member_name", "")),
+    "member_has_coming_registration": lambda p: tr(
+        "inscription à venir à {code} {title} (saison jusqu'au {ends});"
+    ).format(
+        code=p.get("activity_code"),
+        title=p.get("activity_title"),
+        ends=when(p.get("season_ends_on")),
+    ),
+    "member_has_held_cart_item": lambda p: tr(
+        "réservation en cours dans le panier {cart} pour {code} {title};"
+    ).format(cart=p.get("cart_number"), code=p.get("activity_code"), title=p.get("activity_title")),
+    "member_on_waitlist": lambda p: tr("liste d'attente de {code} {title};").format(
+        code=p.get("activity_code"), title=p.get("activity_title")
+    ),
+    "other_borough": lambda p: tr(
+        "Seul le bureau de l'arrondissement du dossier peut retirer un membre (F4)."
+    ),
+    "household_changed": lambda p: tr(
+        "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
+        "vérifiez-le, puis refaites le changement au besoin."
+    ),
+    "role_forbidden": lambda p: tr("Votre rôle ne permet pas cette action."),
+    "household_not_found": lambda p: tr("Ce dossier loisir n'existe plus."),
+    "database_busy": lambda p: tr("La base de données est occupée. Réessayez dans un instant."),
+    "database_unavailable": lambda p: tr(
+        "La base de données ne répond pas. Vérifiez la connexion puis réessayez."
+    ),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    wording = WORDINGS.get(reason.code)
+    return wording(reason.params) if wording else reason.code
+
+
+def error_text(error: BaseException) -> str:
+    """One or two sentences for the panel; never a traceback."""
+    if isinstance(error, ConsoleError):
+        wording = WORDINGS.get(error.code)
+        if wording is not None:
+            text = wording(error.params)
+        elif isinstance(error, VerificationRequired):
+            text = WORDINGS["caller_not_verified"](error.params)
+        elif isinstance(error, StaleData):
+            text = WORDINGS["household_changed"](error.params)
+        else:
+            text = tr("Action refusée (code : {code}).").format(code=error.code)
+        if error.reasons:
+            text += " " + " ".join(reason_text(r) for r in error.reasons)
+        return text
+    return tr("Erreur inattendue : {detail}").format(detail=str(error) or type(error).__name__)
+
+
+def password_rule_text(code: str) -> str:
+    """F1 as the agent reads it to the caller, one line per rule of ``PASSWORD_RULES``."""
+    texts = {
+        "password_too_short": tr("au moins 8 caractères;"),
+        "password_needs_uppercase": tr("au moins une lettre majuscule;"),
+        "password_needs_digit": tr("au moins un chiffre;"),
+        "password_needs_special": tr("au moins un caractère spécial (#, !, $, &, etc.);"),
+        "password_special_first": tr("le caractère spécial ne peut pas être le premier."),
+    }
+    return texts.get(code, code)

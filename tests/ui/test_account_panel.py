@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.services.accounts import account_summary
+from console.ui.account_panel import AccountPanel
+from tests.helpers.builders import verify_call
+from tests.ui.support_scene import Scene, build_scene
+
+# The offscreen platform warns when a shown top-level widget's size hints change.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
+    built = build_scene(_sqlite_template, tmp_path / "ui.sqlite3", locked=True, confirmed=False)
+    yield built
+    built.tasks.wait_idle()
+    built.db.dispose()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, scene: Scene) -> AccountPanel:
+    widget = AccountPanel(scene.tasks, scene.ctx, scene.agent)
+    qtbot.add_widget(widget)
+    widget.show()
+    widget.load(scene.family.household_id)
+    scene.settle(qtbot)
+    return widget
+
+
+def test_the_panel_shows_the_account_state_and_the_scripts(
+    panel: AccountPanel, scene: Scene
+) -> None:
+    assert panel.email.text() == scene.family.email
+    assert panel.locked.text().startswith("oui")
+    assert panel.confirmed.text() == "non"
+    assert panel.unlock_button.isEnabled() and panel.confirm_button.isEnabled()
+    texts = " ".join(label.text() for label in panel.findChildren(type(panel.outcome)))
+    assert "majuscule" in texts and "indésirables" in texts and "nouveau Dossier loisir" in texts
+
+
+def test_acting_unverified_asks_for_verification_and_changes_nothing(
+    qtbot: QtBot, panel: AccountPanel, scene: Scene
+) -> None:
+    panel.unlock_button.click()
+    scene.settle(qtbot)
+    assert "Vérifiez d'abord" in panel.outcome.text()
+    assert account_summary(scene.ctx, scene.agent, scene.family.household_id).locked
+
+
+def test_unlock_reset_and_confirmation_show_their_outcome_and_the_messages(
+    qtbot: QtBot, panel: AccountPanel, scene: Scene
+) -> None:
+    verify_call(scene.ctx, scene.agent, scene.family)
+    panel.unlock_button.click()
+    scene.settle(qtbot)
+    assert "déverrouillé" in panel.outcome.text()
+    assert panel.locked.text() == "non" and not panel.unlock_button.isEnabled()
+    panel.reset_button.click()
+    scene.settle(qtbot)
+    assert scene.family.email in panel.outcome.text()
+    panel.confirm_button.click()
+    scene.settle(qtbot)
+    assert "confirmation" in panel.outcome.text()
+    assert panel.messages.rowCount() == 3
+    assert panel.messages.item(0, 3).text() == "en attente d'envoi"
+
+
+def test_the_address_check_explains_f3_and_refuses_a_malformed_address(
+    qtbot: QtBot, panel: AccountPanel, scene: Scene
+) -> None:
+    qtbot.keyClicks(panel.address, "pas-une-adresse")
+    panel.check_address()
+    scene.settle(qtbot)
+    assert "n'est pas valide" in panel.address_outcome.text()
+    panel.address.setText("nouvelle@exemple.ca")
+    panel.check_address()
+    scene.settle(qtbot)
+    assert "créer un nouveau" in panel.address_outcome.text()

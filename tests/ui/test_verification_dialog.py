@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.services.verification import verification_status
+from console.ui.verification_dialog import VerificationDialog
+from tests.ui.support_scene import Scene, build_scene
+
+# The offscreen platform warns when a shown top-level widget's size hints change.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
+    built = build_scene(_sqlite_template, tmp_path / "ui.sqlite3")
+    yield built
+    built.tasks.wait_idle()
+    built.db.dispose()
+
+
+def _dialog(qtbot: QtBot, scene: Scene) -> VerificationDialog:
+    dialog = VerificationDialog(scene.tasks, scene.ctx, scene.agent, scene.family.household_id)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_two_right_answers_verify_the_caller_with_the_keyboard(qtbot: QtBot, scene: Scene) -> None:
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.birth_date, scene.family.responsible_birth_date.isoformat())
+    qtbot.keyClicks(dialog.postal_code, "g1r2b5")
+    with qtbot.waitSignal(dialog.verified, timeout=10000):
+        qtbot.keyClick(dialog.postal_code, Qt.Key.Key_Return)
+    assert dialog.result_value is not None and dialog.result_value.passed
+    assert verification_status(scene.ctx, scene.agent, scene.family.household_id).verified
+
+
+def test_a_wrong_answer_says_how_many_tries_are_left(qtbot: QtBot, scene: Scene) -> None:
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.birth_date, "1999-01-01")
+    qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
+    dialog.check()
+    scene.settle(qtbot)
+    assert "2" in dialog.outcome.text() and dialog.isVisible()
+
+
+def test_a_malformed_date_is_explained_and_nothing_is_recorded(qtbot: QtBot, scene: Scene) -> None:
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.birth_date, "12 juin 84")
+    qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
+    dialog.check()
+    assert "AAAA-MM-JJ" in dialog.outcome.text()
+    assert not scene.tasks.busy
+
+
+def test_a_single_answer_is_refused_with_a_clear_message(qtbot: QtBot, scene: Scene) -> None:
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
+    dialog.check()
+    scene.settle(qtbot)
+    assert "deux questions" in dialog.outcome.text()
