@@ -38,14 +38,16 @@ from console.ui.tasks import TaskRunner
 
 
 def relationship_text(relationship: Relationship) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        Relationship.RESPONSIBLE: tr("family", "Responsable du dossier"),
-        Relationship.SPOUSE_AND_PARENT: tr("family", "Conjoint et parent des enfants"),
-        Relationship.SPOUSE: tr("family", "Conjoint"),
-        Relationship.PARENT_OF_RESPONSIBLE: tr("family", "Père ou mère du responsable de dossier"),
-        Relationship.OTHER: tr("family", "Autre"),
-        Relationship.CHILD: tr("family", "Enfant"),
+        Relationship.RESPONSIBLE: translate("family", "Responsable du dossier"),
+        Relationship.SPOUSE_AND_PARENT: translate("family", "Conjoint et parent des enfants"),
+        Relationship.SPOUSE: translate("family", "Conjoint"),
+        Relationship.PARENT_OF_RESPONSIBLE: translate(
+            "family", "Père ou mère du responsable de dossier"
+        ),
+        Relationship.OTHER: translate("family", "Autre"),
+        Relationship.CHILD: translate("family", "Enfant"),
     }[relationship]
 
 

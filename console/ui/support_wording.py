@@ -18,8 +18,13 @@ from console.services.quebec_time import LOCAL_TZ
 Wording = Callable[[Mapping[str, Any]], str]
 
 
+translate = QCoreApplication.translate
+
+
 def tr(text: str) -> str:
-    return QCoreApplication.translate("support", text)
+    """For sentences held in variables; literal sentences call ``translate("support", …)``
+    directly so that lupdate finds them."""
+    return translate("support", text)
 
 
 def when(moment: object) -> str:
@@ -32,63 +37,72 @@ def when(moment: object) -> str:
 
 
 WORDINGS: dict[str, Wording] = {
-    "caller_not_verified": lambda p: tr("Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V)."),
-    "verification_needs_two_answers": lambda p: tr(
-        "Posez au moins deux questions de vérification."
+    "caller_not_verified": lambda p: translate(
+        "support", "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V)."
     ),
-    "account_not_locked": lambda p: tr("Ce compte n'est pas verrouillé."),
-    "account_already_confirmed": lambda p: tr(
-        "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
+    "verification_needs_two_answers": lambda p: translate(
+        "support", "Posez au moins deux questions de vérification."
     ),
-    "reset_rate_limited": lambda p: tr(
-        "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}."
+    "account_not_locked": lambda p: translate("support", "Ce compte n'est pas verrouillé."),
+    "account_already_confirmed": lambda p: translate(
+        "support", "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
+    ),
+    "reset_rate_limited": lambda p: translate(
+        "support", "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}."
     ).format(at=when(p.get("retry_at"))),
-    "confirmation_rate_limited": lambda p: tr(
+    "confirmation_rate_limited": lambda p: translate(
+        "support",
         "Trois courriels de confirmation ont déjà été envoyés dans la dernière heure. "
-        "Réessayez après {at}."
+        "Réessayez après {at}.",
     ).format(at=when(p.get("retry_at"))),
-    "email_malformed": lambda p: tr("Cette adresse courriel n'est pas valide."),
-    "reason_required": lambda p: tr("Indiquez la raison du changement."),
-    "responsible_is_fixed": lambda p: tr(
+    "email_malformed": lambda p: translate("support", "Cette adresse courriel n'est pas valide."),
+    "reason_required": lambda p: translate("support", "Indiquez la raison du changement."),
+    "responsible_is_fixed": lambda p: translate(
+        "support",
         "Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni "
-        "le donner à un autre membre."
+        "le donner à un autre membre.",
     ),
-    "relationship_unchanged": lambda p: tr("Ce membre a déjà ce lien de parenté."),
-    "responsible_cannot_be_removed": lambda p: tr(
-        "Le responsable du dossier ne peut pas être retiré."
+    "relationship_unchanged": lambda p: translate(
+        "support", "Ce membre a déjà ce lien de parenté."
     ),
-    "member_already_removed": lambda p: tr("{name} a déjà été retiré du dossier.").format(
-        name=p.get("member_name", "")
+    "responsible_cannot_be_removed": lambda p: translate(
+        "support", "Le responsable du dossier ne peut pas être retiré."
     ),
-    "member_not_found": lambda p: tr("Ce membre n'existe plus dans ce dossier."),
-    "member_removal_blocked": lambda p: tr(
-        "{name} ne peut pas être retiré pour l'instant :"
+    "member_already_removed": lambda p: translate(
+        "support", "{name} a déjà été retiré du dossier."
     ).format(name=p.get("member_name", "")),
-    "member_has_coming_registration": lambda p: tr(
-        "inscription à venir à {code} {title} (saison jusqu'au {ends});"
+    "member_not_found": lambda p: translate("support", "Ce membre n'existe plus dans ce dossier."),
+    "member_removal_blocked": lambda p: translate(
+        "support", "{name} ne peut pas être retiré pour l'instant :"
+    ).format(name=p.get("member_name", "")),
+    "member_has_coming_registration": lambda p: translate(
+        "support", "inscription à venir à {code} {title} (saison jusqu'au {ends});"
     ).format(
         code=p.get("activity_code"),
         title=p.get("activity_title"),
         ends=when(p.get("season_ends_on")),
     ),
-    "member_has_held_cart_item": lambda p: tr(
-        "réservation en cours dans le panier {cart} pour {code} {title};"
+    "member_has_held_cart_item": lambda p: translate(
+        "support", "réservation en cours dans le panier {cart} pour {code} {title};"
     ).format(cart=p.get("cart_number"), code=p.get("activity_code"), title=p.get("activity_title")),
-    "member_on_waitlist": lambda p: tr("liste d'attente de {code} {title};").format(
-        code=p.get("activity_code"), title=p.get("activity_title")
+    "member_on_waitlist": lambda p: translate(
+        "support", "liste d'attente de {code} {title};"
+    ).format(code=p.get("activity_code"), title=p.get("activity_title")),
+    "other_borough": lambda p: translate(
+        "support", "Seul le bureau de l'arrondissement du dossier peut retirer un membre (F4)."
     ),
-    "other_borough": lambda p: tr(
-        "Seul le bureau de l'arrondissement du dossier peut retirer un membre (F4)."
-    ),
-    "household_changed": lambda p: tr(
+    "household_changed": lambda p: translate(
+        "support",
         "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
-        "vérifiez-le, puis refaites le changement au besoin."
+        "vérifiez-le, puis refaites le changement au besoin.",
     ),
-    "role_forbidden": lambda p: tr("Votre rôle ne permet pas cette action."),
-    "household_not_found": lambda p: tr("Ce dossier loisir n'existe plus."),
-    "database_busy": lambda p: tr("La base de données est occupée. Réessayez dans un instant."),
-    "database_unavailable": lambda p: tr(
-        "La base de données ne répond pas. Vérifiez la connexion puis réessayez."
+    "role_forbidden": lambda p: translate("support", "Votre rôle ne permet pas cette action."),
+    "household_not_found": lambda p: translate("support", "Ce dossier loisir n'existe plus."),
+    "database_busy": lambda p: translate(
+        "support", "La base de données est occupée. Réessayez dans un instant."
+    ),
+    "database_unavailable": lambda p: translate(
+        "support", "La base de données ne répond pas. Vérifiez la connexion puis réessayez."
     ),
 }
 
@@ -109,20 +123,26 @@ def error_text(error: BaseException) -> str:
         elif isinstance(error, StaleData):
             text = WORDINGS["household_changed"](error.params)
         else:
-            text = tr("Action refusée (code : {code}).").format(code=error.code)
+            text = translate("support", "Action refusée (code : {code}).").format(code=error.code)
         if error.reasons:
             text += " " + " ".join(reason_text(r) for r in error.reasons)
         return text
-    return tr("Erreur inattendue : {detail}").format(detail=str(error) or type(error).__name__)
+    return translate("support", "Erreur inattendue : {detail}").format(
+        detail=str(error) or type(error).__name__
+    )
 
 
 def password_rule_text(code: str) -> str:
     """F1 as the agent reads it to the caller, one line per rule of ``PASSWORD_RULES``."""
     texts = {
-        "password_too_short": tr("au moins 8 caractères;"),
-        "password_needs_uppercase": tr("au moins une lettre majuscule;"),
-        "password_needs_digit": tr("au moins un chiffre;"),
-        "password_needs_special": tr("au moins un caractère spécial (#, !, $, &, etc.);"),
-        "password_special_first": tr("le caractère spécial ne peut pas être le premier."),
+        "password_too_short": translate("support", "au moins 8 caractères;"),
+        "password_needs_uppercase": translate("support", "au moins une lettre majuscule;"),
+        "password_needs_digit": translate("support", "au moins un chiffre;"),
+        "password_needs_special": translate(
+            "support", "au moins un caractère spécial (#, !, $, &, etc.);"
+        ),
+        "password_special_first": translate(
+            "support", "le caractère spécial ne peut pas être le premier."
+        ),
     }
     return texts.get(code, code)

@@ -1,0 +1,197 @@
+"""Dates, money and the words of the domain as the agent reads them, in French or English.
+
+Times are shown in Québec's time zone whatever the workstation's setting, so an agent
+reads the deadline the caller sees on the site.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from console.domain.vocabulary import (
+    CartItemState,
+    CartState,
+    OutboxState,
+    PaymentStatus,
+    RegistrationState,
+    Relationship,
+    Role,
+    WaitlistState,
+)
+from console.services.search import MatchedOn
+
+QUEBEC = ZoneInfo("America/Toronto")
+
+
+translate = QCoreApplication.translate
+
+
+def is_english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(QUEBEC)
+
+
+def format_date(day: date | datetime | None) -> str:
+    if day is None:
+        return "—"
+    if isinstance(day, datetime):
+        day = local(day).date()
+    return day.isoformat()
+
+
+def format_datetime(moment: datetime | None) -> str:
+    """``2026-03-02 09:15`` in Québec time (ISO order reads the same in both languages)."""
+    if moment is None:
+        return "—"
+    return local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def format_time(moment: datetime) -> str:
+    return local(moment).strftime("%H:%M")
+
+
+def format_money(cents: int) -> str:
+    """``1 234,50 $`` in French, ``$1,234.50`` in English."""
+    sign = "-" if cents < 0 else ""
+    dollars, rest = divmod(abs(cents), 100)
+    if is_english():
+        return f"{sign}${dollars:,}.{rest:02d}"
+    grouped = f"{dollars:,}".replace(",", "\u00a0")
+    return f"{sign}{grouped},{rest:02d}\u00a0$"
+
+
+def format_minutes_left(deadline: datetime, now: datetime) -> str:
+    """Whole minutes left, rounded up: a hold with 40 s left still has "1 min"."""
+    seconds = (deadline - now).total_seconds()
+    if seconds <= 0:
+        return translate("formatting", "échu")
+    return translate("formatting", "encore {minutes} min").format(minutes=math.ceil(seconds / 60))
+
+
+def card_text(brand: str | None, last4: str | None) -> str:
+    if not brand and not last4:
+        return "—"
+    names = {"visa": "VISA", "mastercard": "Mastercard"}
+    return f"{names.get(brand or '', brand or '?')} •••• {last4 or '????'}"
+
+
+def relationship_name(relationship: Relationship) -> str:
+    """The words of the site's payer list (F12)."""
+    names = {
+        Relationship.RESPONSIBLE: translate("formatting", "Responsable du dossier"),
+        Relationship.SPOUSE_AND_PARENT: translate("formatting", "Conjoint et parent des enfants"),
+        Relationship.SPOUSE: translate("formatting", "Conjoint"),
+        Relationship.PARENT_OF_RESPONSIBLE: translate(
+            "formatting", "Père ou mère du responsable de dossier"
+        ),
+        Relationship.OTHER: translate("formatting", "Autre"),
+        Relationship.CHILD: translate("formatting", "Enfant"),
+    }
+    return names[relationship]
+
+
+def role_name(role: Role) -> str:
+    names = {
+        Role.AGENT: translate("formatting", "agent"),
+        Role.CLERK: translate("formatting", "commis d'arrondissement"),
+        Role.SUPERVISOR: translate("formatting", "superviseur"),
+    }
+    return names[role]
+
+
+def matched_on_name(matched_on: MatchedOn) -> str:
+    """Why a search hit matched, as a short phrase."""
+    names = {
+        MatchedOn.EMAIL: translate("formatting", "Courriel exact"),
+        MatchedOn.EMAIL_PREFIX: translate("formatting", "Début du courriel"),
+        MatchedOn.PHONE: translate("formatting", "Téléphone"),
+        MatchedOn.HOUSEHOLD_NUMBER: translate("formatting", "N° de dossier"),
+        MatchedOn.CART_NUMBER: translate("formatting", "N° de panier"),
+        MatchedOn.RECEIPT_NUMBER: translate("formatting", "N° de reçu"),
+        MatchedOn.TRANSACTION_NUMBER: translate("formatting", "N° de transaction"),
+        MatchedOn.NAME: translate("formatting", "Nom"),
+        MatchedOn.NAME_PREFIX: translate("formatting", "Début du nom"),
+    }
+    return names[matched_on]
+
+
+def cart_state_name(state: str) -> str:
+    names: dict[str, str] = {
+        CartState.OPEN: translate("formatting", "Ouvert"),
+        CartState.CHECKOUT: translate("formatting", "Verrouillé au paiement"),
+        CartState.PAID: translate("formatting", "Payé"),
+        CartState.LAPSED: translate("formatting", "Expiré"),
+        CartState.CANCELLED: translate("formatting", "Annulé"),
+    }
+    return names.get(state, state)
+
+
+def item_state_name(state: str) -> str:
+    names: dict[str, str] = {
+        CartItemState.HELD: translate("formatting", "Réservé"),
+        CartItemState.REGISTERED: translate("formatting", "Inscrit"),
+        CartItemState.RELEASED: translate("formatting", "Libéré"),
+    }
+    return names.get(state, state)
+
+
+def registration_state_name(state: str) -> str:
+    names: dict[str, str] = {
+        RegistrationState.CONFIRMED: translate("formatting", "Confirmée"),
+        RegistrationState.CANCELLED: translate("formatting", "Annulée"),
+    }
+    return names.get(state, state)
+
+
+def waitlist_state_name(state: str) -> str:
+    names: dict[str, str] = {
+        WaitlistState.WAITING: translate("formatting", "En attente"),
+        WaitlistState.OFFERED: translate("formatting", "Place offerte"),
+        WaitlistState.ACCEPTED: translate("formatting", "Acceptée"),
+        WaitlistState.LAPSED: translate("formatting", "Offre expirée"),
+        WaitlistState.CANCELLED: translate("formatting", "Retirée"),
+    }
+    return names.get(state, state)
+
+
+def payment_status_name(status: str) -> str:
+    names: dict[str, str] = {
+        PaymentStatus.PENDING: translate("formatting", "En attente de réponse"),
+        PaymentStatus.APPROVED: translate("formatting", "Paiement effectué"),
+        PaymentStatus.REFUSED: translate("formatting", "Paiement refusé"),
+    }
+    return names.get(status, status)
+
+
+def message_state_name(state: str) -> str:
+    names: dict[str, str] = {
+        OutboxState.QUEUED: translate("formatting", "En file d'envoi"),
+        OutboxState.SENT: translate("formatting", "Envoyé"),
+        OutboxState.FAILED: translate("formatting", "Échec d'envoi"),
+    }
+    return names.get(state, state)
+
+
+def message_kind_name(kind: str) -> str:
+    names: dict[str, str] = {
+        "account_confirmation": translate("formatting", "Confirmation de compte"),
+        "password_reset": translate("formatting", "Réinitialisation du mot de passe"),
+        "account_unlocked": translate("formatting", "Compte déverrouillé"),
+        "receipt": translate("formatting", "Reçu"),
+        "waitlist_offer": translate("formatting", "Offre de place"),
+        "registration_confirmation": translate("formatting", "Confirmation d'inscription"),
+    }
+    return names.get(kind, kind)
+
+
+def call_reason_name(reason: str) -> str:
+    if reason.upper().startswith("F") and reason[1:].isdigit():
+        return translate("formatting", "FAQ {number}").format(number=reason[1:])
+    return translate("formatting", "Autre motif") if reason == "other" else reason

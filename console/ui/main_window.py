@@ -1,0 +1,318 @@
+"""The console's window: search on the left, the family file on the right, a message bar
+above them, the signed-in staff member and a busy indicator in the status bar."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.errors import ConsoleError
+from console.domain.vocabulary import Role
+from console.services.context import ServiceContext
+from console.services.staff import Actor, actor_for_username, list_staff
+from console.ui.formatting import role_name
+from console.ui.household_panel import HouseholdPanel
+from console.ui.message_bar import MessageBar
+from console.ui.search_panel import SearchPanel
+from console.ui.workspace import Workspace
+
+LANGUAGE_KEY = "ui/language"
+GEOMETRY_KEY = "ui/geometry"
+BUSY_DELAY_MS = 200
+
+
+class MainWindow(QMainWindow):
+    staff_loaded = Signal(object)  # list[Actor]
+
+    def __init__(self, workspace: Workspace, settings: QSettings) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self._settings = settings
+        self._staff: list[Actor] = []
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Console de soutien — Mes loisirs en ligne"))
+        self.setMinimumSize(1024, 640)
+
+        self.message_bar = MessageBar()
+        self.search_panel = SearchPanel(workspace)
+        self.household_panel = HouseholdPanel(workspace)
+        self.search_panel.household_requested.connect(self.open_household)
+        workspace.error.connect(self.message_bar.show_error)
+        workspace.actor_changed.connect(self._show_actor)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.search_panel)
+        splitter.addWidget(self.household_panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 790])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(8)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.setTabOrder(self.search_panel.box, self.search_panel.table)
+        self.setTabOrder(self.search_panel.table, self.household_panel.members_table)
+        self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
+        self.setTabOrder(self.household_panel.tabs, self.staff_combo)
+
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 740)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Personnel"))
+        toolbar.setObjectName("staffToolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        title = QLabel(self.tr("Console de soutien — Mes loisirs en ligne"))
+        title.setObjectName("appTitle")
+        toolbar.addWidget(title)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.demo_badge = QLabel(self.tr("DÉMO"))
+        self.demo_badge.setObjectName("demoBadge")
+        self.demo_badge.setToolTip(
+            self.tr(
+                "Base de démonstration : les données sont fictives et le choix "
+                "de l'agent n'est pas une vraie connexion."
+            )
+        )
+        self.demo_badge.hide()
+        self.staff_label = QLabel(self.tr("&Agent (démo) :"))
+        self.staff_combo = QComboBox()
+        self.staff_combo.setObjectName("staffCombo")
+        self.staff_combo.setMinimumWidth(260)
+        self.staff_combo.setAccessibleName(self.tr("Agent de démonstration"))
+        self.staff_label.setBuddy(self.staff_combo)
+        self.staff_combo.currentIndexChanged.connect(self._staff_picked)
+        self._demo_actions = [
+            toolbar.addWidget(self.demo_badge),
+            toolbar.addWidget(self.staff_label),
+            toolbar.addWidget(self.staff_combo),
+        ]
+        for action in self._demo_actions:
+            action.setVisible(False)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Fichier"))
+        quit_action = file_menu.addAction(self.tr("&Quitter"))
+        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        quit_action.triggered.connect(self.close)
+
+        household_menu = menu.addMenu(self.tr("&Dossier"))
+        self.search_action = QAction(self.tr("&Rechercher un appelant"), self)
+        self.search_action.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
+                QKeySequence(Qt.Key.Key_F3),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),
+            ]
+        )
+        self.search_action.triggered.connect(self.search_panel.focus_search)
+        household_menu.addAction(self.search_action)
+        self.addAction(self.search_action)
+        household_menu.addAction(self.household_panel.refresh_action)
+        self.close_household_action = QAction(self.tr("&Fermer le dossier"), self)
+        self.close_household_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_W))
+        self.close_household_action.triggered.connect(self.workspace.close_household)
+        household_menu.addAction(self.close_household_action)
+        household_menu.addSeparator()
+        members_action = QAction(self.tr("&Membres"), self)
+        members_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M))
+        members_action.triggered.connect(
+            lambda: self.household_panel.members_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
+        household_menu.addAction(members_action)
+        self.addAction(members_action)
+        sections = household_menu.addMenu(self.tr("&Sections"))
+        titles = (
+            self.tr("Paniers"),
+            self.tr("Inscriptions"),
+            self.tr("Liste d'attente"),
+            self.tr("Paiements"),
+            self.tr("Courriels envoyés"),
+            self.tr("Notes d'appel"),
+        )
+        for index, title in enumerate(titles):
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(
+                lambda _checked=False, i=index: self.household_panel.show_tab(i)
+            )
+            sections.addAction(action)
+            self.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("&Affichage"))
+        language_menu = view_menu.addMenu(self.tr("&Langue / Language"))
+        group = QActionGroup(self)
+        current = self.language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("fr", "Français"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.actor_label = QLabel()
+        self.actor_label.setObjectName("actorLabel")
+        self.actor_label.setAccessibleName(self.tr("Membre du personnel connecté"))
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName(self.tr("Travail en cours"))
+        self.busy_bar.hide()
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.actor_label)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self.busy_bar.show)
+        self.workspace.tasks.busy_changed.connect(self._busy_changed)
+
+    # --- start-up ---------------------------------------------------------------------
+
+    def show_connecting(self) -> None:
+        self.statusBar().showMessage(self.tr("Connexion à la base de données…"))
+        self.actor_label.setText(self.tr("Non connecté"))
+        self.search_panel.focus_search()
+
+    def show_startup_progress(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 0
+        self.statusBar().showMessage(
+            self.tr("Préparation des données de démonstration… {percent} %").format(percent=percent)
+        )
+
+    def startup_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(self.tr("Base de données inaccessible"))
+        self.message_bar.show_error(error)
+
+    def attach(self, ctx: ServiceContext, *, demo: bool) -> None:
+        """The database is open: remember the context and find who is signed in."""
+        self.workspace.set_context(ctx, demo=demo)
+        self.statusBar().showMessage(self.tr("Prêt"), 3000)
+        for action in self._demo_actions:
+            action.setVisible(demo)
+        if demo:
+            self.workspace.tasks.run(lambda: list_staff(ctx), self._demo_staff, self._no_staff)
+        else:
+            username = getpass.getuser()
+            self.workspace.tasks.run(
+                lambda: actor_for_username(ctx, username), self.workspace.set_actor, self._no_staff
+            )
+        if self.search_panel.box.text().strip():
+            self.search_panel.search(self.search_panel.box.text())
+
+    def open_caller(self, phone: str) -> None:
+        """Caller ID: search the number; one household opens by itself."""
+        self.search_panel.search(phone)
+
+    def _demo_staff(self, staff: list[Actor]) -> None:
+        self._staff = staff
+        self.staff_combo.blockSignals(True)
+        self.staff_combo.clear()
+        for actor in staff:
+            self.staff_combo.addItem(f"{actor.display_name} — {role_name(actor.role)}")
+        self.staff_combo.blockSignals(False)
+        if not staff:
+            self._no_staff(ConsoleError("no_staff"))
+            return
+        first = next((i for i, a in enumerate(staff) if a.role is Role.AGENT), 0)
+        self.staff_combo.setCurrentIndex(first)
+        self._staff_picked(first)
+        self.staff_loaded.emit(staff)
+
+    def _no_staff(self, error: BaseException) -> None:
+        self.workspace.set_actor(None)
+        self.actor_label.setText(self.tr("Aucun membre du personnel"))
+        self.message_bar.show_error(error)
+
+    def _staff_picked(self, index: int) -> None:
+        if 0 <= index < len(self._staff):
+            self.workspace.set_actor(self._staff[index])
+
+    def _show_actor(self, actor: Actor | None) -> None:
+        if actor is None:
+            self.actor_label.setText(self.tr("Aucun membre du personnel"))
+            return
+        text = self.tr("Connecté : {name} ({role})").format(
+            name=actor.display_name, role=role_name(actor.role)
+        )
+        if actor.borough_name:
+            text += f" · {actor.borough_name}"
+        if self.workspace.demo:
+            text += " · " + self.tr("DÉMO")
+        self.actor_label.setText(text)
+
+    # --- actions ----------------------------------------------------------------------
+
+    def open_household(self, household_id: int) -> None:
+        self.message_bar.dismiss()
+        self.workspace.open_household(household_id)
+
+    def language(self) -> str:
+        return str(self._settings.value(LANGUAGE_KEY, "fr"))
+
+    def choose_language(self, code: str) -> None:
+        if code == self.language():
+            return
+        self._settings.setValue(LANGUAGE_KEY, code)
+        self._settings.sync()
+        self.message_bar.show_info(
+            self.tr(
+                "La langue choisie s'appliquera au prochain démarrage de la console. "
+                "/ The new language applies the next time the console starts."
+            )
+        )
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self.busy_bar.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.message_bar.isVisible():
+            self.message_bar.dismiss()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

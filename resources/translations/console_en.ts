@@ -1,0 +1,1387 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_CA" sourcelanguage="fr_CA">
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Compte utilisateur</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>Courriel (identifiant) :</source>
+        <translation>Email (identifier):</translation>
+    </message>
+    <message>
+        <source>Confirmé :</source>
+        <translation>Confirmed:</translation>
+    </message>
+    <message>
+        <source>Verrouillé :</source>
+        <translation>Locked:</translation>
+    </message>
+    <message>
+        <source>Connexions échouées :</source>
+        <translation>Failed sign-ins:</translation>
+    </message>
+    <message>
+        <source>&amp;Vérifier l&apos;appelant…</source>
+        <translation>&amp;Verify the caller…</translation>
+    </message>
+    <message>
+        <source>&amp;Déverrouiller</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Envoyer un lien de &amp;réinitialisation</source>
+        <translation>Send a &amp;reset link</translation>
+    </message>
+    <message>
+        <source>Renvoyer la &amp;confirmation</source>
+        <translation>Resend the &amp;confirmation</translation>
+    </message>
+    <message>
+        <source>Résultat de l&apos;action</source>
+        <translation>Result of the action</translation>
+    </message>
+    <message>
+        <source>Courriels envoyés au compte</source>
+        <translation>Emails sent to the account</translation>
+    </message>
+    <message>
+        <source>Créé</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Essais</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>À lire à l&apos;appelant</source>
+        <translation>To read to the caller</translation>
+    </message>
+    <message>
+        <source>Mot de passe (F1) — le nouveau mot de passe doit avoir :</source>
+        <translation>Password (F1) — the new password must have:</translation>
+    </message>
+    <message>
+        <source>Confirmation (F2) — le courriel peut prendre quelques minutes, surtout avec Hotmail. Actualisez la boîte de réception et regardez dans les courriers indésirables.</source>
+        <translation>Confirmation (F2) — the email can take a few minutes, especially with Hotmail. Refresh the inbox and look in the junk mail folder.</translation>
+    </message>
+    <message>
+        <source>Changer d&apos;adresse (F3) — impossible : l&apos;adresse courriel est l&apos;identifiant unique du compte. Pour utiliser une autre adresse, la famille crée un nouveau Dossier loisir avec cette adresse.</source>
+        <translation>Changing the address (F3) — not possible: the email address is the account&apos;s unique identifier. To use another address, the family creates a new Dossier loisir with that address.</translation>
+    </message>
+    <message>
+        <source>Adresse que la famille voudrait utiliser</source>
+        <translation>Address the family would like to use</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;&amp;adresse</source>
+        <translation>Check the &amp;address</translation>
+    </message>
+    <message>
+        <source>Résultat pour l&apos;adresse</source>
+        <translation>Result for the address</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>oui, le {at}</source>
+        <translation>yes, on {at}</translation>
+    </message>
+    <message>
+        <source>oui, depuis le {at}</source>
+        <translation>yes, since {at}</translation>
+    </message>
+    <message>
+        <source>{count} (dernière : {at})</source>
+        <translation>{count} (last: {at})</translation>
+    </message>
+    <message>
+        <source>Liens restants cette heure : {n}</source>
+        <translation>Links left this hour: {n}</translation>
+    </message>
+    <message>
+        <source>nouvel essai à {at} — {error}</source>
+        <translation>next attempt at {at} — {error}</translation>
+    </message>
+    <message>
+        <source>Déverrouillage</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation</source>
+        <translation>Reset link</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>en attente d&apos;envoi</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>envoyé</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>échec</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Appelant vérifié jusqu&apos;à {until}.</source>
+        <translation>Caller verified until {until}.</translation>
+    </message>
+    <message>
+        <source>Compte déverrouillé. Un courriel avise {email}.</source>
+        <translation>Account unlocked. An email tells {email}.</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation envoyé à {email}, valide jusqu&apos;à {until}.</source>
+        <translation>Reset link sent to {email}, valid until {until}.</translation>
+    </message>
+    <message>
+        <source>Courriel de confirmation renvoyé à {email}.</source>
+        <translation>Confirmation email sent again to {email}.</translation>
+    </message>
+    <message>
+        <source>{email} est déjà l&apos;identifiant du dossier {number} : la famille peut utiliser ce dossier.</source>
+        <translation>{email} is already the identifier of household {number}: the family can use that household.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier n&apos;utilise {email} : la famille peut créer un nouveau Dossier loisir avec cette adresse.</source>
+        <translation>No household uses {email}: the family can create a new Dossier loisir with this address.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>Journal des actions</source>
+        <translation>Action log</translation>
+    </message>
+    <message>
+        <source>Employé</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Tous</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>no de dossier</source>
+        <translation>household no.</translation>
+    </message>
+    <message>
+        <source>Numéro de dossier</source>
+        <translation>Household number</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Toutes</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>&amp;Entre les jours</source>
+        <translation>&amp;Between the days</translation>
+    </message>
+    <message>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Em&amp;ployé :</source>
+        <translation>Staff &amp;member:</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier :</source>
+        <translation>&amp;Household:</translation>
+    </message>
+    <message>
+        <source>&amp;Action :</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>Jours :</source>
+        <translation>Days:</translation>
+    </message>
+    <message>
+        <source>Entrées du journal</source>
+        <translation>Log entries</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Visé</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Résultat de la recherche</source>
+        <translation>Search result</translation>
+    </message>
+    <message>
+        <source>Le numéro de dossier ne contient que des chiffres.</source>
+        <translation>The household number contains digits only.</translation>
+    </message>
+    <message>
+        <source>{n} entrée(s)</source>
+        <translation>{n} entry(ies)</translation>
+    </message>
+    <message>
+        <source>site public</source>
+        <translation>public site</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPanel</name>
+    <message>
+        <source>Membres du dossier</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Lien de parenté</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Naissance</source>
+        <translation>Birth</translation>
+    </message>
+    <message>
+        <source>Peut payer (F12)</source>
+        <translation>May pay (F12)</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nouveau lien de parenté</source>
+        <translation>New relationship</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Raison du changement</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>&amp;Modifier le lien</source>
+        <translation>&amp;Change the relationship</translation>
+    </message>
+    <message>
+        <source>Re&amp;tirer le membre</source>
+        <translation>Re&amp;move the member</translation>
+    </message>
+    <message>
+        <source>&amp;Lien :</source>
+        <translation>&amp;Relationship:</translation>
+    </message>
+    <message>
+        <source>Rai&amp;son :</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <source>Ce qui bloque le retrait</source>
+        <translation>What blocks the removal</translation>
+    </message>
+    <message>
+        <source>Résultat de l&apos;action</source>
+        <translation>Result of the action</translation>
+    </message>
+    <message>
+        <source>Seul le bureau d&apos;arrondissement du dossier retire un membre (F4). Le responsable du dossier ne change pas.</source>
+        <translation>Only the household&apos;s borough office removes a member (F4). The household responsible does not change.</translation>
+    </message>
+    <message>
+        <source>Retiré le {at}</source>
+        <translation>Removed on {at}</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Retrait impossible pour l&apos;instant :</source>
+        <translation>Removal not possible for now:</translation>
+    </message>
+    <message>
+        <source>Lien de {name} changé pour « {relationship} ».</source>
+        <translation>{name}&apos;s relationship changed to “{relationship}”.</translation>
+    </message>
+    <message>
+        <source>{name} a été retiré du dossier. Son historique est conservé.</source>
+        <translation>{name} was removed from the household. Their history is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanel</name>
+    <message>
+        <source>Aucun dossier ouvert.
+
+Cherchez l&apos;appelant dans la zone de recherche (Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, de reçu ou de transaction.</source>
+        <translation>No household open.
+
+Find the caller in the search box (Ctrl+K): name, email, phone, or household, cart, receipt or transaction number.</translation>
+    </message>
+    <message>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Relire le dossier (F5)</source>
+        <translation>Reload the household (F5)</translation>
+    </message>
+    <message>
+        <source>Membres du dossier</source>
+        <translation>Household members</translation>
+    </message>
+    <message>
+        <source>Sections du dossier</source>
+        <translation>Household sections</translation>
+    </message>
+    <message>
+        <source>Inscriptions</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente</source>
+        <translation>Waitlist</translation>
+    </message>
+    <message>
+        <source>Paiements</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Courriels envoyés</source>
+        <translation>Emails sent</translation>
+    </message>
+    <message>
+        <source>Notes d&apos;appel</source>
+        <translation>Call notes</translation>
+    </message>
+    <message>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Compte utilisateur</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>Courriel :</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Confirmé :</source>
+        <translation>Confirmed:</translation>
+    </message>
+    <message>
+        <source>Panier actif : {left}</source>
+        <translation>Live cart: {left}</translation>
+    </message>
+    <message>
+        <source>Verrouillé ({date})</source>
+        <translation>Locked ({date})</translation>
+    </message>
+    <message>
+        <source>État :</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Échecs de connexion :</source>
+        <translation>Failed sign-ins:</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Paniers</source>
+        <translation>Carts</translation>
+    </message>
+    <message>
+        <source>Dossier {number}</source>
+        <translation>Household {number}</translation>
+    </message>
+    <message>
+        <source>(aucun responsable actif)</source>
+        <translation>(no active responsible)</translation>
+    </message>
+    <message>
+        <source>Dossier {number}, {name}</source>
+        <translation>Household {number}, {name}</translation>
+    </message>
+    <message>
+        <source>Compte verrouillé</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Courriel non confirmé</source>
+        <translation>Email not confirmed</translation>
+    </message>
+    <message>
+        <source>Oui, le {date}</source>
+        <translation>Yes, on {date}</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>{count} (dernier : {date})</source>
+        <translation>{count} (last: {date})</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>French</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Console de soutien — Mes loisirs en ligne</source>
+        <translation>Support console — Mes loisirs en ligne</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>DÉMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Base de démonstration : les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
+        <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
+    </message>
+    <message>
+        <source>&amp;Agent (démo) :</source>
+        <translation>&amp;Agent (demo):</translation>
+    </message>
+    <message>
+        <source>Agent de démonstration</source>
+        <translation>Demo agent</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Household</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher un appelant</source>
+        <translation>&amp;Find a caller</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer le dossier</source>
+        <translation>&amp;Close the household</translation>
+    </message>
+    <message>
+        <source>&amp;Membres</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>&amp;Sections</source>
+        <translation>&amp;Sections</translation>
+    </message>
+    <message>
+        <source>Paniers</source>
+        <translation>Carts</translation>
+    </message>
+    <message>
+        <source>Inscriptions</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente</source>
+        <translation>Waitlist</translation>
+    </message>
+    <message>
+        <source>Paiements</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Courriels envoyés</source>
+        <translation>Emails sent</translation>
+    </message>
+    <message>
+        <source>Notes d&apos;appel</source>
+        <translation>Call notes</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Langue / Language</source>
+        <translation>&amp;Langue / Language</translation>
+    </message>
+    <message>
+        <source>Membre du personnel connecté</source>
+        <translation>Signed-in staff member</translation>
+    </message>
+    <message>
+        <source>Travail en cours</source>
+        <translation>Work in progress</translation>
+    </message>
+    <message>
+        <source>Connexion à la base de données…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+    <message>
+        <source>Non connecté</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Préparation des données de démonstration… {percent} %</source>
+        <translation>Preparing the demo data… {percent}%</translation>
+    </message>
+    <message>
+        <source>Base de données inaccessible</source>
+        <translation>Database unreachable</translation>
+    </message>
+    <message>
+        <source>Prêt</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Aucun membre du personnel</source>
+        <translation>No staff member</translation>
+    </message>
+    <message>
+        <source>Connecté : {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage de la console. / The new language applies the next time the console starts.</source>
+        <translation>The new language applies the next time the console starts. / La langue choisie s&apos;appliquera au prochain démarrage de la console.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Barre de messages</source>
+        <translation>Message bar</translation>
+    </message>
+    <message>
+        <source>Fermer le message (Échap)</source>
+        <translation>Close the message (Esc)</translation>
+    </message>
+    <message>
+        <source>Fermer le message</source>
+        <translation>Close the message</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Nom, courriel, téléphone, n° de dossier, de panier, de reçu ou de transaction</source>
+        <translation>Name, email, phone, household, cart, receipt or transaction number</translation>
+    </message>
+    <message>
+        <source>Recherche d&apos;un appelant</source>
+        <translation>Caller search</translation>
+    </message>
+    <message>
+        <source>Les résultats s&apos;affichent pendant la frappe. Entrée ouvre le dossier.</source>
+        <translation>Results appear as you type. Enter opens the household.</translation>
+    </message>
+    <message>
+        <source>Tapez au moins deux lettres ou un numéro.</source>
+        <translation>Type at least two letters or a number.</translation>
+    </message>
+    <message>
+        <source>État de la recherche</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>Dossiers trouvés</source>
+        <translation>Households found</translation>
+    </message>
+    <message>
+        <source>Compte verrouillé</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>Responsable</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>(aucun responsable)</source>
+        <translation>(no responsible)</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Trouvé par</source>
+        <translation>Matched on</translation>
+    </message>
+    <message>
+        <source>{reason} : {text}</source>
+        <translation>{reason}: {text}</translation>
+    </message>
+    <message>
+        <source>Connexion à la base de données…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+    <message>
+        <source>La recherche a échoué.</source>
+        <translation>The search failed.</translation>
+    </message>
+    <message>
+        <source>Aucun dossier ne correspond à « {query} ».</source>
+        <translation>No household matches “{query}”.</translation>
+    </message>
+    <message>
+        <source>1 dossier trouvé</source>
+        <translation>1 household found</translation>
+    </message>
+    <message>
+        <source>{count} dossiers trouvés</source>
+        <translation>{count} households found</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Vérifier l&apos;identité de l&apos;appelant</source>
+        <translation>Verify the caller&apos;s identity</translation>
+    </message>
+    <message>
+        <source>Posez au moins deux questions. Tapez la réponse de l&apos;appelant, jamais celle du dossier. Laissez vides les questions non posées.</source>
+        <translation>Ask at least two questions. Type the caller&apos;s answer, never the one on file. Leave the questions you did not ask empty.</translation>
+    </message>
+    <message>
+        <source>AAAA-MM-JJ</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>G1R 2B5</source>
+        <translation>G1R 2B5</translation>
+    </message>
+    <message>
+        <source>no de dossier</source>
+        <translation>household no.</translation>
+    </message>
+    <message>
+        <source>87,50</source>
+        <translation>87.50</translation>
+    </message>
+    <message>
+        <source>&amp;Date de naissance du responsable :</source>
+        <translation>Responsible&apos;s &amp;date of birth:</translation>
+    </message>
+    <message>
+        <source>Code &amp;postal :</source>
+        <translation>&amp;Postal code:</translation>
+    </message>
+    <message>
+        <source>&amp;Numéro de dossier :</source>
+        <translation>Household &amp;number:</translation>
+    </message>
+    <message>
+        <source>&amp;Montant du dernier paiement ($) :</source>
+        <translation>Last payment &amp;amount ($):</translation>
+    </message>
+    <message>
+        <source>Da&amp;te du dernier paiement :</source>
+        <translation>Last payment da&amp;te:</translation>
+    </message>
+    <message>
+        <source>Résultat de la vérification</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <source>&amp;Vérifier</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>date de naissance</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>date du paiement</source>
+        <translation>payment date</translation>
+    </message>
+    <message>
+        <source>La {what} doit s&apos;écrire AAAA-MM-JJ.</source>
+        <translation>The {what} must be written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Le montant doit s&apos;écrire comme 87,50.</source>
+        <translation>The amount must be written like 87.50.</translation>
+    </message>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Appelant vérifié ({matched}). Valide jusqu&apos;à {until}.</source>
+        <translation>Caller verified ({matched}). Valid until {until}.</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais manqués pour ce dossier : vérification bloquée jusqu&apos;à {until}. N&apos;effectuez aucune action sur le dossier.</source>
+        <translation>Too many failed attempts for this household: verification blocked until {until}. Do not take any action on the household.</translation>
+    </message>
+    <message>
+        <source>Vérification échouée : réponses concordantes : {matched}. Essais restants : {left}.</source>
+        <translation>Verification failed: matching answers: {matched}. Attempts left: {left}.</translation>
+    </message>
+    <message>
+        <source>code postal</source>
+        <translation>postal code</translation>
+    </message>
+    <message>
+        <source>numéro de dossier</source>
+        <translation>household number</translation>
+    </message>
+    <message>
+        <source>dernier paiement</source>
+        <translation>last payment</translation>
+    </message>
+</context>
+<context>
+    <name>family</name>
+    <message>
+        <source>Responsable du dossier</source>
+        <translation>Household responsible</translation>
+    </message>
+    <message>
+        <source>Conjoint et parent des enfants</source>
+        <translation>Spouse and parent of the children</translation>
+    </message>
+    <message>
+        <source>Conjoint</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>Père ou mère du responsable de dossier</source>
+        <translation>Father or mother of the responsible</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Enfant</source>
+        <translation>Child</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>échu</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>encore {minutes} min</source>
+        <translation>{minutes} min left</translation>
+    </message>
+    <message>
+        <source>Responsable du dossier</source>
+        <translation>Household responsible</translation>
+    </message>
+    <message>
+        <source>Conjoint et parent des enfants</source>
+        <translation>Spouse and parent of the children</translation>
+    </message>
+    <message>
+        <source>Conjoint</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>Père ou mère du responsable de dossier</source>
+        <translation>Father or mother of the responsible</translation>
+    </message>
+    <message>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Enfant</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>commis d&apos;arrondissement</source>
+        <translation>borough clerk</translation>
+    </message>
+    <message>
+        <source>superviseur</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>Courriel exact</source>
+        <translation>Exact email</translation>
+    </message>
+    <message>
+        <source>Début du courriel</source>
+        <translation>Start of email</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>N° de dossier</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>N° de panier</source>
+        <translation>Cart no.</translation>
+    </message>
+    <message>
+        <source>N° de reçu</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>N° de transaction</source>
+        <translation>Transaction no.</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Début du nom</source>
+        <translation>Start of name</translation>
+    </message>
+    <message>
+        <source>Ouvert</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Verrouillé au paiement</source>
+        <translation>Locked at checkout</translation>
+    </message>
+    <message>
+        <source>Payé</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Expiré</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>Annulé</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Réservé</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Inscrit</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Libéré</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <source>Confirmée</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Annulée</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Place offerte</source>
+        <translation>Place offered</translation>
+    </message>
+    <message>
+        <source>Acceptée</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Offre expirée</source>
+        <translation>Offer lapsed</translation>
+    </message>
+    <message>
+        <source>Retirée</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>En attente de réponse</source>
+        <translation>Awaiting answer</translation>
+    </message>
+    <message>
+        <source>Paiement effectué</source>
+        <translation>Payment successful</translation>
+    </message>
+    <message>
+        <source>Paiement refusé</source>
+        <translation>Payment refused</translation>
+    </message>
+    <message>
+        <source>En file d&apos;envoi</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Envoyé</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Échec d&apos;envoi</source>
+        <translation>Delivery failed</translation>
+    </message>
+    <message>
+        <source>Confirmation de compte</source>
+        <translation>Account confirmation</translation>
+    </message>
+    <message>
+        <source>Réinitialisation du mot de passe</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Compte déverrouillé</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Reçu</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Offre de place</source>
+        <translation>Place offer</translation>
+    </message>
+    <message>
+        <source>Confirmation d&apos;inscription</source>
+        <translation>Registration confirmation</translation>
+    </message>
+    <message>
+        <source>FAQ {number}</source>
+        <translation>FAQ {number}</translation>
+    </message>
+    <message>
+        <source>Autre motif</source>
+        <translation>Other reason</translation>
+    </message>
+</context>
+<context>
+    <name>household</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source> (retiré)</source>
+        <translation> (removed)</translation>
+    </message>
+    <message>
+        <source>Lien de parenté</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Né(e) le {date}</source>
+        <translation>Born on {date}</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Payeur</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Peut payer</source>
+        <translation>May pay</translation>
+    </message>
+    <message>
+        <source>Figure dans la liste des payeurs du site (F12)</source>
+        <translation>Appears in the site&apos;s payer list (F12)</translation>
+    </message>
+    <message>
+        <source>NAS</source>
+        <translation>SIN</translation>
+    </message>
+    <message>
+        <source>Au dossier</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Activité</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>Horaire</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Inscrit le</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au {moment}</source>
+        <translation>until {moment}</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Offre</source>
+        <translation>Offer</translation>
+    </message>
+    <message>
+        <source>Depuis le</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Carte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Créé le</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Envoyé le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Essais</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Paniers</source>
+        <translation>Carts</translation>
+    </message>
+    <message>
+        <source>Panier / activité</source>
+        <translation>Cart / activity</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Panier {number}</source>
+        <translation>Cart {number}</translation>
+    </message>
+    <message>
+        <source>{count} article(s)</source>
+        <translation>{count} item(s)</translation>
+    </message>
+    <message>
+        <source>{time} — {left}</source>
+        <translation>{time} — {left}</translation>
+    </message>
+    <message>
+        <source> · prolongé</source>
+        <translation> · extended</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Ce dossier loisir n&apos;existe plus (no {id}).</source>
+        <translation>This household no longer exists (no. {id}).</translation>
+    </message>
+    <message>
+        <source>Aucun membre du personnel actif n&apos;a l&apos;identifiant « {username} ».</source>
+        <translation>No active staff member has the username “{username}”.</translation>
+    </message>
+    <message>
+        <source>Votre rôle ne permet pas cette action.</source>
+        <translation>Your role does not allow this action.</translation>
+    </message>
+    <message>
+        <source>La base de données est occupée. Réessayez dans un instant.</source>
+        <translation>The database is busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
+        <translation>The database does not answer. Check the connection, then try again.</translation>
+    </message>
+    <message>
+        <source>Aucun membre du personnel n&apos;est défini dans la base de données.</source>
+        <translation>No staff member is defined in the database.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {detail}</source>
+        <translation>Unexpected error: {detail}</translation>
+    </message>
+    <message>
+        <source>Un service externe ne répond pas. Réessayez dans un instant.</source>
+        <translation>An outside service does not answer. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Introuvable (code : {code}).</source>
+        <translation>Not found (code: {code}).</translation>
+    </message>
+    <message>
+        <source>Action refusée (code : {code}).</source>
+        <translation>Action refused (code: {code}).</translation>
+    </message>
+</context>
+<context>
+    <name>support</name>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
+    </message>
+    <message>
+        <source>Posez au moins deux questions de vérification.</source>
+        <translation>Ask at least two verification questions.</translation>
+    </message>
+    <message>
+        <source>Ce compte n&apos;est pas verrouillé.</source>
+        <translation>This account is not locked.</translation>
+    </message>
+    <message>
+        <source>Ce compte est déjà confirmé : aucun courriel de confirmation n&apos;est nécessaire.</source>
+        <translation>This account is already confirmed: no confirmation email is needed.</translation>
+    </message>
+    <message>
+        <source>Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}.</source>
+        <translation>Three links were already sent in the last hour. Try again after {at}.</translation>
+    </message>
+    <message>
+        <source>Trois courriels de confirmation ont déjà été envoyés dans la dernière heure. Réessayez après {at}.</source>
+        <translation>Three confirmation emails were already sent in the last hour. Try again after {at}.</translation>
+    </message>
+    <message>
+        <source>Cette adresse courriel n&apos;est pas valide.</source>
+        <translation>This email address is not valid.</translation>
+    </message>
+    <message>
+        <source>Indiquez la raison du changement.</source>
+        <translation>Give the reason for the change.</translation>
+    </message>
+    <message>
+        <source>Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni le donner à un autre membre.</source>
+        <translation>The household responsible does not change: the role can neither be taken away nor given to another member.</translation>
+    </message>
+    <message>
+        <source>Ce membre a déjà ce lien de parenté.</source>
+        <translation>This member already has this relationship.</translation>
+    </message>
+    <message>
+        <source>Le responsable du dossier ne peut pas être retiré.</source>
+        <translation>The household responsible cannot be removed.</translation>
+    </message>
+    <message>
+        <source>{name} a déjà été retiré du dossier.</source>
+        <translation>{name} was already removed from the household.</translation>
+    </message>
+    <message>
+        <source>Ce membre n&apos;existe plus dans ce dossier.</source>
+        <translation>This member no longer exists in this household.</translation>
+    </message>
+    <message>
+        <source>{name} ne peut pas être retiré pour l&apos;instant :</source>
+        <translation>{name} cannot be removed for now:</translation>
+    </message>
+    <message>
+        <source>inscription à venir à {code} {title} (saison jusqu&apos;au {ends});</source>
+        <translation>upcoming registration in {code} {title} (season until {ends});</translation>
+    </message>
+    <message>
+        <source>réservation en cours dans le panier {cart} pour {code} {title};</source>
+        <translation>current hold in cart {cart} for {code} {title};</translation>
+    </message>
+    <message>
+        <source>liste d&apos;attente de {code} {title};</source>
+        <translation>waitlist of {code} {title};</translation>
+    </message>
+    <message>
+        <source>Seul le bureau de l&apos;arrondissement du dossier peut retirer un membre (F4).</source>
+        <translation>Only the household&apos;s borough office can remove a member (F4).</translation>
+    </message>
+    <message>
+        <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : vérifiez-le, puis refaites le changement au besoin.</source>
+        <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
+    </message>
+    <message>
+        <source>Votre rôle ne permet pas cette action.</source>
+        <translation>Your role does not allow this action.</translation>
+    </message>
+    <message>
+        <source>Ce dossier loisir n&apos;existe plus.</source>
+        <translation>This household no longer exists.</translation>
+    </message>
+    <message>
+        <source>La base de données est occupée. Réessayez dans un instant.</source>
+        <translation>The database is busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
+        <translation>The database does not answer. Check the connection, then try again.</translation>
+    </message>
+    <message>
+        <source>Action refusée (code : {code}).</source>
+        <translation>Action refused (code: {code}).</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {detail}</source>
+        <translation>Unexpected error: {detail}</translation>
+    </message>
+    <message>
+        <source>au moins 8 caractères;</source>
+        <translation>at least 8 characters;</translation>
+    </message>
+    <message>
+        <source>au moins une lettre majuscule;</source>
+        <translation>at least one uppercase letter;</translation>
+    </message>
+    <message>
+        <source>au moins un chiffre;</source>
+        <translation>at least one digit;</translation>
+    </message>
+    <message>
+        <source>au moins un caractère spécial (#, !, $, &amp;, etc.);</source>
+        <translation>at least one special character (#, !, $, &amp;, etc.);</translation>
+    </message>
+    <message>
+        <source>le caractère spécial ne peut pas être le premier.</source>
+        <translation>the special character cannot be the first one.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,125 @@
+"""Regenerate the screenshots in docs/screenshots/ from a fresh demo database.
+
+Renders the window offscreen at 1366×768 with ``QWidget.grab()``: no display needed.
+
+    uv run python scripts/screenshots.py                  # French, docs/screenshots/
+    uv run python scripts/screenshots.py --language en --out /tmp/shots
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+
+from console.db.engine import Database  # noqa: E402
+from console.db.migrate import upgrade  # noqa: E402
+from console.db.models import Cart, Household, Member  # noqa: E402
+from console.db.sin import SinCipher  # noqa: E402
+from console.domain.clock import FixedClock, SystemClock  # noqa: E402
+from console.services.context import ServiceContext  # noqa: E402
+from console.ui.main_window import MainWindow  # noqa: E402
+from console.ui.startup import install_language, install_style  # noqa: E402
+from console.ui.tasks import TaskRunner  # noqa: E402
+from console.ui.workspace import Workspace  # noqa: E402
+
+SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="  # demo only
+
+
+def demo_database(path: Path) -> tuple[Database, datetime]:
+    """A migrated database with the demo data (or the UI tests' families until the
+    generator is available)."""
+    database = Database(f"sqlite:///{path}")
+    upgrade(database.engine)
+    try:
+        from console.db import seed  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        from tests.ui.families import T0, insert_families
+
+        insert_families(database)
+        return database, T0
+    now = SystemClock().now()
+    seed.seed_database(database, SinCipher(SIN_KEY), scale="demo", seed=1, now=now)
+    return database, now
+
+
+def telling_household(database: Database) -> tuple[int, str]:
+    """A household that shows a lot at once: a live cart, several members."""
+    with database.read() as session:
+        members = (
+            select(Member.household_id, func.count().label("n"))
+            .where(Member.removed_at.is_(None))
+            .group_by(Member.household_id)
+            .subquery()
+        )
+        row = session.execute(
+            select(Household.id, Member.last_name)
+            .join(members, members.c.household_id == Household.id)
+            .join(Member, Member.household_id == Household.id)
+            .outerjoin(Cart, (Cart.household_id == Household.id) & (Cart.state == "open"))
+            .where(Member.relationship == "responsible", Member.removed_at.is_(None))
+            .order_by((Cart.id.is_(None)).asc(), members.c.n.desc(), Household.id)
+            .limit(1)
+        ).one()
+        return int(row[0]), str(row[1])
+
+
+def wait_until(condition: object, timeout_ms: int = 10000) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():  # type: ignore[operator]
+        if timer.elapsed() > timeout_ms:
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=["fr", "en"], default="fr")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv[:1])
+    install_language(app, args.language)
+    install_style(app)
+    with tempfile.TemporaryDirectory() as tmp:
+        database, now = demo_database(Path(tmp) / "demo.sqlite3")
+        ctx = ServiceContext(db=database, sin_cipher=SinCipher(SIN_KEY), clock=FixedClock(now))
+        tasks = TaskRunner()
+        workspace = Workspace(tasks)
+        window = MainWindow(
+            workspace, QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
+        )
+        window.resize(1366, 768)
+        window.show()
+        window.attach(ctx, demo=True)
+        wait_until(lambda: workspace.actor is not None)
+        household_id, last_name = telling_household(database)
+        window.search_panel.box.setText(last_name[:5])
+        wait_until(lambda: window.search_panel.model.rowCount() > 0)
+        window.open_household(household_id)
+        wait_until(lambda: workspace.household is not None and not tasks.busy)
+        window.household_panel.carts_tree.setFocus()
+        suffix = "" if args.language == "fr" else f"-{args.language}"
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / f"main-window{suffix}.png"
+        window.grab().save(str(target))
+        print(target)
+        tasks.wait_idle()
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
