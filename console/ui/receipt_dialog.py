@@ -36,6 +36,8 @@ from console.services.receipts import EmailedReceipt, ReceiptDocument
 from console.ui import pdf_output
 from console.ui.tasks import TaskRunner
 
+translate = QCoreApplication.translate
+
 Fetch = Callable[[int, int], ReceiptDocument]
 Email = Callable[[int, int], EmailedReceipt]
 
@@ -259,25 +261,24 @@ class ReceiptDialog(QDialog):
 
 
 def receipt_error_text(error: BaseException) -> str:
-    tr = QCoreApplication.translate
     if isinstance(error, NotFound) and error.code == "receipt_not_found":
-        return tr(
+        return translate(
             "ReceiptDialog",
             "Aucun panier no {cart} n'appartient au propriétaire no {owner}. Vérifiez les "
             "deux numéros avec l'appelant.",
         ).format(cart=error.params.get("cart_number"), owner=error.params.get("owner_number"))
     if isinstance(error, NotFound) and error.code == "receipt_not_issued":
-        return tr(
+        return translate(
             "ReceiptDialog",
             "Le panier no {cart} n'a pas encore été payé : aucun reçu n'a été délivré.",
         ).format(cart=error.params.get("cart_number"))
     if isinstance(error, VerificationRequired):
-        return tr(
+        return translate(
             "ReceiptDialog",
             "Vérifiez l'identité de l'appelant avant de lui donner un reçu.",
         )
     if isinstance(error, ConsoleError):
-        return tr("ReceiptDialog", "Action refusée (code : {code}).").format(code=error.code)
-    return tr("ReceiptDialog", "Erreur inattendue : {detail}").format(
+        return translate("ReceiptDialog", "Action refusée (code : {code}).").format(code=error.code)
+    return translate("ReceiptDialog", "Erreur inattendue : {detail}").format(
         detail=str(error) or type(error).__name__
     )
