@@ -1,28 +1,24 @@
-"""Thousands of PySide6 calls never exhaust the reference counts of None and True."""
+"""PySide6 6.12.0 on Python 3.11 drops a reference to ``None`` on every void call and to
+``True`` on every ``emit()``; the interpreter aborts after a few thousand calls. We pin a
+PySide6 without the bug; this test fails if an upgrade brings it back."""
 
 from __future__ import annotations
 
 import sys
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
-from pytestqt.qtbot import QtBot
-
-from console.ui.refcounts import RESERVE
 
 
-class _Sender(QObject):
-    counted = Signal(int)
+class _Emitter(QObject):
+    fired = Signal(int)
 
 
-def test_none_and_true_outlive_many_void_calls_and_emits(qtbot: QtBot) -> None:
-    label = QLabel()
-    qtbot.add_widget(label)
-    sender = _Sender()
-    calls = 50_000  # more than the plain reference count of None or True at start-up
-    for number in range(calls):
-        label.setText(str(number))  # void: returns None
-        sender.counted.emit(number)  # returns True
-    if sys.version_info < (3, 12):
-        assert sys.getrefcount(None) > RESERVE - calls - 1_000_000
-        assert sys.getrefcount(True) > RESERVE - calls - 1_000_000
+def test_qt_calls_keep_none_and_true_alive(qapp: object) -> None:
+    emitter = _Emitter()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(500):
+        emitter.setObjectName("x")  # a void method: returns None
+        emitter.fired.emit(1)  # returns True
+    # Other threads may hold a few transient references; a leak would be ~500.
+    assert abs(sys.getrefcount(None) - none_before) < 50
+    assert abs(sys.getrefcount(True) - true_before) < 50
