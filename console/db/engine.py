@@ -50,6 +50,8 @@ class Database:
     """One database, with a unit of work for reads and one for writes."""
 
     def __init__(self, url: str, *, lock_timeout_ms: int = 3000, echo: bool = False) -> None:
+        if url.startswith("postgresql://"):  # the psycopg 3 driver, whatever the URL says
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         self.url = url
         self.lock_timeout_ms = lock_timeout_ms
         if url.startswith("sqlite"):
