@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+
 from console.config import APP_AUTHOR, APP_NAME, Settings, data_dir, load_settings
 from console.db.engine import Database
 from console.db.sin import SinCipher, load_or_create_key
@@ -120,6 +121,9 @@ def run_gui(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     workspace = Workspace(tasks)
     window = MainWindow(workspace, qsettings)
+    from console.ui.places_wiring import install_places
+
+    install_places(window)
     window.show()
     window.show_connecting()
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from console.db.engine import Database
     from console.db.sin import SinCipher
+    from console.services.context import ServiceContext
 
 Command = Callable[[argparse.Namespace], int]
 # The names of console.db.seed.SCALES, repeated so the parser does not import the generator.
@@ -194,6 +195,64 @@ class ProgressBar:
         self._drawn = False
 
 
+def _add_places(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sw = sub.add_parser("sweep", help="lapse expired holds and offers; offer freed places")
+    sw.set_defaults(func=_sweep)
+    sim = sub.add_parser("simulate", help="play the public site against the database")
+    sim.add_argument("--users", type=int, default=20, help="simulated web families")
+    sim.add_argument("--minutes", type=float, default=10.0, help="how long to play")
+    sim.add_argument("--seed", type=int, default=None, help="repeatable choices")
+    sim.add_argument("--workers", type=int, default=8, help="threads playing the users")
+    sim.set_defaults(func=_simulate)
+
+
+def _headless_context() -> ServiceContext:
+    """The services without a window. Sweeping and simulating never read a social
+    insurance number: a throwaway key keeps the real one out of this process."""
+    from cryptography.fernet import Fernet
+
+    from console.config import load_settings
+    from console.db.engine import Database
+    from console.db.sin import SinCipher
+    from console.services.context import ServiceContext
+
+    settings = load_settings()
+    database = Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    return ServiceContext(
+        db=database, sin_cipher=SinCipher(Fernet.generate_key()), settings=settings
+    )
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from console.services.sweep import sweep
+
+    ctx = _headless_context()
+    try:
+        report = sweep(ctx)
+    finally:
+        ctx.db.dispose()
+    print(
+        f"carts lapsed: {report.carts_lapsed}, checkouts settled: {report.checkouts_settled}"
+        f" (unsettled: {report.checkouts_unsettled}), offers lapsed: {report.offers_lapsed},"
+        f" offers made: {report.offers_made}"
+    )
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from console.services.simulator import simulate
+
+    ctx = _headless_context()
+    try:
+        report = simulate(ctx, args.users, args.minutes, seed=args.seed, workers=args.workers)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.db.dispose()
+    print("\n".join(report.lines()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="console", description="Support console — Mes loisirs en ligne"
@@ -203,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     _add_db(sub)
     _add_mail_relay(sub)
+    _add_places(sub)
     return parser
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -60,9 +60,10 @@ class Database:
             self._write_engine = _sqlite_engine(url, immediate=True, busy_ms=lock_timeout_ms)
         else:
             self.dialect = "postgresql"
-            self.engine = create_engine(
-                url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=10
-            )
+            # No pre-ping: it costs a round trip on every checkout. A dropped connection
+            # fails its operation once (Unavailable), and SQLAlchemy then discards the
+            # whole pool, so the retry connects afresh.
+            self.engine = create_engine(url, echo=echo, pool_size=5, max_overflow=10)
             self._write_engine = self.engine
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -76,6 +77,26 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """One read-only statement, no transaction around it (one round trip on PostgreSQL).
+
+        For single-statement lookups such as caller search; anything that reads several
+        statements and needs them consistent uses :meth:`read`.
+        """
+        with _translated_errors():
+            if self.dialect == "postgresql":
+                with self.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT"
+                ) as connection:
+                    yield connection
+            else:
+                with self.engine.connect() as connection:
+                    try:
+                        yield connection
+                    finally:
+                        connection.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

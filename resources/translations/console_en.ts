@@ -173,6 +173,92 @@
     </message>
 </context>
 <context>
+    <name>ActivityPicker</name>
+    <message>
+        <source>Activité (titre ou code)…</source>
+        <translation>Activity (title or code)…</translation>
+    </message>
+    <message>
+        <source>Activités</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>{code} — {title} ({real} place(s) réellement libre(s))</source>
+        <translation>{code} — {title} ({real} place(s) really free)</translation>
+    </message>
+</context>
+<context>
+    <name>AlreadyRegisteredPanel</name>
+    <message>
+        <source>Déjà inscrit</source>
+        <translation>Already registered</translation>
+    </message>
+    <message>
+        <source>Ce qui retient ce membre</source>
+        <translation>What holds this member</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire, consignée au journal)</source>
+        <translation>Reason (required, written to the journal)</translation>
+    </message>
+    <message>
+        <source>&amp;Libérer cette réservation</source>
+        <translation>&amp;Release this hold</translation>
+    </message>
+    <message>
+        <source>Inscription</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>reçu {r}, panier {c}</source>
+        <translation>receipt {r}, cart {c}</translation>
+    </message>
+    <message>
+        <source> (délai écoulé)</source>
+        <translation> (hold ran out)</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <source>position {p}</source>
+        <translation>position {p}</translation>
+    </message>
+    <message>
+        <source>{member} — {code} {title}</source>
+        <translation>{member} — {code} {title}</translation>
+    </message>
+    <message>
+        <source>Rien ne retient {member} à {code} : l&apos;inscription peut se faire.</source>
+        <translation>Nothing holds {member} in {code}: the registration can go ahead.</translation>
+    </message>
+    <message>
+        <source>Réservation libérée; la place est de nouveau disponible.</source>
+        <translation>Hold released; the place is available again.</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>Journal des actions</source>
@@ -821,6 +907,81 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PlacesPanel</name>
+    <message>
+        <source>Places de l&apos;activité</source>
+        <translation>Places of the activity</translation>
+    </message>
+    <message>
+        <source>Places réellement libres</source>
+        <translation>Places really free</translation>
+    </message>
+    <message>
+        <source>Capacité :</source>
+        <translation>Capacity:</translation>
+    </message>
+    <message>
+        <source>Inscriptions confirmées :</source>
+        <translation>Confirmed registrations:</translation>
+    </message>
+    <message>
+        <source>Places réellement libres :</source>
+        <translation>Places really free:</translation>
+    </message>
+    <message>
+        <source>Affiché sur le site :</source>
+        <translation>Shown on the site:</translation>
+    </message>
+    <message>
+        <source>Offres en cours :</source>
+        <translation>Open offers:</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente :</source>
+        <translation>Waiting list:</translation>
+    </message>
+    <message>
+        <source>Explication</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Paniers qui retiennent des places</source>
+        <translation>Carts holding places</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Libéré à</source>
+        <translation>Released at</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>verrouillé (paiement)</source>
+        <translation>locked (payment)</translation>
+    </message>
+    <message>
+        <source>en panier</source>
+        <translation>in cart</translation>
+    </message>
+    <message>
+        <source>site web</source>
+        <translation>website</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Réimprimer un reçu</source>
@@ -913,6 +1074,97 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Erreur inattendue : {detail}</source>
         <translation>Unexpected error: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Inscription par téléphone</source>
+        <translation>Registration by phone</translation>
+    </message>
+    <message>
+        <source>Membres</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Activité (titre ou code)…</source>
+        <translation>Activity (title or code)…</translation>
+    </message>
+    <message>
+        <source>Activités</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Activité</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Horaire</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Places réelles</source>
+        <translation>Real places</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter au panier</source>
+        <translation>&amp;Add to cart</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Aucun panier.</source>
+        <translation>No cart.</translation>
+    </message>
+    <message>
+        <source>Délai du panier</source>
+        <translation>Cart hold</translation>
+    </message>
+    <message>
+        <source>&amp;Prolonger de 20 minutes</source>
+        <translation>&amp;Extend by 20 minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer l&apos;activité</source>
+        <translation>&amp;Remove the activity</translation>
+    </message>
+    <message>
+        <source>Membres :</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>Choisissez un membre et une activité.</source>
+        <translation>Choose a member and an activity.</translation>
+    </message>
+    <message>
+        <source>Place retenue dans le panier.</source>
+        <translation>Place held in the cart.</translation>
+    </message>
+    <message>
+        <source>Aucune place réellement libre : l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
+        <translation>No place really free: the caller is on the waiting list, in position {position}. They will be emailed if a place frees up.</translation>
+    </message>
+    <message>
+        <source>Panier {number} (propriétaire {owner}) — réservé jusqu&apos;à {at}</source>
+        <translation>Cart {number} (owner {owner}) — held until {at}</translation>
+    </message>
+    <message>
+        <source>Délai écoulé : les places sont libérées.</source>
+        <translation>Hold ran out: the places are released.</translation>
+    </message>
+    <message>
+        <source>{minutes} min restantes</source>
+        <translation>{minutes} min left</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1339,73 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>dernier paiement</source>
         <translation>last payment</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistReviewScreen</name>
+    <message>
+        <source>Revue de la liste d&apos;attente</source>
+        <translation>Waiting list review</translation>
+    </message>
+    <message>
+        <source>Personnes en attente</source>
+        <translation>People waiting</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Offre jusqu&apos;à</source>
+        <translation>Offer until</translation>
+    </message>
+    <message>
+        <source>Nouveau rang</source>
+        <translation>New rank</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire, consignée au journal)</source>
+        <translation>Reason (required, written to the journal)</translation>
+    </message>
+    <message>
+        <source>&amp;Déplacer au rang</source>
+        <translation>&amp;Move to rank</translation>
+    </message>
+    <message>
+        <source>&amp;Offrir une place</source>
+        <translation>&amp;Offer a place</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; — {title} : taux de remplissage {fill:.0%} ({confirmed}/{capacity}), places réellement libres : {real}, offres en cours : {offers}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), places really free: {real}, open offers: {offers}</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>place offerte</source>
+        <translation>place offered</translation>
+    </message>
+    <message>
+        <source>Entrée déplacée.</source>
+        <translation>Entry moved.</translation>
+    </message>
+    <message>
+        <source>Place offerte jusqu&apos;au {at}; la famille est avisée par courriel.</source>
+        <translation>Place offered until {at}; the family is notified by email.</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1854,153 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Action refusée (code : {code}).</source>
         <translation>Action refused (code: {code}).</translation>
+    </message>
+</context>
+<context>
+    <name>places</name>
+    <message>
+        <source>&amp;Inscrire par téléphone…</source>
+        <translation>&amp;Register by phone…</translation>
+    </message>
+    <message>
+        <source>Déjà &amp;inscrit ? (F7)…</source>
+        <translation>Already &amp;registered? (F7)…</translation>
+    </message>
+    <message>
+        <source>&amp;Libérer un panier verrouillé…</source>
+        <translation>&amp;Release a locked cart…</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivités</source>
+        <translation>A&amp;ctivities</translation>
+    </message>
+    <message>
+        <source>&amp;Places d&apos;une activité…</source>
+        <translation>&amp;Places of an activity…</translation>
+    </message>
+    <message>
+        <source>&amp;Liste d&apos;attente (superviseur)…</source>
+        <translation>&amp;Waiting list (supervisor)…</translation>
+    </message>
+    <message>
+        <source>Places d&apos;une activité</source>
+        <translation>Places of an activity</translation>
+    </message>
+    <message>
+        <source>Revue de la liste d&apos;attente</source>
+        <translation>Waiting list review</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>« Vous êtes déjà inscrit à cette activité »</source>
+        <translation>&quot;Vous êtes déjà inscrit à cette activité&quot; (already registered)</translation>
+    </message>
+    <message>
+        <source>Aucun panier verrouillé dans ce dossier.</source>
+        <translation>No locked cart in this household.</translation>
+    </message>
+    <message>
+        <source>Panier verrouillé</source>
+        <translation>Locked cart</translation>
+    </message>
+    <message>
+        <source>Panier :</source>
+        <translation>Cart:</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Raison (consignée) :</source>
+        <translation>Reason (recorded):</translation>
+    </message>
+    <message>
+        <source>Le paiement du panier {cart} avait réussi : l&apos;inscription est complétée (reçu {receipt}).</source>
+        <translation>The payment of cart {cart} had gone through: the registration is completed (receipt {receipt}).</translation>
+    </message>
+    <message>
+        <source>Le site de paiement confirme qu&apos;aucun paiement n&apos;a abouti : le panier {cart} est déverrouillé.</source>
+        <translation>The payment site confirms no payment went through: cart {cart} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Une place pourrait se libérer à {at}.</source>
+        <translation>A place may free up at {at}.</translation>
+    </message>
+    <message>
+        <source>Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l&apos;appelant.</source>
+        <translation>{remaining} of {capacity} place(s) are really free: the caller can be registered.</translation>
+    </message>
+    <message>
+        <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
+        <translation>The site shows {site} free place(s), but all are held: {carts} in carts, {checkout} at payment, {offers} offered to the waiting list.</translation>
+    </message>
+    <message>
+        <source>Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes de la liste d&apos;attente.</source>
+        <translation>The site shows {site} free place(s), but they are offered to people on the waiting list.</translation>
+    </message>
+    <message>
+        <source>Complet : {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
+        <translation>Full: {confirmed} registration(s) for {capacity} place(s). The caller goes on the waiting list ({waiting} person(s) ahead).</translation>
+    </message>
+    <message>
+        <source>Ce membre est déjà inscrit à cette activité.</source>
+        <translation>This member is already registered in this activity.</translation>
+    </message>
+    <message>
+        <source>Ce membre a déjà cette activité dans le panier {cart}.</source>
+        <translation>This member already has this activity in cart {cart}.</translation>
+    </message>
+    <message>
+        <source>Ce membre est déjà sur la liste d&apos;attente.</source>
+        <translation>This member is already on the waiting list.</translation>
+    </message>
+    <message>
+        <source>Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier.</source>
+        <translation>The extra 20 minutes were already granted for this cart.</translation>
+    </message>
+    <message>
+        <source>Le délai du panier est écoulé : les places ont été libérées.</source>
+        <translation>The cart&apos;s hold ran out: its places were released.</translation>
+    </message>
+    <message>
+        <source>Ce panier est verrouillé ou terminé.</source>
+        <translation>This cart is locked or closed.</translation>
+    </message>
+    <message>
+        <source>Ce panier n&apos;est pas verrouillé.</source>
+        <translation>This cart is not locked.</translation>
+    </message>
+    <message>
+        <source>Ce panier est en paiement : utilisez « Libérer le panier verrouillé ».</source>
+        <translation>This cart is at payment: use &quot;Release a locked cart&quot;.</translation>
+    </message>
+    <message>
+        <source>Le panier est vide.</source>
+        <translation>The cart is empty.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. Le panier reste verrouillé; réessayez dans quelques minutes.</source>
+        <translation>The payment site does not answer: there is no way to know whether the payment went through. The cart stays locked; try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Aucune place libre à offrir pour cette activité.</source>
+        <translation>No free place to offer for this activity.</translation>
+    </message>
+    <message>
+        <source>Cette offre n&apos;est plus valide.</source>
+        <translation>This offer is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
+        <translation>A paid registration is not released here: that is a cancellation.</translation>
+    </message>
+    <message>
+        <source>Quelqu&apos;un d&apos;autre prend une place à cette activité : réessayez dans un instant.</source>
+        <translation>Someone else is taking a place in this activity: try again in a moment.</translation>
     </message>
 </context>
 <context>
