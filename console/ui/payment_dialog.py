@@ -315,6 +315,8 @@ class PaymentDialog(QDialog):
                 + "\n"
                 + refusal_text(outcome.refusal_reason)
             )
+            # The refused attempt has its receipt too ("Paiement refusé", F9).
+            self.receipt_button.setVisible(outcome.receipt_number is not None)
             self._ready_again()
         else:
             self.status.setProperty("role", "warning")

@@ -804,6 +804,33 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PaymentActions</name>
+    <message>
+        <source>&amp;Payer le panier…</source>
+        <translation>&amp;Pay the cart…</translation>
+    </message>
+    <message>
+        <source>Payer par téléphone le panier sélectionné (F10, F12)</source>
+        <translation>Pay the selected cart by phone (F10, F12)</translation>
+    </message>
+    <message>
+        <source>&amp;Réimprimer le reçu…</source>
+        <translation>&amp;Reprint the receipt…</translation>
+    </message>
+    <message>
+        <source>Réimprimer un reçu avec le numéro de panier et du propriétaire (F14)</source>
+        <translation>Reprint a receipt from the cart number and the owner number (F14)</translation>
+    </message>
+    <message>
+        <source>Payer le panier</source>
+        <translation>Pay the cart</translation>
+    </message>
+    <message>
+        <source>Sélectionnez dans l&apos;onglet Paniers un panier ouvert à payer.</source>
+        <translation>Select an open cart to pay in the Carts tab.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Ce panier contient une activité offrant un service de garde ({activities}) : seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
