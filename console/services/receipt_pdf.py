@@ -44,6 +44,7 @@ from console.services.receipt_words import (
     format_datetime,
     format_money,
     labels_for,
+    refusal_words,
 )
 
 FONT: Final = "ReceiptSans"
@@ -242,16 +243,9 @@ class _ReceiptRenderer:
             rows.append([Paragraph(STATUS_WORDS[data.status], s["small"])])
         rows.append([Paragraph(self.words.status_meaning[data.status], s["normal"])])
         if data.status is PaymentStatus.REFUSED and data.refusal_reason:
-            rows.append(
-                [
-                    Paragraph(
-                        f"{self.words.refusal_reason} : {_esc(data.refusal_reason)}"
-                        if data.language is Language.FR
-                        else f"{self.words.refusal_reason}: {_esc(data.refusal_reason)}",
-                        s["small"],
-                    )
-                ]
-            )
+            colon = " :" if data.language is Language.FR else ":"
+            why = refusal_words(data.refusal_reason, data.language)
+            rows.append([Paragraph(f"{self.words.refusal_reason}{colon} {_esc(why)}", s["small"])])
         table = Table(rows, colWidths=["100%"])
         table.setStyle(
             TableStyle(

@@ -28,6 +28,26 @@ STATUS_WORDS: Final[dict[PaymentStatus, str]] = {
     PaymentStatus.PENDING: "Paiement en attente de confirmation",
 }
 
+# The payment site's refusal codes, as the receipt words them.
+REFUSALS: Final[dict[Language, dict[str, str]]] = {
+    Language.FR: {
+        "card_declined": "Carte refusée par l’institution financière",
+        "insufficient_funds": "Fonds ou limite de crédit insuffisants",
+        "expired_card": "Carte expirée",
+        "card_not_accepted": "Seules les cartes VISA et Mastercard sont acceptées",
+    },
+    Language.EN: {
+        "card_declined": "Card declined by the financial institution",
+        "insufficient_funds": "Insufficient funds or credit limit",
+        "expired_card": "Expired card",
+        "card_not_accepted": "Only VISA and Mastercard are accepted",
+    },
+}
+
+
+def refusal_words(code: str, language: Language) -> str:
+    return REFUSALS[language].get(code, code)
+
 
 @dataclass(frozen=True)
 class Labels:

@@ -296,6 +296,7 @@ def test_refused_payment_receipt_says_paiement_refuse(
     assert "Paiement refusé" in text
     assert APPROVED not in text
     assert "VISA •••• 0002" in text
+    assert "Motif du refus : Carte refusée par l’institution financière" in text
     assert "Zoé Gagnon Natation junior" in text
 
 
