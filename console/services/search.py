@@ -7,11 +7,13 @@ An exact identifier (email, household, cart, receipt or transaction number) sets
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     and_,
@@ -177,7 +179,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
 
     Built once per shape with bound parameters, so a search costs no statement building.
     """
-    builders = {
+    builders: dict[str, Callable[[], list[Select[Any]]]] = {
         "email": lambda: [_email_exact()],
         "email_prefix": lambda: [_email_prefix(limit)],
         "phone": lambda: [_phone(limit)],
@@ -265,8 +267,8 @@ def _phone(limit: int) -> Select[Any]:
 
 
 def _numbers() -> list[Select[Any]]:
-    number = bindparam("number")
-    shown = bindparam("number_text")
+    number: BindParameter[int] = bindparam("number")
+    shown: BindParameter[str] = bindparam("number_text")
 
     def why(matched: MatchedOn) -> Any:
         return literal(matched.value).label("why")
@@ -300,8 +302,10 @@ def _numbers() -> list[Select[Any]]:
 
 
 def _name(limit: int, *, two_tokens: bool) -> Select[Any]:
-    key, prefix = bindparam("name_key"), bindparam("name_prefix")
-    first, rest = bindparam("name_first"), bindparam("name_rest")
+    key: BindParameter[str] = bindparam("name_key")
+    prefix: BindParameter[str] = bindparam("name_prefix")
+    first: BindParameter[str] = bindparam("name_first")
+    rest: BindParameter[str] = bindparam("name_rest")
     conditions: list[ColumnElement[bool]] = [Member.last_name_key.like(prefix, escape="\\")]
     if two_tokens:
         conditions += [

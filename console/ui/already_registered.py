@@ -25,8 +25,8 @@ from console.services.holds import (
     what_holds,
 )
 from console.services.staff import Actor
+from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text
-from console.ui.support_wording import when
 from console.ui.tasks import TaskRunner
 
 

@@ -23,6 +23,7 @@ from console.domain.errors import ConsoleError
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.staff import Actor, actor_for_username, list_staff
+from console.ui.account_screens import install_account_screens
 from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
 from console.ui.message_bar import MessageBar
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search_panel.table, self.household_panel.members_table)
         self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
         self.setTabOrder(self.household_panel.tabs, self.staff_combo)
+        self.account_screens = install_account_screens(self)
 
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is not None:

@@ -6,17 +6,16 @@ agent why the public site says "not full" and the minute the next place may free
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.errors import ConsoleError, Reason
 from console.services.quebec_time import LOCAL_TZ
-from console.ui.support_wording import error_text as support_error_text
+from console.ui import messages
 
-Wording = Callable[[Mapping[str, Any]], str]
+Wording = messages.Wording
 
 
 translate = QCoreApplication.translate
@@ -97,22 +96,13 @@ WORDINGS: dict[str, Wording] = {
     "registration_not_releasable": lambda p: translate(
         "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
     ),
-    "database_busy": lambda p: translate(
-        "places", "Quelqu'un d'autre prend une place à cette activité : réessayez dans un instant."
-    ),
 }
 
 
-def reason_text(reason: Reason) -> str:
-    wording = WORDINGS.get(reason.code)
-    return wording(reason.params) if wording else reason.code
+for _code, _wording in WORDINGS.items():
+    messages.register(_code, _wording)
 
-
-def error_text(error: BaseException) -> str:
-    """The places sentence when there is one, otherwise the shared support wording."""
-    if isinstance(error, ConsoleError):
-        if error.code in WORDINGS:
-            return WORDINGS[error.code](error.params)
-        if error.reasons and error.reasons[0].code in WORDINGS:
-            return " ".join(reason_text(r) for r in error.reasons)
-    return support_error_text(error)
+# The one table of code → sentence lives in console.ui.messages; these names stay for the
+# places screens that import them from here.
+reason_text = messages.reason_text
+error_text = messages.error_text

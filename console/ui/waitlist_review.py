@@ -28,8 +28,8 @@ from console.services.waitlist_admin import (
     send_offer,
     waitlist_review,
 )
+from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text, minute
-from console.ui.support_wording import when
 from console.ui.tasks import TaskRunner
 
 

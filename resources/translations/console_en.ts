@@ -24,52 +24,12 @@
         <translation>Failed sign-ins:</translation>
     </message>
     <message>
-        <source>&amp;Vérifier l&apos;appelant…</source>
-        <translation>&amp;Verify the caller…</translation>
-    </message>
-    <message>
-        <source>&amp;Déverrouiller</source>
-        <translation>&amp;Unlock</translation>
-    </message>
-    <message>
-        <source>Envoyer un lien de &amp;réinitialisation</source>
-        <translation>Send a &amp;reset link</translation>
-    </message>
-    <message>
         <source>Renvoyer la &amp;confirmation</source>
         <translation>Resend the &amp;confirmation</translation>
     </message>
     <message>
         <source>Résultat de l&apos;action</source>
         <translation>Result of the action</translation>
-    </message>
-    <message>
-        <source>Courriels envoyés au compte</source>
-        <translation>Emails sent to the account</translation>
-    </message>
-    <message>
-        <source>Créé</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Objet</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Essais</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <source>Détail</source>
-        <translation>Detail</translation>
     </message>
     <message>
         <source>À lire à l&apos;appelant</source>
@@ -92,20 +52,12 @@
         <translation>Address the family would like to use</translation>
     </message>
     <message>
-        <source>Vérifier l&apos;&amp;adresse</source>
-        <translation>Check the &amp;address</translation>
-    </message>
-    <message>
         <source>Résultat pour l&apos;adresse</source>
         <translation>Result for the address</translation>
     </message>
     <message>
         <source>non</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>oui, le {at}</source>
-        <translation>yes, on {at}</translation>
     </message>
     <message>
         <source>oui, depuis le {at}</source>
@@ -118,38 +70,6 @@
     <message>
         <source>Liens restants cette heure : {n}</source>
         <translation>Links left this hour: {n}</translation>
-    </message>
-    <message>
-        <source>nouvel essai à {at} — {error}</source>
-        <translation>next attempt at {at} — {error}</translation>
-    </message>
-    <message>
-        <source>Déverrouillage</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>Lien de réinitialisation</source>
-        <translation>Reset link</translation>
-    </message>
-    <message>
-        <source>Confirmation</source>
-        <translation>Confirmation</translation>
-    </message>
-    <message>
-        <source>en attente d&apos;envoi</source>
-        <translation>waiting to be sent</translation>
-    </message>
-    <message>
-        <source>envoyé</source>
-        <translation>sent</translation>
-    </message>
-    <message>
-        <source>échec</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <source>Appelant vérifié jusqu&apos;à {until}.</source>
-        <translation>Caller verified until {until}.</translation>
     </message>
     <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
@@ -170,6 +90,89 @@
     <message>
         <source>Aucun dossier n&apos;utilise {email} : la famille peut créer un nouveau Dossier loisir avec cette adresse.</source>
         <translation>No household uses {email}: the family can create a new Dossier loisir with this address.</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation :</source>
+        <translation>Reset link:</translation>
+    </message>
+    <message>
+        <source>Envoyer un lien de ré&amp;initialisation</source>
+        <translation>Send a password reset l&amp;ink</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;adress&amp;e</source>
+        <translation>Check th&amp;e address</translation>
+    </message>
+    <message>
+        <source>Déve&amp;rrouiller</source>
+        <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>Vérification requise</source>
+        <translation>Verification required</translation>
+    </message>
+    <message>
+        <source>Autre adresse (F3)</source>
+        <translation>Another address (F3)</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) : déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V): unlocking, sending a link or resending the confirmation requires it.</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;appelant (Ctrl+Maj+V).</source>
+        <translation>Verify the caller first (Ctrl+Shift+V).</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>oui, le {date}</source>
+        <translation>yes, on {date}</translation>
+    </message>
+    <message>
+        <source>valide jusqu&apos;à {time}</source>
+        <translation>valid until {time}</translation>
+    </message>
+    <message>
+        <source>aucun en cours</source>
+        <translation>none active</translation>
+    </message>
+</context>
+<context>
+    <name>AccountScreens</name>
+    <message>
+        <source>&amp;Vérifier l&apos;appelant</source>
+        <translation>Verif&amp;y the caller</translation>
+    </message>
+    <message>
+        <source>Poser les questions de vérification (Ctrl+Maj+V)</source>
+        <translation>Ask the verification questions (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Compte utilisateur (Ctrl+Maj+C)</source>
+        <translation>User account (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Compte utilisateur</source>
+        <translation>User &amp;account</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervision</source>
+        <translation>Su&amp;pervision</translation>
+    </message>
+    <message>
+        <source>&amp;Journal des actions</source>
+        <translation>Action &amp;log</translation>
     </message>
 </context>
 <context>
@@ -362,6 +365,44 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Journal des actions — Supervision</source>
+        <translation>Action log — Supervision</translation>
+    </message>
+</context>
+<context>
+    <name>CallerVerification</name>
+    <message>
+        <source>Vérification de l&apos;appelant</source>
+        <translation>Caller verification</translation>
+    </message>
+    <message>
+        <source>✔ Appelant vérifié jusqu&apos;à {time}</source>
+        <translation>✔ Caller verified until {time}</translation>
+    </message>
+    <message>
+        <source>Les actions sur le compte et les membres sont permises jusqu&apos;à {time}.</source>
+        <translation>Account and member actions are allowed until {time}.</translation>
+    </message>
+    <message>
+        <source>Vérification bloquée jusqu&apos;à {time}</source>
+        <translation>Verification blocked until {time}</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais manqués : n&apos;effectuez aucune action sur le dossier.</source>
+        <translation>Too many failed attempts: take no action on this file.</translation>
+    </message>
+    <message>
+        <source>Appelant non vérifié</source>
+        <translation>Caller not verified</translation>
+    </message>
+    <message>
+        <source>Vérifiez l&apos;appelant (Ctrl+Maj+V) avant toute action sur le compte ou les membres.</source>
+        <translation>Verify the caller (Ctrl+Shift+V) before any action on the account or the members.</translation>
+    </message>
+</context>
+<context>
     <name>CardEntry</name>
     <message>
         <source>{head} ou {last}</source>
@@ -442,30 +483,6 @@
 <context>
     <name>FamilyPanel</name>
     <message>
-        <source>Membres du dossier</source>
-        <translation>Household members</translation>
-    </message>
-    <message>
-        <source>Membre</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Lien de parenté</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>Naissance</source>
-        <translation>Birth</translation>
-    </message>
-    <message>
-        <source>Peut payer (F12)</source>
-        <translation>May pay (F12)</translation>
-    </message>
-    <message>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Nouveau lien de parenté</source>
         <translation>New relationship</translation>
     </message>
@@ -490,36 +507,12 @@
         <translation>&amp;Relationship:</translation>
     </message>
     <message>
-        <source>Rai&amp;son :</source>
-        <translation>Rea&amp;son:</translation>
-    </message>
-    <message>
         <source>Ce qui bloque le retrait</source>
         <translation>What blocks the removal</translation>
     </message>
     <message>
         <source>Résultat de l&apos;action</source>
         <translation>Result of the action</translation>
-    </message>
-    <message>
-        <source>Seul le bureau d&apos;arrondissement du dossier retire un membre (F4). Le responsable du dossier ne change pas.</source>
-        <translation>Only the household&apos;s borough office removes a member (F4). The household responsible does not change.</translation>
-    </message>
-    <message>
-        <source>Retiré le {at}</source>
-        <translation>Removed on {at}</translation>
-    </message>
-    <message>
-        <source>Actif</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>oui</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>non</source>
-        <translation>no</translation>
     </message>
     <message>
         <source>Retrait impossible pour l&apos;instant :</source>
@@ -532,6 +525,30 @@
     <message>
         <source>{name} a été retiré du dossier. Son historique est conservé.</source>
         <translation>{name} was removed from the household. Their history is kept.</translation>
+    </message>
+    <message>
+        <source>Modifier un membre</source>
+        <translation>Change a member</translation>
+    </message>
+    <message>
+        <source>Rais&amp;on :</source>
+        <translation>Reas&amp;on:</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) avant de modifier un membre.</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V) before changing a member.</translation>
+    </message>
+    <message>
+        <source>Seul un commis du bureau d&apos;arrondissement du dossier retire un membre (F4).</source>
+        <translation>Only a clerk of the file&apos;s borough office removes a member (F4).</translation>
+    </message>
+    <message>
+        <source>Ce dossier relève de l&apos;arrondissement {borough} (F4).</source>
+        <translation>This file belongs to the {borough} borough (F4).</translation>
+    </message>
+    <message>
+        <source>Vérification requise</source>
+        <translation>Verification required</translation>
     </message>
 </context>
 <context>
@@ -585,36 +602,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>Compte utilisateur</source>
-        <translation>User account</translation>
-    </message>
-    <message>
-        <source>Courriel :</source>
-        <translation>Email:</translation>
-    </message>
-    <message>
-        <source>Confirmé :</source>
-        <translation>Confirmed:</translation>
-    </message>
-    <message>
         <source>Panier actif : {left}</source>
         <translation>Live cart: {left}</translation>
-    </message>
-    <message>
-        <source>Verrouillé ({date})</source>
-        <translation>Locked ({date})</translation>
-    </message>
-    <message>
-        <source>État :</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Échecs de connexion :</source>
-        <translation>Failed sign-ins:</translation>
-    </message>
-    <message>
-        <source>Langue :</source>
-        <translation>Language:</translation>
     </message>
     <message>
         <source>Paniers</source>
@@ -639,26 +628,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Courriel non confirmé</source>
         <translation>Email not confirmed</translation>
-    </message>
-    <message>
-        <source>Oui, le {date}</source>
-        <translation>Yes, on {date}</translation>
-    </message>
-    <message>
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Actif</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>{count} (dernier : {date})</source>
-        <translation>{count} (last: {date})</translation>
-    </message>
-    <message>
-        <source>Français</source>
-        <translation>French</translation>
     </message>
 </context>
 <context>
@@ -1436,33 +1405,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
-    <name>family</name>
-    <message>
-        <source>Responsable du dossier</source>
-        <translation>Household responsible</translation>
-    </message>
-    <message>
-        <source>Conjoint et parent des enfants</source>
-        <translation>Spouse and parent of the children</translation>
-    </message>
-    <message>
-        <source>Conjoint</source>
-        <translation>Spouse</translation>
-    </message>
-    <message>
-        <source>Père ou mère du responsable de dossier</source>
-        <translation>Father or mother of the responsible</translation>
-    </message>
-    <message>
-        <source>Autre</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Enfant</source>
-        <translation>Child</translation>
-    </message>
-</context>
-<context>
     <name>formatting</name>
     <message>
         <source>échu</source>
@@ -1659,6 +1601,38 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Autre motif</source>
         <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Appelant vérifié</source>
+        <translation>Caller verified</translation>
+    </message>
+    <message>
+        <source>Vérification échouée</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <source>Vérification bloquée</source>
+        <translation>Verification blocked</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation envoyé</source>
+        <translation>Reset link sent</translation>
+    </message>
+    <message>
+        <source>Mot de passe réinitialisé</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Confirmation renvoyée</source>
+        <translation>Confirmation resent</translation>
+    </message>
+    <message>
+        <source>Lien de parenté modifié</source>
+        <translation>Relationship changed</translation>
+    </message>
+    <message>
+        <source>Membre retiré</source>
+        <translation>Member removed</translation>
     </message>
 </context>
 <context>
@@ -2025,10 +1999,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
         <translation>A paid registration is not released here: that is a cancellation.</translation>
     </message>
-    <message>
-        <source>Quelqu&apos;un d&apos;autre prend une place à cette activité : réessayez dans un instant.</source>
-        <translation>Someone else is taking a place in this activity: try again in a moment.</translation>
-    </message>
 </context>
 <context>
     <name>support</name>
@@ -2107,30 +2077,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : vérifiez-le, puis refaites le changement au besoin.</source>
         <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
-    </message>
-    <message>
-        <source>Votre rôle ne permet pas cette action.</source>
-        <translation>Your role does not allow this action.</translation>
-    </message>
-    <message>
-        <source>Ce dossier loisir n&apos;existe plus.</source>
-        <translation>This household no longer exists.</translation>
-    </message>
-    <message>
-        <source>La base de données est occupée. Réessayez dans un instant.</source>
-        <translation>The database is busy. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
-        <translation>The database does not answer. Check the connection, then try again.</translation>
-    </message>
-    <message>
-        <source>Action refusée (code : {code}).</source>
-        <translation>Action refused (code: {code}).</translation>
-    </message>
-    <message>
-        <source>Erreur inattendue : {detail}</source>
-        <translation>Unexpected error: {detail}</translation>
     </message>
     <message>
         <source>au moins 8 caractères;</source>
