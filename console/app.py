@@ -121,9 +121,11 @@ def run_gui(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     workspace = Workspace(tasks)
     window = MainWindow(workspace, qsettings)
+    from console.ui.payment_actions import install_payments
     from console.ui.places_wiring import install_places
 
     install_places(window)
+    install_payments(window)
     window.show()
     window.show_connecting()
 

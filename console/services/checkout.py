@@ -6,9 +6,9 @@ records the outcome in a second transaction. A lost answer (timeout) leaves the 
 pending; the next ``pay`` or ``reconcile_payment`` asks ``status(key)`` first, so a card
 is never charged twice and an approved payment always ends as registrations.
 
-For the payments branch: ``validate_payer`` is the payer hook (F12/F13);
-``record_outcome`` creates registrations and the Receipt row (number from
-``receipt_number_seq``) — build receipt PDFs and emails on top of the Receipt it returns.
+``validate_payer`` applies the payer rules of ``payers`` (F12/F13); ``record_outcome``
+creates the registrations of an approval and, for every decided payment (approved or
+refused, F9), the Receipt row that ``receipts`` renders, reprints and emails.
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ from sqlalchemy.orm import Session
 
 from console.db.models import (
     Account,
-    Activity,
     Cart,
     Household,
-    Member,
     Payment,
     Receipt,
     Registration,
@@ -33,15 +31,14 @@ from console.db.models import (
 from console.db.numbers import next_number
 from console.domain.cards import CardEntry
 from console.domain.errors import NotFound, Refused, Unavailable
-from console.domain.payers import PayerCandidate, PayerCheck, check_payer
+from console.domain.payers import PayerCheck
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
     PaymentStatus,
     RegistrationState,
-    Relationship,
 )
-from console.services import audit
+from console.services import audit, payers
 from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
@@ -72,44 +69,8 @@ class PaymentResult:
 
 
 def validate_payer(session: Session, cart: Cart, payer_member_id: int) -> PayerCheck:
-    """The payer hook (F12, F13): refuse a payer the rules refuse. Payments branch refines."""
-    members_rows = session.scalars(
-        select(Member).where(Member.household_id == cart.household_id)
-    ).all()
-    candidates = [
-        PayerCandidate(
-            member_id=m.id,
-            name=f"{m.first_name} {m.last_name}",
-            relationship=Relationship(m.relationship),
-            removed=m.removed_at is not None,
-        )
-        for m in members_rows
-    ]
-    responsible = next(
-        (
-            m
-            for m in members_rows
-            if m.relationship == Relationship.RESPONSIBLE.value and m.removed_at is None
-        ),
-        None,
-    )
-    has_sin = responsible is not None and responsible.sin_encrypted is not None
-    childcare = bool(
-        session.scalar(
-            select(Activity.id)
-            .where(Activity.id.in_([i.activity_id for i in cart.items if i.state == "held"]))
-            .where(Activity.is_childcare)
-            .limit(1)
-        )
-    )
-    payer = next(
-        (c for c in candidates if c.member_id == payer_member_id),
-        PayerCandidate(payer_member_id, "?", Relationship.OTHER),
-    )
-    result = check_payer(payer, candidates, childcare, has_sin)
-    if not result.ok:
-        raise Refused(result.blocking[0].code, reasons=result.blocking)
-    return result
+    """The payer rules (F12, F13) inside the payment transaction (see ``payers``)."""
+    return payers.validate_payer(session, cart.id, payer_member_id)
 
 
 def start_checkout(
@@ -254,6 +215,8 @@ def apply_outcome(
     if not approved:
         if cart.state == CartState.CHECKOUT.value:
             apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+        # The site's receipt says "Paiement refusé" (F9): the caller keeps proof of the try.
+        _issue_receipt(session, ctx, cart, payment)
         audit_cart(session, ctx, actor, "payment.refused", cart, outcome.refusal_code or "")
         return None
     for item in cart.items:
@@ -272,6 +235,13 @@ def apply_outcome(
     cart.state = CartState.PAID.value
     cart.checkout_locked_until = None
     cart.updated_at = now
+    receipt = _issue_receipt(session, ctx, cart, payment)
+    audit_cart(session, ctx, actor, "payment.approved", cart, str(payment.transaction_number))
+    return receipt
+
+
+def _issue_receipt(session: Session, ctx: ServiceContext, cart: Cart, payment: Payment) -> Receipt:
+    """The receipt of a decided payment, in the payer's name and the household's language."""
     language = session.scalar(
         select(Account.language)
         .join(Household, Household.account_id == Account.id)
@@ -282,12 +252,11 @@ def apply_outcome(
         cart_id=cart.id,
         payment_id=payment.id,
         payer_member_id=payment.payer_member_id,
-        issued_at=now,
+        issued_at=ctx.clock.now(),
         language=language or "fr",
     )
     session.add(receipt)
     session.flush()
-    audit_cart(session, ctx, actor, "payment.approved", cart, str(payment.transaction_number))
     return receipt
 
 

@@ -403,6 +403,84 @@
     </message>
 </context>
 <context>
+    <name>CardEntry</name>
+    <message>
+        <source>{head} ou {last}</source>
+        <translation>{head} or {last}</translation>
+    </message>
+    <message>
+        <source>Le numéro de carte ne doit contenir que des chiffres.</source>
+        <translation>The card number may contain digits only.</translation>
+    </message>
+    <message>
+        <source>Carte {network} : seules les cartes VISA et Mastercard sont acceptées.</source>
+        <translation>{network} card: only VISA and Mastercard are accepted.</translation>
+    </message>
+    <message>
+        <source>Seules les cartes VISA et Mastercard sont acceptées.</source>
+        <translation>Only VISA and Mastercard are accepted.</translation>
+    </message>
+    <message>
+        <source>Un numéro {brand} a {allowed} chiffres ; {length} ont été saisis.</source>
+        <translation>A {brand} number has {allowed} digits; {length} were entered.</translation>
+    </message>
+    <message>
+        <source>Ce numéro de carte n&apos;existe pas : un chiffre a probablement été mal saisi. Faites répéter le numéro.</source>
+        <translation>This card number does not exist: a digit was probably mistyped. Ask the caller to repeat the number.</translation>
+    </message>
+    <message>
+        <source>La carte est expirée (fin {month:02d}/{year}).</source>
+        <translation>The card has expired (end of {month:02d}/{year}).</translation>
+    </message>
+    <message>
+        <source>Date d&apos;expiration invalide : inscrivez le mois et l&apos;année (MM/AA).</source>
+        <translation>Invalid expiry date: enter the month and the year (MM/YY).</translation>
+    </message>
+    <message>
+        <source>Le code de validation a 3 chiffres ; il est au dos de la carte.</source>
+        <translation>The security code has 3 digits; it is on the back of the card.</translation>
+    </message>
+</context>
+<context>
+    <name>CardEntryWidget</name>
+    <message>
+        <source>Numéro de la carte</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Numéro de la carte de crédit</source>
+        <translation>Credit card number</translation>
+    </message>
+    <message>
+        <source>MM/AA</source>
+        <translation>MM/YY</translation>
+    </message>
+    <message>
+        <source>Date d&apos;expiration (mois/année)</source>
+        <translation>Expiry date (month/year)</translation>
+    </message>
+    <message>
+        <source>CVV</source>
+        <translation>CVV</translation>
+    </message>
+    <message>
+        <source>Code de validation (3 chiffres au dos de la carte)</source>
+        <translation>Security code (3 digits on the back of the card)</translation>
+    </message>
+    <message>
+        <source>Carte (VISA ou Mastercard)</source>
+        <translation>Card (VISA or Mastercard)</translation>
+    </message>
+    <message>
+        <source>Expiration</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Inconnue</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
     <name>FamilyPanel</name>
     <message>
         <source>Nouveau lien de parenté</source>
@@ -695,6 +773,136 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PaymentActions</name>
+    <message>
+        <source>&amp;Payer le panier…</source>
+        <translation>&amp;Pay the cart…</translation>
+    </message>
+    <message>
+        <source>Payer par téléphone le panier sélectionné (F10, F12)</source>
+        <translation>Pay the selected cart by phone (F10, F12)</translation>
+    </message>
+    <message>
+        <source>&amp;Réimprimer le reçu…</source>
+        <translation>&amp;Reprint the receipt…</translation>
+    </message>
+    <message>
+        <source>Réimprimer un reçu avec le numéro de panier et du propriétaire (F14)</source>
+        <translation>Reprint a receipt from the cart number and the owner number (F14)</translation>
+    </message>
+    <message>
+        <source>Payer le panier</source>
+        <translation>Pay the cart</translation>
+    </message>
+    <message>
+        <source>Sélectionnez dans l&apos;onglet Paniers un panier ouvert à payer.</source>
+        <translation>Select an open cart to pay in the Carts tab.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Ce panier contient une activité offrant un service de garde ({activities}) : seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
+        <translation>This cart holds a childcare activity ({activities}): only the household responsible, {name}, may pay, because the Relevé 24 is issued on their social insurance number.</translation>
+    </message>
+    <message>
+        <source>Aucun numéro d&apos;assurance sociale n&apos;est inscrit au dossier de {name} : aucun relevé 24 ne pourra être délivré.</source>
+        <translation>No social insurance number is on file for {name}: no Relevé 24 can be issued.</translation>
+    </message>
+    <message>
+        <source>Ce dossier n&apos;a pas de responsable : une activité de garde ne peut pas être payée. Dirigez l&apos;appelant vers son bureau d&apos;arrondissement.</source>
+        <translation>This household has no responsible: a childcare activity cannot be paid. Refer the caller to their borough office.</translation>
+    </message>
+    <message>
+        <source>Un enfant ne peut pas être payeur.</source>
+        <translation>A child cannot be the payer.</translation>
+    </message>
+    <message>
+        <source>{name} a été retiré du dossier.</source>
+        <translation>{name} was removed from the household.</translation>
+    </message>
+    <message>
+        <source>Le payeur ne fait pas partie de ce dossier.</source>
+        <translation>The payer is not a member of this household.</translation>
+    </message>
+    <message>
+        <source>La carte a été refusée par l&apos;institution financière. L&apos;appelant doit communiquer avec elle pour connaître la raison.</source>
+        <translation>The card was declined by the financial institution. The caller should contact it to learn why.</translation>
+    </message>
+    <message>
+        <source>Fonds ou limite de crédit insuffisants sur la carte.</source>
+        <translation>Insufficient funds or credit limit on the card.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement n&apos;a pas répondu : le paiement est en attente. Ne recommencez pas ; vérifiez l&apos;état du panier dans un instant.</source>
+        <translation>The payment site did not answer: the payment is pending. Do not try again; check the cart in a moment.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement est inaccessible : rien n&apos;a été débité. Réessayez dans un instant.</source>
+        <translation>The payment site cannot be reached: nothing was charged. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {detail}</source>
+        <translation>Unexpected error: {detail}</translation>
+    </message>
+    <message>
+        <source>Paiement du panier</source>
+        <translation>Cart payment</translation>
+    </message>
+    <message>
+        <source>Payeur</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Reçu…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Chargement du panier…</source>
+        <translation>Loading the cart…</translation>
+    </message>
+    <message>
+        <source>no {cart} (propriétaire {owner})</source>
+        <translation>no. {cart} (owner {owner})</translation>
+    </message>
+    <message>
+        <source> (responsable du dossier)</source>
+        <translation> (household responsible)</translation>
+    </message>
+    <message>
+        <source>Seul le responsable du dossier peut payer ce panier.</source>
+        <translation>Only the household responsible may pay for this cart.</translation>
+    </message>
+    <message>
+        <source>Aucun membre ne peut payer : le payeur doit avoir un lien autre que « Enfant » avec le responsable du dossier.</source>
+        <translation>No member can pay: the payer must have a relationship other than “Child” with the household responsible.</translation>
+    </message>
+    <message>
+        <source>Paiement en cours auprès du site de paiement…</source>
+        <translation>Payment in progress with the payment site…</translation>
+    </message>
+    <message>
+        <source>{amount} — {card} — code d&apos;autorisation {code} — reçu no {receipt}</source>
+        <translation>{amount} — {card} — authorization code {code} — receipt no. {receipt}</translation>
+    </message>
+    <message>
+        <source>{card} — L&apos;appelant n&apos;est pas inscrit.</source>
+        <translation>{card} — The caller is not registered.</translation>
+    </message>
+</context>
+<context>
     <name>PlacesPanel</name>
     <message>
         <source>Places de l&apos;activité</source>
@@ -767,6 +975,101 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>site web</source>
         <translation>website</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Réimprimer un reçu</source>
+        <translation>Reprint a receipt</translation>
+    </message>
+    <message>
+        <source>Afficher le reçu</source>
+        <translation>Show the receipt</translation>
+    </message>
+    <message>
+        <source>Ouvrir le PDF</source>
+        <translation>Open the PDF</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Enregistrer…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Envoyer par courriel</source>
+        <translation>Send by email</translation>
+    </message>
+    <message>
+        <source>Numéro de panier</source>
+        <translation>Cart number</translation>
+    </message>
+    <message>
+        <source>Numéro du propriétaire du panier</source>
+        <translation>Cart owner number</translation>
+    </message>
+    <message>
+        <source>Inscrivez le numéro de panier et le numéro du propriétaire du panier.</source>
+        <translation>Enter the cart number and the cart owner number.</translation>
+    </message>
+    <message>
+        <source>Recherche du reçu…</source>
+        <translation>Looking up the receipt…</translation>
+    </message>
+    <message>
+        <source>Reçu no {number} — consultation inscrite au journal.</source>
+        <translation>Receipt no. {number} — this lookup is recorded in the journal.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur PDF n&apos;est installé sur ce poste.</source>
+        <translation>No PDF reader is installed on this workstation.</translation>
+    </message>
+    <message>
+        <source>Reçu envoyé à l&apos;imprimante.</source>
+        <translation>Receipt sent to the printer.</translation>
+    </message>
+    <message>
+        <source>L&apos;impression a échoué ; ouvrez le PDF pour l&apos;imprimer.</source>
+        <translation>Printing failed; open the PDF to print it.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le reçu</source>
+        <translation>Save the receipt</translation>
+    </message>
+    <message>
+        <source>Envoyer le reçu</source>
+        <translation>Send the receipt</translation>
+    </message>
+    <message>
+        <source>Envoyer le reçu par courriel à l&apos;adresse inscrite au dossier ?</source>
+        <translation>Email the receipt to the address on file?</translation>
+    </message>
+    <message>
+        <source>Reçu no {number} mis en file d&apos;envoi pour {address}.</source>
+        <translation>Receipt no. {number} queued for {address}.</translation>
+    </message>
+    <message>
+        <source>Aucun panier no {cart} n&apos;appartient au propriétaire no {owner}. Vérifiez les deux numéros avec l&apos;appelant.</source>
+        <translation>No cart no. {cart} belongs to owner no. {owner}. Check both numbers with the caller.</translation>
+    </message>
+    <message>
+        <source>Le panier no {cart} n&apos;a pas encore été payé : aucun reçu n&apos;a été délivré.</source>
+        <translation>Cart no. {cart} has not been paid yet: no receipt was issued.</translation>
+    </message>
+    <message>
+        <source>Vérifiez l&apos;identité de l&apos;appelant avant de lui donner un reçu.</source>
+        <translation>Verify the caller&apos;s identity before giving them a receipt.</translation>
+    </message>
+    <message>
+        <source>Action refusée (code : {code}).</source>
+        <translation>Action refused (code: {code}).</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue : {detail}</source>
+        <translation>Unexpected error: {detail}</translation>
     </message>
 </context>
 <context>

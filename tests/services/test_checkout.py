@@ -78,7 +78,9 @@ def test_refused_payment_leaves_the_caller_unregistered(ctx, agent, family, cart
     result = pay(ctx, agent, cart_id, card("4000 0000 0000 0002"), family.parent_id)
     assert result.status is PaymentStatus.REFUSED and not result.registered
     assert result.refusal_reason == "card_declined"
-    assert _rows(ctx) == (1, 0, 0)
+    # A payment, no registration, and a receipt that says "Paiement refusé" (F9).
+    assert _rows(ctx) == (1, 0, 1)
+    assert result.receipt_number is not None
     summary = cart_summary(ctx, cart_id)
     assert summary.state is CartState.OPEN and summary.live  # unlocked, places still held
 
@@ -191,7 +193,7 @@ def test_release_when_refused_unlocks(ctx, agent, family, cart_id, gateway):
     gateway.charge(_key(ctx), 8000, card(), "the family's browser retried")
     outcome = release_locked_cart(ctx, agent, cart_id, "browser closed")
     assert (outcome.kind, outcome.gateway_answer) == (ReleaseKind.UNLOCKED, "refused")
-    assert _rows(ctx) == (1, 0, 0)
+    assert _rows(ctx) == (1, 0, 1)  # the refused payment's receipt (F9), no registration
 
 
 def test_release_refused_while_the_gateway_is_unreachable(ctx, agent, family, cart_id, gateway):

@@ -1,0 +1,217 @@
+"""Receipts (F9, F14): reprint from the cart number and the cart owner's number, or email
+the PDF to the address on file.
+
+A receipt shows who paid, for whom and what, so revealing one requires a verified caller
+and leaves an audit entry. The PDF is rendered from frozen data by ``receipt_pdf``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from console.db.models import Activity, Cart, CartItem, Household, Member, Payment, Receipt
+from console.domain.errors import NotFound
+from console.domain.vocabulary import CardBrand, CartItemState, Language, PaymentStatus
+from console.services import audit, outbox
+from console.services.context import ServiceContext
+from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
+from console.services.receipt_words import labels_for
+from console.services.staff import Actor
+from console.services.verification import require_verified
+
+RECEIPT_EMAIL_KIND = "receipt"
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    """A receipt ready to show, print or save: its data and the PDF bytes."""
+
+    data: ReceiptData
+    pdf: bytes
+    household_id: int
+    file_name: str
+
+    @property
+    def receipt_number(self) -> int:
+        return self.data.receipt_number
+
+
+@dataclass(frozen=True)
+class EmailedReceipt:
+    receipt_number: int
+    to_address: str
+    outbox_id: int
+
+
+def _find(session: Session, cart_number: int, owner_number: int) -> tuple[Cart, Receipt]:
+    cart = session.scalar(
+        select(Cart).where(Cart.number == cart_number, Cart.owner_number == owner_number)
+    )
+    if cart is None:
+        # One answer for "no such cart" and "wrong owner number": a cart number alone
+        # must not confirm that a cart exists (F14 needs both numbers).
+        raise NotFound("receipt_not_found", cart_number=cart_number, owner_number=owner_number)
+    receipts = session.execute(
+        select(Receipt, Payment.status)
+        .join(Payment, Receipt.payment_id == Payment.id)
+        .where(Receipt.cart_id == cart.id)
+        .order_by(Receipt.issued_at.desc(), Receipt.id.desc())
+    ).all()
+    if not receipts:
+        raise NotFound("receipt_not_issued", cart_number=cart_number, owner_number=owner_number)
+    # The approval is the proof of registration; a refused attempt only if nothing else.
+    approved = [r for r, status in receipts if status == PaymentStatus.APPROVED.value]
+    return cart, (approved[0] if approved else receipts[0][0])
+
+
+def _lines(session: Session, cart: Cart, payment: Payment) -> tuple[ReceiptLine, ...]:
+    items = session.scalars(
+        select(CartItem)
+        .where(CartItem.cart_id == cart.id)
+        .options(
+            selectinload(CartItem.member),
+            selectinload(CartItem.activity).selectinload(Activity.season),
+        )
+        .order_by(CartItem.id)
+    ).all()
+    if payment.status == PaymentStatus.APPROVED.value:
+        chosen = [i for i in items if i.state == CartItemState.REGISTERED.value]
+    else:
+        # What the cart held when the payment was tried.
+        chosen = [
+            i
+            for i in items
+            if i.added_at <= payment.created_at
+            and (i.released_at is None or i.released_at >= payment.created_at)
+        ]
+    return tuple(
+        ReceiptLine(
+            member_name=f"{i.member.first_name} {i.member.last_name}",
+            activity_title=i.activity.title,
+            activity_code=i.activity.code,
+            session=" · ".join(p for p in (i.activity.season.name, i.activity.schedule) if p),
+            amount_cents=i.price_cents,
+        )
+        for i in chosen or items
+    )
+
+
+def receipt_data(
+    session: Session,
+    receipt: Receipt,
+    *,
+    language: Language | None = None,
+    reprinted_at: datetime | None = None,
+) -> ReceiptData:
+    """The frozen content of a receipt row (no card number exists to leak: last four only)."""
+    payment = receipt.payment
+    cart = receipt.cart
+    payer = session.get(Member, receipt.payer_member_id)
+    assert payer is not None  # a foreign key
+    return ReceiptData(
+        receipt_number=receipt.number,
+        cart_number=cart.number,
+        owner_number=cart.owner_number,
+        transaction_number=payment.transaction_number,
+        payer_name=f"{payer.first_name} {payer.last_name}",
+        lines=_lines(session, cart, payment),
+        total_cents=payment.amount_cents,
+        status=PaymentStatus(payment.status),
+        card_brand=CardBrand(payment.card_brand) if payment.card_brand else None,
+        card_last4=payment.card_last4,
+        authorization_code=payment.authorization_code,
+        issued_at=receipt.issued_at,
+        language=language or Language(receipt.language),
+        refusal_reason=payment.refusal_reason,
+        reprinted_at=reprinted_at,
+    )
+
+
+def _document(data: ReceiptData, household_id: int) -> ReceiptDocument:
+    stem = labels_for(data.language).file_stem
+    return ReceiptDocument(
+        data=data,
+        pdf=render_receipt_pdf(data),
+        household_id=household_id,
+        file_name=f"{stem}-{data.cart_number}-{data.receipt_number}.pdf",
+    )
+
+
+def receipt_document(
+    ctx: ServiceContext,
+    actor: Actor,
+    cart_number: int,
+    owner_number: int,
+    *,
+    language: Language | None = None,
+) -> ReceiptDocument:
+    """Reprint (F14): the receipt of the cart, marked as a reprint; verified caller, audited."""
+    with ctx.db.write() as session:
+        cart, receipt = _find(session, cart_number, owner_number)
+        require_verified(session, ctx, actor, cart.household_id)
+        data = receipt_data(session, receipt, language=language, reprinted_at=ctx.clock.now())
+        audit.record(
+            session,
+            ctx,
+            actor,
+            "receipt.reprint",
+            household_id=cart.household_id,
+            member_id=receipt.payer_member_id,
+            target=f"cart {cart.number}",
+            details={"receipt": receipt.number, "language": data.language.value},
+        )
+    return _document(data, cart.household_id)
+
+
+def email_receipt(
+    ctx: ServiceContext,
+    actor: Actor,
+    cart_number: int,
+    owner_number: int,
+    *,
+    language: Language | None = None,
+) -> EmailedReceipt:
+    """Queue the receipt PDF to the account's address on file (never a typed address)."""
+    with ctx.db.write() as session:
+        cart, receipt = _find(session, cart_number, owner_number)
+        require_verified(session, ctx, actor, cart.household_id)
+        household = session.get(Household, cart.household_id)
+        assert household is not None
+        account = household.account
+        data = receipt_data(
+            session,
+            receipt,
+            language=language or Language(account.language),
+            reprinted_at=ctx.clock.now(),
+        )
+        document = _document(data, cart.household_id)
+        words = labels_for(data.language)
+        message = outbox.enqueue(
+            session,
+            ctx,
+            to_address=account.email,
+            kind=RECEIPT_EMAIL_KIND,
+            subject=words.email_subject.format(cart=data.cart_number),
+            body=words.email_body.format(
+                payer=data.payer_name, cart=data.cart_number, owner=data.owner_number
+            ),
+            account_id=account.id,
+            attachment=document.pdf,
+            attachment_name=document.file_name,
+        )
+        audit.record(
+            session,
+            ctx,
+            actor,
+            "receipt.email",
+            household_id=cart.household_id,
+            account_id=account.id,
+            member_id=receipt.payer_member_id,
+            target=f"cart {cart.number}",
+            details={"receipt": receipt.number, "outbox": message.id},
+        )
+        return EmailedReceipt(receipt.number, account.email, message.id)

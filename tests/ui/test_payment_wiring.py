@@ -1,0 +1,81 @@
+"""From the household file: pay the live cart by phone, then reprint its receipt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.services.context import ServiceContext
+from console.ui.main_window import MainWindow
+from console.ui.payment_actions import PaymentActions, install_payments
+from console.ui.payment_dialog import PaymentDialog
+from console.ui.receipt_dialog import ReceiptDialog
+from tests.helpers.place_data import verify
+from tests.ui.families import Families
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+APPROVED = "Paiement effectué avec succès – Confirmation de paiement"
+
+
+def _settle(qtbot: QtBot, main: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not main.workspace.tasks.busy, timeout=10000)
+
+
+def _open(qtbot: QtBot, window: MainWindow, household: int) -> PaymentActions:
+    actions = install_payments(window)
+    assert not actions.pay_action.isEnabled()
+    assert actions.receipt_action.isEnabled()  # a reprint needs no open household
+    with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
+        window.open_household(household)
+    assert actions.pay_action.isEnabled()
+    return actions
+
+
+def test_pay_the_live_cart_then_reprint_its_receipt(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
+) -> None:
+    actions = _open(qtbot, window, families.cote)
+    actor = window.workspace.actor
+    assert actor is not None
+    verify(ui_ctx, actor, families.cote)
+    view = window.workspace.household
+    assert view is not None
+    cart = actions.selected_cart(view)
+    assert cart is not None and cart.number == families.live_cart_number
+
+    actions.pay_action.trigger()
+    dialog = window.findChild(PaymentDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.payer.count() > 0, timeout=5000)
+    qtbot.keyClicks(dialog.card.number, "5555-5555-5555-4444")
+    qtbot.keyClicks(dialog.card.expiry, "1229")
+    qtbot.keyClicks(dialog.card.cvv, "321")
+    with qtbot.waitSignal(dialog.paid, timeout=10000):
+        qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    assert APPROVED in dialog.status.text()
+    assert "Mastercard •••• 4444" in dialog.status.text()
+
+    dialog.receipt_button.click()
+    receipt = window.findChild(ReceiptDialog)
+    assert receipt is not None
+    qtbot.waitUntil(lambda: receipt.document is not None, timeout=10000)
+    assert receipt.document is not None
+    assert receipt.document.data.cart_number == families.live_cart_number
+    assert APPROVED in receipt.preview.toPlainText()
+    _settle(qtbot, window)
+    receipt.close()
+    dialog.close()
+
+
+def test_reprint_without_selection_opens_the_form_with_the_owner_number(
+    qtbot: QtBot, window: MainWindow, families: Families
+) -> None:
+    actions = _open(qtbot, window, families.cote)
+    actions.receipt_action.trigger()
+    receipt = window.findChild(ReceiptDialog)
+    assert receipt is not None
+    assert receipt.owner_number.text() == str(families.cote_number)
+    assert receipt.cart_number.text() == ""
+    receipt.close()
