@@ -50,8 +50,8 @@ RAW_MATCH = {
     "JOIN account a ON a.id = h.account_id WHERE a.email LIKE %s ORDER BY a.email LIMIT 50) m",
     "phone": "SELECT household_id FROM member WHERE phone = %s AND removed_at IS NULL",
     "name": "SELECT household_id FROM (SELECT household_id FROM member "
-    "WHERE (last_name_key LIKE %s OR first_name_key LIKE %s) AND removed_at IS NULL "
-    "ORDER BY last_name_key, first_name_key LIMIT 200) m",
+    "WHERE last_name_key LIKE %s AND removed_at IS NULL "
+    "ORDER BY last_name_key, first_name_key LIMIT 50) m",
     "household_number": "SELECT id FROM household WHERE number = %s",
     "cart_number": "SELECT household_id FROM cart WHERE number = %s",
     "receipt_number": "SELECT c.household_id FROM receipt r JOIN cart c ON c.id = r.cart_id "
@@ -90,7 +90,7 @@ def _samples(db: Database, count: int, rng: random.Random) -> list[Sample]:
             from console.domain.names import search_key
 
             key = search_key(typed)
-            out.append(Sample("name", typed, (key + "%", key + "%")))
+            out.append(Sample("name", typed, (key + "%",)))
         for kind, sql in [
             ("household_number", "SELECT number FROM household"),
             ("cart_number", "SELECT number FROM cart"),

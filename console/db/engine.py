@@ -65,6 +65,11 @@ class Database:
             # whole pool, so the retry connects afresh.
             self.engine = create_engine(url, echo=echo, pool_size=5, max_overflow=10)
             self._write_engine = self.engine
+            # Single-statement lookups: connections that stay in autocommit, so a lookup is
+            # one round trip with no isolation switch on checkout and return.
+            self._query_engine = create_engine(
+                url, echo=echo, pool_size=2, max_overflow=6, isolation_level="AUTOCOMMIT"
+            )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         # Test-only hook: the concurrency tests switch row locking off to show the race.
@@ -87,9 +92,7 @@ class Database:
         """
         with _translated_errors():
             if self.dialect == "postgresql":
-                with self.engine.connect().execution_options(
-                    isolation_level="AUTOCOMMIT"
-                ) as connection:
+                with self._query_engine.connect() as connection:
                     yield connection
             else:
                 with self.engine.connect() as connection:
@@ -108,6 +111,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.dialect == "postgresql":
+            self._query_engine.dispose()
         if self._write_engine is not self.engine:
             self._write_engine.dispose()
 

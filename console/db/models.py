@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.orm import relationship as orm_relationship
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from console.domain.vocabulary import (
     CartItemState,
@@ -79,6 +79,13 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 TS = UtcDateTime()
+
+
+def SearchKey(length: int) -> TypeEngine[str]:
+    """A search key column: byte order ("C") on PostgreSQL, so one plain b-tree index
+    serves both ``LIKE 'prefix%'`` and ``ORDER BY`` and a name search stops after its
+    first rows instead of sorting every match. Keys are ASCII (see domain.names)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Borough(Base):
@@ -150,15 +157,10 @@ class Member(Base):
             "ix_member_last_name_key",
             "last_name_key",
             "first_name_key",
-            postgresql_ops={
-                "last_name_key": "text_pattern_ops",
-                "first_name_key": "text_pattern_ops",
-            },
         ),
         Index(
             "ix_member_first_name_key",
             "first_name_key",
-            postgresql_ops={"first_name_key": "text_pattern_ops"},
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -166,8 +168,8 @@ class Member(Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     # Lower-case, accent-free forms for search ("cote" finds "Côté").
-    first_name_key: Mapped[str] = mapped_column(String(100))
-    last_name_key: Mapped[str] = mapped_column(String(100))
+    first_name_key: Mapped[str] = mapped_column(SearchKey(100))
+    last_name_key: Mapped[str] = mapped_column(SearchKey(100))
     birth_date: Mapped[date] = mapped_column(Date)
     relationship: Mapped[str] = mapped_column(String(24))
     # E.164 ("+14185550199"); indexed for caller search.

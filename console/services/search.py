@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import (
     BindParameter,
-    ColumnElement,
     Select,
     and_,
     bindparam,
@@ -184,8 +183,8 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
         "email_prefix": lambda: [_email_prefix(limit)],
         "phone": lambda: [_phone(limit)],
         "number": _numbers,
-        "name_one": lambda: [_name(limit, two_tokens=False)],
-        "name_two": lambda: [_name(limit, two_tokens=True)],
+        "name_one": lambda: _name(limit, two_tokens=False),
+        "name_two": lambda: _name(limit, two_tokens=True),
     }
     selects: list[Select[Any]] = []
     for part in parts:
@@ -301,46 +300,62 @@ def _numbers() -> list[Select[Any]]:
     ]
 
 
-def _name(limit: int, *, two_tokens: bool) -> Select[Any]:
+def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
+    """Name matches, each part read in index order and cut at its limit.
+
+    Keys compare as bytes, so the whole key ("gagnon") comes before its longer
+    neighbours ("gagnon tremblay") and exact names are never cut off.
+    """
     key: BindParameter[str] = bindparam("name_key")
     prefix: BindParameter[str] = bindparam("name_prefix")
     first: BindParameter[str] = bindparam("name_first")
     rest: BindParameter[str] = bindparam("name_rest")
-    conditions: list[ColumnElement[bool]] = [Member.last_name_key.like(prefix, escape="\\")]
-    if two_tokens:
-        conditions += [
-            and_(
-                Member.first_name_key.like(first, escape="\\"),
-                Member.last_name_key.like(rest, escape="\\"),
-            ),
-            and_(
-                Member.last_name_key.like(first, escape="\\"),
-                Member.first_name_key.like(rest, escape="\\"),
-            ),
-        ]
-    else:
-        conditions.append(Member.first_name_key.like(prefix, escape="\\"))
     whole = or_(
         Member.last_name_key == key,
         Member.first_name_key == key,
         Member.first_name_key + " " + Member.last_name_key == key,
         Member.last_name_key + " " + Member.first_name_key == key,
     )
-    return (
-        select(
-            Member.household_id.label("household_id"),
-            (Member.first_name + " " + Member.last_name).label("matched_text"),
-            case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
-        )
-        .where(or_(*conditions), Member.removed_at.is_(None))
-        .order_by(
-            case((whole, 0), else_=1),
-            Member.last_name_key,
-            Member.first_name_key,
-            Member.household_id,
-        )
-        .limit(limit * 4)
+    columns = (
+        Member.household_id.label("household_id"),
+        (Member.first_name + " " + Member.last_name).label("matched_text"),
+        case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
     )
+    current = Member.removed_at.is_(None)
+    by_last = Member.last_name_key, Member.first_name_key
+    parts = [
+        select(*columns)
+        .where(Member.last_name_key.like(prefix, escape="\\"), current)
+        .order_by(*by_last)
+        .limit(limit)
+    ]
+    if two_tokens:
+        parts += [
+            select(*columns)
+            .where(
+                Member.last_name_key.like(rest, escape="\\"),
+                Member.first_name_key.like(first, escape="\\"),
+                current,
+            )
+            .order_by(*by_last)
+            .limit(limit),
+            select(*columns)
+            .where(
+                Member.last_name_key.like(first, escape="\\"),
+                Member.first_name_key.like(rest, escape="\\"),
+                current,
+            )
+            .order_by(*by_last)
+            .limit(limit),
+        ]
+    else:
+        parts.append(
+            select(*columns)
+            .where(Member.first_name_key.like(prefix, escape="\\"), current)
+            .order_by(Member.first_name_key, Member.last_name_key)
+            .limit(limit)
+        )
+    return parts
 
 
 def _prefix(text: str) -> str:
