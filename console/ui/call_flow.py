@@ -114,7 +114,9 @@ class CallFlow(QObject):
 
     def _build_actions(self) -> None:
         panel = self.panel
-        self.new_call_action = self._action(self.tr("&Nouvel appel"), _keys("Ctrl+N"), self.new_call)
+        self.new_call_action = self._action(
+            self.tr("&Nouvel appel"), _keys("Ctrl+N"), self.new_call
+        )
         self.end_call_action = self._action(
             self.tr("&Terminer l'appel"), _keys("Ctrl+Shift+E"), self.end_call
         )
@@ -204,7 +206,9 @@ class CallFlow(QObject):
         """Ctrl+N: the next caller; the search is one key away."""
         if self._call is not None and self._dirty():
             self.panel.show_error(
-                self.tr("Terminez d'abord l'appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite.")
+                self.tr(
+                    "Terminez d'abord l'appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite."
+                )
             )
             self.dock.show()
             self.panel.end_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -227,7 +231,9 @@ class CallFlow(QObject):
         actor = self._workspace.actor
         if actor is None or not self._workspace.ready:
             self.panel.show_error(
-                self.tr("Aucun membre du personnel connecté : la note ne peut pas être enregistrée.")
+                self.tr(
+                    "Aucun membre du personnel connecté : la note ne peut pas être enregistrée."
+                )
             )
             return
         ctx = self._workspace.ctx
@@ -391,9 +397,7 @@ class CallFlow(QObject):
         if call.household_number is None:
             text = self.tr("Appel en cours · appelant non identifié")
         else:
-            text = self.tr("Appel en cours · dossier {number}").format(
-                number=call.household_number
-            )
+            text = self.tr("Appel en cours · dossier {number}").format(number=call.household_number)
         self.panel.set_state(text, active=True)
         self._show_elapsed()
 

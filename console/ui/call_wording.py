@@ -34,8 +34,7 @@ def actions_text(actions: str) -> str:
         if line.strip():
             counts[line.strip()] = counts.get(line.strip(), 0) + 1
     return ", ".join(
-        action_name(code) if n == 1 else f"{action_name(code)} (×{n})"
-        for code, n in counts.items()
+        action_name(code) if n == 1 else f"{action_name(code)} (×{n})" for code, n in counts.items()
     )
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
 
 from console.services.search import MatchedOn, SearchResult, search_callers
@@ -28,6 +28,7 @@ from console.ui.workspace import Workspace
 DEFAULT_PORT = 8765
 MAX_REQUEST_BYTES = 4096
 REQUEST_TIMEOUT_MS = 5000
+PROBE_TIMEOUT_MS = 200
 _NUMBER = re.compile(r"^\+?[0-9 ().\-]{4,25}$")
 
 
@@ -41,6 +42,30 @@ def valid_number(text: str) -> str | None:
     """A phone number as the phone system sends it, or ``None`` for anything else."""
     number = text.strip()
     return number if _NUMBER.match(number) else None
+
+
+def _sweeper(
+    owner: QObject, server: QObject, kind: type[QLocalSocket] | type[QTcpSocket]
+) -> tuple[QElapsedTimer, QTimer]:
+    """Drops connections that stay open past :data:`REQUEST_TIMEOUT_MS` without asking.
+
+    One timer per server rather than one per connection: a Python slot bound to a
+    connection would keep its wrapper alive past the connection itself.
+    """
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer(owner)
+    timer.setInterval(1000)
+
+    def sweep() -> None:
+        for socket in server.findChildren(kind):
+            accepted = socket.property("accepted_ms")
+            if accepted is not None and clock.elapsed() - int(accepted) > REQUEST_TIMEOUT_MS:
+                socket.abort()
+
+    timer.timeout.connect(sweep)
+    timer.start()
+    return clock, timer
 
 
 # --- a second invocation forwards to the first --------------------------------------
@@ -73,15 +98,14 @@ class CallForwardServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        self._clock, self._sweeper = _sweeper(self, self._server, QLocalSocket)
 
     def listen(self, name: str | None = None) -> bool:
         name = name or server_name()
-        if self._server.listen(name):
-            return True
+        # Qt replaces an existing socket file, so ask first whether a console answers.
         probe = QLocalSocket()
         probe.connectToServer(name)
-        if probe.waitForConnected(200):
+        if probe.waitForConnected(PROBE_TIMEOUT_MS):
             probe.disconnectFromServer()
             return False  # another console of this user answers forwarded calls
         QLocalServer.removeServer(name)  # a socket file left behind by a crash
@@ -93,28 +117,28 @@ class CallForwardServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._done(s))
-            QTimer.singleShot(REQUEST_TIMEOUT_MS, socket, socket.abort)
-            if socket.bytesAvailable():
-                self._read(socket)
+            # Only C++ slots on teardown: a Python slot could run mid-destruction.
+            socket.disconnected.connect(socket.deleteLater)
+            socket.readyRead.connect(self._ready_read)
+            socket.setProperty("accepted_ms", self._clock.elapsed())
+            self._read(socket)
+
+    def _ready_read(self) -> None:
+        # sender(), not a lambda holding the socket: a closure that outlives the socket
+        # releases its wrapper while Qt destroys it.
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
-        while b"\n" in data:
-            line, data = data.split(b"\n", 1)
+        while socket.canReadLine():
+            line = bytes(socket.readLine(MAX_REQUEST_BYTES).data()).strip()
             command, _, argument = line.decode("utf-8", "replace").partition(" ")
             number = valid_number(argument)
             if command == "call" and number is not None:
                 self.call_received.emit(number)
-        self._buffers[socket] = data[-MAX_REQUEST_BYTES:]
-
-    def _done(self, socket: QLocalSocket) -> None:
-        if socket in self._buffers:
-            self._read(socket)
-            del self._buffers[socket]
-        socket.deleteLater()
+        if socket.bytesAvailable() > MAX_REQUEST_BYTES:
+            socket.abort()
 
 
 # --- the phone system's HTTP call -----------------------------------------------------
@@ -129,7 +153,7 @@ class CallListener(QObject):
         super().__init__(parent)
         self._server = QTcpServer(self)
         self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QTcpSocket, bytes] = {}
+        self._clock, self._sweeper = _sweeper(self, self._server, QTcpSocket)
 
     def listen(self, port: int = DEFAULT_PORT) -> bool:
         return self._server.listen(QHostAddress(QHostAddress.SpecialAddress.LocalHost), port)
@@ -151,21 +175,25 @@ class CallListener(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
-            QTimer.singleShot(REQUEST_TIMEOUT_MS, socket, socket.abort)
+            socket.disconnected.connect(socket.deleteLater)
+            socket.readyRead.connect(self._ready_read)
+            socket.setProperty("accepted_ms", self._clock.elapsed())
+
+    def _ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QTcpSocket):
+            self._read(socket)
 
     def _read(self, socket: QTcpSocket) -> None:
-        if socket not in self._buffers:
+        if socket.property("answered"):
             return
-        data = self._buffers[socket] + bytes(socket.readAll().data())
+        # The socket keeps what arrived; answer once the headers are all there.
+        data = bytes(socket.peek(MAX_REQUEST_BYTES + 1).data())
         if len(data) > MAX_REQUEST_BYTES:
             self._reply(socket, 413, "request too large")
             return
-        self._buffers[socket] = data
         if b"\r\n\r\n" not in data and b"\n\n" not in data:
-            return  # the headers are not all here yet
+            return
         request_line = data.split(b"\n", 1)[0].decode("latin-1").strip()
         status, text, number = self._handle(request_line)
         self._reply(socket, status, text)
@@ -198,13 +226,10 @@ class CallListener(QObject):
             f"Content-Length: {len(body)}\r\n"
             "Connection: close\r\n\r\n"
         ).encode()
-        self._buffers.pop(socket, None)
+        socket.setProperty("answered", True)
+        socket.readAll()
         socket.write(QByteArray(head + body))
         socket.disconnectFromHost()
-
-    def _forget(self, socket: QTcpSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
 
 
 # --- from a number to the household ------------------------------------------------

@@ -50,9 +50,7 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
         rows[id(action)] = ShortcutRow(
             group=_group(action),
             action=_plain(action.text()),
-            keys=", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences
-            ),
+            keys=", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences),
         )
     unique = {(r.group, r.action, r.keys): r for r in rows.values()}
     return sorted(unique.values(), key=lambda r: (r.group == "", r.group, r.action))

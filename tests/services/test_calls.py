@@ -29,7 +29,7 @@ def scene(ctx: ServiceContext) -> tuple[Actor, Actor, BuiltHousehold]:
 
 
 def test_the_reasons_are_the_fourteen_faq_topics_and_other() -> None:
-    assert CALL_REASONS == (*(f"F{n}" for n in range(1, 15)), "other")
+    assert (*(f"F{n}" for n in range(1, 15)), "other") == CALL_REASONS
 
 
 def test_ending_a_call_saves_reason_duration_and_the_actions_taken(

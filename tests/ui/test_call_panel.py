@@ -45,7 +45,10 @@ def test_ending_saves_the_reason_the_note_and_the_actions_taken(
     actor = window.workspace.actor
     assert actor is not None
     verify_caller(
-        ui_ctx, actor, families.cote, CallerAnswers(postal_code="G1R 2B5", household_number="100001")
+        ui_ctx,
+        actor,
+        families.cote,
+        CallerAnswers(postal_code="G1R 2B5", household_number="100001"),
     )
     flow.panel.set_reason("F1")
     flow.panel.note_edit.setPlainText("Ne reçoit pas le lien.")
@@ -53,7 +56,11 @@ def test_ending_saves_the_reason_the_note_and_the_actions_taken(
     _end_and_wait(qtbot, window)
 
     (saved, _earlier) = list_calls(ui_ctx, actor, families.cote)
-    assert (saved.reason, saved.note, saved.actions) == ("F1", "Ne reçoit pas le lien.", "caller_verified")
+    assert (saved.reason, saved.note, saved.actions) == (
+        "F1",
+        "Ne reçoit pas le lien.",
+        "caller_verified",
+    )
     assert window.message_bar.level == "info"
     assert "FAQ 1" in window.message_bar.text
     assert "Appelant vérifié" in window.message_bar.text
