@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
 
 from console.services.calls import end_call, start_call
 from console.services.households import CallNoteView, HouseholdView
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 TICK_MS = 1000
 DOCK_WIDTH = 350
+SEARCH_WIDTH = 340
 
 
 @dataclass
@@ -82,9 +84,14 @@ class CallFlow(QObject):
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        splitter = window.findChild(QSplitter, "mainSplitter")
+        if splitter is not None:  # the dock takes its width from the search, not the file
+            splitter.setSizes([SEARCH_WIDTH, 1000])
 
         self._build_actions()
-        self.lookup = CallerLookup(workspace, window.open_household, window.search_panel.search)
+        self.lookup = CallerLookup(
+            workspace, window.open_household, window.search_panel.search, self
+        )
         self.forward_server: CallForwardServer | None = None
         self.listener: CallListener | None = None
         header = window.household_panel.findChild(QWidget, "householdHeader")
@@ -290,6 +297,8 @@ class CallFlow(QObject):
         self._workspace.tasks.run(lambda: start_call(ctx, actor, household_id), started, failed)
 
     def _saved(self, call: _Call, view: CallNoteView) -> None:
+        if not shiboken6.isValid(self.panel):
+            return  # the window closed while the note was being saved
         if self._call is call:
             self._call = None
             self._tick.stop()
@@ -308,6 +317,8 @@ class CallFlow(QObject):
         self.call_saved.emit(view)
 
     def _save_failed(self, call: _Call, error: BaseException) -> None:
+        if not shiboken6.isValid(self.panel):
+            return
         call.saving = False
         self.panel.set_saving(False)
         self.panel.show_error(

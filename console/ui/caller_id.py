@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
 
@@ -274,6 +275,8 @@ class CallerLookup(QObject):
             self.open(number)
 
     def _found(self, result: SearchResult) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed before the answer came
         households = {h.household_id for h in result.hits if h.matched_on is MatchedOn.PHONE}
         self._show_search(result.query)
         if len(households) == 1:
@@ -281,5 +284,7 @@ class CallerLookup(QObject):
         self.looked_up.emit(result)
 
     def _failed(self, number: str, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._show_search(number)
         self._workspace.report(error)

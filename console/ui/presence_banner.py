@@ -8,6 +8,7 @@ a courtesy, not a lock).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
@@ -85,6 +86,8 @@ class PresenceWatcher(QObject):
             self.show_names(names)
 
     def show_names(self, names: tuple[str, ...]) -> None:
+        if not shiboken6.isValid(self.banner):
+            return  # an answer that arrived after the window closed
         self.banner.setText(presence_text(names))
         self.banner.setVisible(bool(names))
 

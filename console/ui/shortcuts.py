@@ -3,6 +3,7 @@ from the actions themselves when it opens, so it never goes stale."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,12 @@ class ShortcutRow:
     keys: str
 
 
+def _sort_key(text: str) -> str:
+    """Accents sort with their letter: « Écrire » beside « Envoyer », not after « Z »."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
@@ -53,7 +60,9 @@ def shortcut_rows(window: QWidget) -> list[ShortcutRow]:
             keys=", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in sequences),
         )
     unique = {(r.group, r.action, r.keys): r for r in rows.values()}
-    return sorted(unique.values(), key=lambda r: (r.group == "", r.group, r.action))
+    return sorted(
+        unique.values(), key=lambda r: (r.group == "", _sort_key(r.group), _sort_key(r.action))
+    )
 
 
 class ShortcutsDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from console.services.context import ServiceContext
@@ -20,8 +21,8 @@ def test_another_agent_on_the_household_shows_in_the_header(
     banner = window.call_flow.presence.banner
     assert banner.isVisible()
     assert banner.text() == "Sylvie Boucher consulte aussi ce dossier"
-    header = window.household_panel.findChild(type(window.household_panel), "householdHeader")
-    assert header is None or banner.parent() is header
+    header = window.household_panel.findChild(QWidget, "householdHeader")
+    assert header is not None and banner.parentWidget() is header
 
 
 def test_the_other_agent_sees_me_and_the_banner_goes_when_they_leave(
