@@ -97,6 +97,14 @@ def choose_language(args: argparse.Namespace, settings: Settings, stored: str | 
     return "fr"
 
 
+def call_port(args: argparse.Namespace, settings: Settings) -> int | None:
+    """The caller-ID HTTP port: ``--listen-calls [PORT]`` or the settings; ``None`` = off."""
+    port = getattr(args, "listen_calls", None)
+    if port is not None:
+        return settings.call_port if port < 0 else int(port)
+    return settings.call_port if settings.listen_calls else None
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -111,6 +119,10 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Console de soutien")
+    from console.ui.caller_id import forward_call
+
+    if getattr(args, "call", None) and forward_call(args.call):
+        return 0  # the running console took the call
     settings = load_settings()
     qsettings = QSettings()
     stored = qsettings.value(LANGUAGE_KEY)
@@ -126,6 +138,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     install_places(window)
     install_payments(window)
+    window.call_flow.listen(http_port=call_port(args, settings))
     window.show()
     window.show_connecting()
 

@@ -258,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="console", description="Support console — Mes loisirs en ligne"
     )
     parser.add_argument("--call", metavar="PHONE", help="open the caller's household (caller ID)")
+    parser.add_argument(
+        "--listen-calls",
+        nargs="?",
+        type=int,
+        const=-1,
+        metavar="PORT",
+        help="accept the phone system's GET http://127.0.0.1:PORT/call?number=… (default 8765)",
+    )
     parser.add_argument("--language", choices=["fr", "en"], help="interface language")
     sub = parser.add_subparsers(dest="command")
     _add_db(sub)

@@ -47,6 +47,9 @@ class Settings:
     offer_validity_hours: int = 48
     language: str = "fr"
     sin_key: str | None = None
+    # Caller ID over HTTP (GET http://127.0.0.1:<call_port>/call?number=…), off by default.
+    listen_calls: bool = False
+    call_port: int = 8765
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -84,4 +87,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         offer_validity_hours=int(str(file.get("offer_validity_hours", 48))),
         language=env.get("CONSOLE_LANGUAGE") or str(file.get("language", "fr")),
         sin_key=env.get("CONSOLE_SIN_KEY") or (str(file["sin_key"]) if "sin_key" in file else None),
+        listen_calls=str(env.get("CONSOLE_LISTEN_CALLS", file.get("listen_calls", False))).lower()
+        in ("1", "true", "yes", "on"),
+        call_port=int(str(env.get("CONSOLE_CALL_PORT") or file.get("call_port", 8765))),
     )

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings  # noqa: E402
+from PySide6.QtGui import QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
@@ -107,6 +108,24 @@ def wait_until(condition: object, timeout_ms: int = 10000) -> None:
         QCoreApplication.processEvents()
 
 
+def call_panel_shot(window: MainWindow, workspace: Workspace, tasks: TaskRunner) -> QPixmap:
+    """The call under way: a reason picked, its FAQ answer, the notice, a note begun."""
+    flow = window.call_flow
+    flow.panel.set_reason("F12")
+    flow.panel.note_edit.setPlainText(
+        QCoreApplication.translate(
+            "screenshots", "Le conjoint n'apparaît pas comme payeur; lien de parenté à corriger."
+        )
+    )
+    household = workspace.household
+    if household is not None and household.members:
+        flow.presence.show_names(("Sophie Tremblay",))
+    flow.panel.note_edit.setFocus()
+    wait_until(lambda: not tasks.busy)
+    QCoreApplication.processEvents()
+    return window.grab()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=["fr", "en"], default="fr")
@@ -145,6 +164,9 @@ def main() -> int:
             print(target)
 
         shoot(window, "main-window")
+        target = args.out / f"call-panel{suffix}.png"
+        call_panel_shot(window, workspace, tasks).save(str(target))
+        print(target)
         screens = window.account_screens
         window.household_panel.show_tab(screens.account_tab)
         member = next(

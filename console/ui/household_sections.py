@@ -26,6 +26,7 @@ from console.services.households import (
     RegistrationView,
     WaitlistView,
 )
+from console.ui.call_wording import actions_text
 from console.ui.formatting import (
     call_reason_name,
     card_text,
@@ -210,7 +211,11 @@ def note_columns() -> list[Column[CallNoteView]]:
         Column(translate("household", "Date"), lambda n: format_datetime(n.started_at)),
         Column(translate("household", "Agent"), lambda n: n.staff_name),
         Column(translate("household", "Motif"), lambda n: call_reason_name(n.reason)),
-        Column(translate("household", "Actions"), lambda n: n.actions, tooltip=lambda n: n.actions),
+        Column(
+            translate("household", "Actions"),
+            lambda n: actions_text(n.actions),
+            tooltip=lambda n: actions_text(n.actions),
+        ),
         Column(translate("household", "Note"), lambda n: n.note, tooltip=lambda n: n.note),
     ]
 

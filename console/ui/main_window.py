@@ -24,6 +24,7 @@ from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.staff import Actor, actor_for_username, list_staff
 from console.ui.account_screens import install_account_screens
+from console.ui.call_flow import install_call_flow
 from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
 from console.ui.message_bar import MessageBar
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        self.call_flow = install_call_flow(self, workspace)
         self.setTabOrder(self.search_panel.box, self.search_panel.table)
         self.setTabOrder(self.search_panel.table, self.household_panel.members_table)
         self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
@@ -241,8 +243,8 @@ class MainWindow(QMainWindow):
             self.search_panel.search(self.search_panel.box.text())
 
     def open_caller(self, phone: str) -> None:
-        """Caller ID: search the number; one household opens by itself."""
-        self.search_panel.search(phone)
+        """Caller ID: the household whose number it is, or the search showing it."""
+        self.call_flow.open_caller(phone)
 
     def _demo_staff(self, staff: list[Actor]) -> None:
         self._staff = staff

@@ -20,4 +20,6 @@ def icon(name: str) -> QIcon:
 
 
 def style_sheet() -> str:
-    return STYLE_SHEET.read_text(encoding="utf-8")
+    """``console.qss``, then each screen's own ``style/*.qss``."""
+    extra = sorted(p for p in STYLE_SHEET.parent.glob("*.qss") if p != STYLE_SHEET)
+    return "\n".join(p.read_text(encoding="utf-8") for p in (STYLE_SHEET, *extra))

@@ -372,6 +372,180 @@
     </message>
 </context>
 <context>
+    <name>CallFlow</name>
+    <message>
+        <source>Appel</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>&amp;Nouvel appel</source>
+        <translation>&amp;New call</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer l&apos;appel</source>
+        <translation>&amp;End call</translation>
+    </message>
+    <message>
+        <source>Choisir le &amp;motif</source>
+        <translation>Pick the &amp;reason</translation>
+    </message>
+    <message>
+        <source>Écrire la &amp;note</source>
+        <translation>Write the &amp;note</translation>
+    </message>
+    <message>
+        <source>Réponse en français / en &amp;anglais</source>
+        <translation>Answer in French / in &amp;English</translation>
+    </message>
+    <message>
+        <source>&amp;Avis de collecte (Loi sur l&apos;accès)</source>
+        <translation>&amp;Collection notice (Access Act)</translation>
+    </message>
+    <message>
+        <source>&amp;Panneau d&apos;appel</source>
+        <translation>Call &amp;panel</translation>
+    </message>
+    <message>
+        <source>&amp;Raccourcis clavier</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>A&amp;ppel</source>
+        <translation>&amp;Call</translation>
+    </message>
+    <message>
+        <source>Ai&amp;de</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Nouvel appel (Ctrl+N)</source>
+        <translation>New call (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;appel et enregistrer la note (Ctrl+Maj+E)</source>
+        <translation>End the call and save the note (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Impossible d&apos;écouter les appels sur le port {port} : {error}</source>
+        <translation>Cannot listen for calls on port {port}: {error}</translation>
+    </message>
+    <message>
+        <source>Terminez d&apos;abord l&apos;appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite.</source>
+        <translation>End the current call first (Ctrl+Shift+E): its note is half written.</translation>
+    </message>
+    <message>
+        <source>Choisissez le motif de l&apos;appel avant de le terminer (Ctrl+Maj+R).</source>
+        <translation>Pick the call&apos;s reason before ending it (Ctrl+Shift+R).</translation>
+    </message>
+    <message>
+        <source>Aucun membre du personnel connecté : la note ne peut pas être enregistrée.</source>
+        <translation>No staff member is signed in: the note cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Note d&apos;appel enregistrée : {details}.</source>
+        <translation>Call note saved: {details}.</translation>
+    </message>
+    <message>
+        <source>Actions : {actions}.</source>
+        <translation>Actions: {actions}.</translation>
+    </message>
+    <message>
+        <source>La note n&apos;est pas enregistrée : {error} Ce que vous avez saisi est conservé; réessayez avec Ctrl+Maj+E.</source>
+        <translation>The note is not saved: {error} What you typed is kept; try again with Ctrl+Shift+E.</translation>
+    </message>
+    <message>
+        <source>L&apos;appel en cours porte sur le dossier {number} : terminez-le (Ctrl+Maj+E) avant de passer au suivant.</source>
+        <translation>The current call is about household {number}: end it (Ctrl+Shift+E) before moving to the next one.</translation>
+    </message>
+    <message>
+        <source>Aucun appel en cours. Ouvrez un dossier ou appuyez sur Ctrl+N.</source>
+        <translation>No call under way. Open a household or press Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Appel en cours · appelant non identifié</source>
+        <translation>Call under way · caller not identified</translation>
+    </message>
+    <message>
+        <source>Appel en cours · dossier {number}</source>
+        <translation>Call under way · household {number}</translation>
+    </message>
+    <message>
+        <source>La note de l&apos;appel en cours n&apos;est pas enregistrée. Terminez l&apos;appel (Ctrl+Maj+E), ou fermez de nouveau pour quitter sans l&apos;enregistrer.</source>
+        <translation>The current call&apos;s note is not saved. End the call (Ctrl+Shift+E), or close again to quit without saving it.</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Durée de l&apos;appel</source>
+        <translation>Call duration</translation>
+    </message>
+    <message>
+        <source>Motif de l&apos;appel</source>
+        <translation>Reason for the call</translation>
+    </message>
+    <message>
+        <source>— Choisir le motif —</source>
+        <translation>— Pick the reason —</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Lire en français</source>
+        <translation>Read in French</translation>
+    </message>
+    <message>
+        <source>Lire en anglais</source>
+        <translation>Read in English</translation>
+    </message>
+    <message>
+        <source>Réponse à lire à l&apos;appelant</source>
+        <translation>Answer to read to the caller</translation>
+    </message>
+    <message>
+        <source>Note d&apos;appel</source>
+        <translation>Call note</translation>
+    </message>
+    <message>
+        <source>Ce que l&apos;appelant demande, ce qui a été fait, ce qui reste à faire…</source>
+        <translation>What the caller asks, what was done, what is left to do…</translation>
+    </message>
+    <message>
+        <source>&amp;Note :</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Nouvel appel</source>
+        <translation>New call</translation>
+    </message>
+    <message>
+        <source>Terminer l&apos;appel</source>
+        <translation>End call</translation>
+    </message>
+    <message>
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Réponse à lire</source>
+        <translation>Answer to read</translation>
+    </message>
+    <message>
+        <source>Choisissez le motif de l&apos;appel : la réponse de la foire aux questions à lire à l&apos;appelant s&apos;affiche ici.</source>
+        <translation>Pick the reason for the call: the FAQ answer to read to the caller appears here.</translation>
+    </message>
+    <message>
+        <source>Dans la console : {hint}</source>
+        <translation>In the console: {hint}</translation>
+    </message>
+    <message>
+        <source>Avis à lire avant de recueillir des renseignements (Loi sur l&apos;accès)</source>
+        <translation>Notice to read before collecting information (Access Act)</translation>
+    </message>
+</context>
+<context>
     <name>CallerVerification</name>
     <message>
         <source>Vérification de l&apos;appelant</source>
@@ -978,6 +1152,13 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PresenceWatcher</name>
+    <message>
+        <source>Autres agents sur ce dossier</source>
+        <translation>Other agents on this household</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Réimprimer un reçu</source>
@@ -1239,6 +1420,41 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Raccourcis clavier</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Toute la console s&apos;utilise au clavier. Tapez pour filtrer la liste.</source>
+        <translation>The whole console works from the keyboard. Type to filter the list.</translation>
+    </message>
+    <message>
+        <source>Filtrer…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <source>Filtrer les raccourcis</source>
+        <translation>Filter the shortcuts</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Raccourci</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Fenêtre</source>
+        <translation>Window</translation>
+    </message>
+</context>
+<context>
     <name>VerificationDialog</name>
     <message>
         <source>Vérifier l&apos;identité de l&apos;appelant</source>
@@ -1402,6 +1618,57 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Place offerte jusqu&apos;au {at}; la famille est avisée par courriel.</source>
         <translation>Place offered until {at}; the family is notified by email.</translation>
+    </message>
+</context>
+<context>
+    <name>calls</name>
+    <message>
+        <source>Appelant vérifié</source>
+        <translation>Caller verified</translation>
+    </message>
+    <message>
+        <source>Vérification échouée</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <source>Vérification bloquée</source>
+        <translation>Verification blocked</translation>
+    </message>
+    <message>
+        <source>Compte déverrouillé</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation envoyé</source>
+        <translation>Reset link sent</translation>
+    </message>
+    <message>
+        <source>Courriel de confirmation renvoyé</source>
+        <translation>Confirmation email resent</translation>
+    </message>
+    <message>
+        <source>Lien de parenté modifié</source>
+        <translation>Relationship changed</translation>
+    </message>
+    <message>
+        <source>Membre retiré</source>
+        <translation>Member removed</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} min {seconds:02d} s</translation>
+    </message>
+    <message>
+        <source>Motif d&apos;appel inconnu : {reason}.</source>
+        <translation>Unknown call reason: {reason}.</translation>
+    </message>
+    <message>
+        <source>La note d&apos;appel est trop longue (au plus {max} caractères).</source>
+        <translation>The call note is too long (at most {max} characters).</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2082,311 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>knowledge</name>
+    <message>
+        <source>Mot de passe oublié</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Courriel de confirmation non reçu</source>
+        <translation>Confirmation email not received</translation>
+    </message>
+    <message>
+        <source>Modifier l&apos;adresse courriel</source>
+        <translation>Changing the email address</translation>
+    </message>
+    <message>
+        <source>Retirer quelqu&apos;un du Dossier loisir</source>
+        <translation>Removing someone from the Dossier loisir</translation>
+    </message>
+    <message>
+        <source>Accès au site Mes loisirs en ligne</source>
+        <translation>Access to the Mes loisirs en ligne site</translation>
+    </message>
+    <message>
+        <source>Cours non complet, mais liste d&apos;attente</source>
+        <translation>Course not full, but waitlisted</translation>
+    </message>
+    <message>
+        <source>« Vous êtes déjà inscrit à cette activité »</source>
+        <translation>“Vous êtes déjà inscrit à cette activité” (already registered)</translation>
+    </message>
+    <message>
+        <source>Durée de la réservation dans le panier</source>
+        <translation>How long the cart holds a course</translation>
+    </message>
+    <message>
+        <source>Vérifier une inscription</source>
+        <translation>Checking a registration</translation>
+    </message>
+    <message>
+        <source>Difficulté de paiement (CT-Paiement)</source>
+        <translation>Payment trouble (CT-Paiement)</translation>
+    </message>
+    <message>
+        <source>Panier verrouillé</source>
+        <translation>Locked cart</translation>
+    </message>
+    <message>
+        <source>Payeur absent de la liste</source>
+        <translation>Payer missing from the list</translation>
+    </message>
+    <message>
+        <source>Responsable payeur pour les services de garde</source>
+        <translation>The responsible pays for childcare activities</translation>
+    </message>
+    <message>
+        <source>Reçu d&apos;inscription perdu</source>
+        <translation>Lost registration receipt</translation>
+    </message>
+    <message>
+        <source>Autre motif</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Si vous avez oublié votre mot de passe et en saisissez un erroné, le site affiche : « L&apos;adresse courriel ou le mot de passe n&apos;est pas valide. Veuillez vérifier les renseignements fournis. »
+
+Voici comment vous connecter :
+• Cliquez sur « J&apos;ai oublié mon mot de passe » et inscrivez l&apos;adresse courriel utilisée lors de votre inscription. Vous recevrez à cette adresse un lien à cliquer.
+• Cliquez sur le lien et, dans le formulaire qui s&apos;affiche, saisissez un nouveau mot de passe d&apos;au moins 8 caractères qui contient au moins une majuscule, un chiffre et un caractère spécial (#, !, $, &amp;, etc.). Le caractère spécial ne peut pas être au début du mot de passe. Vous serez ensuite dirigé vers une autre page pour ouvrir votre session.
+
+Si votre compte est verrouillé, je peux le déverrouiller pour vous.</source>
+        <translation>If you forgot your password and enter a wrong one, the site shows: “L&apos;adresse courriel ou le mot de passe n&apos;est pas valide. Veuillez vérifier les renseignements fournis.” (the email address or password is not valid).
+
+Here is how to sign in:
+• Click “J&apos;ai oublié mon mot de passe” (I forgot my password) and enter the email address you used when you signed up. You will receive a link to click at that address.
+• Click the link and, in the form that opens, enter a new password of at least 8 characters with at least one uppercase letter, one digit and one special character (#, !, $, &amp;, etc.). The special character cannot be the first one. You will then be taken to another page to sign in.
+
+If your account is locked, I can unlock it for you.</translation>
+    </message>
+    <message>
+        <source>Il peut s&apos;écouler quelques minutes avant que le courriel de confirmation arrive, en particulier avec les comptes de messagerie Hotmail. Attendez quelques instants et, au besoin, actualisez votre boîte de réception.
+
+Vérifiez également votre boîte de courriers indésirables : votre messagerie a pu y diriger le courriel de confirmation.
+
+Si, après ces vérifications, le courriel ne vous a toujours pas été acheminé, je peux vous le renvoyer.</source>
+        <translation>The confirmation email can take a few minutes to arrive, especially with Hotmail accounts. Wait a moment and, if needed, refresh your inbox.
+
+Also check your junk mail folder: your email service may have put the confirmation email there.
+
+If after these checks the email still has not reached you, I can send it again.</translation>
+    </message>
+    <message>
+        <source>Il est impossible de modifier une adresse courriel, puisqu&apos;il s&apos;agit de l&apos;identifiant unique de votre compte. Si vous souhaitez utiliser une autre adresse courriel, vous devez vous créer un nouveau Dossier loisir.</source>
+        <translation>An email address cannot be changed, because it is your account&apos;s unique identifier. If you want to use another email address, you need to create a new Dossier loisir.</translation>
+    </message>
+    <message>
+        <source>Pour retirer un membre de votre Dossier loisir, vous devez communiquer avec votre bureau d&apos;arrondissement.</source>
+        <translation>To remove a member from your Dossier loisir, you need to contact your borough office.</translation>
+    </message>
+    <message>
+        <source>Si vous avez de la difficulté à accéder à Mes loisirs en ligne, assurez-vous d&apos;avoir désactivé votre bloqueur de fenêtres publicitaires.
+
+Assurez-vous également que votre navigateur est pris en charge par le site d&apos;inscription en ligne. Les navigateurs compatibles sont :
+• Internet Explorer 10 et 11, et Edge (PC);
+• Firefox 17 (Linux, Mac et PC), 24, 31 et 43;
+• Chrome 31 (Linux, Mac et PC), 33, 40, 47 et 49 (PC et tablette Android);
+• Safari 7, 8, 9 et 10 (Mac, iPad et iPhone).
+
+Une autre version de ces logiciels ou un autre navigateur pourrait causer des problèmes.</source>
+        <translation>If you have trouble reaching Mes loisirs en ligne, make sure your pop-up blocker is turned off.
+
+Also make sure the online registration site supports your browser. The compatible browsers are:
+• Internet Explorer 10 and 11, and Edge (PC);
+• Firefox 17 (Linux, Mac and PC), 24, 31 and 43;
+• Chrome 31 (Linux, Mac and PC), 33, 40, 47 and 49 (PC and Android tablet);
+• Safari 7, 8, 9 and 10 (Mac, iPad and iPhone).
+
+Other versions of these programs, or another browser, may cause problems.</translation>
+    </message>
+    <message>
+        <source>Le site peut afficher qu&apos;un cours n&apos;est pas complet alors que les places qui restent sont réservées dans les paniers d&apos;autres personnes.
+
+Je vérifie maintenant s&apos;il reste réellement de la place à cette activité. S&apos;il en reste, je peux procéder à votre inscription. S&apos;il ne reste plus de place, vous serez placé sur une liste d&apos;attente et on vous avisera si une place se libère.</source>
+        <translation>The site can show a course as not full while the remaining places are held in other people&apos;s carts.
+
+I am checking now whether there really is a place left in this activity. If there is, I can register you. If there is no place left, you will be put on a waitlist and we will let you know if a place frees up.</translation>
+    </message>
+    <message>
+        <source>Ce message apparaît lorsque quelque chose retient déjà cette personne pour cette activité : une inscription, un autre panier ou une place sur une liste d&apos;attente.
+
+Je vais vérifier ce qui la retient et corriger la situation avec vous.</source>
+        <translation>This message appears when something already holds this person for this activity: a registration, another cart or a place on a waitlist.
+
+I will check what is holding them and fix it with you.</translation>
+    </message>
+    <message>
+        <source>Les éléments sélectionnés dans votre panier sont réservés pendant 20 minutes. L&apos;heure limite est indiquée dans la page de gestion du panier. Vous pouvez demander un délai supplémentaire de 20 minutes, à une seule reprise.
+
+Chaque modification à votre panier (ajout, retrait, etc.) allonge la durée de la réservation.
+
+Lorsque le délai est écoulé, les activités sont libérées et redeviennent disponibles pour les autres utilisateurs.</source>
+        <translation>The items you select in your cart are held for 20 minutes. The deadline is shown on the cart management page. You can ask for 20 more minutes, once.
+
+Every change to your cart (adding, removing, etc.) extends the hold.
+
+When the time is up, the activities are released and become available to other users again.</translation>
+    </message>
+    <message>
+        <source>Après le paiement, une page de confirmation affiche le message « Paiement effectué avec succès – Confirmation de paiement ».
+
+Cette page présente aussi un reçu qui indique les activités auxquelles vous êtes inscrit. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la preuve de votre inscription.
+
+Si aucun message de confirmation ne s&apos;est affiché ou si votre reçu indique « Paiement refusé », vous n&apos;êtes pas inscrit : il faudra refaire votre inscription. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit pour connaître la raison du refus.</source>
+        <translation>After payment, a confirmation page shows the message “Paiement effectué avec succès – Confirmation de paiement” (payment successful – payment confirmation).
+
+That page also shows a receipt listing the activities you are registered for. You can print this receipt or receive it by email. This document is the proof of your registration.
+
+If no confirmation message appeared, or if your receipt says “Paiement refusé” (payment declined), you are not registered: you will need to register again. If the problem persists, contact the financial institution that issued your credit card to find out why the payment was declined.</translation>
+    </message>
+    <message>
+        <source>Par mesure de sécurité, le site de paiement CT-Paiement n&apos;est plus compatible avec Windows XP. Pour payer, utilisez un ordinateur qui a un autre système d&apos;exploitation : Windows 7, Windows 8.1 ou Mac OS.
+
+Autrement, les difficultés de paiement viennent habituellement de l&apos;une de ces raisons :
+• seules les cartes de crédit VISA et Mastercard sont acceptées;
+• une erreur s&apos;est glissée dans le numéro de la carte;
+• le numéro de la carte a été saisi avec des tirets ou des espaces;
+• la carte de crédit est expirée;
+• le code de validation (3 chiffres au dos de la carte) n&apos;a pas été saisi correctement.
+
+Vérifiez ces points. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit.</source>
+        <translation>For security reasons, the CT-Paiement payment site no longer works with Windows XP. To pay, use a computer with another operating system: Windows 7, Windows 8.1 or Mac OS.
+
+Otherwise, payment trouble usually comes from one of these reasons:
+• only VISA and Mastercard credit cards are accepted;
+• there is a mistake in the card number;
+• the card number was typed with dashes or spaces;
+• the credit card has expired;
+• the validation code (the 3 digits on the back of the card) was not entered correctly.
+
+Please check these points. If the problem persists, contact the financial institution that issued your credit card.</translation>
+    </message>
+    <message>
+        <source>Lorsque vous cliquez sur « Passer à la caisse », une communication s&apos;établit avec le site de transaction CT-Paiement. Si votre panier est verrouillé, c&apos;est probablement que votre navigateur a été fermé par accident : la transaction ne peut alors pas continuer.
+
+Il faut attendre la fin du délai inscrit sur le compteur avant de reprendre le paiement. Une fois ce délai passé, vous serez de retour dans votre panier et pourrez payer.
+
+Pouvez-vous me donner le numéro de votre panier? Je vais vérifier auprès du site de paiement si le paiement a été effectué.</source>
+        <translation>When you click “Passer à la caisse” (checkout), a connection opens with the CT-Paiement transaction site. If your cart is locked, your browser was probably closed by accident: the transaction cannot continue.
+
+You need to wait until the time shown on the counter runs out before paying again. Once it has, you will be back in your cart and can pay.
+
+Could you give me your cart number? I will check with the payment site whether the payment went through.</translation>
+    </message>
+    <message>
+        <source>La liste des payeurs présente tous les membres de la famille dont le lien avec le responsable du dossier est autre que « Enfant ». Les choix possibles sont :
+• Conjoint et parent des enfants
+• Conjoint
+• Père ou mère du responsable de dossier
+• Autre
+
+Si la personne que vous voulez indiquer comme payeur n&apos;apparaît pas dans la liste, il faut modifier son lien de parenté avec le responsable du dossier.
+
+Notez que le reçu est délivré au nom de la personne indiquée comme payeur, quelle que soit la carte de crédit utilisée. Les parents peuvent donc utiliser la carte de l&apos;un ou de l&apos;autre.</source>
+        <translation>The payer list shows every family member whose relationship to the person responsible for the file is other than “Enfant” (child). The possible choices are:
+• Conjoint et parent des enfants (spouse and parent of the children)
+• Conjoint (spouse)
+• Père ou mère du responsable de dossier (father or mother of the responsible)
+• Autre (other)
+
+If the person you want to name as payer is not in the list, their relationship to the person responsible for the file must be changed.
+
+Please note that the receipt is issued in the name of the person named as payer, whichever credit card is used. So parents can use either one&apos;s card.</translation>
+    </message>
+    <message>
+        <source>La personne responsable du dossier doit obligatoirement être celle qui paie les activités du Programme Vacances-Été (PVE), de la semaine de relâche et les ateliers préscolaires, parce qu&apos;un relevé 24 est délivré pour ces activités, pour les crédits d&apos;impôt.
+
+Le numéro d&apos;assurance sociale inscrit au dossier est celui du responsable du dossier. Si une autre personne paie, le relevé 24 ne pourra pas être délivré.</source>
+        <translation>The person responsible for the file must be the one who pays for the Programme Vacances-Été (PVE, summer day camp), spring break week and preschool workshop activities, because an RL-24 slip is issued for these activities, for tax credits.
+
+The social insurance number on file is that of the person responsible for the file. If someone else pays, the RL-24 slip cannot be issued.</translation>
+    </message>
+    <message>
+        <source>Si vous avez perdu votre reçu d&apos;inscription, vous pouvez en imprimer un nouveau avec le numéro de votre panier et le numéro du propriétaire du panier fournis lors de la transaction.
+
+Rendez-vous sur le site « Mes loisirs en ligne » et cliquez sur l&apos;onglet « Panier », en haut de la page. Dans la page « Panier », remplissez le formulaire « Pour réimprimer votre reçu d&apos;inscription » avec votre numéro de panier et le numéro du propriétaire du panier, puis cliquez sur « Soumettre ».
+
+Si vous n&apos;avez pas conservé ces numéros, je peux les retrouver pour vous.</source>
+        <translation>If you lost your registration receipt, you can print a new one with your cart number and the cart owner&apos;s number given during the transaction.
+
+Go to the “Mes loisirs en ligne” site and click the “Panier” (cart) tab at the top of the page. On the “Panier” page, fill in the form “Pour réimprimer votre reçu d&apos;inscription” (to reprint your registration receipt) with your cart number and the cart owner&apos;s number, then click “Soumettre” (submit).
+
+If you did not keep these numbers, I can find them for you.</translation>
+    </message>
+    <message>
+        <source>Aucune réponse de la foire aux questions ne correspond à ce motif. Écoutez la demande et résumez-la dans la note d&apos;appel.</source>
+        <translation>No FAQ answer matches this reason. Listen to the request and sum it up in the call note.</translation>
+    </message>
+    <message>
+        <source>Vérifiez l&apos;identité de l&apos;appelant, puis envoyez le lien de réinitialisation à l&apos;adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne choisissez jamais un mot de passe.</source>
+        <translation>Verify the caller&apos;s identity, then send the reset link to the address on file or unlock the account. Never ask for, see or choose a password.</translation>
+    </message>
+    <message>
+        <source>L&apos;onglet « Courriels envoyés » montre chaque message et son état de livraison; renvoyez la confirmation à l&apos;adresse au dossier au besoin.</source>
+        <translation>The “Emails sent” tab shows every message and its delivery state; resend the confirmation to the address on file if needed.</translation>
+    </message>
+    <message>
+        <source>La console ne permet pas de modifier l&apos;adresse courriel : c&apos;est l&apos;identifiant du compte.</source>
+        <translation>The console cannot change the email address: it is the account&apos;s identifier.</translation>
+    </message>
+    <message>
+        <source>Seul un commis du bureau d&apos;arrondissement retire un membre. Lisez l&apos;avis de collecte avant de modifier le dossier.</source>
+        <translation>Only a borough-office clerk removes a member. Read the collection notice before changing the file.</translation>
+    </message>
+    <message>
+        <source>Notez le navigateur et sa version dans la note d&apos;appel.</source>
+        <translation>Write the browser and its version in the call note.</translation>
+    </message>
+    <message>
+        <source>Consultez les places réelles (capacité moins inscriptions, réservations en panier et offres); inscrivez l&apos;appelant s&apos;il reste une place, sinon sur la liste d&apos;attente.</source>
+        <translation>Check the real places left (capacity minus registrations, cart holds and offers); register the caller if a place remains, otherwise put them on the waitlist.</translation>
+    </message>
+    <message>
+        <source>Cherchez l&apos;inscription, le panier ou la liste d&apos;attente qui retient ce membre pour cette activité, et réglez celui qui est périmé.</source>
+        <translation>Find the registration, cart or waitlist entry holding this member on this activity, and fix the stale one.</translation>
+    </message>
+    <message>
+        <source>L&apos;onglet « Paniers » montre l&apos;heure limite de chaque réservation et si la prolongation a déjà été utilisée.</source>
+        <translation>The “Carts” tab shows each hold&apos;s deadline and whether the extension was already used.</translation>
+    </message>
+    <message>
+        <source>Une inscription n&apos;existe qu&apos;après un paiement réussi : voyez les onglets « Inscriptions » et « Paiements ».</source>
+        <translation>A registration exists only after a successful payment: see the “Registrations” and “Payments” tabs.</translation>
+    </message>
+    <message>
+        <source>Ne notez jamais le numéro complet de la carte ni le code de validation.</source>
+        <translation>Never write down the full card number or the validation code.</translation>
+    </message>
+    <message>
+        <source>Ne libérez le panier qu&apos;après avoir demandé au site de paiement si le paiement est passé.</source>
+        <translation>Release the cart only after asking the payment site whether the payment went through.</translation>
+    </message>
+    <message>
+        <source>Lisez l&apos;avis de collecte, puis modifiez le lien de parenté du membre, avec un motif.</source>
+        <translation>Read the collection notice, then change the member&apos;s relationship, with a reason.</translation>
+    </message>
+    <message>
+        <source>Le NAS reste masqué; chaque affichage complet est journalisé. Lisez l&apos;avis de collecte avant de le recueillir.</source>
+        <translation>The SIN stays masked; every full display is logged. Read the collection notice before collecting it.</translation>
+    </message>
+    <message>
+        <source>Le numéro de panier et le numéro du propriétaire sont dans l&apos;onglet « Paniers ».</source>
+        <translation>The cart number and the owner&apos;s number are in the “Carts” tab.</translation>
+    </message>
+    <message>
+        <source>Décrivez la demande dans la note : elle reste au dossier.</source>
+        <translation>Describe the request in the note: it stays on file.</translation>
+    </message>
+    <message>
+        <source>Les renseignements que je vais vous demander sont recueillis par la Ville de Québec pour gérer votre Dossier loisir et vos inscriptions aux activités de loisir. Seul le personnel autorisé de la Ville y a accès, lorsque son travail l&apos;exige. Vous n&apos;êtes pas obligé de répondre, mais sans ces renseignements, nous pourrions ne pas être en mesure de traiter votre demande. Vous avez le droit de consulter les renseignements qui vous concernent et de les faire corriger.</source>
+        <translation>The information I am about to ask for is collected by the Ville de Québec to manage your Dossier loisir and your registrations for recreation activities. Only authorized City staff can see it, when their work requires it. You do not have to answer, but without this information we may not be able to handle your request. You have the right to see the information about you and to have it corrected.</translation>
+    </message>
+    <message>
+        <source>{number} — {title}</source>
+        <translation>{number} — {title}</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>Ce dossier loisir n&apos;existe plus (no {id}).</source>
@@ -1998,6 +2570,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
         <translation>A paid registration is not released here: that is a cancellation.</translation>
+    </message>
+</context>
+<context>
+    <name>presence</name>
+    <message>
+        <source>{name} consulte aussi ce dossier</source>
+        <translation>{name} is also viewing this household</translation>
+    </message>
+    <message>
+        <source>{names} et {last} consultent aussi ce dossier</source>
+        <translation>{names} and {last} are also viewing this household</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,156 @@
+"""The call itself (DESIGN.md §1): it starts when the agent opens a household or picks up,
+and ends with a note — the reason (an FAQ topic F1–F14 or "other"), what was done and how
+long it took.
+
+What was done is not typed: it is every audit entry the agent wrote for the household
+between the start and the end of the call, one action code a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from console.db.models import AuditEntry, CallNote, Household, Staff
+from console.domain.errors import NotFound, Refused
+from console.domain.vocabulary import Role
+from console.services import audit
+from console.services.context import ServiceContext
+from console.services.households import CallNoteView
+from console.services.presence import upsert_presence
+from console.services.staff import Actor, require_role
+
+FAQ_REASONS = tuple(f"F{n}" for n in range(1, 15))
+OTHER_REASON = "other"
+CALL_REASONS = (*FAQ_REASONS, OTHER_REASON)
+MAX_NOTE_CHARS = 4000
+CALL_ENDED = "call_ended"
+ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
+
+
+@dataclass(frozen=True)
+class ActiveCall:
+    staff_id: int
+    household_id: int | None
+    started_at: datetime
+
+
+def start_call(ctx: ServiceContext, actor: Actor, household_id: int | None) -> ActiveCall:
+    """A call begins now; with a household, the agent is also marked present on it."""
+    require_role(actor, *ANY_STAFF, action="start_call")
+    now = ctx.clock.now()
+    if household_id is not None:
+        with ctx.db.write() as session:
+            if session.get(Household, household_id) is None:
+                raise NotFound("household_not_found", household_id=household_id)
+            upsert_presence(session, ctx.dialect, actor.staff_id, household_id, now)
+    return ActiveCall(actor.staff_id, household_id, now)
+
+
+def end_call(
+    ctx: ServiceContext,
+    actor: Actor,
+    household_id: int | None,
+    reason: str,
+    started_at: datetime,
+    note: str,
+) -> CallNoteView:
+    """Save the call's note, with the actions the agent took on the household meanwhile.
+
+    Refused ``call_reason_unknown`` {reason} or ``call_note_too_long`` {max}; nothing is
+    written then, so the screen keeps what the agent typed.
+    """
+    require_role(actor, *ANY_STAFF, action="end_call")
+    if reason not in CALL_REASONS:
+        raise Refused("call_reason_unknown", reason=reason)
+    text = note.strip()
+    if len(text) > MAX_NOTE_CHARS:
+        raise Refused("call_note_too_long", max=MAX_NOTE_CHARS)
+    now = ctx.clock.now()
+    started_at = min(started_at, now)
+    with ctx.db.write() as session:
+        number: int | None = None
+        actions: list[str] = []
+        if household_id is not None:
+            household = session.get(Household, household_id)
+            if household is None:
+                raise NotFound("household_not_found", household_id=household_id)
+            number = household.number
+            actions = list(
+                session.scalars(
+                    select(AuditEntry.action)
+                    .where(
+                        AuditEntry.staff_id == actor.staff_id,
+                        AuditEntry.household_id == household_id,
+                        AuditEntry.at >= started_at,
+                        AuditEntry.at <= now,
+                        AuditEntry.action != CALL_ENDED,
+                    )
+                    .order_by(AuditEntry.at, AuditEntry.id)
+                )
+            )
+        call = CallNote(
+            staff_id=actor.staff_id,
+            household_id=household_id,
+            reason=reason,
+            started_at=started_at,
+            ended_at=now,
+            actions="\n".join(actions),
+            note=text,
+        )
+        session.add(call)
+        session.flush()
+        audit.record(
+            session,
+            ctx,
+            actor,
+            CALL_ENDED,
+            household_id=household_id,
+            target=str(number) if number is not None else "",
+            reason=reason,
+            details={
+                "call_note_id": call.id,
+                "seconds": int((now - started_at).total_seconds()),
+                "actions": len(actions),
+            },
+        )
+        staff = session.get(Staff, actor.staff_id)
+        return CallNoteView(
+            note_id=call.id,
+            staff_name=staff.display_name if staff else actor.display_name,
+            reason=reason,
+            started_at=started_at,
+            ended_at=now,
+            actions=call.actions,
+            note=text,
+        )
+
+
+def list_calls(
+    ctx: ServiceContext, actor: Actor, household_id: int, *, limit: int = 50
+) -> tuple[CallNoteView, ...]:
+    """The household's earlier call notes, newest first."""
+    require_role(actor, *ANY_STAFF, action="list_calls")
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(CallNote)
+            .where(CallNote.household_id == household_id)
+            .options(selectinload(CallNote.staff))
+            .order_by(CallNote.started_at.desc(), CallNote.id.desc())
+            .limit(max(1, limit))
+        )
+        return tuple(
+            CallNoteView(
+                note_id=n.id,
+                staff_name=n.staff.display_name,
+                reason=n.reason,
+                started_at=n.started_at,
+                ended_at=n.ended_at,
+                actions=n.actions,
+                note=n.note,
+            )
+            for n in rows
+        )
