@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
@@ -151,15 +152,23 @@ class TaskRunner(QObject):
                 return  # superseded by a newer task with the same key
             del self._latest[pending.key]
         if error is not None:
-            if pending.on_failure is not None:
-                pending.on_failure(error)
-            else:
+            if pending.on_failure is None:
                 self.failed.emit(error)
+            elif _alive(pending.on_failure):
+                pending.on_failure(error)
             return
-        pending.on_success(result)
+        if _alive(pending.on_success):
+            pending.on_success(result)
 
     @Slot(int, int, int)
     def _on_progress(self, task_id: int, done: int, total: int) -> None:
         pending = self._pending.get(task_id)
-        if pending is not None and pending.on_progress is not None:
+        if pending is not None and pending.on_progress is not None and _alive(pending.on_progress):
             pending.on_progress(done, total)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback is a method of a Qt object that has been destroyed: an
+    answer that arrives after its screen closed is dropped, not delivered to a dead widget."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from console.ui.tasks import Progress, TaskRunner
@@ -107,3 +108,19 @@ def test_progress_is_reported_and_cancel_stops_the_work(qtbot: QtBot, tasks: Tas
     assert started.is_set()
     handle.cancel()
     qtbot.waitUntil(lambda: outcome == ["cancelled"])
+
+
+def test_an_answer_for_a_closed_screen_is_dropped(qtbot: QtBot, tasks: TaskRunner) -> None:
+    class Screen(QLabel):
+        def show_answer(self, value: str) -> None:
+            self.setText(value)  # would crash on a deleted widget
+
+    screen = Screen()
+    release = threading.Event()
+    done: list[int] = []
+    tasks.run(lambda: release.wait(5) and "late", screen.show_answer)
+    tasks.run(lambda: 1, done.append)
+    shiboken6.delete(screen)
+    release.set()
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert done == [1]  # the runner kept going; the dead screen got nothing
