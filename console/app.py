@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from console.config import APP_AUTHOR, APP_NAME, Settings, data_dir, load_settings
 from console.db.engine import Database
 from console.services.context import ServiceContext
+from console.services.staff import Actor
 
 ProgressFn = Callable[[int, int], None]
 
@@ -98,6 +100,33 @@ def build_context(settings: Settings, database: Database | None = None) -> Servi
     )
 
 
+def sign_in(settings: Settings, server: str, username: str, password: str) -> SignedIn:
+    """Connect as ``username`` (PostgreSQL); the staff member of that username decides the
+    role. The password goes to the driver only, never into a URL, a file or a log."""
+    from console.db.urls import for_user
+    from console.domain.errors import Refused
+    from console.services.staff import actor_for_username
+
+    try:
+        url = for_user(server, username)
+    except Exception as exc:
+        raise Refused("database_url_invalid") from exc
+    database = Database(url, lock_timeout_ms=settings.lock_timeout_ms, password=password or None)
+    try:
+        ctx = build_context(replace(settings, database_url=url), database)
+        actor = actor_for_username(ctx, username)
+    except BaseException:
+        database.dispose()
+        raise
+    return SignedIn(ctx, actor)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    ctx: ServiceContext
+    actor: Actor
+
+
 def choose_language(args: argparse.Namespace, settings: Settings, stored: str | None) -> str:
     """The command line wins, then the language picked in the menu, then the settings."""
     for candidate in (getattr(args, "language", None), stored, settings.language):
@@ -133,10 +162,16 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     window.show_connecting()
 
-    def opened(context: ServiceContext) -> None:
-        window.attach(context, demo=settings.embedded)
+    def opened(context: ServiceContext, actor: Actor | None = None) -> None:
+        window.attach(context, demo=settings.embedded, actor=actor)
         if getattr(args, "call", None):
             window.open_caller(args.call)
+
+    if not settings.embedded:
+        _sign_in_gui(app, window, tasks, qsettings, settings, opened)
+        code = app.exec()
+        tasks.wait_idle()
+        return int(code)
 
     def open_in_background(progress: Progress) -> ServiceContext:
         database = open_database(
@@ -151,3 +186,27 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     tasks.wait_idle()
     return int(code)
+
+
+def _sign_in_gui(
+    app: Any,
+    window: Any,
+    tasks: Any,
+    qsettings: Any,
+    settings: Settings,
+    opened: Callable[[ServiceContext, Actor | None], None],
+) -> None:
+    """PostgreSQL: staff sign in with their own database credentials before anything opens."""
+    from console.db.urls import without_password
+    from console.ui.sign_in import SignInDialog
+
+    dialog = SignInDialog(
+        tasks,
+        lambda server, user, password: sign_in(settings, server, user, password),
+        qsettings,
+        default_server=without_password(settings.database_url),
+        parent=window,
+    )
+    dialog.signed_in.connect(lambda signed: opened(signed.ctx, signed.actor))
+    dialog.rejected.connect(app.quit)
+    dialog.open()
