@@ -117,8 +117,13 @@ class Database:
                 conn.execute(text("SELECT 1"))
 
     def reset(self) -> None:
-        """Drop pooled connections, so the next unit of work connects afresh."""
-        self.dispose()
+        """Drop pooled PostgreSQL connections, so the next unit of work connects afresh.
+
+        SQLite keeps its connections: each follows its file, and a new one opened while the
+        file is missing would create an empty database in its place.
+        """
+        if self.dialect == "postgresql":
+            self.dispose()
 
     def dispose(self) -> None:
         self.engine.dispose()
