@@ -32,13 +32,13 @@ from console.db.models import (
 )
 from console.domain.names import search_key
 
-LAST_NAMES = (
+LAST_NAMES = (  # noqa: SIM905 (a list of words reads better as words)
     "Tremblay Gagnon Roy Côté Bouchard Gauthier Morin Lavoie Fortin Gagné Ouellet Pelletier "
     "Bélanger Lévesque Bergeron Leblanc Paquette Girard Simard Boucher Caron Beaulieu Cloutier "
     "Dubé Poirier Fournier Lapointe Leclerc Lefebvre Poulin Thibault St-Pierre Nadeau Martin "
     "Landry Martel Bédard Grenier Lessard Bernier Richard Michaud Hébert Desjardins Couture"
 ).split()
-FIRST_NAMES = (
+FIRST_NAMES = (  # noqa: SIM905
     "Marie Jean Hélène Luc Sophie Marc Julie Pierre Isabelle François Nathalie Éric Chantal "
     "Martin Catherine Louis Geneviève Simon Émilie Olivier Zoé Léa Noah William Florence Alice"
 ).split()
@@ -65,7 +65,7 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
 
     for n, name in enumerate(("La Cité-Limoilou", "Les Rivières", "Sainte-Foy", "Beauport"), 1):
         add(Borough, code=f"B{n}", name=name)
-    for n, (code, starts) in enumerate((("H26", date(2026, 1, 5)), ("P26", date(2026, 4, 6))), 1):
+    for code, starts in (("H26", date(2026, 1, 5)), ("P26", date(2026, 4, 6))):
         add(Season, code=code, name=code, starts_on=starts, ends_on=starts + timedelta(days=84))
     activities = 240
     for n in range(1, activities + 1):
