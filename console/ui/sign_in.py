@@ -43,6 +43,14 @@ messages.register(
 )
 
 
+messages.register(
+    "database_url_invalid",
+    lambda _params: QCoreApplication.translate(
+        "messages", "L'adresse du serveur n'est pas valide (exemple : postgresql://hôte:5432/base)."
+    ),
+)
+
+
 class PasswordStore(Protocol):
     def get(self, username: str) -> str | None: ...
     def set(self, username: str, password: str) -> None: ...

@@ -276,6 +276,103 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connexion à la base de données perdue — reconnexion…</source>
+        <translation>Connection to the database lost — reconnecting…</translation>
+    </message>
+    <message>
+        <source>Réessayer &amp;maintenant</source>
+        <translation>Retry &amp;now</translation>
+    </message>
+    <message>
+        <source>Nouvel essai dans {seconds} s</source>
+        <translation>Next attempt in {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionMonitor</name>
+    <message>
+        <source>Tentative en cours…</source>
+        <translation>Trying…</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Tableau de bord — supervision</source>
+        <translation>Dashboard — supervision</translation>
+    </message>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Tous les arrondissements</source>
+        <translation>All boroughs</translation>
+    </message>
+    <message>
+        <source>Saison</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>Toutes les saisons</source>
+        <translation>All seasons</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{days} derniers jours</source>
+        <translation>Last {days} days</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>A&amp;rrondissement :</source>
+        <translation>B&amp;orough:</translation>
+    </message>
+    <message>
+        <source>&amp;Saison :</source>
+        <translation>&amp;Season:</translation>
+    </message>
+    <message>
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Paniers verrouillés au paiement</source>
+        <translation>Carts locked at checkout</translation>
+    </message>
+    <message>
+        <source>Courriels en échec</source>
+        <translation>Failed emails</translation>
+    </message>
+    <message>
+        <source>Paniers verrouillés au paiement ({count})</source>
+        <translation>Carts locked at checkout ({count})</translation>
+    </message>
+    <message>
+        <source>Courriels en échec ({count})</source>
+        <translation>Failed emails ({count})</translation>
+    </message>
+    <message>
+        <source>{calls} appels en {days} jours · {full} activités complètes sur {shown} affichées · {waiting} personnes en attente</source>
+        <translation>{calls} calls in {days} days · {full} of {shown} activities shown are full · {waiting} people waiting</translation>
+    </message>
+    <message>
+        <source>Mis à jour : {moment}</source>
+        <translation>Updated: {moment}</translation>
+    </message>
+</context>
+<context>
     <name>FamilyPanel</name>
     <message>
         <source>Membres du dossier</source>
@@ -715,6 +812,69 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Connexion à la base de données</source>
+        <translation>Sign in to the database</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre propre compte de la base de données. Votre rôle dans la console en découle.</source>
+        <translation>Sign in with your own database account. Your role in the console follows from it.</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Adresse de la base, sans mot de passe (postgresql://hôte:port/base)</source>
+        <translation>Database address, without a password (postgresql://host:port/database)</translation>
+    </message>
+    <message>
+        <source>Nom d&apos;utilisateur</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Se souvenir du mot de passe (trousseau du système)</source>
+        <translation>Remember the password (system keyring)</translation>
+    </message>
+    <message>
+        <source>État de la connexion</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <source>&amp;Serveur :</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisateur :</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Se &amp;connecter</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Indiquez le serveur et votre nom d&apos;utilisateur.</source>
+        <translation>Enter the server and your username.</translation>
+    </message>
+    <message>
+        <source>Connexion en cours…</source>
+        <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
     <name>VerificationDialog</name>
     <message>
         <source>Vérifier l&apos;identité de l&apos;appelant</source>
@@ -811,6 +971,65 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>dernier paiement</source>
         <translation>last payment</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Propriétaire</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Verrouillé jusqu&apos;à</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Reste</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Échecs</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Dernier échec</source>
+        <translation>Last failure</translation>
+    </message>
+    <message>
+        <source>Dernière erreur</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Appels par motif et par jour</source>
+        <translation>Calls per reason per day</translation>
+    </message>
+    <message>
+        <source>{title} · {waiting} en attente</source>
+        <translation>{title} · {waiting} waiting</translation>
+    </message>
+    <message>
+        <source>Taux de remplissage et listes d&apos;attente</source>
+        <translation>Fill rates and waitlists</translation>
+    </message>
+    <message>
+        <source>Taux de remplissage</source>
+        <translation>Fill rate</translation>
     </message>
 </context>
 <context>
@@ -1260,6 +1479,14 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <source>Action refusée (code : {code}).</source>
         <translation>Action refused (code: {code}).</translation>
     </message>
+    <message>
+        <source>Nom d&apos;utilisateur ou mot de passe refusé par la base de données.</source>
+        <translation>The database refused the username or password.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse du serveur n&apos;est pas valide (exemple : postgresql://hôte:5432/base).</source>
+        <translation>The server address is not valid (example: postgresql://host:5432/database).</translation>
+    </message>
 </context>
 <context>
     <name>support</name>
@@ -1382,6 +1609,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>le caractère spécial ne peut pas être le premier.</source>
         <translation>the special character cannot be the first one.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Tableau de bord</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Supervision</source>
+        <translation>&amp;Supervision</translation>
     </message>
 </context>
 </TS>
