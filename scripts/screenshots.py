@@ -9,6 +9,7 @@ Renders the window offscreen at 1366×768 with ``QWidget.grab()``: no display ne
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 import tempfile
@@ -28,7 +29,10 @@ from console.db.migrate import upgrade  # noqa: E402
 from console.db.models import Cart, Household, Member  # noqa: E402
 from console.db.sin import SinCipher  # noqa: E402
 from console.domain.clock import FixedClock, SystemClock  # noqa: E402
+from console.domain.vocabulary import Role  # noqa: E402
 from console.services.context import ServiceContext  # noqa: E402
+from console.services.staff import list_staff  # noqa: E402
+from console.ui.dashboard import Dashboard  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from console.ui.startup import install_language, install_style  # noqa: E402
 from console.ui.tasks import TaskRunner  # noqa: E402
@@ -84,6 +88,41 @@ def wait_until(condition: object, timeout_ms: int = 10000) -> None:
         QCoreApplication.processEvents()
 
 
+def dashboard_database(path: Path) -> tuple[Database, datetime]:
+    """A database busy enough for the supervisors' dashboard to show something."""
+    if importlib.util.find_spec("console.db.seed") is None:
+        from tests.helpers.large_database import fill_large
+
+        database = Database(f"sqlite:///{path}")
+        upgrade(database.engine)
+        now = SystemClock().now()
+        fill_large(database, 1500, now)
+        return database, now
+    return demo_database(path)
+
+
+def shoot_dashboard(tmp: Path, target: Path) -> None:
+    database, now = dashboard_database(tmp / "dashboard.sqlite3")
+    ctx = ServiceContext(db=database, sin_cipher=SinCipher(SIN_KEY), clock=FixedClock(now))
+    tasks = TaskRunner()
+    workspace = Workspace(tasks)
+    workspace.set_context(ctx, demo=True)
+    supervisor = next(a for a in list_staff(ctx) if a.role is Role.SUPERVISOR)
+    workspace.set_actor(supervisor)
+    dashboard = Dashboard(workspace)
+    dashboard.resize(1366, 768)
+    dashboard.open()
+    wait_until(lambda: dashboard.figures is not None and not tasks.busy)
+    settle = QElapsedTimer()
+    settle.start()
+    wait_until(lambda: settle.elapsed() > 300)  # the charts lay their axes out late
+    dashboard.grab().save(str(target))
+    print(target)
+    dashboard.close()
+    tasks.wait_idle()
+    database.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=["fr", "en"], default="fr")
@@ -118,6 +157,7 @@ def main() -> int:
         print(target)
         tasks.wait_idle()
         database.dispose()
+        shoot_dashboard(Path(tmp), args.out / f"dashboard{suffix}.png")
     return 0
 
 

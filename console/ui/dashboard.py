@@ -111,7 +111,7 @@ class Dashboard(QWidget):
         charts.setObjectName("dashboardCharts")
         charts.addWidget(self.calls_chart)
         charts.addWidget(self.fill_chart)
-        charts.setSizes([640, 640])
+        charts.setSizes([600, 700])
         tables = QWidget()
         grid = QGridLayout(tables)
         grid.setContentsMargins(0, 0, 0, 0)

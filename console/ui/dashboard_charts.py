@@ -93,7 +93,8 @@ class CallsChart(QChartView):
         chart.addSeries(series)
         days = QBarCategoryAxis()
         days.append([day.strftime("%m-%d") for day in figures.days])
-        days.setLabelsAngle(-45 if len(figures.days) > 16 else 0)
+        # Upright labels stop fitting past ten days or so; turned ones always fit.
+        days.setLabelsAngle(-90 if len(figures.days) > 10 else 0)
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(days)
         most = max(
@@ -110,9 +111,16 @@ class CallsChart(QChartView):
         self.series = series
 
 
+TITLE_CHARS = 24
+
+
 def fill_label(activity: ActivityFill) -> str:
+    """The activity and its waitlist; a long title is shortened so the count always shows."""
+    title = activity.title
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
     return translate("dashboard", "{title} · {waiting} en attente").format(
-        title=activity.title, waiting=activity.waitlist
+        title=title, waiting=activity.waitlist
     )
 
 
@@ -120,7 +128,9 @@ class FillChart(QChartView):
     """Fill rate (confirmed / capacity) of the activities with the longest waitlists."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        title = translate("dashboard", "Taux de remplissage et listes d'attente")
+        title = translate(
+            "dashboard", "Taux de remplissage et listes d'attente (en rouge : complet)"
+        )
         super().__init__(_chart(title), parent)
         self.setObjectName("fillChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)

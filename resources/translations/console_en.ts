@@ -1024,8 +1024,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{title} · {waiting} waiting</translation>
     </message>
     <message>
-        <source>Taux de remplissage et listes d&apos;attente</source>
-        <translation>Fill rates and waitlists</translation>
+        <source>Taux de remplissage et listes d&apos;attente (en rouge : complet)</source>
+        <translation>Fill rates and waitlists (red: full)</translation>
     </message>
     <message>
         <source>Taux de remplissage</source>

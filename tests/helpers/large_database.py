@@ -42,7 +42,20 @@ FIRST_NAMES = (  # noqa: SIM905
     "Marie Jean Hélène Luc Sophie Marc Julie Pierre Isabelle François Nathalie Éric Chantal "
     "Martin Catherine Louis Geneviève Simon Émilie Olivier Zoé Léa Noah William Florence Alice"
 ).split()
+KINDS = (
+    "Natation",
+    "Poterie",
+    "Soccer",
+    "Danse créative",
+    "Patinage",
+    "Yoga",
+    "Karaté",
+    "Camp de jour",
+)
+LEVELS = ("débutant", "intermédiaire", "avancé", "parents-enfants", "adultes")
 REASONS = [f"F{n}" for n in range(1, 15)] + ["other"]
+# Passwords, confirmation emails, full courses and cart timers are most of the calls.
+REASON_WEIGHTS = [9, 7, 2, 1, 2, 6, 3, 6, 3, 2, 4, 1, 1, 2, 3]
 
 
 @dataclass(frozen=True)
@@ -68,8 +81,10 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
     for code, starts in (("H26", date(2026, 1, 5)), ("P26", date(2026, 4, 6))):
         add(Season, code=code, name=code, starts_on=starts, ends_on=starts + timedelta(days=84))
     activities = 240
+    capacity: dict[int, int] = {}
     for n in range(1, activities + 1):
-        title = f"Activité {n} — {rng.choice(('Natation', 'Poterie', 'Soccer', 'Danse'))}"
+        title = f"{rng.choice(KINDS)} — {rng.choice(LEVELS)} ({n})"
+        capacity[n] = rng.choice((8, 10, 12, 15, 20))
         add(
             Activity,
             code=f"A-{n:04d}",
@@ -77,7 +92,7 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
             title_key=search_key(title),
             season_id=1 + n % 2,
             borough_id=1 + n % 4,
-            capacity=rng.choice((8, 10, 12, 15, 20)),
+            capacity=capacity[n],
             price_cents=rng.choice((4500, 6000, 7500)),
             schedule="Samedi 9 h",
             location="",
@@ -95,6 +110,8 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
 
     busiest = 1
     registered: set[tuple[int, int]] = set()
+    waiting: set[tuple[int, int]] = set()
+    taken: dict[int, int] = {}
     for h in range(1, households + 1):
         last = LAST_NAMES[h % len(LAST_NAMES)]
         created = now - timedelta(days=rng.randint(30, 900))
@@ -158,8 +175,23 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
                 state="registered",
                 added_at=at,
             )
-            if (member, activity) not in registered:
+            if (member, activity) in registered:
+                pass
+            elif taken.get(activity, 0) >= capacity[activity]:
+                if (member, activity) not in waiting:
+                    waiting.add((member, activity))
+                    add(
+                        WaitlistEntry,
+                        activity_id=activity,
+                        member_id=member,
+                        household_id=household,
+                        position=float(len(rows.get(WaitlistEntry, [])) + 1),
+                        state="waiting",
+                        created_at=at,
+                    )
+            else:
                 registered.add((member, activity))
+                taken[activity] = taken.get(activity, 0) + 1
                 add(
                     Registration,
                     member_id=member,
@@ -168,6 +200,7 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
                     state="confirmed",
                     created_at=at,
                 )
+            failed = rng.random() < 0.03
             add(
                 OutboxMessage,
                 message_id=f"<r{cart}@large>",
@@ -176,21 +209,26 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
                 kind="receipt",
                 subject="Reçu",
                 body="…",
-                state="failed" if rng.random() < 0.03 else "sent",
+                state="failed" if failed else "sent",
+                last_error="550 5.1.1 boîte aux lettres inconnue" if failed else None,
                 attempts=1,
                 created_at=at,
                 next_attempt_at=at,
                 sent_at=at,
             )
-        if h % 7 == 0 or h == busiest:
+        if h % 97 == 0:  # a family whose browser closed at checkout (F11)
             add(
-                WaitlistEntry,
-                activity_id=rng.randint(1, activities),
-                member_id=members[-1],
+                Cart,
+                number=5000000 + len(rows.get(Cart, [])) + 1,
+                owner_number=100000 + h,
                 household_id=household,
-                position=float(h),
-                state="waiting",
-                created_at=now - timedelta(days=rng.randint(1, 30)),
+                state="checkout",
+                created_at=now - timedelta(minutes=10),
+                updated_at=now - timedelta(minutes=10),
+                hold_expires_at=now + timedelta(minutes=10),
+                extension_used=False,
+                checkout_locked_until=now + timedelta(minutes=rng.randint(1, 20)),
+                channel="web",
             )
         for _ in range(8 if h == busiest else int(rng.random() < 0.5)):
             at = now - timedelta(days=rng.randint(0, 20), minutes=rng.randint(0, 600))
@@ -198,7 +236,7 @@ def fill_large(db: Database, households: int, now: datetime, seed: int = 7) -> L
                 CallNote,
                 staff_id=rng.randint(1, 20),
                 household_id=household,
-                reason=rng.choice(REASONS),
+                reason=rng.choices(REASONS, REASON_WEIGHTS)[0],
                 started_at=at,
                 ended_at=at + timedelta(minutes=5),
                 actions="",

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
-from console.ui.layout_memory import GEOMETRY_KEY, STATE_KEY, SPLITTER_KEY
+from console.ui.layout_memory import GEOMETRY_KEY, SPLITTER_KEY, STATE_KEY
 from console.ui.main_window import MainWindow
 from console.ui.tasks import TaskRunner
 from console.ui.workspace import Workspace
