@@ -16,6 +16,7 @@ from typing import Any
 
 from console.config import APP_AUTHOR, APP_NAME, Settings, data_dir, load_settings
 from console.db.engine import Database
+from console.db.sin import SinCipher, load_or_create_key
 from console.services.context import ServiceContext
 from console.services.staff import Actor
 
@@ -26,12 +27,13 @@ def open_database(
     migrate: bool = True,
     *,
     settings: Settings | None = None,
+    seed_demo: bool = True,
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Database:
-    """The configured database. The embedded SQLite default is created, migrated and, while
-    it holds no household, filled with demo data; a shared PostgreSQL database is only
-    migrated by ``console db upgrade``."""
+    """The configured database. The embedded SQLite default is created and migrated and,
+    while it holds no household, filled with demo data (unless ``seed_demo`` is false);
+    a shared PostgreSQL database is only migrated when ``console db upgrade`` asks."""
     settings = settings or load_settings()
     if settings.embedded:
         data_dir().mkdir(parents=True, exist_ok=True)
@@ -40,7 +42,7 @@ def open_database(
         from console.db.migrate import upgrade
 
         upgrade(database.engine)
-        if _is_empty(database):
+        if seed_demo and _is_empty(database):
             _seed_demo(database, settings, progress, cancelled)
     return database
 
@@ -60,32 +62,22 @@ def _seed_demo(
     progress: ProgressFn | None,
     cancelled: Callable[[], bool] | None,
 ) -> None:
-    try:
-        from console.db import seed  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # a build without the demo generator: start empty
-        return
+    from console.db.seed import seed_database
     from console.domain.clock import SystemClock
 
-    def report(*values: Any) -> None:
-        # The generator reports (done, total); tolerate a leading stage name.
-        numbers = [v for v in values if isinstance(v, int)]
-        if progress is not None and len(numbers) >= 2:
-            progress(numbers[-2], numbers[-1])
-
-    seed.seed_database(
+    seed_database(
         database,
-        _sin_cipher(settings),
+        sin_cipher(settings),
         scale="demo",
         seed=1,
         now=SystemClock().now(),
-        progress=report,
+        progress=progress,
         cancelled=cancelled,
     )
 
 
-def _sin_cipher(settings: Settings) -> Any:
-    from console.db.sin import SinCipher, load_or_create_key
-
+def sin_cipher(settings: Settings) -> SinCipher:
+    """The SIN key from settings, the keyring, or the local key file."""
     return SinCipher(load_or_create_key(settings.sin_key, data_dir() / "sin.key"))
 
 
@@ -95,7 +87,7 @@ def build_context(settings: Settings, database: Database | None = None) -> Servi
 
     return ServiceContext(
         db=database if database is not None else open_database(settings=settings),
-        sin_cipher=_sin_cipher(settings),
+        sin_cipher=sin_cipher(settings),
         clock=SystemClock(),
         settings=settings,
     )
@@ -177,6 +169,9 @@ def run_gui(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     workspace = Workspace(tasks)
     window = MainWindow(workspace, qsettings)
+    from console.ui.places_wiring import install_places
+
+    install_places(window)
     window.show()
     window.show_connecting()
 

@@ -1,4 +1,6 @@
-"""Regenerate the screenshots in docs/screenshots/ from a fresh demo database.
+"""Regenerate the screenshots in docs/screenshots/ from a fresh demo database: the main
+window, the household's account tab (household-account.png) and the supervisors' journal
+(audit.png).
 
 Renders the window offscreen at 1366×768 with ``QWidget.grab()``: no display needed.
 
@@ -30,8 +32,10 @@ from console.db.models import Cart, Household, Member  # noqa: E402
 from console.db.sin import SinCipher  # noqa: E402
 from console.domain.clock import FixedClock, SystemClock  # noqa: E402
 from console.domain.vocabulary import Role  # noqa: E402
+from console.services.accounts import unlock_account  # noqa: E402
 from console.services.context import ServiceContext  # noqa: E402
-from console.services.staff import list_staff  # noqa: E402
+from console.services.staff import Actor, list_staff  # noqa: E402
+from console.services.verification import CallerAnswers, verify_caller  # noqa: E402
 from console.ui.dashboard import Dashboard  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from console.ui.startup import install_language, install_style  # noqa: E402
@@ -77,6 +81,23 @@ def telling_household(database: Database) -> tuple[int, str]:
             .limit(1)
         ).one()
         return int(row[0]), str(row[1])
+
+
+def record_a_call(ctx: ServiceContext, actor: Actor, household_id: int) -> None:
+    """Something for the journal: the caller verified, the account unlocked if it was."""
+    with ctx.db.read() as session:
+        household = session.get(Household, household_id)
+        assert household is not None
+        born = session.scalar(
+            select(Member.birth_date).where(
+                Member.household_id == household_id, Member.relationship == "responsible"
+            )
+        )
+        answers = CallerAnswers(birth_date=born, postal_code=household.postal_code)
+        locked = household.account.locked_at is not None
+    verify_caller(ctx, actor, household_id, answers)
+    if locked:
+        unlock_account(ctx, actor, household_id, reason="Appel au soutien")
 
 
 def wait_until(condition: object, timeout_ms: int = 10000) -> None:
@@ -152,9 +173,35 @@ def main() -> int:
         window.household_panel.carts_tree.setFocus()
         suffix = "" if args.language == "fr" else f"-{args.language}"
         args.out.mkdir(parents=True, exist_ok=True)
-        target = args.out / f"main-window{suffix}.png"
-        window.grab().save(str(target))
-        print(target)
+
+        def shoot(widget: object, name: str) -> None:
+            wait_until(lambda: not tasks.busy)
+            QCoreApplication.processEvents()
+            target = args.out / f"{name}{suffix}.png"
+            widget.grab().save(str(target))  # type: ignore[attr-defined]
+            print(target)
+
+        shoot(window, "main-window")
+        screens = window.account_screens
+        window.household_panel.show_tab(screens.account_tab)
+        member = next(
+            r
+            for r in range(window.household_panel.members_model.rowCount())
+            if window.household_panel.members_model.row(r).relationship != "responsible"
+        )
+        window.household_panel.members_table.selectRow(member)
+        shoot(window, "household-account")
+
+        agent = workspace.actor
+        assert agent is not None
+        record_a_call(ctx, agent, household_id)
+        supervisor = next(i for i, a in enumerate(window._staff) if a.role is Role.SUPERVISOR)
+        window.staff_combo.setCurrentIndex(supervisor)
+        wait_until(lambda: not tasks.busy)
+        screens.open_audit()
+        assert screens.audit_window is not None
+        screens.audit_window.resize(1100, 560)
+        shoot(screens.audit_window, "audit")
         tasks.wait_idle()
         database.dispose()
         shoot_dashboard(Path(tmp), args.out / f"dashboard{suffix}.png")

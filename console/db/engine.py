@@ -12,9 +12,10 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,6 +51,19 @@ def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    path = engine.url.database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        seen = {"file": Path(path).exists()}
+
+        @event.listens_for(engine, "do_connect")
+        def _refuse_a_missing_file(*_args: Any) -> None:
+            # Once the file has existed, a missing file is an outage: opening it would
+            # create an empty database in its place and keep a connection to it.
+            if Path(path).exists():
+                seen["file"] = True
+            elif seen["file"]:
+                raise sqlite3.OperationalError("unable to open database file: it is missing")
+
     return engine
 
 
@@ -65,6 +79,8 @@ class Database:
         password: str | None = None,
     ) -> None:
         """``password``, when given, goes to the driver only: never into ``url``."""
+        if url.startswith("postgresql://"):  # the psycopg 3 driver, whatever the URL says
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         self.url = url
         self.lock_timeout_ms = lock_timeout_ms
         if url.startswith("sqlite"):
@@ -73,10 +89,12 @@ class Database:
             self._write_engine = _sqlite_engine(url, immediate=True, busy_ms=lock_timeout_ms)
         else:
             self.dialect = "postgresql"
+            # No pre-ping: it costs a round trip on every checkout. A dropped connection
+            # fails its operation once (Unavailable), and SQLAlchemy then discards the
+            # whole pool, so the retry connects afresh.
             self.engine = create_engine(
                 url,
                 echo=echo,
-                pool_pre_ping=True,
                 pool_size=5,
                 max_overflow=10,
                 connect_args={"password": password} if password is not None else {},
@@ -94,6 +112,26 @@ class Database:
                 yield session
             finally:
                 session.rollback()
+
+    @contextmanager
+    def query(self) -> Iterator[Connection]:
+        """One read-only statement, no transaction around it (one round trip on PostgreSQL).
+
+        For single-statement lookups such as caller search; anything that reads several
+        statements and needs them consistent uses :meth:`read`.
+        """
+        with _translated_errors():
+            if self.dialect == "postgresql":
+                with self.engine.connect().execution_options(
+                    isolation_level="AUTOCOMMIT"
+                ) as connection:
+                    yield connection
+            else:
+                with self.engine.connect() as connection:
+                    try:
+                        yield connection
+                    finally:
+                        connection.rollback()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

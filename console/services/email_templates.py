@@ -17,6 +17,7 @@ class EmailKind(StrEnum):
     ACCOUNT_UNLOCKED = "account_unlocked"
     PASSWORD_RESET = "password_reset"
     CONFIRMATION = "confirmation"
+    WAITLIST_OFFER = "waitlist_offer"
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ _FR: dict[EmailKind, tuple[str, str]] = {
         "technique au {phone}.\n\n"
         "Ville de Québec — Mes loisirs en ligne\n",
     ),
+    EmailKind.WAITLIST_OFFER: (
+        "Une place s'est libérée : {activity}",
+        "Bonjour,\n\n"
+        "Une place s'est libérée à l'activité {activity} pour {member}. Elle vous est "
+        "réservée jusqu'au {deadline}. Pour la prendre, ouvrez une session dans Mes loisirs "
+        "en ligne ou communiquez avec le centre de soutien technique au {phone}; passé ce "
+        "délai, elle sera offerte à la personne suivante sur la liste d'attente.\n\n"
+        "Ville de Québec — Mes loisirs en ligne\n",
+    ),
 }
 
 _EN: dict[EmailKind, tuple[str, str]] = {
@@ -91,6 +101,15 @@ _EN: dict[EmailKind, tuple[str, str]] = {
         "link:\n\n{link}\n\n"
         "If you did not create a Dossier loisir, call the technical support centre at "
         "{phone}.\n\n"
+        "Ville de Québec — Mes loisirs en ligne\n",
+    ),
+    EmailKind.WAITLIST_OFFER: (
+        "A place is available: {activity}",
+        "Hello,\n\n"
+        "A place in {activity} is now available for {member}. It is held for you until "
+        "{deadline}. To take it, sign in to Mes loisirs en ligne or call the technical "
+        "support centre at {phone}; after that time it goes to the next person on the "
+        "waiting list.\n\n"
         "Ville de Québec — Mes loisirs en ligne\n",
     ),
 }

@@ -6,11 +6,24 @@ An exact identifier (email, household, cart, receipt or transaction number) sets
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
@@ -87,13 +100,99 @@ class SearchResult:
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
     text = query.strip()
     kind = classify_query(text)
-    parts = _match_parts(kind, text, limit)
-    if not parts:
-        return SearchResult(query=text, kind=kind, hits=())
-    # One round trip: every way the query can match, joined to what a hit shows.
-    matches = union_all(*parts).subquery("matches")
+    rows: list[Any] = []
+    with ctx.db.query() as connection:
+        # Each plan is one statement; a later plan runs only when the earlier found nothing
+        # (a full address that exists needs no prefix scan).
+        for parts, params in _plans(kind, text):
+            rows = list(connection.execute(_statement(parts, limit), params))
+            if rows:
+                break
+    best: dict[int, SearchHit] = {}
+    for hid, matched_text, why_text, number, postal, email, locked_at, borough, first, last in rows:
+        why = MatchedOn(why_text)
+        current = best.get(hid)
+        if current is not None and _RANK[current.matched_on] <= _RANK[why]:
+            continue
+        best[hid] = SearchHit(
+            household_id=hid,
+            household_number=number,
+            responsible_name=f"{first or ''} {last or ''}".strip(),
+            email=email,
+            borough=borough,
+            postal_code=postal,
+            account_locked=locked_at is not None,
+            matched_on=why,
+            matched_text=matched_text,
+        )
+    hits = sorted(
+        best.values(),
+        key=lambda h: (_RANK[h.matched_on], search_key(h.responsible_name), h.household_number),
+    )
+    return SearchResult(query=text, kind=kind, hits=tuple(hits[:limit]))
+
+
+Plan = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def _plans(kind: QueryKind, text: str) -> list[Plan]:
+    """The statements to try in turn: names of statement parts and their parameters."""
+    if kind is QueryKind.EMAIL or "@" in text:
+        email = text.lower()
+        prefix: Plan = (("email_prefix",), {"email": email, "email_prefix": _prefix(email)})
+        return [(("email",), {"email": email}), prefix] if kind is QueryKind.EMAIL else [prefix]
+    if kind is QueryKind.PHONE:
+        e164 = normalize_phone(text)
+        return [(("phone",), {"phone": e164})] if e164 else []
+    if kind is QueryKind.NUMBER:
+        params: dict[str, Any] = {"number": int(text), "number_text": str(int(text))}
+        candidate = phone_candidate(text)
+        if candidate:
+            return [(("number", "phone"), params | {"phone": candidate})]
+        return [(("number",), params)]
+    parts: list[str] = []
+    params = {}
+    if _could_be_email_start(text):
+        parts.append("email_prefix")
+        params |= {"email": text.lower(), "email_prefix": _prefix(text.lower())}
+    key = search_key(text)
+    if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
+        first, _, rest = key.partition(" ")
+        parts.append("name_two" if rest else "name_one")
+        params |= {
+            "name_key": key,
+            "name_prefix": _prefix(key),
+            "name_first": _prefix(first),
+            "name_rest": _prefix(rest),
+        }
+    return [(tuple(parts), params)] if parts else []
+
+
+def _could_be_email_start(text: str) -> bool:
+    """ "m.gagnon", "zoe_2016": the start of an address rather than a name."""
+    return " " not in text and len(text) >= 3 and any(c in text for c in "._+0123456789")
+
+
+@functools.cache
+def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
+    """One round trip: every way the query can match, joined to what a hit shows.
+
+    Built once per shape with bound parameters, so a search costs no statement building.
+    """
+    builders: dict[str, Callable[[], list[Select[Any]]]] = {
+        "email": lambda: [_email_exact()],
+        "email_prefix": lambda: [_email_prefix(limit)],
+        "phone": lambda: [_phone(limit)],
+        "number": _numbers,
+        "name_one": lambda: [_name(limit, two_tokens=False)],
+        "name_two": lambda: [_name(limit, two_tokens=True)],
+    }
+    selects: list[Select[Any]] = []
+    for part in parts:
+        selects += [_part(s) for s in builders[part]()]
+    matches = union_all(*selects).subquery("matches")
     responsible = aliased(Member)
-    statement = (
+    return (
         select(
             matches.c.household_id,
             matches.c.matched_text,
@@ -118,52 +217,6 @@ def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) ->
             ),
         )
     )
-    with ctx.db.read() as session:
-        rows = session.execute(statement).all()
-    best: dict[int, SearchHit] = {}
-    for hid, matched_text, why, number, postal, email, locked_at, borough, first, last in rows:
-        why = MatchedOn(why)
-        current = best.get(hid)
-        if current is not None and _RANK[current.matched_on] <= _RANK[why]:
-            continue
-        best[hid] = SearchHit(
-            household_id=hid,
-            household_number=number,
-            responsible_name=f"{first or ''} {last or ''}".strip(),
-            email=email,
-            borough=borough,
-            postal_code=postal,
-            account_locked=locked_at is not None,
-            matched_on=why,
-            matched_text=matched_text,
-        )
-    hits = sorted(
-        best.values(),
-        key=lambda h: (_RANK[h.matched_on], search_key(h.responsible_name), h.household_number),
-    )
-    return SearchResult(query=text, kind=kind, hits=tuple(hits[:limit]))
-
-
-def _match_parts(kind: QueryKind, text: str, limit: int) -> list[Select[Any]]:
-    """Sub-queries of (household_id, matched_text, why), one per way the text can match."""
-    if kind is QueryKind.EMAIL or (kind is QueryKind.NAME and "@" in text):
-        return _by_email(text.lower(), limit)
-    parts: list[Select[Any]] = []
-    if _could_be_email_start(text):
-        parts += _by_email(text.lower(), limit)
-    if kind is QueryKind.PHONE:
-        return _by_phone(normalize_phone(text), limit)
-    if kind is QueryKind.NUMBER:
-        return _by_number(int(text)) + _by_phone(phone_candidate(text), limit)
-    key = search_key(text)
-    if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
-        parts += _by_name(key, limit)
-    return parts
-
-
-def _could_be_email_start(text: str) -> bool:
-    """ "m.gagnon", "zoe_2016": the start of an address rather than a name."""
-    return " " not in text and len(text) >= 3 and any(c in text for c in "._+0123456789")
 
 
 def _part(statement: Select[Any]) -> Select[Any]:
@@ -171,103 +224,109 @@ def _part(statement: Select[Any]) -> Select[Any]:
     return select(sub.c.household_id, sub.c.matched_text, sub.c.why)
 
 
-def _by_email(email: str, limit: int) -> list[Select[Any]]:
-    exact = select(
-        Household.id.label("household_id"),
-        Account.email.label("matched_text"),
-        literal(MatchedOn.EMAIL.value).label("why"),
-    ).join(Account, Household.account_id == Account.id)
-    prefix = (
-        exact.where(Account.email.like(_prefix(email), escape="\\"), Account.email != email)
-        .with_only_columns(
+def _email_exact() -> Select[Any]:
+    return (
+        select(
+            Household.id.label("household_id"),
+            Account.email.label("matched_text"),
+            literal(MatchedOn.EMAIL.value).label("why"),
+        )
+        .join(Account, Household.account_id == Account.id)
+        .where(Account.email == bindparam("email"))
+    )
+
+
+def _email_prefix(limit: int) -> Select[Any]:
+    return (
+        select(
             Household.id.label("household_id"),
             Account.email.label("matched_text"),
             literal(MatchedOn.EMAIL_PREFIX.value).label("why"),
         )
+        .join(Account, Household.account_id == Account.id)
+        .where(
+            Account.email.like(bindparam("email_prefix"), escape="\\"),
+            Account.email != bindparam("email"),
+        )
         .order_by(Account.email)
         .limit(limit)
     )
-    return [_part(exact.where(Account.email == email)), _part(prefix)]
 
 
-def _by_phone(e164: str | None, limit: int) -> list[Select[Any]]:
-    if e164 is None:
-        return []
-    statement = (
+def _phone(limit: int) -> Select[Any]:
+    return (
         select(
             Member.household_id.label("household_id"),
             (Member.first_name + " " + Member.last_name).label("matched_text"),
             literal(MatchedOn.PHONE.value).label("why"),
         )
-        .where(Member.phone == e164, Member.removed_at.is_(None))
+        .where(Member.phone == bindparam("phone"), Member.removed_at.is_(None))
         .order_by(Member.household_id)
         .limit(limit)
     )
-    return [_part(statement)]
 
 
-def _by_number(number: int) -> list[Select[Any]]:
-    shown = literal(str(number))
+def _numbers() -> list[Select[Any]]:
+    number: BindParameter[int] = bindparam("number")
+    shown: BindParameter[str] = bindparam("number_text")
+
+    def why(matched: MatchedOn) -> Any:
+        return literal(matched.value).label("why")
+
     return [
-        _part(
-            select(
-                Household.id.label("household_id"),
-                shown.label("matched_text"),
-                literal(MatchedOn.HOUSEHOLD_NUMBER.value).label("why"),
-            ).where(Household.number == number)
-        ),
-        _part(
-            select(
-                Cart.household_id.label("household_id"),
-                shown.label("matched_text"),
-                literal(MatchedOn.CART_NUMBER.value).label("why"),
-            ).where(Cart.number == number)
-        ),
-        _part(
-            select(
-                Cart.household_id.label("household_id"),
-                shown.label("matched_text"),
-                literal(MatchedOn.RECEIPT_NUMBER.value).label("why"),
-            )
-            .join(Receipt, Receipt.cart_id == Cart.id)
-            .where(Receipt.number == number)
-        ),
-        _part(
-            select(
-                Cart.household_id.label("household_id"),
-                shown.label("matched_text"),
-                literal(MatchedOn.TRANSACTION_NUMBER.value).label("why"),
-            )
-            .join(Payment, Payment.cart_id == Cart.id)
-            .where(Payment.transaction_number == number)
-        ),
+        select(
+            Household.id.label("household_id"),
+            shown.label("matched_text"),
+            why(MatchedOn.HOUSEHOLD_NUMBER),
+        ).where(Household.number == number),
+        select(
+            Cart.household_id.label("household_id"),
+            shown.label("matched_text"),
+            why(MatchedOn.CART_NUMBER),
+        ).where(Cart.number == number),
+        select(
+            Cart.household_id.label("household_id"),
+            shown.label("matched_text"),
+            why(MatchedOn.RECEIPT_NUMBER),
+        )
+        .join(Receipt, Receipt.cart_id == Cart.id)
+        .where(Receipt.number == number),
+        select(
+            Cart.household_id.label("household_id"),
+            shown.label("matched_text"),
+            why(MatchedOn.TRANSACTION_NUMBER),
+        )
+        .join(Payment, Payment.cart_id == Cart.id)
+        .where(Payment.transaction_number == number),
     ]
 
 
-def _by_name(key: str, limit: int) -> list[Select[Any]]:
-    tokens = key.split()
-    first, rest = tokens[0], " ".join(tokens[1:])
-    conditions: list[ColumnElement[bool]] = [Member.last_name_key.like(_prefix(key), escape="\\")]
-    if rest:
+def _name(limit: int, *, two_tokens: bool) -> Select[Any]:
+    key: BindParameter[str] = bindparam("name_key")
+    prefix: BindParameter[str] = bindparam("name_prefix")
+    first: BindParameter[str] = bindparam("name_first")
+    rest: BindParameter[str] = bindparam("name_rest")
+    conditions: list[ColumnElement[bool]] = [Member.last_name_key.like(prefix, escape="\\")]
+    if two_tokens:
         conditions += [
             and_(
-                Member.first_name_key.like(_prefix(first), escape="\\"),
-                Member.last_name_key.like(_prefix(rest), escape="\\"),
+                Member.first_name_key.like(first, escape="\\"),
+                Member.last_name_key.like(rest, escape="\\"),
             ),
             and_(
-                Member.last_name_key.like(_prefix(first), escape="\\"),
-                Member.first_name_key.like(_prefix(rest), escape="\\"),
+                Member.last_name_key.like(first, escape="\\"),
+                Member.first_name_key.like(rest, escape="\\"),
             ),
         ]
     else:
-        conditions.append(Member.first_name_key.like(_prefix(key), escape="\\"))
+        conditions.append(Member.first_name_key.like(prefix, escape="\\"))
     whole = or_(
         Member.last_name_key == key,
         Member.first_name_key == key,
         Member.first_name_key + " " + Member.last_name_key == key,
         Member.last_name_key + " " + Member.first_name_key == key,
     )
-    statement = (
+    return (
         select(
             Member.household_id.label("household_id"),
             (Member.first_name + " " + Member.last_name).label("matched_text"),
@@ -282,7 +341,6 @@ def _by_name(key: str, limit: int) -> list[Select[Any]]:
         )
         .limit(limit * 4)
     )
-    return [_part(statement)]
 
 
 def _prefix(text: str) -> str:

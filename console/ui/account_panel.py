@@ -1,5 +1,6 @@
-"""Compte utilisateur (F1–F3): state of the account, the messages sent to it, and the
-three things support may do — unlock, send a reset link, resend the confirmation.
+"""Compte utilisateur (F1–F3): state of the account and the three things support may do —
+unlock, send a reset link, resend the confirmation. The messages sent to the account are
+listed once, in the household's "Courriels envoyés" tab.
 
 There is deliberately no way to edit the email (F3); the panel says why and what the
 family does instead. No password is ever shown or typed here.
@@ -9,25 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from console.domain.password import PASSWORD_RULES
-from console.domain.vocabulary import OutboxState
 from console.services.accounts import (
     AccountSummary,
     AddressCheck,
@@ -38,93 +35,101 @@ from console.services.accounts import (
     send_password_reset,
     unlock_account,
 )
-from console.services.context import ServiceContext
-from console.services.staff import Actor
-from console.ui.support_wording import error_text, password_rule_text, when
-from console.ui.tasks import TaskRunner
-from console.ui.verification_dialog import VerificationDialog
+from console.services.households import HouseholdView
+from console.ui.account_messages import password_rule_text
+from console.ui.formatting import format_date, format_datetime, format_time
+from console.ui.messages import error_text
+from console.ui.workspace import Workspace
 
 
 class AccountPanel(QWidget):
-    """The account of one household; ``load(household_id)`` fills it."""
+    """The account of the household on screen; follows ``workspace.household_changed``."""
 
-    changed = Signal()  # an action succeeded; the household view may refresh
-
-    def __init__(
-        self,
-        tasks: TaskRunner,
-        ctx: ServiceContext,
-        actor: Actor,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self.setObjectName("accountPanel")
+        self._workspace = workspace
         self.household_id: int | None = None
         self.summary: AccountSummary | None = None
         self.setAccessibleName(self.tr("Compte utilisateur"))
 
         self.email = QLabel()
-        self.email.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.email.setObjectName("accountEmail")
+        self.email.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.language = QLabel()
         self.confirmed = QLabel()
         self.locked = QLabel()
         self.failures = QLabel()
+        self.reset_link = QLabel()
         state = QFormLayout()
-        state.addRow(self.tr("Courriel (identifiant) :"), self.email)
-        state.addRow(self.tr("Confirmé :"), self.confirmed)
-        state.addRow(self.tr("Verrouillé :"), self.locked)
-        state.addRow(self.tr("Connexions échouées :"), self.failures)
+        state.setVerticalSpacing(3)
+        for title, value in (
+            (self.tr("Courriel (identifiant) :"), self.email),
+            (self.tr("Langue :"), self.language),
+            (self.tr("Confirmé :"), self.confirmed),
+            (self.tr("Verrouillé :"), self.locked),
+            (self.tr("Connexions échouées :"), self.failures),
+            (self.tr("Lien de réinitialisation :"), self.reset_link),
+        ):
+            value.setAccessibleName(title.rstrip(" :"))
+            state.addRow(title, value)
 
-        self.verify_button = self._button(self.tr("&Vérifier l'appelant…"), self.verify_caller)
-        self.unlock_button = self._button(self.tr("&Déverrouiller"), self.unlock)
+        self.unlock_button = self._button(self.tr("Déve&rrouiller"), self.unlock)
         self.reset_button = self._button(
-            self.tr("Envoyer un lien de &réinitialisation"), self.reset
+            self.tr("Envoyer un lien de ré&initialisation"), self.reset
         )
         self.confirm_button = self._button(
             self.tr("Renvoyer la &confirmation"), self.resend_confirmation
         )
-        QShortcut(QKeySequence("Ctrl+Shift+V"), self, self.verify_caller).setContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        actions = QHBoxLayout()
-        for button in (
-            self.verify_button,
-            self.unlock_button,
-            self.reset_button,
-            self.confirm_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        self.sensitive_buttons = (self.unlock_button, self.reset_button, self.confirm_button)
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        first = QHBoxLayout()
+        first.addWidget(self.unlock_button)
+        first.addWidget(self.confirm_button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(self.reset_button)
+        second.addStretch(1)
+        actions.addLayout(first)
+        actions.addLayout(second)
 
+        self.hint = QLabel()
+        self.hint.setObjectName("verificationHint")
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("state", "warning")
+        self.hint.setAccessibleName(self.tr("Vérification requise"))
         self.outcome = QLabel()
+        self.outcome.setObjectName("actionOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setAccessibleName(self.tr("Résultat de l'action"))
 
-        self.messages = QTableWidget(0, 6)
-        self.messages.setAccessibleName(self.tr("Courriels envoyés au compte"))
-        self.messages.setHorizontalHeaderLabels(
-            [
-                self.tr("Créé"),
-                self.tr("Type"),
-                self.tr("Objet"),
-                self.tr("État"),
-                self.tr("Essais"),
-                self.tr("Détail"),
-            ]
-        )
-        self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.messages.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.messages.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        left = QVBoxLayout()
+        left.addLayout(state)
+        left.addSpacing(4)
+        left.addLayout(actions)
+        left.addWidget(self.hint)
+        left.addWidget(self.outcome)
+        left.addStretch(1)
+        left.addWidget(self._address_check())
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(state)
-        layout.addLayout(actions)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.messages, 1)
-        layout.addWidget(self._scripts())
+        scripts = QScrollArea()
+        scripts.setWidgetResizable(True)
+        scripts.setFrameShape(QFrame.Shape.NoFrame)
+        scripts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scripts.setWidget(self._scripts())
 
-    def set_actor(self, actor: Actor) -> None:
-        """Another staff member signed in (the demo's staff picker): act as them."""
-        self._actor = actor
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(left, 1)
+        layout.addWidget(scripts, 1)
+
+        workspace.household_changed.connect(self._household_changed)
+        workspace.actor_changed.connect(lambda _actor: self.reload())
+        self.show_verified(False)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -156,11 +161,20 @@ class AccountPanel(QWidget):
         )
         for label in (f1, f2, f3):
             label.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        for widget in (f1, f2, f3):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return box
+
+    def _address_check(self) -> QWidget:
+        """F3 helper: does the address the family wants already have a Dossier loisir?"""
+        box = QGroupBox(self.tr("Autre adresse (F3)"))
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("Adresse que la famille voudrait utiliser"))
         self.address.setAccessibleName(self.address.placeholderText())
         self.address.returnPressed.connect(self.check_address)
-        check = QPushButton(self.tr("Vérifier l'&adresse"))
+        check = QPushButton(self.tr("Vérifier l'adress&e"))
         check.clicked.connect(self.check_address)
         self.address_outcome = QLabel()
         self.address_outcome.setWordWrap(True)
@@ -169,18 +183,52 @@ class AccountPanel(QWidget):
         row.addWidget(self.address, 1)
         row.addWidget(check)
         layout = QVBoxLayout(box)
-        for widget in (f1, f2, f3):
-            layout.addWidget(widget)
+        layout.setContentsMargins(6, 2, 6, 4)
         layout.addLayout(row)
         layout.addWidget(self.address_outcome)
         return box
 
+    # Verification
+
+    def show_verified(self, verified: bool) -> None:
+        """Say before a click that the sensitive buttons need a verified caller; the
+        services still refuse them without one."""
+        needed = self.tr(
+            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) : déverrouiller, envoyer "
+            "un lien ou renvoyer la confirmation l'exige."
+        )
+        self.hint.setText(self.tr("Vérifiez d'abord l'appelant (Ctrl+Maj+V)."))
+        self.hint.setVisible(not verified)
+        for button in self.sensitive_buttons:
+            button.setToolTip("" if verified else needed)
+
     # Loading
+
+    def _household_changed(self, view: HouseholdView | None) -> None:
+        if view is None:
+            self.household_id = None
+            self.summary = None
+            self.outcome.clear()
+            self.address_outcome.clear()
+            for button in self.sensitive_buttons:
+                button.setEnabled(False)
+            return
+        if view.household_id != self.household_id:
+            self.outcome.clear()
+            self.address_outcome.clear()
+        self.load(view.household_id)
+
+    def reload(self) -> None:
+        if self.household_id is not None:
+            self.load(self.household_id)
 
     def load(self, household_id: int) -> None:
         self.household_id = household_id
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run(
+        actor = self._workspace.actor
+        if actor is None:
+            return
+        ctx = self._workspace.ctx
+        self._workspace.tasks.run(
             lambda: account_summary(ctx, actor, household_id),
             self._show,
             self._show_error,
@@ -189,80 +237,55 @@ class AccountPanel(QWidget):
 
     def _show(self, summary: AccountSummary) -> None:
         self.summary = summary
-        no = self.tr("non")
         self.email.setText(summary.email)
-        self.confirmed.setText(
-            self.tr("oui, le {at}").format(at=when(summary.confirmed_at))
-            if summary.confirmed
-            else no
-        )
-        self.locked.setText(
-            self.tr("oui, depuis le {at}").format(at=when(summary.locked_at))
-            if summary.locked
-            else no
-        )
+        self.language.setText(self.tr("Français") if summary.language == "fr" else "English")
+        if summary.confirmed:
+            self.confirmed.setText(
+                self.tr("oui, le {date}").format(date=format_date(summary.confirmed_at))
+            )
+            self._state(self.confirmed, "ok")
+        else:
+            self.confirmed.setText(self.tr("non"))
+            self._state(self.confirmed, "warning")
+        if summary.locked:
+            self.locked.setText(
+                self.tr("oui, depuis le {at}").format(at=format_datetime(summary.locked_at))
+            )
+            self._state(self.locked, "error")
+        else:
+            self.locked.setText(self.tr("non"))
+            self._state(self.locked, "ok")
         self.failures.setText(
             self.tr("{count} (dernière : {at})").format(
-                count=summary.failed_login_count, at=when(summary.last_failed_login_at)
+                count=summary.failed_login_count, at=format_datetime(summary.last_failed_login_at)
             )
+            if summary.failed_login_count
+            else "0"
         )
-        self.verify_button.setEnabled(True)
+        self.reset_link.setText(
+            self.tr("valide jusqu'à {time}").format(
+                time=format_time(summary.reset_link_valid_until)
+            )
+            if summary.reset_link_valid_until is not None
+            else self.tr("aucun en cours")
+        )
         self.unlock_button.setEnabled(summary.locked)
         self.reset_button.setEnabled(summary.reset_links_left > 0)
         self.confirm_button.setEnabled(not summary.confirmed and summary.confirmations_left > 0)
-        self.reset_button.setToolTip(
+        self.reset_button.setStatusTip(
             self.tr("Liens restants cette heure : {n}").format(n=summary.reset_links_left)
         )
-        self.messages.setRowCount(len(summary.messages))
-        for row, message in enumerate(summary.messages):
-            detail = message.last_error or (when(message.sent_at) if message.sent_at else "")
-            if message.state is OutboxState.QUEUED and message.attempts:
-                detail = self.tr("nouvel essai à {at} — {error}").format(
-                    at=when(message.next_attempt_at), error=message.last_error or ""
-                )
-            cells = (
-                when(message.created_at),
-                self._kind(message.kind),
-                message.subject,
-                self._state(message.state),
-                str(message.attempts),
-                detail,
-            )
-            for column, text in enumerate(cells):
-                self.messages.setItem(row, column, QTableWidgetItem(text))
 
-    def _kind(self, kind: str) -> str:
-        return {
-            "account_unlocked": self.tr("Déverrouillage"),
-            "password_reset": self.tr("Lien de réinitialisation"),
-            "confirmation": self.tr("Confirmation"),
-        }.get(kind, kind)
-
-    def _state(self, state: OutboxState) -> str:
-        return {
-            OutboxState.QUEUED: self.tr("en attente d'envoi"),
-            OutboxState.SENT: self.tr("envoyé"),
-            OutboxState.FAILED: self.tr("échec"),
-        }[state]
+    @staticmethod
+    def _state(label: QLabel, state: str) -> None:
+        label.setProperty("state", state)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
     def _show_error(self, error: BaseException) -> None:
         self.outcome.setText(error_text(error))
 
     # Actions
-
-    def verify_caller(self) -> None:
-        if self.household_id is None:
-            return
-        dialog = VerificationDialog(self._tasks, self._ctx, self._actor, self.household_id, self)
-        dialog.verified.connect(
-            lambda result: self.outcome.setText(
-                self.tr("Appelant vérifié jusqu'à {until}.").format(
-                    until=when(result.verified_until)
-                )
-            )
-        )
-        dialog.open()
-        self.verification_dialog = dialog
 
     def unlock(self) -> None:
         self._act(unlock_account, self.tr("Compte déverrouillé. Un courriel avise {email}."))
@@ -277,24 +300,29 @@ class AccountPanel(QWidget):
         self._act(resend_confirmation, self.tr("Courriel de confirmation renvoyé à {email}."))
 
     def _act(self, service: Callable[..., EmailQueued], success: str) -> None:
-        household_id = self.household_id
-        if household_id is None:
+        household_id, actor = self.household_id, self._workspace.actor
+        if household_id is None or actor is None:
             return
-        ctx, actor = self._ctx, self._actor
+        ctx = self._workspace.ctx
 
         def done(outcome: EmailQueued) -> None:
-            self.outcome.setText(
-                success.format(email=outcome.to_address, until=when(outcome.valid_until))
-            )
-            self.changed.emit()
-            self.load(household_id)
+            until = format_time(outcome.valid_until) if outcome.valid_until else "—"
+            self.outcome.setText(success.format(email=outcome.to_address, until=until))
+            self._workspace.reload_household()
 
-        self._tasks.run(lambda: service(ctx, actor, household_id), done, self._show_error)
+        self.outcome.clear()
+        self._workspace.tasks.run(lambda: service(ctx, actor, household_id), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_error(error)
+        self.reload()
 
     def check_address(self) -> None:
-        text = self.address.text()
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run(
+        actor = self._workspace.actor
+        if actor is None or not self._workspace.ready:
+            return
+        text, ctx = self.address.text(), self._workspace.ctx
+        self._workspace.tasks.run(
             lambda: check_address(ctx, actor, text),
             self._show_address,
             lambda error: self.address_outcome.setText(error_text(error)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,24 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.audit import AuditFilters, AuditView, audit_actions, list_audit
-from console.services.context import ServiceContext
 from console.services.staff import Actor, list_staff
-from console.ui.support_wording import error_text, when
-from console.ui.tasks import TaskRunner
+from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.formatting import audit_action_name, format_datetime
+from console.ui.messages import error_text
+from console.ui.workspace import Workspace
 
 
 class AuditScreen(QWidget):
     """Supervisor screen; ``refresh()`` loads the filter choices and the entries."""
 
-    def __init__(
-        self,
-        tasks: TaskRunner,
-        ctx: ServiceContext,
-        actor: Actor,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self.setObjectName("auditScreen")
+        self._workspace = workspace
         self.entries: tuple[AuditView, ...] = ()
         self.setAccessibleName(self.tr("Journal des actions"))
 
@@ -67,15 +62,21 @@ class AuditScreen(QWidget):
         days.addWidget(self.by_day)
         days.addWidget(self.since)
         days.addWidget(self.until)
+        days.addStretch(1)
         self.search_button = QPushButton(self.tr("&Rechercher"))
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.search)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Em&ployé :"), self.staff)
-        form.addRow(self.tr("&Dossier :"), self.household)
-        form.addRow(self.tr("&Action :"), self.action)
-        form.addRow(self.tr("Jours :"), days)
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(self.tr("Em&ployé :"), self.staff)
+        left.addRow(self.tr("&Dossier :"), self.household)
+        right.addRow(self.tr("&Action :"), self.action)
+        right.addRow(self.tr("Jours :"), days)
+        form = QHBoxLayout()
+        form.addLayout(left, 1)
+        form.addSpacing(16)
+        form.addLayout(right, 1)
+        form.addWidget(self.search_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Entrées du journal"))
@@ -91,23 +92,25 @@ class AuditScreen(QWidget):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.outcome = QLabel()
         self.outcome.setAccessibleName(self.tr("Résultat de la recherche"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.search_button)
         layout.addWidget(self.outcome)
         layout.addWidget(self.table, 1)
 
-    def set_actor(self, actor: Actor) -> None:
-        """Another staff member signed in (the demo's staff picker): act as them."""
-        self._actor = actor
-
     def refresh(self) -> None:
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run(
+        actor = self._workspace.actor
+        if actor is None:
+            return
+        ctx = self._workspace.ctx
+        self._workspace.tasks.run(
             lambda: (list_staff(ctx), audit_actions(ctx, actor)),
             self._fill_choices,
             self._show_error,
@@ -119,7 +122,7 @@ class AuditScreen(QWidget):
         staff, actions = choices
         for combo, items in (
             (self.staff, [(s.display_name, s.staff_id) for s in staff]),
-            (self.action, [(a, a) for a in actions]),
+            (self.action, [(audit_action_name(a), a) for a in actions]),
         ):
             current = combo.currentData()
             while combo.count() > 1:
@@ -151,8 +154,11 @@ class AuditScreen(QWidget):
         except ValueError as exc:
             self.outcome.setText(str(exc))
             return
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run(
+        actor = self._workspace.actor
+        if actor is None:
+            return
+        ctx = self._workspace.ctx
+        self._workspace.tasks.run(
             lambda: list_audit(ctx, actor, filters),
             self._show,
             self._show_error,
@@ -165,9 +171,9 @@ class AuditScreen(QWidget):
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             cells = (
-                when(entry.at),
+                format_datetime(entry.at),
                 entry.staff_name or self.tr("site public"),
-                entry.action,
+                audit_action_name(entry.action),
                 str(entry.household_number or ""),
                 entry.member_name or entry.target,
                 entry.reason,
@@ -176,6 +182,9 @@ class AuditScreen(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(entry.details)
                 self.table.setItem(row, column, item)
+        for column in range(self.table.columnCount() - 1):  # the last one stretches
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 280))
 
     def _show_error(self, error: BaseException) -> None:
         self.outcome.setText(error_text(error))

@@ -1,29 +1,26 @@
-"""The family file (F4, F12): members, the responsible, who may pay, and the two
-changes support makes — a relationship with a reason, and a removal (borough office)."""
+"""The two changes support makes to a family file (F4, F12), on the member selected in
+the household's members table: a relationship, with a reason, and a removal, which only
+the household's borough office may do. The members themselves are listed once, in that
+table; this strip adds what the change needs: the version seen and what blocks a removal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from console.domain.errors import StaleData
-from console.domain.vocabulary import Relationship
-from console.services.context import ServiceContext
+from console.domain.vocabulary import Relationship, Role
 from console.services.family import (
     FamilyChange,
     FamilyFile,
@@ -32,103 +29,95 @@ from console.services.family import (
     family_file,
     remove_member,
 )
-from console.services.staff import Actor
-from console.ui.support_wording import error_text, reason_text, when
-from console.ui.tasks import TaskRunner
-
-
-def relationship_text(relationship: Relationship) -> str:
-    translate = QCoreApplication.translate
-    return {
-        Relationship.RESPONSIBLE: translate("family", "Responsable du dossier"),
-        Relationship.SPOUSE_AND_PARENT: translate("family", "Conjoint et parent des enfants"),
-        Relationship.SPOUSE: translate("family", "Conjoint"),
-        Relationship.PARENT_OF_RESPONSIBLE: translate(
-            "family", "Père ou mère du responsable de dossier"
-        ),
-        Relationship.OTHER: translate("family", "Autre"),
-        Relationship.CHILD: translate("family", "Enfant"),
-    }[relationship]
+from console.services.households import HouseholdView, MemberView
+from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.formatting import relationship_name
+from console.ui.messages import error_text, reason_text
+from console.ui.table_model import RowsModel
+from console.ui.workspace import Workspace
 
 
 class FamilyPanel(QWidget):
-    """The members of one household; ``load(household_id)`` fills it."""
-
-    changed = Signal()
+    """Acts on the member selected in ``members``; follows ``workspace.household_changed``."""
 
     def __init__(
         self,
-        tasks: TaskRunner,
-        ctx: ServiceContext,
-        actor: Actor,
+        workspace: Workspace,
+        members: QTableView,
+        model: RowsModel[MemberView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self.setObjectName("familyPanel")
+        self._workspace = workspace
+        self._members = members
+        self._model = model
         self.household_id: int | None = None
         self.file: FamilyFile | None = None
-        self.setAccessibleName(self.tr("Membres du dossier"))
-
-        self.table = QTableWidget(0, 5)
-        self.table.setAccessibleName(self.tr("Membres du dossier"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Membre"),
-                self.tr("Lien de parenté"),
-                self.tr("Naissance"),
-                self.tr("Peut payer (F12)"),
-                self.tr("État"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._verified = False
+        self._kept_member: int | None = None  # re-selected when the household reloads
+        self.setAccessibleName(self.tr("Modifier un membre"))
 
         self.relationship = QComboBox()
         self.relationship.setAccessibleName(self.tr("Nouveau lien de parenté"))
         for value in Relationship:
             if value is not Relationship.RESPONSIBLE:  # the responsible is fixed
-                self.relationship.addItem(relationship_text(value), value)
+                self.relationship.addItem(relationship_name(value), value)
+        self.relationship.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relationship.setMinimumContentsLength(22)
         self.reason = QLineEdit()
+        self.reason.setMinimumWidth(120)
         self.reason.setPlaceholderText(self.tr("Raison (obligatoire)"))
         self.reason.setAccessibleName(self.tr("Raison du changement"))
+        self.reason.returnPressed.connect(self.change_relationship)
         self.change_button = self._button(self.tr("&Modifier le lien"), self.change_relationship)
         self.remove_button = self._button(self.tr("Re&tirer le membre"), self.remove)
-        form = QFormLayout()
-        form.addRow(self.tr("&Lien :"), self.relationship)
-        form.addRow(self.tr("Rai&son :"), self.reason)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.change_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        self.sensitive_buttons = (self.change_button, self.remove_button)
+        relationship_label = QLabel(self.tr("&Lien :"))
+        relationship_label.setBuddy(self.relationship)
+        reason_label = QLabel(self.tr("Rais&on :"))
+        reason_label.setBuddy(self.reason)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addWidget(relationship_label)
+        row.addWidget(self.relationship)
+        row.addWidget(reason_label)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.change_button)
+        row.addWidget(self.remove_button)
 
         self.blockers = QLabel()
         self.blockers.setWordWrap(True)
         self.blockers.setAccessibleName(self.tr("Ce qui bloque le retrait"))
+        self.blockers.hide()
+        self.hint = QLabel()
+        self.hint.setObjectName("verificationHint")
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("state", "warning")
+        self.hint.setAccessibleName(self.tr("Vérification requise"))
         self.outcome = QLabel()
+        self.outcome.setObjectName("actionOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setAccessibleName(self.tr("Résultat de l'action"))
-        note = QLabel(
-            self.tr(
-                "Seul le bureau d'arrondissement du dossier retire un membre (F4). "
-                "Le responsable du dossier ne change pas."
-            )
-        )
-        note.setWordWrap(True)
+        self.outcome.hide()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(0, 2, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
         layout.addWidget(self.blockers)
         layout.addWidget(self.outcome)
-        layout.addWidget(note)
 
-    def set_actor(self, actor: Actor) -> None:
-        """Another staff member signed in (the demo's staff picker): act as them."""
-        self._actor = actor
+        members.selectionModel().selectionChanged.connect(self._selection_changed)
+        model.modelAboutToBeReset.connect(self._keep_selection)
+        model.modelReset.connect(self._restore_selection)
+        workspace.household_changed.connect(self._household_changed)
+        workspace.actor_changed.connect(lambda _actor: self.reload())
+        self.show_verified(False)
+        self._selection_changed()
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -137,10 +126,56 @@ class FamilyPanel(QWidget):
         button.setEnabled(False)
         return button
 
+    def show_verified(self, verified: bool) -> None:
+        self._verified = verified
+        needed = self.tr(
+            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) avant de modifier un membre."
+        )
+        self.hint.setText(needed)
+        self.hint.setVisible(not verified)
+        self.change_button.setToolTip("" if verified else needed)
+        self._explain_removal()
+
+    def _explain_removal(self) -> None:
+        actor = self._workspace.actor
+        if actor is None or actor.role is not Role.CLERK:
+            tip = self.tr(
+                "Seul un commis du bureau d'arrondissement du dossier retire un membre (F4)."
+            )
+        elif self.file is not None and not self.file.actor_may_remove:
+            tip = self.tr("Ce dossier relève de l'arrondissement {borough} (F4).").format(
+                borough=self.file.borough
+            )
+        elif not self._verified:
+            tip = self.change_button.toolTip()
+        else:
+            tip = ""
+        self.remove_button.setToolTip(tip)
+
+    # Loading
+
+    def _household_changed(self, view: HouseholdView | None) -> None:
+        if view is None or view.household_id != self.household_id:
+            self._say(self.outcome, "")
+            self.reason.clear()
+        if view is None:
+            self.household_id = None
+            self.file = None
+            self._selection_changed()
+            return
+        self.load(view.household_id)
+
+    def reload(self) -> None:
+        if self.household_id is not None:
+            self.load(self.household_id)
+
     def load(self, household_id: int) -> None:
         self.household_id = household_id
-        ctx, actor = self._ctx, self._actor
-        self._tasks.run(
+        actor = self._workspace.actor
+        if actor is None:
+            return
+        ctx = self._workspace.ctx
+        self._workspace.tasks.run(
             lambda: family_file(ctx, actor, household_id),
             self._show,
             self._show_error,
@@ -148,72 +183,73 @@ class FamilyPanel(QWidget):
         )
 
     def _show(self, file: FamilyFile) -> None:
-        selected = self.selected_member()
         self.file = file
-        self.table.setRowCount(len(file.members))
-        for row, member in enumerate(file.members):
-            state = (
-                self.tr("Retiré le {at}").format(at=when(member.removed_at))
-                if member.removed_at
-                else self.tr("Actif")
-            )
-            name = member.name + (" ★" if member.is_responsible else "")
-            cells = (
-                name,
-                relationship_text(member.relationship),
-                when(member.birth_date),
-                self.tr("oui") if member.may_pay else self.tr("non"),
-                state,
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        if selected is not None:
-            self.select_member(selected.member_id)
+        self._explain_removal()
         self._selection_changed()
 
     def selected_member(self) -> FamilyMember | None:
         if self.file is None:
             return None
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.file.members):
+        rows = self._members.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= self._model.rowCount():
             return None
-        return self.file.members[rows[0].row()]
+        member_id = self._model.row(rows[0].row()).member_id
+        return next((m for m in self.file.members if m.member_id == member_id), None)
 
     def select_member(self, member_id: int) -> None:
-        if self.file is None:
-            return
-        for row, member in enumerate(self.file.members):
-            if member.member_id == member_id:
-                self.table.selectRow(row)
+        for row in range(self._model.rowCount()):
+            if self._model.row(row).member_id == member_id:
+                self._members.selectRow(row)
+
+    def _keep_selection(self) -> None:
+        rows = self._members.selectionModel().selectedRows()
+        self._kept_member = self._model.row(rows[0].row()).member_id if rows else None
+
+    def _restore_selection(self) -> None:
+        if self._kept_member is not None:
+            self.select_member(self._kept_member)
+        self._selection_changed()
 
     def _selection_changed(self) -> None:
         member = self.selected_member()
         active = member is not None and member.removed_at is None
-        fixed = member is not None and member.is_responsible
-        self.change_button.setEnabled(active and not fixed)
-        self.remove_button.setEnabled(
-            active and not fixed and self.file is not None and self.file.actor_may_remove
-        )
+        changeable = active and member is not None and not member.is_responsible
+        self.change_button.setEnabled(changeable)
+        self.remove_button.setEnabled(changeable)
+        self.relationship.setEnabled(changeable)
+        self.reason.setEnabled(changeable)
+        if member is not None and changeable:
+            index = self.relationship.findData(member.relationship)
+            if index >= 0:
+                self.relationship.setCurrentIndex(index)
         if member is not None and member.removal_blockers:
-            self.blockers.setText(
+            self._say(
+                self.blockers,
                 self.tr("Retrait impossible pour l'instant :")
                 + " "
-                + " ".join(reason_text(r) for r in member.removal_blockers)
+                + " ".join(reason_text(r) for r in member.removal_blockers),
             )
         else:
-            self.blockers.clear()
+            self._say(self.blockers, "")
+
+    @staticmethod
+    def _say(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def _show_error(self, error: BaseException) -> None:
-        self.outcome.setText(error_text(error))
-        if isinstance(error, StaleData) and self.household_id is not None:
-            self.load(self.household_id)
+        self._say(self.outcome, error_text(error))
+        if isinstance(error, StaleData):
+            self._workspace.reload_household()
+
+    # Actions
 
     def change_relationship(self) -> None:
-        member, file = self.selected_member(), self.file
-        if member is None or file is None:
+        member, file, actor = self.selected_member(), self.file, self._workspace.actor
+        if member is None or file is None or actor is None or not self.change_button.isEnabled():
             return
         relationship = Relationship(self.relationship.currentData())
-        reason, ctx, actor = self.reason.text(), self._ctx, self._actor
+        reason, ctx = self.reason.text(), self._workspace.ctx
         self._run(
             lambda: change_relationship(
                 ctx,
@@ -225,15 +261,19 @@ class FamilyPanel(QWidget):
                 seen_version=file.version,
             ),
             self.tr("Lien de {name} changé pour « {relationship} ».").format(
-                name=member.name, relationship=relationship_text(relationship)
+                name=member.name, relationship=relationship_name(relationship)
             ),
         )
 
     def remove(self) -> None:
-        member, file = self.selected_member(), self.file
-        if member is None or file is None:
+        member, file, actor = self.selected_member(), self.file, self._workspace.actor
+        if member is None or file is None or actor is None:
             return
-        reason, ctx, actor = self.reason.text(), self._ctx, self._actor
+        if actor.role is not Role.CLERK:
+            # Said at once; remove_member refuses it anyway.
+            self._say(self.outcome, self.remove_button.toolTip())
+            return
+        reason, ctx = self.reason.text(), self._workspace.ctx
         self._run(
             lambda: remove_member(
                 ctx,
@@ -250,9 +290,9 @@ class FamilyPanel(QWidget):
 
     def _run(self, work: Callable[[], FamilyChange], success: str) -> None:
         def done(change: FamilyChange) -> None:
-            self.outcome.setText(success)
+            self._say(self.outcome, success)
             self.reason.clear()
-            self.changed.emit()
-            self.load(change.household_id)
+            self._workspace.reload_household()
 
-        self._tasks.run(work, done, self._show_error)
+        self._say(self.outcome, "")
+        self._workspace.tasks.run(work, done, self._show_error)

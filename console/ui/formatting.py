@@ -181,7 +181,7 @@ def message_state_name(state: str) -> str:
 
 def message_kind_name(kind: str) -> str:
     names: dict[str, str] = {
-        "account_confirmation": translate("formatting", "Confirmation de compte"),
+        "confirmation": translate("formatting", "Confirmation de compte"),
         "password_reset": translate("formatting", "Réinitialisation du mot de passe"),
         "account_unlocked": translate("formatting", "Compte déverrouillé"),
         "receipt": translate("formatting", "Reçu"),
@@ -189,6 +189,22 @@ def message_kind_name(kind: str) -> str:
         "registration_confirmation": translate("formatting", "Confirmation d'inscription"),
     }
     return names.get(kind, kind)
+
+
+def audit_action_name(action: str) -> str:
+    """What a journal entry records, for the supervisor; an unknown action shows its code."""
+    names: dict[str, str] = {
+        "caller_verified": translate("formatting", "Appelant vérifié"),
+        "caller_verification_failed": translate("formatting", "Vérification échouée"),
+        "caller_verification_blocked": translate("formatting", "Vérification bloquée"),
+        "account_unlocked": translate("formatting", "Compte déverrouillé"),
+        "password_reset_sent": translate("formatting", "Lien de réinitialisation envoyé"),
+        "password_reset_completed": translate("formatting", "Mot de passe réinitialisé"),
+        "confirmation_resent": translate("formatting", "Confirmation renvoyée"),
+        "member_relationship_changed": translate("formatting", "Lien de parenté modifié"),
+        "member_removed": translate("formatting", "Membre retiré"),
+    }
+    return names.get(action, action)
 
 
 def call_reason_name(reason: str) -> str:

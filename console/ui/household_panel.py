@@ -1,5 +1,6 @@
-"""The whole family file at a glance: who they are, their account, members, and tabs for
-carts, registrations, waitlist, payments, messages and call notes.
+"""The whole family file at a glance: who they are, members, and tabs for carts,
+registrations, waitlist, payments, messages and call notes (the account is a tab added
+by ``account_screens``).
 
 Later screens plug in here: :meth:`HouseholdPanel.add_action` puts a button in the
 header (enabled while a household is shown), :meth:`HouseholdPanel.add_tab` adds a tab,
@@ -13,7 +14,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,7 +36,7 @@ from console.services.households import (
     RegistrationView,
     WaitlistView,
 )
-from console.ui.formatting import format_date, format_datetime, format_minutes_left
+from console.ui.formatting import format_minutes_left
 from console.ui.household_sections import (
     CartsTree,
     fit_columns,
@@ -113,14 +113,12 @@ class HouseholdPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self._build_header())
-
-        layout.addWidget(self._build_account())
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         members_box = QGroupBox(self.tr("Membres du dossier"))
         members_box.setObjectName("membersBox")
-        members_layout = QVBoxLayout(members_box)
+        self._members_layout = members_layout = QVBoxLayout(members_box)
         members_layout.setContentsMargins(6, 4, 6, 6)
         self.members_model: RowsModel[MemberView] = RowsModel(member_columns(), self)
         self.members_table = table_for(self.members_model, self.tr("Membres du dossier"))
@@ -160,7 +158,7 @@ class HouseholdPanel(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([170, 360])
+        splitter.setSizes([230, 330])
         layout.addWidget(splitter, 1)
         return page
 
@@ -211,38 +209,6 @@ class HouseholdPanel(QWidget):
         rows.addLayout(second)
         return header
 
-    def _build_account(self) -> QWidget:
-        box = QGroupBox(self.tr("Compte utilisateur"))
-        box.setObjectName("accountBox")
-        grid = QGridLayout(box)
-        grid.setContentsMargins(10, 4, 10, 6)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(3)
-        self.email_value = QLabel()
-        self.email_value.setObjectName("accountEmail")
-        self.email_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.confirmed_value = QLabel()
-        self.locked_value = QLabel()
-        self.failures_value = QLabel()
-        self.language_value = QLabel()
-        fields = (
-            (0, 0, self.tr("Courriel :"), self.email_value),
-            (1, 0, self.tr("État :"), self.locked_value),
-            (2, 0, self.tr("Confirmé :"), self.confirmed_value),
-            (0, 2, self.tr("Langue :"), self.language_value),
-            (1, 2, self.tr("Échecs de connexion :"), self.failures_value),
-        )
-        for row, column, title, value in fields:
-            label = QLabel(title)
-            label.setObjectName("fieldLabel")
-            label.setBuddy(value)
-            grid.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(value, row, column + 1)
-            value.setAccessibleName(title.rstrip(" :"))
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        return box
-
     # --- extension points -------------------------------------------------------------
 
     def add_action(self, action: QAction, *, needs_household: bool = True) -> QToolButton:
@@ -258,6 +224,15 @@ class HouseholdPanel(QWidget):
             self._household_actions.append(action)
             action.setEnabled(self._view is not None)
         return button
+
+    def add_badge(self, label: QLabel) -> None:
+        """A state shown in the header, left of the action buttons."""
+        label.setProperty("badge", "true")
+        self._actions_row.insertWidget(0, label)
+
+    def add_member_tools(self, widget: QWidget) -> None:
+        """Controls under the members table that act on the selected member."""
+        self._members_layout.addWidget(widget)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Another section of the family file; redraw it on ``household_changed``."""
@@ -288,7 +263,6 @@ class HouseholdPanel(QWidget):
             return
         self._received.start()
         self._show_header(view)
-        self._show_account(view)
         self.members_model.set_rows(view.members)
         fit_columns(self.members_table)
         self.carts_tree.set_carts(view.carts, self._now())
@@ -360,34 +334,3 @@ class HouseholdPanel(QWidget):
             self.tr("Panier actif : {left}").format(left=format_minutes_left(deadline, self._now()))
         )
         self.live_cart_badge.show()
-
-    def _show_account(self, view: HouseholdView) -> None:
-        account = view.account
-        self.email_value.setText(account.email)
-        if account.confirmed:
-            self.confirmed_value.setText(
-                self.tr("Oui, le {date}").format(date=format_date(account.confirmed_at))
-            )
-            self.confirmed_value.setProperty("state", "ok")
-        else:
-            self.confirmed_value.setText(self.tr("Non"))
-            self.confirmed_value.setProperty("state", "warning")
-        if account.locked:
-            self.locked_value.setText(
-                self.tr("Verrouillé ({date})").format(date=format_datetime(account.locked_at))
-            )
-            self.locked_value.setProperty("state", "error")
-        else:
-            self.locked_value.setText(self.tr("Actif"))
-            self.locked_value.setProperty("state", "ok")
-        failures = str(account.failed_login_count)
-        if account.last_failed_login_at is not None and account.failed_login_count:
-            failures = self.tr("{count} (dernier : {date})").format(
-                count=account.failed_login_count,
-                date=format_datetime(account.last_failed_login_at),
-            )
-        self.failures_value.setText(failures)
-        self.language_value.setText(self.tr("Français") if account.language == "fr" else "English")
-        for label in (self.confirmed_value, self.locked_value):
-            label.style().unpolish(label)
-            label.style().polish(label)

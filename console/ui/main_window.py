@@ -23,6 +23,7 @@ from console.domain.errors import ConsoleError
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.staff import Actor, actor_for_username, list_staff
+from console.ui.account_screens import install_account_screens
 from console.ui.connection_banner import install_connection_monitor
 from console.ui.dashboard import install_dashboard
 from console.ui.formatting import role_name
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search_panel.table, self.household_panel.members_table)
         self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
         self.setTabOrder(self.household_panel.tabs, self.staff_combo)
+        self.account_screens = install_account_screens(self)
 
         if not restore_layout(self, settings):
             self.resize(1366, 740)

@@ -16,7 +16,8 @@ def supervision_menu(window: QMainWindow) -> QMenu:
     for action in window.menuBar().actions():
         menu = action.menu()
         if isinstance(menu, QMenu) and (
-            menu.objectName() == MENU_OBJECT_NAME or action.text() == window.tr("&Supervision")
+            menu.objectName() == MENU_OBJECT_NAME
+            or action.text().replace("&", "") == window.tr("&Supervision").replace("&", "")
         ):
             return menu
     menu = window.menuBar().addMenu(window.tr("&Supervision"))

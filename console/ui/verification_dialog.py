@@ -28,7 +28,9 @@ from console.services.verification import (
     VerificationResult,
     verify_caller,
 )
-from console.ui.support_wording import error_text, when
+from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.formatting import format_time
+from console.ui.messages import error_text
 from console.ui.tasks import TaskRunner
 
 
@@ -144,10 +146,10 @@ class VerificationDialog(QDialog):
         self.check_button.setEnabled(True)
         self.result_value = result
         matched = ", ".join(self._factor(f) for f in result.matched) or self.tr("aucune")
-        if result.passed:
+        if result.passed and result.verified_until is not None:
             self.outcome.setText(
                 self.tr("Appelant vérifié ({matched}). Valide jusqu'à {until}.").format(
-                    matched=matched, until=when(result.verified_until)
+                    matched=matched, until=format_time(result.verified_until)
                 )
             )
             self.verified.emit(result)
@@ -157,7 +159,7 @@ class VerificationDialog(QDialog):
                 self.tr(
                     "Trop d'essais manqués pour ce dossier : vérification bloquée jusqu'à "
                     "{until}. N'effectuez aucune action sur le dossier."
-                ).format(until=when(result.blocked_until))
+                ).format(until=format_time(result.blocked_until))
             )
         else:
             self.outcome.setText(

@@ -24,52 +24,12 @@
         <translation>Failed sign-ins:</translation>
     </message>
     <message>
-        <source>&amp;Vérifier l&apos;appelant…</source>
-        <translation>&amp;Verify the caller…</translation>
-    </message>
-    <message>
-        <source>&amp;Déverrouiller</source>
-        <translation>&amp;Unlock</translation>
-    </message>
-    <message>
-        <source>Envoyer un lien de &amp;réinitialisation</source>
-        <translation>Send a &amp;reset link</translation>
-    </message>
-    <message>
         <source>Renvoyer la &amp;confirmation</source>
         <translation>Resend the &amp;confirmation</translation>
     </message>
     <message>
         <source>Résultat de l&apos;action</source>
         <translation>Result of the action</translation>
-    </message>
-    <message>
-        <source>Courriels envoyés au compte</source>
-        <translation>Emails sent to the account</translation>
-    </message>
-    <message>
-        <source>Créé</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Objet</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Essais</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <source>Détail</source>
-        <translation>Detail</translation>
     </message>
     <message>
         <source>À lire à l&apos;appelant</source>
@@ -92,20 +52,12 @@
         <translation>Address the family would like to use</translation>
     </message>
     <message>
-        <source>Vérifier l&apos;&amp;adresse</source>
-        <translation>Check the &amp;address</translation>
-    </message>
-    <message>
         <source>Résultat pour l&apos;adresse</source>
         <translation>Result for the address</translation>
     </message>
     <message>
         <source>non</source>
         <translation>no</translation>
-    </message>
-    <message>
-        <source>oui, le {at}</source>
-        <translation>yes, on {at}</translation>
     </message>
     <message>
         <source>oui, depuis le {at}</source>
@@ -118,38 +70,6 @@
     <message>
         <source>Liens restants cette heure : {n}</source>
         <translation>Links left this hour: {n}</translation>
-    </message>
-    <message>
-        <source>nouvel essai à {at} — {error}</source>
-        <translation>next attempt at {at} — {error}</translation>
-    </message>
-    <message>
-        <source>Déverrouillage</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>Lien de réinitialisation</source>
-        <translation>Reset link</translation>
-    </message>
-    <message>
-        <source>Confirmation</source>
-        <translation>Confirmation</translation>
-    </message>
-    <message>
-        <source>en attente d&apos;envoi</source>
-        <translation>waiting to be sent</translation>
-    </message>
-    <message>
-        <source>envoyé</source>
-        <translation>sent</translation>
-    </message>
-    <message>
-        <source>échec</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <source>Appelant vérifié jusqu&apos;à {until}.</source>
-        <translation>Caller verified until {until}.</translation>
     </message>
     <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
@@ -170,6 +90,171 @@
     <message>
         <source>Aucun dossier n&apos;utilise {email} : la famille peut créer un nouveau Dossier loisir avec cette adresse.</source>
         <translation>No household uses {email}: the family can create a new Dossier loisir with this address.</translation>
+    </message>
+    <message>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation :</source>
+        <translation>Reset link:</translation>
+    </message>
+    <message>
+        <source>Envoyer un lien de ré&amp;initialisation</source>
+        <translation>Send a password reset l&amp;ink</translation>
+    </message>
+    <message>
+        <source>Vérifier l&apos;adress&amp;e</source>
+        <translation>Check th&amp;e address</translation>
+    </message>
+    <message>
+        <source>Déve&amp;rrouiller</source>
+        <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>Vérification requise</source>
+        <translation>Verification required</translation>
+    </message>
+    <message>
+        <source>Autre adresse (F3)</source>
+        <translation>Another address (F3)</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) : déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V): unlocking, sending a link or resending the confirmation requires it.</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;appelant (Ctrl+Maj+V).</source>
+        <translation>Verify the caller first (Ctrl+Shift+V).</translation>
+    </message>
+    <message>
+        <source>Français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>oui, le {date}</source>
+        <translation>yes, on {date}</translation>
+    </message>
+    <message>
+        <source>valide jusqu&apos;à {time}</source>
+        <translation>valid until {time}</translation>
+    </message>
+    <message>
+        <source>aucun en cours</source>
+        <translation>none active</translation>
+    </message>
+</context>
+<context>
+    <name>AccountScreens</name>
+    <message>
+        <source>&amp;Vérifier l&apos;appelant</source>
+        <translation>Verif&amp;y the caller</translation>
+    </message>
+    <message>
+        <source>Poser les questions de vérification (Ctrl+Maj+V)</source>
+        <translation>Ask the verification questions (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Compte</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Compte utilisateur (Ctrl+Maj+C)</source>
+        <translation>User account (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Compte utilisateur</source>
+        <translation>User &amp;account</translation>
+    </message>
+    <message>
+        <source>&amp;Journal des actions</source>
+        <translation>Action &amp;log</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPicker</name>
+    <message>
+        <source>Activité (titre ou code)…</source>
+        <translation>Activity (title or code)…</translation>
+    </message>
+    <message>
+        <source>Activités</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>{code} — {title} ({real} place(s) réellement libre(s))</source>
+        <translation>{code} — {title} ({real} place(s) really free)</translation>
+    </message>
+</context>
+<context>
+    <name>AlreadyRegisteredPanel</name>
+    <message>
+        <source>Déjà inscrit</source>
+        <translation>Already registered</translation>
+    </message>
+    <message>
+        <source>Ce qui retient ce membre</source>
+        <translation>What holds this member</translation>
+    </message>
+    <message>
+        <source>Quoi</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire, consignée au journal)</source>
+        <translation>Reason (required, written to the journal)</translation>
+    </message>
+    <message>
+        <source>&amp;Libérer cette réservation</source>
+        <translation>&amp;Release this hold</translation>
+    </message>
+    <message>
+        <source>Inscription</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>reçu {r}, panier {c}</source>
+        <translation>receipt {r}, cart {c}</translation>
+    </message>
+    <message>
+        <source> (délai écoulé)</source>
+        <translation> (hold ran out)</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente</source>
+        <translation>Waiting list</translation>
+    </message>
+    <message>
+        <source>position {p}</source>
+        <translation>position {p}</translation>
+    </message>
+    <message>
+        <source>{member} — {code} {title}</source>
+        <translation>{member} — {code} {title}</translation>
+    </message>
+    <message>
+        <source>Rien ne retient {member} à {code} : l&apos;inscription peut se faire.</source>
+        <translation>Nothing holds {member} in {code}: the registration can go ahead.</translation>
+    </message>
+    <message>
+        <source>Réservation libérée; la place est de nouveau disponible.</source>
+        <translation>Hold released; the place is available again.</translation>
     </message>
 </context>
 <context>
@@ -276,6 +361,44 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Journal des actions — Supervision</source>
+        <translation>Action log — Supervision</translation>
+    </message>
+</context>
+<context>
+    <name>CallerVerification</name>
+    <message>
+        <source>Vérification de l&apos;appelant</source>
+        <translation>Caller verification</translation>
+    </message>
+    <message>
+        <source>✔ Appelant vérifié jusqu&apos;à {time}</source>
+        <translation>✔ Caller verified until {time}</translation>
+    </message>
+    <message>
+        <source>Les actions sur le compte et les membres sont permises jusqu&apos;à {time}.</source>
+        <translation>Account and member actions are allowed until {time}.</translation>
+    </message>
+    <message>
+        <source>Vérification bloquée jusqu&apos;à {time}</source>
+        <translation>Verification blocked until {time}</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais manqués : n&apos;effectuez aucune action sur le dossier.</source>
+        <translation>Too many failed attempts: take no action on this file.</translation>
+    </message>
+    <message>
+        <source>Appelant non vérifié</source>
+        <translation>Caller not verified</translation>
+    </message>
+    <message>
+        <source>Vérifiez l&apos;appelant (Ctrl+Maj+V) avant toute action sur le compte ou les membres.</source>
+        <translation>Verify the caller (Ctrl+Shift+V) before any action on the account or the members.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Connexion à la base de données perdue — reconnexion…</source>
@@ -375,30 +498,6 @@
 <context>
     <name>FamilyPanel</name>
     <message>
-        <source>Membres du dossier</source>
-        <translation>Household members</translation>
-    </message>
-    <message>
-        <source>Membre</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Lien de parenté</source>
-        <translation>Relationship</translation>
-    </message>
-    <message>
-        <source>Naissance</source>
-        <translation>Birth</translation>
-    </message>
-    <message>
-        <source>Peut payer (F12)</source>
-        <translation>May pay (F12)</translation>
-    </message>
-    <message>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Nouveau lien de parenté</source>
         <translation>New relationship</translation>
     </message>
@@ -423,36 +522,12 @@
         <translation>&amp;Relationship:</translation>
     </message>
     <message>
-        <source>Rai&amp;son :</source>
-        <translation>Rea&amp;son:</translation>
-    </message>
-    <message>
         <source>Ce qui bloque le retrait</source>
         <translation>What blocks the removal</translation>
     </message>
     <message>
         <source>Résultat de l&apos;action</source>
         <translation>Result of the action</translation>
-    </message>
-    <message>
-        <source>Seul le bureau d&apos;arrondissement du dossier retire un membre (F4). Le responsable du dossier ne change pas.</source>
-        <translation>Only the household&apos;s borough office removes a member (F4). The household responsible does not change.</translation>
-    </message>
-    <message>
-        <source>Retiré le {at}</source>
-        <translation>Removed on {at}</translation>
-    </message>
-    <message>
-        <source>Actif</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>oui</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>non</source>
-        <translation>no</translation>
     </message>
     <message>
         <source>Retrait impossible pour l&apos;instant :</source>
@@ -465,6 +540,30 @@
     <message>
         <source>{name} a été retiré du dossier. Son historique est conservé.</source>
         <translation>{name} was removed from the household. Their history is kept.</translation>
+    </message>
+    <message>
+        <source>Modifier un membre</source>
+        <translation>Change a member</translation>
+    </message>
+    <message>
+        <source>Rais&amp;on :</source>
+        <translation>Reas&amp;on:</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) avant de modifier un membre.</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V) before changing a member.</translation>
+    </message>
+    <message>
+        <source>Seul un commis du bureau d&apos;arrondissement du dossier retire un membre (F4).</source>
+        <translation>Only a clerk of the file&apos;s borough office removes a member (F4).</translation>
+    </message>
+    <message>
+        <source>Ce dossier relève de l&apos;arrondissement {borough} (F4).</source>
+        <translation>This file belongs to the {borough} borough (F4).</translation>
+    </message>
+    <message>
+        <source>Vérification requise</source>
+        <translation>Verification required</translation>
     </message>
 </context>
 <context>
@@ -518,36 +617,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>Compte utilisateur</source>
-        <translation>User account</translation>
-    </message>
-    <message>
-        <source>Courriel :</source>
-        <translation>Email:</translation>
-    </message>
-    <message>
-        <source>Confirmé :</source>
-        <translation>Confirmed:</translation>
-    </message>
-    <message>
         <source>Panier actif : {left}</source>
         <translation>Live cart: {left}</translation>
-    </message>
-    <message>
-        <source>Verrouillé ({date})</source>
-        <translation>Locked ({date})</translation>
-    </message>
-    <message>
-        <source>État :</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Échecs de connexion :</source>
-        <translation>Failed sign-ins:</translation>
-    </message>
-    <message>
-        <source>Langue :</source>
-        <translation>Language:</translation>
     </message>
     <message>
         <source>Paniers</source>
@@ -572,26 +643,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Courriel non confirmé</source>
         <translation>Email not confirmed</translation>
-    </message>
-    <message>
-        <source>Oui, le {date}</source>
-        <translation>Yes, on {date}</translation>
-    </message>
-    <message>
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <source>Actif</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>{count} (dernier : {date})</source>
-        <translation>{count} (last: {date})</translation>
-    </message>
-    <message>
-        <source>Français</source>
-        <translation>French</translation>
     </message>
 </context>
 <context>
@@ -737,6 +788,81 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PlacesPanel</name>
+    <message>
+        <source>Places de l&apos;activité</source>
+        <translation>Places of the activity</translation>
+    </message>
+    <message>
+        <source>Places réellement libres</source>
+        <translation>Places really free</translation>
+    </message>
+    <message>
+        <source>Capacité :</source>
+        <translation>Capacity:</translation>
+    </message>
+    <message>
+        <source>Inscriptions confirmées :</source>
+        <translation>Confirmed registrations:</translation>
+    </message>
+    <message>
+        <source>Places réellement libres :</source>
+        <translation>Places really free:</translation>
+    </message>
+    <message>
+        <source>Affiché sur le site :</source>
+        <translation>Shown on the site:</translation>
+    </message>
+    <message>
+        <source>Offres en cours :</source>
+        <translation>Open offers:</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente :</source>
+        <translation>Waiting list:</translation>
+    </message>
+    <message>
+        <source>Explication</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Paniers qui retiennent des places</source>
+        <translation>Carts holding places</translation>
+    </message>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Libéré à</source>
+        <translation>Released at</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>verrouillé (paiement)</source>
+        <translation>locked (payment)</translation>
+    </message>
+    <message>
+        <source>en panier</source>
+        <translation>in cart</translation>
+    </message>
+    <message>
+        <source>site web</source>
+        <translation>website</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Annuler</source>
@@ -745,6 +871,97 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Inscription par téléphone</source>
+        <translation>Registration by phone</translation>
+    </message>
+    <message>
+        <source>Membres</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Activité (titre ou code)…</source>
+        <translation>Activity (title or code)…</translation>
+    </message>
+    <message>
+        <source>Activités</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Activité</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Horaire</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Places réelles</source>
+        <translation>Real places</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter au panier</source>
+        <translation>&amp;Add to cart</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Aucun panier.</source>
+        <translation>No cart.</translation>
+    </message>
+    <message>
+        <source>Délai du panier</source>
+        <translation>Cart hold</translation>
+    </message>
+    <message>
+        <source>&amp;Prolonger de 20 minutes</source>
+        <translation>&amp;Extend by 20 minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer l&apos;activité</source>
+        <translation>&amp;Remove the activity</translation>
+    </message>
+    <message>
+        <source>Membres :</source>
+        <translation>Members:</translation>
+    </message>
+    <message>
+        <source>Choisissez un membre et une activité.</source>
+        <translation>Choose a member and an activity.</translation>
+    </message>
+    <message>
+        <source>Place retenue dans le panier.</source>
+        <translation>Place held in the cart.</translation>
+    </message>
+    <message>
+        <source>Aucune place réellement libre : l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
+        <translation>No place really free: the caller is on the waiting list, in position {position}. They will be emailed if a place frees up.</translation>
+    </message>
+    <message>
+        <source>Panier {number} (propriétaire {owner}) — réservé jusqu&apos;à {at}</source>
+        <translation>Cart {number} (owner {owner}) — held until {at}</translation>
+    </message>
+    <message>
+        <source>Délai écoulé : les places sont libérées.</source>
+        <translation>Hold ran out: the places are released.</translation>
+    </message>
+    <message>
+        <source>{minutes} min restantes</source>
+        <translation>{minutes} min left</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1202,73 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>WaitlistReviewScreen</name>
+    <message>
+        <source>Revue de la liste d&apos;attente</source>
+        <translation>Waiting list review</translation>
+    </message>
+    <message>
+        <source>Personnes en attente</source>
+        <translation>People waiting</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Offre jusqu&apos;à</source>
+        <translation>Offer until</translation>
+    </message>
+    <message>
+        <source>Nouveau rang</source>
+        <translation>New rank</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire, consignée au journal)</source>
+        <translation>Reason (required, written to the journal)</translation>
+    </message>
+    <message>
+        <source>&amp;Déplacer au rang</source>
+        <translation>&amp;Move to rank</translation>
+    </message>
+    <message>
+        <source>&amp;Offrir une place</source>
+        <translation>&amp;Offer a place</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{code}&lt;/b&gt; — {title} : taux de remplissage {fill:.0%} ({confirmed}/{capacity}), places réellement libres : {real}, offres en cours : {offers}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), places really free: {real}, open offers: {offers}</translation>
+    </message>
+    <message>
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>place offerte</source>
+        <translation>place offered</translation>
+    </message>
+    <message>
+        <source>Entrée déplacée.</source>
+        <translation>Entry moved.</translation>
+    </message>
+    <message>
+        <source>Place offerte jusqu&apos;au {at}; la famille est avisée par courriel.</source>
+        <translation>Place offered until {at}; the family is notified by email.</translation>
+    </message>
+</context>
+<context>
     <name>dashboard</name>
     <message>
         <source>Panier</source>
@@ -1041,33 +1325,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Taux de remplissage</source>
         <translation>Fill rate</translation>
-    </message>
-</context>
-<context>
-    <name>family</name>
-    <message>
-        <source>Responsable du dossier</source>
-        <translation>Household responsible</translation>
-    </message>
-    <message>
-        <source>Conjoint et parent des enfants</source>
-        <translation>Spouse and parent of the children</translation>
-    </message>
-    <message>
-        <source>Conjoint</source>
-        <translation>Spouse</translation>
-    </message>
-    <message>
-        <source>Père ou mère du responsable de dossier</source>
-        <translation>Father or mother of the responsible</translation>
-    </message>
-    <message>
-        <source>Autre</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Enfant</source>
-        <translation>Child</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1524,38 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Autre motif</source>
         <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Appelant vérifié</source>
+        <translation>Caller verified</translation>
+    </message>
+    <message>
+        <source>Vérification échouée</source>
+        <translation>Verification failed</translation>
+    </message>
+    <message>
+        <source>Vérification bloquée</source>
+        <translation>Verification blocked</translation>
+    </message>
+    <message>
+        <source>Lien de réinitialisation envoyé</source>
+        <translation>Reset link sent</translation>
+    </message>
+    <message>
+        <source>Mot de passe réinitialisé</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Confirmation renvoyée</source>
+        <translation>Confirmation resent</translation>
+    </message>
+    <message>
+        <source>Lien de parenté modifié</source>
+        <translation>Relationship changed</translation>
+    </message>
+    <message>
+        <source>Membre retiré</source>
+        <translation>Member removed</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1789,149 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>places</name>
+    <message>
+        <source>&amp;Inscrire par téléphone…</source>
+        <translation>&amp;Register by phone…</translation>
+    </message>
+    <message>
+        <source>Déjà &amp;inscrit ? (F7)…</source>
+        <translation>Already &amp;registered? (F7)…</translation>
+    </message>
+    <message>
+        <source>&amp;Libérer un panier verrouillé…</source>
+        <translation>&amp;Release a locked cart…</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivités</source>
+        <translation>A&amp;ctivities</translation>
+    </message>
+    <message>
+        <source>&amp;Places d&apos;une activité…</source>
+        <translation>&amp;Places of an activity…</translation>
+    </message>
+    <message>
+        <source>&amp;Liste d&apos;attente (superviseur)…</source>
+        <translation>&amp;Waiting list (supervisor)…</translation>
+    </message>
+    <message>
+        <source>Places d&apos;une activité</source>
+        <translation>Places of an activity</translation>
+    </message>
+    <message>
+        <source>Revue de la liste d&apos;attente</source>
+        <translation>Waiting list review</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>« Vous êtes déjà inscrit à cette activité »</source>
+        <translation>&quot;Vous êtes déjà inscrit à cette activité&quot; (already registered)</translation>
+    </message>
+    <message>
+        <source>Aucun panier verrouillé dans ce dossier.</source>
+        <translation>No locked cart in this household.</translation>
+    </message>
+    <message>
+        <source>Panier verrouillé</source>
+        <translation>Locked cart</translation>
+    </message>
+    <message>
+        <source>Panier :</source>
+        <translation>Cart:</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Raison (consignée) :</source>
+        <translation>Reason (recorded):</translation>
+    </message>
+    <message>
+        <source>Le paiement du panier {cart} avait réussi : l&apos;inscription est complétée (reçu {receipt}).</source>
+        <translation>The payment of cart {cart} had gone through: the registration is completed (receipt {receipt}).</translation>
+    </message>
+    <message>
+        <source>Le site de paiement confirme qu&apos;aucun paiement n&apos;a abouti : le panier {cart} est déverrouillé.</source>
+        <translation>The payment site confirms no payment went through: cart {cart} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Une place pourrait se libérer à {at}.</source>
+        <translation>A place may free up at {at}.</translation>
+    </message>
+    <message>
+        <source>Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l&apos;appelant.</source>
+        <translation>{remaining} of {capacity} place(s) are really free: the caller can be registered.</translation>
+    </message>
+    <message>
+        <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
+        <translation>The site shows {site} free place(s), but all are held: {carts} in carts, {checkout} at payment, {offers} offered to the waiting list.</translation>
+    </message>
+    <message>
+        <source>Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes de la liste d&apos;attente.</source>
+        <translation>The site shows {site} free place(s), but they are offered to people on the waiting list.</translation>
+    </message>
+    <message>
+        <source>Complet : {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
+        <translation>Full: {confirmed} registration(s) for {capacity} place(s). The caller goes on the waiting list ({waiting} person(s) ahead).</translation>
+    </message>
+    <message>
+        <source>Ce membre est déjà inscrit à cette activité.</source>
+        <translation>This member is already registered in this activity.</translation>
+    </message>
+    <message>
+        <source>Ce membre a déjà cette activité dans le panier {cart}.</source>
+        <translation>This member already has this activity in cart {cart}.</translation>
+    </message>
+    <message>
+        <source>Ce membre est déjà sur la liste d&apos;attente.</source>
+        <translation>This member is already on the waiting list.</translation>
+    </message>
+    <message>
+        <source>Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier.</source>
+        <translation>The extra 20 minutes were already granted for this cart.</translation>
+    </message>
+    <message>
+        <source>Le délai du panier est écoulé : les places ont été libérées.</source>
+        <translation>The cart&apos;s hold ran out: its places were released.</translation>
+    </message>
+    <message>
+        <source>Ce panier est verrouillé ou terminé.</source>
+        <translation>This cart is locked or closed.</translation>
+    </message>
+    <message>
+        <source>Ce panier n&apos;est pas verrouillé.</source>
+        <translation>This cart is not locked.</translation>
+    </message>
+    <message>
+        <source>Ce panier est en paiement : utilisez « Libérer le panier verrouillé ».</source>
+        <translation>This cart is at payment: use &quot;Release a locked cart&quot;.</translation>
+    </message>
+    <message>
+        <source>Le panier est vide.</source>
+        <translation>The cart is empty.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. Le panier reste verrouillé; réessayez dans quelques minutes.</source>
+        <translation>The payment site does not answer: there is no way to know whether the payment went through. The cart stays locked; try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Aucune place libre à offrir pour cette activité.</source>
+        <translation>No free place to offer for this activity.</translation>
+    </message>
+    <message>
+        <source>Cette offre n&apos;est plus valide.</source>
+        <translation>This offer is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
+        <translation>A paid registration is not released here: that is a cancellation.</translation>
+    </message>
+</context>
+<context>
     <name>support</name>
     <message>
         <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
@@ -1576,30 +2008,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : vérifiez-le, puis refaites le changement au besoin.</source>
         <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
-    </message>
-    <message>
-        <source>Votre rôle ne permet pas cette action.</source>
-        <translation>Your role does not allow this action.</translation>
-    </message>
-    <message>
-        <source>Ce dossier loisir n&apos;existe plus.</source>
-        <translation>This household no longer exists.</translation>
-    </message>
-    <message>
-        <source>La base de données est occupée. Réessayez dans un instant.</source>
-        <translation>The database is busy. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
-        <translation>The database does not answer. Check the connection, then try again.</translation>
-    </message>
-    <message>
-        <source>Action refusée (code : {code}).</source>
-        <translation>Action refused (code: {code}).</translation>
-    </message>
-    <message>
-        <source>Erreur inattendue : {detail}</source>
-        <translation>Unexpected error: {detail}</translation>
     </message>
     <message>
         <source>au moins 8 caractères;</source>

@@ -32,6 +32,8 @@ class Families:
     cote: int  # locked account, live cart, full history
     gagnon: int  # unconfirmed account, a removed member
     tremblay: int
+    # Staff: mlavoie (agent), sboucher (supervisor), cgirard (clerk, La Cité-Limoilou),
+    # pbeaulieu (clerk, Beauport).
     cote_number: int = 100001
     gagnon_number: int = 100002
     tremblay_number: int = 100003
@@ -77,6 +79,7 @@ def _household(
 def insert_families(db: Database) -> Families:
     with db.write() as s:
         borough = Borough(code="CL", name="La Cité-Limoilou")
+        beauport = Borough(code="BE", name="Beauport")
         season = Season(
             code="H26", name="Hiver 2026", starts_on=date(2026, 1, 5), ends_on=date(2026, 3, 29)
         )
@@ -108,6 +111,15 @@ def insert_families(db: Database) -> Families:
                 pottery,
                 Staff(username="mlavoie", display_name="Martine Lavoie", role="agent"),
                 Staff(username="sboucher", display_name="Sylvie Boucher", role="supervisor"),
+                Staff(
+                    username="cgirard", display_name="Claude Girard", role="clerk", borough=borough
+                ),
+                Staff(
+                    username="pbeaulieu",
+                    display_name="Pierre Beaulieu",
+                    role="clerk",
+                    borough=beauport,
+                ),
             ]
         )
 

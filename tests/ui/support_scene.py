@@ -1,4 +1,4 @@
-"""What the account, family, verification and audit panel tests share: a migrated SQLite
+"""What the account, verification and audit panel tests share: a migrated SQLite
 database with one family and staff of each role, a task runner, and a way to wait.
 
 The panels are the same on both dialects, so these tests run on SQLite; the services
@@ -19,6 +19,7 @@ from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.staff import Actor
 from console.ui.tasks import TaskRunner
+from console.ui.workspace import Workspace
 from tests.conftest import TEST_SIN_KEY
 from tests.helpers.builders import BuiltHousehold, make_household, make_staff
 from tests.helpers.databases import fresh_sqlite
@@ -34,6 +35,13 @@ class Scene:
     agent: Actor
     clerk: Actor
     supervisor: Actor
+
+    def workspace(self, actor: Actor) -> Workspace:
+        """What the panels read: this scene's database, ``actor`` signed in."""
+        workspace = Workspace(self.tasks)
+        workspace.set_context(self.ctx, demo=False)
+        workspace.set_actor(actor)
+        return workspace
 
     def settle(self, qtbot: QtBot) -> None:
         """Wait until every service call has answered on the GUI thread."""

@@ -25,10 +25,11 @@ def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, scene: Scene) -> AccountPanel:
-    widget = AccountPanel(scene.tasks, scene.ctx, scene.agent)
+    workspace = scene.workspace(scene.agent)
+    widget = AccountPanel(workspace)
     qtbot.add_widget(widget)
     widget.show()
-    widget.load(scene.family.household_id)
+    workspace.open_household(scene.family.household_id)
     scene.settle(qtbot)
     return widget
 
@@ -40,6 +41,9 @@ def test_the_panel_shows_the_account_state_and_the_scripts(
     assert panel.locked.text().startswith("oui")
     assert panel.confirmed.text() == "non"
     assert panel.unlock_button.isEnabled() and panel.confirm_button.isEnabled()
+    assert not panel.hint.isHidden()  # says verification comes first
+    panel.show_verified(True)
+    assert panel.hint.isHidden() and not panel.unlock_button.toolTip()
     texts = " ".join(label.text() for label in panel.findChildren(type(panel.outcome)))
     assert "majuscule" in texts and "indésirables" in texts and "nouveau Dossier loisir" in texts
 
@@ -53,7 +57,7 @@ def test_acting_unverified_asks_for_verification_and_changes_nothing(
     assert account_summary(scene.ctx, scene.agent, scene.family.household_id).locked
 
 
-def test_unlock_reset_and_confirmation_show_their_outcome_and_the_messages(
+def test_unlock_reset_and_confirmation_show_their_outcome(
     qtbot: QtBot, panel: AccountPanel, scene: Scene
 ) -> None:
     verify_call(scene.ctx, scene.agent, scene.family)
@@ -67,8 +71,13 @@ def test_unlock_reset_and_confirmation_show_their_outcome_and_the_messages(
     panel.confirm_button.click()
     scene.settle(qtbot)
     assert "confirmation" in panel.outcome.text()
-    assert panel.messages.rowCount() == 3
-    assert panel.messages.item(0, 3).text() == "en attente d'envoi"
+    assert panel.summary is not None
+    assert [m.kind for m in panel.summary.messages] == [
+        "confirmation",
+        "password_reset",
+        "account_unlocked",
+    ]
+    assert panel.reset_link.text().startswith("valide jusqu'à")
 
 
 def test_the_address_check_explains_f3_and_refuses_a_malformed_address(

@@ -25,13 +25,14 @@ def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
 
 
 def test_a_supervisor_lists_and_filters_the_journal(qtbot: QtBot, scene: Scene) -> None:
-    screen = AuditScreen(scene.tasks, scene.ctx, scene.supervisor)
+    screen = AuditScreen(scene.workspace(scene.supervisor))
     qtbot.add_widget(screen)
     screen.show()
     screen.refresh()
     scene.settle(qtbot)
     assert screen.table.rowCount() == 2
     assert screen.action.findData("caller_verified") > 0
+    assert screen.action.itemText(screen.action.findData("caller_verified")) == "Appelant vérifié"
     screen.staff.setCurrentIndex(screen.staff.findData(scene.agent.staff_id))
     screen.search_button.click()
     scene.settle(qtbot)
@@ -40,7 +41,7 @@ def test_a_supervisor_lists_and_filters_the_journal(qtbot: QtBot, scene: Scene) 
 
 
 def test_a_malformed_household_number_is_explained(qtbot: QtBot, scene: Scene) -> None:
-    screen = AuditScreen(scene.tasks, scene.ctx, scene.supervisor)
+    screen = AuditScreen(scene.workspace(scene.supervisor))
     qtbot.add_widget(screen)
     qtbot.keyClicks(screen.household, "12a")
     screen.search()
@@ -48,7 +49,7 @@ def test_a_malformed_household_number_is_explained(qtbot: QtBot, scene: Scene) -
 
 
 def test_an_agent_is_told_the_journal_is_not_for_their_role(qtbot: QtBot, scene: Scene) -> None:
-    screen = AuditScreen(scene.tasks, scene.ctx, scene.agent)
+    screen = AuditScreen(scene.workspace(scene.agent))
     qtbot.add_widget(screen)
     screen.search()
     scene.settle(qtbot)

@@ -96,8 +96,10 @@ def test_household_panel_shows_members_relationships_and_lock(
     panel = window.household_panel
     assert panel.name_label.text() == "Hélène Côté"
     assert panel.locked_badge.isVisibleTo(window)
-    assert panel.locked_value.text().startswith("Verrouillé")
-    assert panel.failures_value.text().startswith("5")
+    account = window.account_screens.account_panel
+    qtbot.waitUntil(lambda: account.summary is not None, timeout=5000)
+    assert account.locked.text().startswith("oui")
+    assert account.failures.text().startswith("5")
     members = panel.members_model
     shown = {
         members.data(members.index(r, 0)): members.data(members.index(r, 1))
@@ -120,7 +122,9 @@ def test_removed_member_is_greyed_and_unlocked_account_says_active(
     panel = window.household_panel
     assert not panel.locked_badge.isVisibleTo(window)
     assert panel.unconfirmed_badge.isVisibleTo(window)
-    assert panel.locked_value.text() == "Actif"
+    account = window.account_screens.account_panel
+    qtbot.waitUntil(lambda: account.summary is not None, timeout=5000)
+    assert account.locked.text() == "non"
     members = panel.members_model
     removed = next(r for r in range(members.rowCount()) if members.row(r).removed)
     assert members.data(members.index(removed, 0)).endswith("(retiré)")
@@ -177,7 +181,9 @@ def test_demo_agent_is_signed_in_and_can_be_switched(qtbot: QtBot, window: MainW
     assert "DÉMO" in window.actor_label.text()
     assert window.demo_badge.isVisibleTo(window)
     with qtbot.waitSignal(window.workspace.actor_changed):
-        window.staff_combo.setCurrentIndex(1)
+        window.staff_combo.setCurrentIndex(
+            window.staff_combo.findText("Sylvie Boucher", Qt.MatchFlag.MatchStartsWith)
+        )
     assert "Sylvie Boucher" in window.actor_label.text()
 
 

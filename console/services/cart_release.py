@@ -1,0 +1,102 @@
+"""Release a cart locked at checkout (F11) — only after asking the payment site.
+
+Approved → the registration is completed instead of released. Refused, or never started
+→ the cart is unlocked and back in the family's hands. Gateway unreachable → refused,
+with the reason: a cart is never released blind. Every attempt is audited, refusals too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.db.models import Payment, Receipt
+from console.domain.errors import Refused, Unavailable
+from console.domain.vocabulary import CartState, PaymentStatus
+from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
+from console.services.checkout import apply_outcome, audit_cart
+from console.services.context import ServiceContext
+from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
+from console.services.staff import Actor
+
+NOT_STARTED = "not_started"
+
+
+class ReleaseKind(StrEnum):
+    COMPLETED = "completed"  # the payment went through: registered, receipt issued
+    UNLOCKED = "unlocked"  # refused or never started: the cart is open again
+
+
+@dataclass(frozen=True)
+class ReleaseOutcome:
+    kind: ReleaseKind
+    cart_number: int
+    gateway_answer: str  # "approved", "refused", "not_started" or "no_payment"
+    receipt_number: int | None = None
+
+
+def release_locked_cart(
+    ctx: ServiceContext, actor: Actor, cart_id: int, reason: str
+) -> ReleaseOutcome:
+    require_staff(actor, "cart_release")
+    with ctx.db.read() as session:
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        if cart.state != CartState.CHECKOUT.value:
+            raise Refused("cart_not_locked", cart_number=cart.number, state=cart.state)
+        payment = session.scalar(
+            select(Payment)
+            .where(Payment.cart_id == cart_id, Payment.status == PaymentStatus.PENDING.value)
+            .order_by(Payment.id.desc())
+            .limit(1)
+        )
+        key = payment.idempotency_key if payment else None
+    outcome: GatewayOutcome | None = None
+    if key is not None:
+        try:
+            outcome = payment_gateway(ctx).status(key)
+        except GatewayError as exc:
+            with ctx.db.write() as session:
+                audit_cart(
+                    session,
+                    ctx,
+                    actor,
+                    "cart.release_refused",
+                    load_cart(session, cart_id),
+                    "gateway_unreachable",
+                    reason,
+                )
+            raise Unavailable("gateway_unreachable", detail=type(exc).__name__) from exc
+    with ctx.db.write() as session:
+        cart = load_cart(session, cart_id)
+        now = ctx.clock.now()
+        if key is None:
+            answer = "no_payment"
+        elif outcome is None:
+            answer = NOT_STARTED
+            pending = session.scalar(select(Payment).where(Payment.idempotency_key == key))
+            if pending is not None and pending.status == PaymentStatus.PENDING.value:
+                # The gateway never saw this key: close it so it can never be charged later.
+                pending.status = PaymentStatus.REFUSED.value
+                pending.refusal_reason = NOT_STARTED
+                pending.decided_at = now
+        else:
+            answer = outcome.status.value
+            pending = session.scalar(select(Payment).where(Payment.idempotency_key == key))
+            assert pending is not None
+            receipt = apply_outcome(session, ctx, actor, pending, outcome)
+            if outcome.approved:
+                number = receipt.number if receipt else _receipt_number(session, pending.id)
+                audit_cart(session, ctx, actor, "cart.release_completed", cart, answer, reason)
+                return ReleaseOutcome(ReleaseKind.COMPLETED, cart.number, answer, number)
+        if cart.state == CartState.CHECKOUT.value:
+            apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+        audit_cart(session, ctx, actor, "cart.release", cart, answer, reason)
+        return ReleaseOutcome(ReleaseKind.UNLOCKED, cart.number, answer)
+
+
+def _receipt_number(session: Session, payment_id: int) -> int | None:
+    return session.scalar(select(Receipt.number).where(Receipt.payment_id == payment_id))

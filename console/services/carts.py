@@ -1,0 +1,408 @@
+"""Carts (F8): one set of rules for the console and the public-site simulator.
+
+A hold lasts 20 minutes; every change (add, remove) extends it; one extra 20 minutes may
+be asked once; a lapsed hold releases its places (the sweep). The timing rules are the
+domain's ``CartHold``; this module applies them to the database.
+
+``actor`` is the staff member on the phone, or ``None`` for the public site (the
+simulator). Staff actions need a verified caller and are audited; the public site's own
+actions are not written to the console's journal — they are the family's, not staff's,
+and the site keeps its own logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from console.db.models import (
+    Activity,
+    Cart,
+    CartItem,
+    Household,
+    Member,
+    Registration,
+    WaitlistEntry,
+)
+from console.db.numbers import next_number
+from console.domain.cart_timer import CartHold
+from console.domain.errors import NotFound, Reason, Refused
+from console.domain.vocabulary import (
+    CartItemState,
+    CartState,
+    RegistrationState,
+    Role,
+)
+from console.services import audit, places
+from console.services.context import ServiceContext
+from console.services.places import OPEN_WAITLIST, free_for_newcomers, lock_activities
+from console.services.staff import Actor, require_role
+from console.services.verification import require_verified
+from console.services.waitlist import join_waitlist, offer_free_places, rank
+
+WEB = "web"
+
+
+@dataclass(frozen=True)
+class CartLine:
+    item_id: int
+    member_id: int
+    member_name: str
+    activity_id: int
+    activity_code: str
+    activity_title: str
+    price_cents: int
+    state: CartItemState
+
+
+@dataclass(frozen=True)
+class CartSummary:
+    cart_id: int
+    number: int
+    owner_number: int
+    household_id: int
+    state: CartState
+    hold_expires_at: datetime
+    extension_used: bool
+    checkout_locked_until: datetime | None
+    live: bool
+    minutes_left: int
+    channel: str
+    items: tuple[CartLine, ...]
+    as_of: datetime
+
+    @property
+    def held(self) -> tuple[CartLine, ...]:
+        return tuple(i for i in self.items if i.state is CartItemState.HELD)
+
+    @property
+    def total_cents(self) -> int:
+        return sum(i.price_cents for i in self.held)
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """A place was held in the cart, or the member went on the waitlist (F6)."""
+
+    cart: CartSummary | None
+    waitlist_entry_id: int | None = None
+    waitlist_position: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self.waitlist_entry_id is None
+
+
+def require_caller(
+    session: Session, ctx: ServiceContext, actor: Actor | None, household_id: int
+) -> None:
+    """Staff change a caller's file only after verifying the caller during this call; the
+    public site (``actor is None``) has its own sign-in."""
+    if actor is not None:
+        require_verified(session, ctx, actor, household_id)
+
+
+def require_staff(actor: Actor | None, action: str) -> None:
+    """Agents, clerks and supervisors may all work carts; ``None`` is the public site."""
+    if actor is not None:
+        require_role(actor, Role.AGENT, Role.CLERK, Role.SUPERVISOR, action=action)
+
+
+def hold_of(cart: Cart) -> CartHold:
+    return CartHold(
+        deadline=cart.hold_expires_at,
+        extension_used=cart.extension_used,
+        state=CartState(cart.state),
+        checkout_locked_until=cart.checkout_locked_until,
+    )
+
+
+def apply_hold(cart: Cart, hold: CartHold | Reason, now: datetime) -> None:
+    """Write a new hold onto the row, or refuse with the domain's reason."""
+    if isinstance(hold, Reason):
+        raise Refused(hold.code, reasons=(hold,))
+    cart.hold_expires_at = hold.deadline
+    cart.extension_used = hold.extension_used
+    cart.state = hold.state.value
+    cart.checkout_locked_until = hold.checkout_locked_until
+    cart.updated_at = now
+
+
+def load_cart(session: Session, cart_id: int) -> Cart:
+    cart = session.get(Cart, cart_id, options=[selectinload(Cart.items)])
+    if cart is None:
+        raise NotFound("cart_not_found", cart_id=cart_id)
+    return cart
+
+
+def summarize(session: Session, cart: Cart, now: datetime) -> CartSummary:
+    rows = session.execute(
+        select(CartItem, Member.first_name, Member.last_name, Activity.code, Activity.title)
+        .join(Member, Member.id == CartItem.member_id)
+        .join(Activity, Activity.id == CartItem.activity_id)
+        .where(CartItem.cart_id == cart.id)
+        .order_by(CartItem.id)
+    ).all()
+    hold = hold_of(cart)
+    return CartSummary(
+        cart_id=cart.id,
+        number=cart.number,
+        owner_number=cart.owner_number,
+        household_id=cart.household_id,
+        state=hold.state,
+        hold_expires_at=cart.hold_expires_at,
+        extension_used=cart.extension_used,
+        checkout_locked_until=cart.checkout_locked_until,
+        live=hold.is_live(now),
+        minutes_left=hold.minutes_left(now),
+        channel=cart.channel,
+        items=tuple(
+            CartLine(
+                item_id=i.id,
+                member_id=i.member_id,
+                member_name=f"{first} {last}",
+                activity_id=i.activity_id,
+                activity_code=code,
+                activity_title=title,
+                price_cents=i.price_cents,
+                state=CartItemState(i.state),
+            )
+            for i, first, last, code, title in rows
+        ),
+        as_of=now,
+    )
+
+
+def cart_summary(ctx: ServiceContext, cart_id: int) -> CartSummary:
+    with ctx.db.read() as session:
+        return summarize(session, load_cart(session, cart_id), ctx.clock.now())
+
+
+def already_holding(
+    session: Session, member_id: int, activity_id: int, now: datetime
+) -> Reason | None:
+    """What already holds this member on this activity, if anything (F7) — one query."""
+    registered = select(Registration.id).where(
+        Registration.member_id == member_id,
+        Registration.activity_id == activity_id,
+        Registration.state == RegistrationState.CONFIRMED.value,
+    )
+    in_cart = (
+        select(Cart.number)
+        .join(CartItem, CartItem.cart_id == Cart.id)
+        .where(
+            CartItem.member_id == member_id,
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
+            | (Cart.state == CartState.CHECKOUT.value) & (Cart.checkout_locked_until > now),
+        )
+        .limit(1)
+    )
+    waiting = select(WaitlistEntry.id).where(
+        WaitlistEntry.member_id == member_id,
+        WaitlistEntry.activity_id == activity_id,
+        WaitlistEntry.state.in_(OPEN_WAITLIST),
+    )
+    found = session.execute(
+        select(registered.exists(), in_cart.scalar_subquery(), waiting.exists())
+    ).one()
+    params = {"member_id": member_id, "activity_id": activity_id}
+    if found[0]:
+        return Reason("already_registered", params)
+    if found[1] is not None:
+        return Reason("already_in_cart", {**params, "cart_number": found[1]})
+    if found[2]:
+        return Reason("already_waitlisted", params)
+    return None
+
+
+def _new_cart(session: Session, household: Household, actor: Actor | None, now: datetime) -> Cart:
+    hold = CartHold.start(now)
+    cart = Cart(
+        number=next_number(session, "cart_number_seq"),
+        owner_number=household.number,
+        household_id=household.id,
+        state=CartState.OPEN.value,
+        created_at=now,
+        updated_at=now,
+        hold_expires_at=hold.deadline,
+        extension_used=False,
+        channel=actor.username if actor else WEB,
+    )
+    session.add(cart)
+    session.flush()
+    return cart
+
+
+def add_item(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    household: Household,
+    member: Member,
+    activity: Activity,
+    cart_id: int | None,
+    *,
+    waitlist_entry_id: int | None = None,
+) -> tuple[Cart, CartItem]:
+    """Put one held item in the given (or a new) cart and extend its hold (F8)."""
+    now = ctx.clock.now()
+    if cart_id is None:
+        cart = _new_cart(session, household, actor, now)
+    else:
+        cart = load_cart(session, cart_id)
+        if cart.household_id != household.id:
+            raise Refused("cart_other_household", cart_number=cart.number)
+        apply_hold(cart, hold_of(cart).after_change(now), now)
+    item = CartItem(
+        cart_id=cart.id,
+        member_id=member.id,
+        activity_id=activity.id,
+        price_cents=activity.price_cents,
+        state=CartItemState.HELD.value,
+        added_at=now,
+        waitlist_entry_id=waitlist_entry_id,
+    )
+    session.add(item)
+    session.flush()
+    return cart, item
+
+
+def _member_of(session: Session, household_id: int, member_id: int) -> tuple[Household, Member]:
+    household = session.get(Household, household_id)
+    member = session.get(Member, member_id)
+    if household is None:
+        raise NotFound("household_not_found", household_id=household_id)
+    if member is None or member.household_id != household_id or member.removed_at is not None:
+        raise NotFound("member_not_found", member_id=member_id)
+    return household, member
+
+
+def add_to_cart(
+    ctx: ServiceContext,
+    actor: Actor | None,
+    household_id: int,
+    member_id: int,
+    activity_id: int,
+    *,
+    cart_id: int | None = None,
+) -> AddOutcome:
+    """Hold a place for the member, or put them on the waitlist when none is left (F6, F8).
+
+    The place is taken inside one transaction that locks the activity row; the count is
+    made after the lock, so concurrent agents and web users never overbook.
+    """
+    require_staff(actor, "cart_add")
+    with ctx.db.write() as session:
+        require_caller(session, ctx, actor, household_id)
+        household, member = _member_of(session, household_id, member_id)
+        activity = session.get(Activity, activity_id)
+        if activity is None:
+            raise NotFound("activity_not_found", activity_id=activity_id)
+        lock_activities(session, ctx.db, [activity_id])
+        now = ctx.clock.now()  # read after the lock: arrival order is lock order
+        refusal = already_holding(session, member_id, activity_id, now)
+        if refusal is not None:
+            raise Refused(refusal.code, reasons=(refusal,))
+        count = places.place_count(session, activity_id, now)
+        if places.after_count is not None:
+            places.after_count()
+        if free_for_newcomers(count) > 0:
+            cart, _item = add_item(session, ctx, actor, household, member, activity, cart_id)
+            _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
+            return AddOutcome(cart=summarize(session, cart, now))
+        entry = join_waitlist(session, member, activity_id, now)
+        if count.real_remaining > 0:
+            offer_free_places(session, ctx, activity_id, now)  # earlier entries come first
+        if actor is not None:
+            audit.record(
+                session,
+                ctx,
+                actor,
+                "waitlist.join",
+                household_id=household_id,
+                member_id=member_id,
+                target=activity.code,
+            )
+        cart_view = summarize(session, load_cart(session, cart_id), now) if cart_id else None
+        return AddOutcome(
+            cart=cart_view, waitlist_entry_id=entry.id, waitlist_position=rank(session, entry)
+        )
+
+
+def remove_from_cart(
+    ctx: ServiceContext, actor: Actor | None, cart_id: int, item_id: int
+) -> CartSummary:
+    """Take an item out of an open cart: its place frees, the hold is extended (F8)."""
+    require_staff(actor, "cart_remove")
+    with ctx.db.write() as session:
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        now = ctx.clock.now()
+        item = next((i for i in cart.items if i.id == item_id), None)
+        if item is None or item.state != CartItemState.HELD.value:
+            raise NotFound("cart_item_not_found", item_id=item_id)
+        apply_hold(cart, hold_of(cart).after_change(now), now)
+        release_item(item, now, "removed")
+        offer_free_places(session, ctx, item.activity_id, now)
+        _audit(session, ctx, actor, "cart.remove", cart, item.member_id, str(item.activity_id))
+        return summarize(session, cart, now)
+
+
+def extend_hold(ctx: ServiceContext, actor: Actor | None, cart_id: int) -> CartSummary:
+    """The one extra 20 minutes a cart may ask for (F8)."""
+    require_staff(actor, "cart_extend")
+    with ctx.db.write() as session:
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        now = ctx.clock.now()
+        apply_hold(cart, hold_of(cart).extend(now), now)
+        _audit(session, ctx, actor, "cart.extend", cart, None, "")
+        return summarize(session, cart, now)
+
+
+def release_item(item: CartItem, now: datetime, reason: str) -> None:
+    """Free an item's place (needs no lock: freeing cannot overbook)."""
+    item.state = CartItemState.RELEASED.value
+    item.released_at = now
+    item.release_reason = reason
+
+
+def lapse_cart(cart: Cart, now: datetime, reason: str = "hold_lapsed") -> list[int]:
+    """End a cart whose hold ran out; returns the activities whose places came back."""
+    freed = []
+    for item in cart.items:
+        if item.state == CartItemState.HELD.value:
+            release_item(item, now, reason)
+            freed.append(item.activity_id)
+    cart.state = CartState.LAPSED.value
+    cart.checkout_locked_until = None
+    cart.updated_at = now
+    return freed
+
+
+def _audit(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    action: str,
+    cart: Cart,
+    member_id: int | None,
+    detail: str,
+) -> None:
+    if actor is None:
+        return  # the public site's own actions (see the module docstring)
+    audit.record(
+        session,
+        ctx,
+        actor,
+        action,
+        household_id=cart.household_id,
+        member_id=member_id,
+        target=f"cart {cart.number}",
+        details={"activity": detail} if detail else None,
+    )

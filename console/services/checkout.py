@@ -1,0 +1,343 @@
+"""Checkout and payment (F9, F11): a registration exists only after an approved payment.
+
+``pay`` writes the pending Payment (with its idempotency key) and commits, calls the
+gateway outside any transaction — no row lock is ever held over the network — then
+records the outcome in a second transaction. A lost answer (timeout) leaves the payment
+pending; the next ``pay`` or ``reconcile_payment`` asks ``status(key)`` first, so a card
+is never charged twice and an approved payment always ends as registrations.
+
+For the payments branch: ``validate_payer`` is the payer hook (F12/F13);
+``record_outcome`` creates registrations and the Receipt row (number from
+``receipt_number_seq``) — build receipt PDFs and emails on top of the Receipt it returns.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.db.models import (
+    Account,
+    Activity,
+    Cart,
+    Household,
+    Member,
+    Payment,
+    Receipt,
+    Registration,
+)
+from console.db.numbers import next_number
+from console.domain.cards import CardEntry
+from console.domain.errors import NotFound, Refused, Unavailable
+from console.domain.payers import PayerCandidate, PayerCheck, check_payer
+from console.domain.vocabulary import (
+    CartItemState,
+    CartState,
+    PaymentStatus,
+    RegistrationState,
+    Relationship,
+)
+from console.services import audit
+from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
+from console.services.context import ServiceContext
+from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
+from console.services.staff import Actor
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    """What the agent reads to the caller after a payment attempt (F9)."""
+
+    cart_id: int
+    cart_number: int
+    owner_number: int
+    transaction_number: int
+    status: PaymentStatus  # PENDING when the gateway's answer is not known yet
+    amount_cents: int
+    card_brand: str | None = None
+    card_last4: str | None = None
+    authorization_code: str | None = None
+    refusal_reason: str | None = None  # the gateway's refusal code, or why it is pending
+    receipt_id: int | None = None
+    receipt_number: int | None = None
+    registrations: int = 0
+
+    @property
+    def registered(self) -> bool:
+        return self.status is PaymentStatus.APPROVED
+
+
+def validate_payer(session: Session, cart: Cart, payer_member_id: int) -> PayerCheck:
+    """The payer hook (F12, F13): refuse a payer the rules refuse. Payments branch refines."""
+    members_rows = session.scalars(
+        select(Member).where(Member.household_id == cart.household_id)
+    ).all()
+    candidates = [
+        PayerCandidate(
+            member_id=m.id,
+            name=f"{m.first_name} {m.last_name}",
+            relationship=Relationship(m.relationship),
+            removed=m.removed_at is not None,
+        )
+        for m in members_rows
+    ]
+    responsible = next(
+        (
+            m
+            for m in members_rows
+            if m.relationship == Relationship.RESPONSIBLE.value and m.removed_at is None
+        ),
+        None,
+    )
+    has_sin = responsible is not None and responsible.sin_encrypted is not None
+    childcare = bool(
+        session.scalar(
+            select(Activity.id)
+            .where(Activity.id.in_([i.activity_id for i in cart.items if i.state == "held"]))
+            .where(Activity.is_childcare)
+            .limit(1)
+        )
+    )
+    payer = next(
+        (c for c in candidates if c.member_id == payer_member_id),
+        PayerCandidate(payer_member_id, "?", Relationship.OTHER),
+    )
+    result = check_payer(payer, candidates, childcare, has_sin)
+    if not result.ok:
+        raise Refused(result.blocking[0].code, reasons=result.blocking)
+    return result
+
+
+def start_checkout(
+    ctx: ServiceContext, actor: Actor | None, cart_id: int, payer_member_id: int
+) -> datetime:
+    """Lock the cart while the payment site has it (F11); returns when the lock runs out."""
+    require_staff(actor, "checkout_start")
+    with ctx.db.write() as session:
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        _start(session, ctx, cart, payer_member_id)
+        audit_cart(session, ctx, actor, "cart.checkout", cart)
+        assert cart.checkout_locked_until is not None
+        return cart.checkout_locked_until
+
+
+def _start(session: Session, ctx: ServiceContext, cart: Cart, payer_member_id: int) -> None:
+    if not any(i.state == CartItemState.HELD.value for i in cart.items):
+        raise Refused("cart_empty", cart_number=cart.number)
+    validate_payer(session, cart, payer_member_id)
+    now = ctx.clock.now()
+    apply_hold(cart, hold_of(cart).start_checkout(now), now)
+
+
+def pay(
+    ctx: ServiceContext,
+    actor: Actor | None,
+    cart_id: int,
+    card: CardEntry,
+    payer_member_id: int,
+) -> PaymentResult:
+    """Charge the card for the cart and record the outcome (see the module docstring)."""
+    require_staff(actor, "checkout_pay")
+    check = card.check(ctx.clock.now().date())
+    if not check.ok:
+        raise Refused("card_invalid", reasons=check.reasons)
+    with ctx.db.write() as session:
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        payment = _pending_payment(session, cart)
+        retry = payment is not None
+        if payment is None:
+            if cart.state == CartState.OPEN.value:
+                _start(session, ctx, cart, payer_member_id)
+            else:
+                validate_payer(session, cart, payer_member_id)
+            if cart.state != CartState.CHECKOUT.value or not hold_of(cart).is_live(ctx.clock.now()):
+                raise Refused("cart_not_payable", cart_number=cart.number, state=cart.state)
+            payment = _new_payment(session, ctx, actor, cart, payer_member_id)
+        key, amount, number = payment.idempotency_key, payment.amount_cents, cart.number
+    gateway = payment_gateway(ctx)
+    try:
+        # A pending payment may already have been charged: ask before charging again.
+        outcome = gateway.status(key) if retry else None
+        if outcome is None:
+            outcome = gateway.charge(key, amount, card, f"Mes loisirs en ligne — panier {number}")
+    except GatewayError as exc:
+        reason = "gateway_down" if isinstance(exc, GatewayDown) else "gateway_timeout"
+        return _result_for(ctx, key, pending_reason=reason)
+    return record_outcome(ctx, actor, key, outcome)
+
+
+def reconcile_payment(ctx: ServiceContext, actor: Actor | None, cart_id: int) -> PaymentResult:
+    """Ask the gateway what became of the cart's pending payment, and record it."""
+    require_staff(actor, "checkout_reconcile")
+    with ctx.db.read() as session:
+        payment = _pending_payment(session, load_cart(session, cart_id))
+        if payment is None:
+            raise NotFound("no_pending_payment", cart_id=cart_id)
+        key = payment.idempotency_key
+    try:
+        outcome = payment_gateway(ctx).status(key)
+    except GatewayError as exc:
+        raise Unavailable("gateway_unreachable", detail=type(exc).__name__) from exc
+    if outcome is None:
+        return _result_for(ctx, key, pending_reason="not_charged")
+    return record_outcome(ctx, actor, key, outcome)
+
+
+def _pending_payment(session: Session, cart: Cart) -> Payment | None:
+    return session.scalar(
+        select(Payment)
+        .where(Payment.cart_id == cart.id, Payment.status == PaymentStatus.PENDING.value)
+        .order_by(Payment.id.desc())
+        .limit(1)
+    )
+
+
+def _new_payment(
+    session: Session, ctx: ServiceContext, actor: Actor | None, cart: Cart, payer_member_id: int
+) -> Payment:
+    payment = Payment(
+        transaction_number=next_number(session, "transaction_number_seq"),
+        idempotency_key=uuid.uuid4().hex,
+        cart_id=cart.id,
+        payer_member_id=payer_member_id,
+        amount_cents=sum(i.price_cents for i in cart.items if i.state == CartItemState.HELD.value),
+        status=PaymentStatus.PENDING.value,
+        created_at=ctx.clock.now(),
+        channel=actor.username if actor else "web",
+    )
+    session.add(payment)
+    session.flush()
+    return payment
+
+
+def record_outcome(
+    ctx: ServiceContext, actor: Actor | None, idempotency_key: str, outcome: GatewayOutcome
+) -> PaymentResult:
+    """Write the gateway's decision: approved → registrations and receipt; refused → the
+    cart is unlocked and nobody is registered (F9). Recording twice changes nothing."""
+    with ctx.db.write() as session:
+        payment = session.scalar(select(Payment).where(Payment.idempotency_key == idempotency_key))
+        if payment is None:
+            raise NotFound("payment_not_found")
+        apply_outcome(session, ctx, actor, payment, outcome)
+    return _result_for(ctx, idempotency_key)
+
+
+def apply_outcome(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    payment: Payment,
+    outcome: GatewayOutcome,
+) -> Receipt | None:
+    """The outcome inside the caller's transaction; returns the receipt of an approval."""
+    now = ctx.clock.now()
+    approved = outcome.approved
+    # An approval always wins (the money was taken); anything else only decides a pending one.
+    if payment.status == PaymentStatus.APPROVED.value or (
+        payment.status != PaymentStatus.PENDING.value and not approved
+    ):
+        return None
+    cart = load_cart(session, payment.cart_id)
+    payment.status = outcome.status.value
+    payment.decided_at = now
+    payment.card_brand = outcome.brand.value if outcome.brand else None
+    payment.card_last4 = outcome.last4
+    payment.authorization_code = outcome.authorization_code
+    payment.refusal_reason = outcome.refusal_code
+    if not approved:
+        if cart.state == CartState.CHECKOUT.value:
+            apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+        audit_cart(session, ctx, actor, "payment.refused", cart, outcome.refusal_code or "")
+        return None
+    for item in cart.items:
+        if item.state == CartItemState.HELD.value:
+            item.state = CartItemState.REGISTERED.value
+            session.add(
+                Registration(
+                    member_id=item.member_id,
+                    activity_id=item.activity_id,
+                    cart_id=cart.id,
+                    payment_id=payment.id,
+                    state=RegistrationState.CONFIRMED.value,
+                    created_at=now,
+                )
+            )
+    cart.state = CartState.PAID.value
+    cart.checkout_locked_until = None
+    cart.updated_at = now
+    language = session.scalar(
+        select(Account.language)
+        .join(Household, Household.account_id == Account.id)
+        .where(Household.id == cart.household_id)
+    )
+    receipt = Receipt(
+        number=next_number(session, "receipt_number_seq"),
+        cart_id=cart.id,
+        payment_id=payment.id,
+        payer_member_id=payment.payer_member_id,
+        issued_at=now,
+        language=language or "fr",
+    )
+    session.add(receipt)
+    session.flush()
+    audit_cart(session, ctx, actor, "payment.approved", cart, str(payment.transaction_number))
+    return receipt
+
+
+def _result_for(
+    ctx: ServiceContext, key: str, *, pending_reason: str | None = None
+) -> PaymentResult:
+    with ctx.db.read() as session:
+        payment = session.scalar(select(Payment).where(Payment.idempotency_key == key))
+        if payment is None:
+            raise NotFound("payment_not_found")
+        cart = payment.cart
+        receipt = session.scalar(select(Receipt).where(Receipt.payment_id == payment.id))
+        registrations = session.scalars(
+            select(Registration.id).where(Registration.payment_id == payment.id)
+        ).all()
+        return PaymentResult(
+            cart_id=cart.id,
+            cart_number=cart.number,
+            owner_number=cart.owner_number,
+            transaction_number=payment.transaction_number,
+            status=PaymentStatus(payment.status),
+            amount_cents=payment.amount_cents,
+            card_brand=payment.card_brand,
+            card_last4=payment.card_last4,
+            authorization_code=payment.authorization_code,
+            refusal_reason=payment.refusal_reason or pending_reason,
+            receipt_id=receipt.id if receipt else None,
+            receipt_number=receipt.number if receipt else None,
+            registrations=len(registrations),
+        )
+
+
+def audit_cart(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    action: str,
+    cart: Cart,
+    detail: str = "",
+    reason: str = "",
+) -> None:
+    if actor is None:
+        return  # the public site's own actions are not in the console's journal
+    audit.record(
+        session,
+        ctx,
+        actor,
+        action,
+        household_id=cart.household_id,
+        target=f"cart {cart.number}",
+        reason=reason,
+        details={"detail": detail} if detail else None,
+    )

@@ -1,0 +1,317 @@
+"""How many places an activity really has left, and the one way to lock it before taking one.
+
+Real remaining = capacity − confirmed − live holds (open carts before their deadline and
+carts locked at checkout) − open waitlist offers (DESIGN.md §4). The public site shows
+capacity − confirmed. :func:`place_counts` is the single query behind both figures; the
+activity view, the cart service, the waitlist, the sweep and the simulator all use it.
+
+Locking follows pretix: lock once per transaction, as late as possible — just before
+counting — and, when several activities are involved, in id order so two transactions
+never wait on each other in a circle. Freeing a place needs no lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session
+
+from console.db.engine import Database
+from console.db.models import (
+    Activity,
+    Cart,
+    CartItem,
+    Household,
+    Member,
+    Registration,
+    Season,
+    WaitlistEntry,
+)
+from console.domain.errors import NotFound, Reason
+from console.domain.names import search_key
+from console.domain.places import PlaceCount, earliest_release
+from console.domain.vocabulary import CartItemState, CartState, RegistrationState, WaitlistState
+from console.services.context import ServiceContext
+
+OPEN_WAITLIST = (WaitlistState.WAITING.value, WaitlistState.OFFERED.value)
+
+# Test-only hook: called between counting and taking a place. The concurrency proof
+# sets it to a short sleep so that, with row locking off, the race shows every time.
+after_count: Callable[[], None] | None = None
+
+
+def lock_activities(session: Session, db: Database, activity_ids: Iterable[int]) -> None:
+    """Lock the activities' rows for the rest of the transaction, in id order.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` under the write transaction's ``lock_timeout``
+    (a wait past it becomes ``Busy``). SQLite: the write transaction already began with
+    ``BEGIN IMMEDIATE``, so it is the only writer and nothing more is needed.
+    """
+    ids = sorted(set(activity_ids))
+    if not ids or db.dialect != "postgresql" or not db.row_locking:
+        return
+    session.execute(
+        select(Activity.id).where(Activity.id.in_(ids)).order_by(Activity.id).with_for_update()
+    ).all()
+
+
+def _count(*where: object) -> Select[tuple[int]]:
+    return select(func.count()).where(*where)  # type: ignore[arg-type]
+
+
+def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
+    """Held items of the activity in carts of ``state`` whose deadline is after ``now``.
+
+    Each item's cart is read by primary key in a scalar subquery: held items are at most
+    the capacity, and this plan does not depend on the planner's statistics (a fresh or
+    unanalysed table once turned a join here into a scan of every open cart per item).
+    """
+    # Only the primary key in the WHERE clause, so the cart is always found by its key.
+    deadline = (
+        select(case((Cart.state == state.value, until)))
+        .where(Cart.id == CartItem.cart_id)
+        .correlate(CartItem)
+        .scalar_subquery()
+    )
+    return (
+        select(func.count())
+        .select_from(CartItem)
+        .where(
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            deadline > now,
+        )
+        .correlate(Activity)
+        .scalar_subquery()
+    )
+
+
+def place_counts(
+    session: Session, activity_ids: Iterable[int], now: datetime
+) -> dict[int, PlaceCount]:
+    """The counts behind each activity's places at ``now``, in one query."""
+    ids = sorted(set(activity_ids))
+    if not ids:
+        return {}
+    query = select(
+        Activity.id,
+        Activity.capacity,
+        _count(
+            Registration.activity_id == Activity.id,
+            Registration.state == RegistrationState.CONFIRMED.value,
+        ).scalar_subquery(),
+        _held(Activity.id, CartState.OPEN, Cart.hold_expires_at, now),
+        _held(Activity.id, CartState.CHECKOUT, Cart.checkout_locked_until, now),
+        _count(
+            WaitlistEntry.activity_id == Activity.id,
+            WaitlistEntry.state == WaitlistState.OFFERED.value,
+            WaitlistEntry.offer_expires_at > now,
+        ).scalar_subquery(),
+        _count(
+            WaitlistEntry.activity_id == Activity.id,
+            WaitlistEntry.state == WaitlistState.WAITING.value,
+        ).scalar_subquery(),
+    ).where(Activity.id.in_(ids))
+    return {
+        row[0]: PlaceCount(
+            capacity=row[1],
+            confirmed=row[2],
+            live_holds=row[3],
+            checkout_holds=row[4],
+            open_offers=row[5],
+            waitlist_length=row[6],
+        )
+        for row in session.execute(query)
+    }
+
+
+def place_count(session: Session, activity_id: int, now: datetime) -> PlaceCount:
+    counts = place_counts(session, [activity_id], now)
+    if activity_id not in counts:
+        raise NotFound("activity_not_found", activity_id=activity_id)
+    return counts[activity_id]
+
+
+def free_for_newcomers(count: PlaceCount) -> int:
+    """Places a new cart may take: the waiting list is served before newcomers."""
+    return max(0, count.real_remaining - count.waitlist_length)
+
+
+@dataclass(frozen=True)
+class HoldLine:
+    """One cart holding places of the activity."""
+
+    cart_number: int
+    household_number: int
+    state: CartState  # OPEN (hold running) or CHECKOUT (locked at the payment site)
+    places: int
+    lapses_at: datetime
+    channel: str
+
+
+@dataclass(frozen=True)
+class OfferLine:
+    entry_id: int
+    member_name: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ActivityPlaces:
+    """Everything the places panel shows for one activity (F6)."""
+
+    activity_id: int
+    code: str
+    title: str
+    schedule: str
+    price_cents: int
+    count: PlaceCount
+    holds: tuple[HoldLine, ...]
+    offers: tuple[OfferLine, ...]
+    next_release: datetime | None
+    explanation: Reason
+    as_of: datetime
+
+    @property
+    def real_remaining(self) -> int:
+        return self.count.real_remaining
+
+    @property
+    def site_remaining(self) -> int:
+        return self.count.site_remaining
+
+    @property
+    def checkout_locks(self) -> tuple[HoldLine, ...]:
+        return tuple(h for h in self.holds if h.state is CartState.CHECKOUT)
+
+    @property
+    def cart_holds(self) -> tuple[HoldLine, ...]:
+        return tuple(h for h in self.holds if h.state is CartState.OPEN)
+
+
+def activity_places(ctx: ServiceContext, activity_id: int) -> ActivityPlaces:
+    """The places panel of one activity: counts, each hold and offer, and why they differ."""
+    now = ctx.clock.now()
+    with ctx.db.read() as session:
+        activity = session.get(Activity, activity_id)
+        if activity is None:
+            raise NotFound("activity_not_found", activity_id=activity_id)
+        count = place_count(session, activity_id, now)
+        holds = _hold_lines(session, activity_id, now)
+        offers = _offer_lines(session, activity_id, now)
+        next_release = earliest_release(
+            [h.lapses_at for h in holds] + [o.expires_at for o in offers]
+        )
+        return ActivityPlaces(
+            activity_id=activity.id,
+            code=activity.code,
+            title=activity.title,
+            schedule=activity.schedule,
+            price_cents=activity.price_cents,
+            count=count,
+            holds=holds,
+            offers=offers,
+            next_release=next_release,
+            explanation=count.explanation(next_release),
+            as_of=now,
+        )
+
+
+def _hold_lines(session: Session, activity_id: int, now: datetime) -> tuple[HoldLine, ...]:
+    rows = session.execute(
+        select(Cart, Household.number, func.count(CartItem.id))
+        .join(CartItem, CartItem.cart_id == Cart.id)
+        .join(Household, Household.id == Cart.household_id)
+        .where(
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            (
+                (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
+                | (Cart.state == CartState.CHECKOUT.value) & (Cart.checkout_locked_until > now)
+            ),
+        )
+        .group_by(Cart.id, Household.number)
+    ).all()
+    lines = [
+        HoldLine(
+            cart_number=cart.number,
+            household_number=household_number,
+            state=CartState(cart.state),
+            places=places,
+            lapses_at=(
+                cart.checkout_locked_until
+                if cart.state == CartState.CHECKOUT.value and cart.checkout_locked_until
+                else cart.hold_expires_at
+            ),
+            channel=cart.channel,
+        )
+        for cart, household_number, places in rows
+    ]
+    return tuple(sorted(lines, key=lambda line: line.lapses_at))
+
+
+def _offer_lines(session: Session, activity_id: int, now: datetime) -> tuple[OfferLine, ...]:
+    rows = session.execute(
+        select(WaitlistEntry, Member.first_name, Member.last_name)
+        .join(Member, Member.id == WaitlistEntry.member_id)
+        .where(
+            WaitlistEntry.activity_id == activity_id,
+            WaitlistEntry.state == WaitlistState.OFFERED.value,
+            WaitlistEntry.offer_expires_at > now,
+        )
+        .order_by(WaitlistEntry.offer_expires_at)
+    ).all()
+    return tuple(
+        OfferLine(entry.id, f"{first} {last}", entry.offer_expires_at)
+        for entry, first, last in rows
+    )
+
+
+@dataclass(frozen=True)
+class ActivitySummary:
+    activity_id: int
+    code: str
+    title: str
+    schedule: str
+    season: str
+    price_cents: int
+    is_childcare: bool
+    real_remaining: int
+    site_remaining: int
+    waitlist_length: int
+
+
+def find_activities(
+    ctx: ServiceContext, text: str = "", *, limit: int = 50
+) -> list[ActivitySummary]:
+    """Activities whose code or title starts with / contains ``text``, with their places."""
+    key = search_key(text)
+    now = ctx.clock.now()
+    with ctx.db.read() as session:
+        query = select(Activity, Season.name).join(Season, Season.id == Activity.season_id)
+        if key:
+            query = query.where(
+                Activity.title_key.contains(key, autoescape=True)
+                | func.lower(Activity.code).startswith(key.replace(" ", "-"), autoescape=True)
+            )
+        rows = session.execute(query.order_by(Activity.title_key, Activity.code).limit(limit)).all()
+        counts = place_counts(session, [a.id for a, _ in rows], now)
+        return [
+            ActivitySummary(
+                activity_id=a.id,
+                code=a.code,
+                title=a.title,
+                schedule=a.schedule,
+                season=season,
+                price_cents=a.price_cents,
+                is_childcare=a.is_childcare,
+                real_remaining=counts[a.id].real_remaining,
+                site_remaining=counts[a.id].site_remaining,
+                waitlist_length=counts[a.id].waitlist_length,
+            )
+            for a, season in rows
+        ]

@@ -1,0 +1,122 @@
+"""The sweep: lapse what ran out and give the freed places to the waitlist.
+
+Run by ``console sweep`` and every minute by the console. In order: open carts whose
+hold ran out lapse (their places free); carts whose checkout lock ran out are settled
+with the payment site — approved → registered, otherwise back in the family's cart
+(F11), keeping only the places still free; lapsed offers close; then every activity
+with a free place and people waiting makes offers, one short locked transaction each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.db.models import Cart, Payment, WaitlistEntry
+from console.domain.vocabulary import CartItemState, CartState, PaymentStatus, WaitlistState
+from console.services.carts import apply_hold, hold_of, lapse_cart, load_cart, release_item
+from console.services.checkout import apply_outcome
+from console.services.context import ServiceContext
+from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
+from console.services.places import free_for_newcomers, lock_activities, place_counts
+from console.services.waitlist import lapse_offers, offer_free_places
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    carts_lapsed: int = 0
+    checkouts_settled: int = 0
+    checkouts_unsettled: int = 0  # the payment site did not answer: left locked
+    offers_lapsed: int = 0
+    offers_made: int = 0
+
+
+def sweep(ctx: ServiceContext) -> SweepReport:
+    now = ctx.clock.now()
+    with ctx.db.write() as session:
+        expired = session.scalars(
+            select(Cart).where(Cart.state == CartState.OPEN.value, Cart.hold_expires_at <= now)
+        ).all()
+        for cart in expired:
+            lapse_cart(cart, now)
+        lapsed_offers = session.scalars(
+            select(WaitlistEntry.id).where(
+                WaitlistEntry.state == WaitlistState.OFFERED.value,
+                WaitlistEntry.offer_expires_at <= now,
+            )
+        ).all()
+        lapse_offers(session, now)
+    settled, unsettled = _settle_checkouts(ctx)
+    offers = 0
+    with ctx.db.read() as session:
+        waiting = session.scalars(
+            select(WaitlistEntry.activity_id)
+            .where(WaitlistEntry.state == WaitlistState.WAITING.value)
+            .distinct()
+        ).all()
+        counts = place_counts(session, waiting, now)
+    for activity_id in sorted(a for a, c in counts.items() if c.real_remaining > 0):
+        with ctx.db.write() as session:
+            offers += len(offer_free_places(session, ctx, activity_id, ctx.clock.now()))
+    return SweepReport(len(expired), settled, unsettled, len(lapsed_offers), offers)
+
+
+def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
+    now = ctx.clock.now()
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Cart.id, Payment.idempotency_key)
+            .outerjoin(
+                Payment,
+                (Payment.cart_id == Cart.id) & (Payment.status == PaymentStatus.PENDING.value),
+            )
+            .where(Cart.state == CartState.CHECKOUT.value, Cart.checkout_locked_until <= now)
+        ).all()
+    settled = unsettled = 0
+    gateway = payment_gateway(ctx) if any(key for _, key in rows) else None
+    for cart_id, key in rows:
+        outcome: GatewayOutcome | None = None
+        if key is not None and gateway is not None:
+            try:
+                outcome = gateway.status(key)
+            except GatewayError:
+                unsettled += 1  # never release blind: try again at the next sweep
+                continue
+        with ctx.db.write() as session:
+            cart = load_cart(session, cart_id)
+            if cart.state != CartState.CHECKOUT.value:
+                continue
+            payment = (
+                session.scalar(select(Payment).where(Payment.idempotency_key == key))
+                if key
+                else None
+            )
+            if payment is not None and outcome is not None:
+                apply_outcome(session, ctx, None, payment, outcome)
+            elif payment is not None:
+                payment.status = PaymentStatus.REFUSED.value
+                payment.refusal_reason = "not_started"
+                payment.decided_at = ctx.clock.now()
+            if cart.state == CartState.CHECKOUT.value:
+                _back_to_cart(ctx, session, cart)
+            settled += 1
+    return settled, unsettled
+
+
+def _back_to_cart(ctx: ServiceContext, session: Session, cart: Cart) -> None:
+    """F11: once the lock ran out the family is back in its cart — with the places that
+    are still free. While the lock was out of date its places counted as free, so each one
+    is taken again under the activity lock, or released."""
+    held = [i for i in cart.items if i.state == CartItemState.HELD.value]
+    lock_activities(session, ctx.db, [i.activity_id for i in held])
+    now = ctx.clock.now()
+    counts = place_counts(session, [i.activity_id for i in held], now)
+    free = {a: free_for_newcomers(c) for a, c in counts.items()}
+    for item in held:
+        if free.get(item.activity_id, 0) > 0:
+            free[item.activity_id] -= 1
+        else:
+            release_item(item, now, "checkout_lock_lapsed")
+    apply_hold(cart, hold_of(cart).return_to_cart(now), now)

@@ -1,0 +1,108 @@
+"""Sentences for what the places, cart, checkout and waitlist services report.
+
+French source strings (English through the .ts file). The explanation sentence tells the
+agent why the public site says "not full" and the minute the next place may free up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from console.services.quebec_time import LOCAL_TZ
+from console.ui import messages
+
+Wording = messages.Wording
+
+
+translate = QCoreApplication.translate
+
+
+def minute(moment: object) -> str:
+    """``14 h 05`` in Québec time (the minute a hold lapses)."""
+    if isinstance(moment, datetime):
+        local = moment.astimezone(LOCAL_TZ)
+        return f"{local.hour} h {local.minute:02d}"
+    return "—"
+
+
+def _next(p: Mapping[str, Any]) -> str:
+    at = p.get("next_release")
+    if at is None:
+        return ""
+    return " " + translate("places", "Une place pourrait se libérer à {at}.").format(at=minute(at))
+
+
+WORDINGS: dict[str, Wording] = {
+    "places_available": lambda p: translate(
+        "places",
+        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant.",
+    ).format(**p),
+    "places_held_in_carts": lambda p: translate(
+        "places",
+        "Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} "
+        "dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d'attente.",
+    ).format(
+        site=p["site_remaining"],
+        carts=p["in_carts"],
+        checkout=p["at_checkout"],
+        offers=p["by_offers"],
+    )
+    + _next(p),
+    "places_held_by_offers": lambda p: translate(
+        "places",
+        "Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes "
+        "de la liste d'attente.",
+    ).format(site=p["site_remaining"])
+    + _next(p),
+    "places_full": lambda p: translate(
+        "places",
+        "Complet : {confirmed} inscription(s) pour {capacity} place(s). L'appelant ira sur "
+        "la liste d'attente ({waiting} personne(s) avant lui).",
+    ).format(confirmed=p["confirmed"], capacity=p["capacity"], waiting=p["waitlist_length"]),
+    "already_registered": lambda p: translate(
+        "places", "Ce membre est déjà inscrit à cette activité."
+    ),
+    "already_in_cart": lambda p: translate(
+        "places", "Ce membre a déjà cette activité dans le panier {cart}."
+    ).format(cart=p.get("cart_number", "?")),
+    "already_waitlisted": lambda p: translate(
+        "places", "Ce membre est déjà sur la liste d'attente."
+    ),
+    "cart_extension_used": lambda p: translate(
+        "places", "Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier."
+    ),
+    "cart_hold_lapsed": lambda p: translate(
+        "places", "Le délai du panier est écoulé : les places ont été libérées."
+    ),
+    "cart_not_open": lambda p: translate("places", "Ce panier est verrouillé ou terminé."),
+    "cart_not_locked": lambda p: translate("places", "Ce panier n'est pas verrouillé."),
+    "cart_locked_use_release": lambda p: translate(
+        "places", "Ce panier est en paiement : utilisez « Libérer le panier verrouillé »."
+    ),
+    "cart_empty": lambda p: translate("places", "Le panier est vide."),
+    "gateway_unreachable": lambda p: translate(
+        "places",
+        "Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. "
+        "Le panier reste verrouillé; réessayez dans quelques minutes.",
+    ),
+    "no_place_to_offer": lambda p: translate(
+        "places", "Aucune place libre à offrir pour cette activité."
+    ),
+    "offer_not_open": lambda p: translate("places", "Cette offre n'est plus valide."),
+    "registration_not_releasable": lambda p: translate(
+        "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
+    ),
+}
+
+
+for _code, _wording in WORDINGS.items():
+    messages.register(_code, _wording)
+
+# The one table of code → sentence lives in console.ui.messages; these names stay for the
+# places screens that import them from here.
+reason_text = messages.reason_text
+error_text = messages.error_text

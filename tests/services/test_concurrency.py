@@ -1,0 +1,151 @@
+"""Proof that concurrent agents and web users never overbook (PostgreSQL).
+
+Thirty attempts, each on its own connection, are released together at an activity with
+five places. With row locking on, exactly five hold a place (and five are confirmed once
+paid) and the other twenty-five are waitlisted in arrival order. The same race with
+locking switched off (``db.row_locking = False``) must overbook — proof that the test can
+fail. A short pause between counting and taking a place (a test-only hook) makes the race
+window wide enough to show every time.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from console.db.engine import Database
+from console.db.models import CartItem, Registration, WaitlistEntry
+from console.db.sin import SinCipher
+from console.domain.cards import CardEntry
+from console.domain.clock import SystemClock
+from console.services import places
+from console.services.carts import AddOutcome, add_to_cart
+from console.services.checkout import pay
+from console.services.context import ServiceContext
+from console.services.gateway import PORT_NAME
+from console.services.sandbox_gateway import SandboxGateway
+from console.services.staff import Actor
+from tests.conftest import TEST_SIN_KEY
+from tests.helpers.databases import PG_ENV, PostgresRun
+from tests.helpers.place_data import Family, make_activity, make_family, make_staff
+
+CAPACITY = 5
+RACERS = 30
+
+
+@pytest.fixture
+def pg_ctx(_postgres_run: PostgresRun | None) -> Iterator[ServiceContext]:
+    if _postgres_run is None:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to run the concurrency proof")
+    db = _postgres_run.fresh()
+    ctx = ServiceContext(db=db, sin_cipher=SinCipher(TEST_SIN_KEY), clock=SystemClock())
+    ctx.ports[PORT_NAME] = SandboxGateway()
+    yield ctx
+    db.dispose()
+
+
+@dataclass
+class Racer:
+    family: Family
+    actor: Actor | None  # None: a web user on the public site
+    outcome: AddOutcome | None = None
+    error: BaseException | None = None
+
+
+def _race(
+    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> list[Racer]:
+    agents = [make_staff(ctx) for _ in range(3)]
+    activity = make_activity(ctx, capacity=CAPACITY)
+    racers = []
+    for i in range(RACERS):
+        actor = agents[i % 3] if i % 2 == 0 else None
+        racers.append(Racer(make_family(ctx, children=1, verified_by=actor), actor))
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.02))
+    barrier = threading.Barrier(RACERS)
+    databases = [Database(ctx.db.url, lock_timeout_ms=5000) for _ in racers]
+
+    def attempt(racer: Racer, db: Database) -> None:
+        db.row_locking = row_locking
+        own = ServiceContext(db=db, sin_cipher=ctx.sin_cipher, clock=ctx.clock, ports=ctx.ports)
+        with db.engine.connect():  # open the connection before the start signal
+            pass
+        barrier.wait()
+        try:
+            racer.outcome = add_to_cart(
+                own, racer.actor, racer.family.household_id, racer.family.child_ids[0], activity
+            )
+        except BaseException as exc:  # reported by the assertions below
+            racer.error = exc
+
+    threads = [
+        threading.Thread(target=attempt, args=pair) for pair in zip(racers, databases, strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for db in databases:
+        db.dispose()
+    assert [r.error for r in racers if r.error] == []
+    return racers
+
+
+def _pay_all(ctx: ServiceContext, racers: list[Racer]) -> int:
+    for racer in racers:
+        assert racer.outcome is not None
+        if racer.outcome.held and racer.outcome.cart is not None:
+            with CardEntry("4242424242424242", 12, 2030, "123") as card:
+                pay(ctx, racer.actor, racer.outcome.cart.cart_id, card, racer.family.parent_id)
+    with ctx.db.read() as s:
+        return len(s.scalars(select(Registration.id)).all())
+
+
+def test_last_places_never_overbook_and_losers_wait_in_arrival_order(pg_ctx, monkeypatch):
+    racers = _race(pg_ctx, row_locking=True, monkeypatch=monkeypatch)
+    held = [r for r in racers if r.outcome and r.outcome.held]
+    waiting = [r for r in racers if r.outcome and not r.outcome.held]
+    assert (len(held), len(waiting)) == (CAPACITY, RACERS - CAPACITY)
+    assert {r.actor is None for r in held} | {r.actor is None for r in waiting} == {True, False}
+    positions = sorted(r.outcome.waitlist_position for r in waiting if r.outcome)
+    assert positions == list(range(1, RACERS - CAPACITY + 1))
+    with pg_ctx.db.read() as s:
+        last_hold = max(s.scalars(select(CartItem.added_at)))
+        entries = s.scalars(select(WaitlistEntry).order_by(WaitlistEntry.position)).all()
+        arrivals = [e.created_at for e in entries]
+        # Every winner got in before every loser, and the line is in the order they came.
+        assert last_hold <= arrivals[0]
+        assert arrivals == sorted(arrivals)
+        assert len({e.position for e in entries}) == len(entries)
+    assert _pay_all(pg_ctx, racers) == CAPACITY
+
+
+def test_without_row_locking_the_same_race_overbooks(pg_ctx, monkeypatch):
+    racers = _race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+    held = [r for r in racers if r.outcome and r.outcome.held]
+    assert len(held) > CAPACITY
+    assert _pay_all(pg_ctx, racers) > CAPACITY
+
+
+def test_a_lock_held_too_long_is_busy_not_a_hang(pg_ctx):
+    from console.db.models import Activity
+    from console.domain.errors import Busy
+
+    activity = make_activity(pg_ctx, capacity=CAPACITY)
+    family = make_family(pg_ctx, children=1)
+    quick = Database(pg_ctx.db.url, lock_timeout_ms=200)
+    own = ServiceContext(db=quick, sin_cipher=pg_ctx.sin_cipher, clock=pg_ctx.clock)
+    try:
+        with pg_ctx.db.write() as holder:  # another agent's transaction holds the row
+            holder.execute(select(Activity.id).where(Activity.id == activity).with_for_update())
+            started = time.monotonic()
+            with pytest.raises(Busy):
+                add_to_cart(own, None, family.household_id, family.child_ids[0], activity)
+            assert time.monotonic() - started < 2
+    finally:
+        quick.dispose()

@@ -1,0 +1,143 @@
+"""The places panel, phone registration, waitlist review and F7 screens (pytest-qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.services.carts import add_to_cart, remove_from_cart
+from console.services.waitlist_admin import waitlist_review
+from console.ui.activity_view import PlacesPanel
+from console.ui.already_registered import AlreadyRegisteredPanel
+from console.ui.register_dialog import RegisterDialog
+from console.ui.sweeper import Sweeper
+from console.ui.waitlist_review import WaitlistReviewScreen
+from tests.helpers.place_data import make_activity, make_family
+from tests.ui.support_scene import Scene, build_scene
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
+    built = build_scene(_sqlite_template, tmp_path / "ui.sqlite3")
+    yield built
+    built.tasks.wait_idle()
+    built.db.dispose()
+
+
+def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: Scene) -> None:
+    activity = make_activity(scene.ctx, capacity=1)
+    web = make_family(scene.ctx)
+    panel = PlacesPanel(scene.tasks, scene.ctx)
+    qtbot.add_widget(panel)
+    panel.show_activity(activity)
+    scene.settle(qtbot)
+    assert "1 place(s) sur 1" in panel.explanation.text()
+    add_to_cart(scene.ctx, None, web.household_id, web.child_ids[0], activity)
+    panel.timer.setInterval(50)
+    qtbot.waitUntil(lambda: panel.holds.rowCount() == 1, timeout=5000)
+    scene.settle(qtbot)
+    assert panel.real.text() == "<b>0</b>" and panel.site.text() == "1"
+    assert "retenues" in panel.explanation.text()
+    assert "4 h 20" in panel.explanation.text()  # 9:20 UTC is 4 h 20 in Québec
+    assert panel.holds.item(0, 4).text() == "site web"
+    panel.timer.stop()
+
+
+def test_register_dialog_holds_extends_and_waitlists(qtbot: QtBot, scene: Scene) -> None:
+    make_activity(scene.ctx, capacity=1, title="Patinage")
+    family = make_family(scene.ctx, children=2, verified_by=scene.agent)
+    dialog = RegisterDialog(scene.tasks, scene.ctx, scene.agent, family.household_id)
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    assert dialog.members.count() == 3 and dialog.table.rowCount() == 1
+    child_rows = [i for i in range(3) if "Enfant" in dialog.members.item(i).text()]
+    dialog.members.setCurrentRow(child_rows[0])
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert dialog.cart is not None and len(dialog.cart.held) == 1
+    assert dialog.countdown.text() == "20 min restantes"
+    dialog.extend_button.click()
+    scene.settle(qtbot)
+    assert dialog.cart.extension_used and not dialog.extend_button.isEnabled()
+    dialog.members.setCurrentRow(child_rows[1])
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert "position 1" in dialog.outcome.text()
+    scene.clock.advance(timedelta(minutes=41))
+    dialog._tick()
+    assert "écoulé" in dialog.countdown.text()
+    dialog.places.timer.stop()
+
+
+def test_register_dialog_says_verify_first(qtbot: QtBot, scene: Scene) -> None:
+    make_activity(scene.ctx, capacity=1)
+    family = make_family(scene.ctx)
+    dialog = RegisterDialog(scene.tasks, scene.ctx, scene.agent, family.household_id)
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert "Vérifiez d'abord" in dialog.outcome.text()
+    dialog.places.timer.stop()
+
+
+def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene) -> None:
+    activity = make_activity(scene.ctx, capacity=1)
+    holder = make_family(scene.ctx, verified_by=scene.agent)
+    cart = add_to_cart(scene.ctx, scene.agent, holder.household_id, holder.child_ids[0], activity)
+    for _ in range(2):
+        f = make_family(scene.ctx, verified_by=scene.agent)
+        add_to_cart(scene.ctx, scene.agent, f.household_id, f.child_ids[0], activity)
+    screen = WaitlistReviewScreen(scene.tasks, scene.ctx, scene.supervisor)
+    qtbot.add_widget(screen)
+    screen.show_activity(activity)
+    scene.settle(qtbot)
+    assert screen.table.rowCount() == 2 and "0 %" in screen.summary.text().replace("0%", "0 %")
+    second = screen.review.entries[1].entry_id  # type: ignore[union-attr]
+    screen.table.selectRow(1)
+    screen.move_button.click()
+    scene.settle(qtbot)
+    assert "raison" in screen.outcome.text()
+    screen.reason.setText("erreur du site")
+    screen.rank.setValue(1)
+    screen.move_button.click()
+    scene.settle(qtbot)
+    assert screen.review.entries[0].entry_id == second  # type: ignore[union-attr]
+    assert cart.cart is not None
+    remove_from_cart(scene.ctx, scene.agent, cart.cart.cart_id, cart.cart.items[0].item_id)
+    screen.refresh()
+    scene.settle(qtbot)
+    assert "place offerte" in screen.table.item(0, 3).text()
+    assert waitlist_review(scene.ctx, scene.supervisor, activity).count.open_offers == 1
+
+
+def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene) -> None:
+    activity = make_activity(scene.ctx, capacity=1)
+    family = make_family(scene.ctx, verified_by=scene.agent)
+    add_to_cart(scene.ctx, None, family.household_id, family.child_ids[0], activity)
+    panel = AlreadyRegisteredPanel(scene.tasks, scene.ctx, scene.agent)
+    qtbot.add_widget(panel)
+    panel.diagnose(family.child_ids[0], activity)
+    scene.settle(qtbot)
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == "Panier"
+    panel.table.selectRow(0)
+    assert panel.release_button.isEnabled()
+    panel.reason.setText("vieux panier sur un autre ordinateur")
+    panel.release_button.click()
+    scene.settle(qtbot)
+    scene.settle(qtbot)
+    assert panel.table.rowCount() == 0
+    assert "libérée" in panel.outcome.text()
+
+
+def test_sweeper_runs_the_sweep(qtbot: QtBot, scene: Scene) -> None:
+    sweeper = Sweeper(scene.tasks, scene.ctx)
+    sweeper.run()
+    scene.settle(qtbot)
+    assert sweeper.last is not None and sweeper.last_error is None

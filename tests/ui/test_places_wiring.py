@@ -1,0 +1,79 @@
+"""The places screens are reachable from the main window and the sweep runs by itself."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from console.domain.vocabulary import Role
+from console.services.context import ServiceContext
+from console.ui.main_window import MainWindow
+from console.ui.places_wiring import PlacesScreens, install_places
+from console.ui.tasks import TaskRunner
+from console.ui.workspace import Workspace
+from tests.helpers.place_data import make_activity
+from tests.ui.families import Families
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def wired(
+    qtbot: QtBot, tasks: TaskRunner, ui_ctx: ServiceContext, qsettings: QSettings
+) -> tuple[MainWindow, PlacesScreens]:
+    main = MainWindow(Workspace(tasks), qsettings)
+    screens = install_places(main)
+    qtbot.add_widget(main)
+    main.show()
+    with qtbot.waitSignal(main.staff_loaded):
+        main.attach(ui_ctx, demo=True)
+    return main, screens
+
+
+def _settle(qtbot: QtBot, main: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not main.workspace.tasks.busy, timeout=10000)
+
+
+def test_header_buttons_follow_the_open_household(
+    qtbot: QtBot, wired: tuple[MainWindow, PlacesScreens], families: Families, ui_ctx
+) -> None:
+    main, screens = wired
+    make_activity(ui_ctx, capacity=3)
+    assert not screens.register_action.isEnabled()
+    with qtbot.waitSignal(main.workspace.household_changed, timeout=5000):
+        main.open_household(families.gagnon)
+    assert screens.register_action.isEnabled() and screens.already_action.isEnabled()
+    dialog = screens.open_register()
+    assert dialog is not None
+    _settle(qtbot, main)
+    assert dialog.members.count() >= 1 and dialog.table.rowCount() >= 1
+    dialog.places.timer.stop()
+    dialog.close()
+    f7 = screens.open_already_registered()
+    assert f7 is not None
+    _settle(qtbot, main)
+    f7.close()
+    _settle(qtbot, main)
+
+
+def test_places_dialog_and_supervisor_review(
+    qtbot: QtBot, wired: tuple[MainWindow, PlacesScreens], ui_ctx
+) -> None:
+    main, screens = wired
+    make_activity(ui_ctx, capacity=3)
+    assert screens.sweeper is not None
+    _settle(qtbot, main)
+    assert screens.sweeper.last is not None  # swept once at start-up
+    dialog = screens.open_places()
+    assert dialog is not None
+    _settle(qtbot, main)
+    dialog.close()
+    assert not screens.review_action.isEnabled()
+    supervisor = next(i for i, a in enumerate(main._staff) if a.role is Role.SUPERVISOR)
+    main.staff_combo.setCurrentIndex(supervisor)
+    assert screens.review_action.isEnabled()
+    review = screens.open_review()
+    assert review is not None
+    _settle(qtbot, main)
+    review.close()
