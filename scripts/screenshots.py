@@ -110,16 +110,20 @@ def wait_until(condition: object, timeout_ms: int = 10000) -> None:
 
 
 def dashboard_database(path: Path) -> tuple[Database, datetime]:
-    """A database busy enough for the supervisors' dashboard to show something."""
+    """A database busy enough for the supervisors' dashboard to show something: the
+    generator's "test" scale (400 households)."""
+    database = Database(f"sqlite:///{path}")
+    upgrade(database.engine)
+    now = SystemClock().now()
     if importlib.util.find_spec("console.db.seed") is None:
         from tests.helpers.large_database import fill_large
 
-        database = Database(f"sqlite:///{path}")
-        upgrade(database.engine)
-        now = SystemClock().now()
         fill_large(database, 1500, now)
         return database, now
-    return demo_database(path)
+    from console.db.seed import seed_database
+
+    seed_database(database, SinCipher(SIN_KEY), scale="test", seed=1, now=now)
+    return database, now
 
 
 def shoot_dashboard(tmp: Path, target: Path) -> None:

@@ -276,7 +276,7 @@ def _email_columns() -> list[Column[FailedEmails]]:
 def install_dashboard(window: QMainWindow, workspace: Workspace) -> QAction:
     """A "Tableau de bord" entry in the Supervision menu, shown to supervisors only."""
     menu = supervision_menu(window)
-    action = QAction(window.tr("&Tableau de bord"), window)
+    action = QAction(translate("dashboard", "&Tableau de bord"), window)
     action.setObjectName("dashboardAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+D"))
     menu.addAction(action)

@@ -1311,6 +1311,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Last error</translation>
     </message>
     <message>
+        <source>&amp;Tableau de bord</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
         <source>Appels par motif et par jour</source>
         <translation>Calls per reason per day</translation>
     </message>
@@ -1325,6 +1329,39 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Taux de remplissage</source>
         <translation>Fill rate</translation>
+    </message>
+</context>
+<context>
+    <name>demo_data</name>
+    <message>
+        <source>&amp;Données de démonstration…</source>
+        <translation>&amp;Demo data…</translation>
+    </message>
+    <message>
+        <source>Petite (60 dossiers)</source>
+        <translation>Small (60 households)</translation>
+    </message>
+    <message>
+        <source>Moyenne (400 dossiers)</source>
+        <translation>Medium (400 households)</translation>
+    </message>
+    <message>
+        <source>Données de démonstration</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Recréer la base de démonstration ? Les données actuelles seront remplacées.
+Taille :</source>
+        <translation>Make the demo database again? The current data will be replaced.
+Size:</translation>
+    </message>
+    <message>
+        <source>Création des données de démonstration…</source>
+        <translation>Creating the demo data…</translation>
+    </message>
+    <message>
+        <source>La base de démonstration n&apos;a pas pu être recréée : {error}</source>
+        <translation>The demo database could not be made again: {error}</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1969,13 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>supervision</name>
+    <message>
+        <source>&amp;Supervision</source>
+        <translation>&amp;Supervision</translation>
+    </message>
+</context>
+<context>
     <name>support</name>
     <message>
         <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
@@ -2028,17 +2072,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>le caractère spécial ne peut pas être le premier.</source>
         <translation>the special character cannot be the first one.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Tableau de bord</source>
-        <translation>&amp;Dashboard</translation>
-    </message>
-    <message>
-        <source>&amp;Supervision</source>
-        <translation>&amp;Supervision</translation>
     </message>
 </context>
 </TS>
