@@ -8,13 +8,17 @@ thread never waits on the database.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
 
 from console.config import APP_AUTHOR, APP_NAME, Settings, data_dir, load_settings
 from console.db.engine import Database
 from console.db.sin import SinCipher, load_or_create_key
 from console.services.context import ServiceContext
+from console.services.staff import Actor
 
 ProgressFn = Callable[[int, int], None]
 
@@ -89,6 +93,102 @@ def build_context(settings: Settings, database: Database | None = None) -> Servi
     )
 
 
+def sign_in(settings: Settings, server: str, username: str, password: str) -> SignedIn:
+    """Connect as ``username`` (PostgreSQL); the staff member of that username decides the
+    role. The password goes to the driver only, never into a URL, a file or a log."""
+    from console.db.urls import for_user
+    from console.domain.errors import Refused
+    from console.services.staff import actor_for_username
+
+    try:
+        url = for_user(server, username)
+    except Exception as exc:
+        raise Refused("database_url_invalid") from exc
+    database = Database(url, lock_timeout_ms=settings.lock_timeout_ms, password=password or None)
+    try:
+        ctx = build_context(replace(settings, database_url=url), database)
+        actor = actor_for_username(ctx, username)
+    except BaseException:
+        database.dispose()
+        raise
+    return SignedIn(ctx, actor)
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    ctx: ServiceContext
+    actor: Actor
+
+
+def rebuild_demo(
+    settings: Settings,
+    scale: str,
+    progress: ProgressFn,
+    cancelled: Callable[[], bool],
+    replacing: Database | None,
+) -> ServiceContext:
+    """The embedded demo database made again at ``scale``: built beside the old one, which
+    it replaces only once complete (a cancelled or failed build leaves the demo as it was).
+    """
+    import os
+    from pathlib import Path
+
+    from console.db.migrate import upgrade
+    from console.db.seed import seed_database
+    from console.domain.clock import SystemClock
+
+    if not settings.embedded:
+        raise RuntimeError("only the embedded demo database is rebuilt")
+    path = Path(settings.database_url.removeprefix("sqlite:///"))
+    building = path.with_name(path.name + ".building")
+    suffixes = ("", "-wal", "-shm")
+    for suffix in suffixes:
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    fresh = Database(f"sqlite:///{building}", lock_timeout_ms=settings.lock_timeout_ms)
+    try:
+        upgrade(fresh.engine)
+        seed_database(
+            fresh,
+            sin_cipher(settings),
+            scale=scale,
+            seed=1,
+            now=SystemClock().now(),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    except BaseException:
+        fresh.dispose()
+        for suffix in suffixes:
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
+        raise
+    fresh.dispose()  # the last connection checkpoints and removes its write-ahead log
+    if replacing is not None:
+        replacing.dispose()
+    os.replace(building, path)
+    for suffix in suffixes[1:]:  # the old database's log must not replay onto the new one
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return build_context(
+        settings, Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    )
+
+
+GUI_SWITCH_INTERVAL_S = 0.001
+
+
+def settle_interpreter() -> None:
+    """Once started, keep Python's own pauses off the GUI thread.
+
+    Collect the start-up garbage and move every object that lives on into the collector's
+    permanent generation, so a full collection walks only what a call creates instead of
+    stalling for tens of milliseconds. And while a worker runs Python (SQLAlchemy builds
+    its rows in Python), hand the interpreter back to the GUI thread every millisecond
+    rather than every five.
+    """
+    gc.collect()
+    gc.freeze()
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+
+
 def choose_language(args: argparse.Namespace, settings: Settings, stored: str | None) -> str:
     """The command line wins, then the language picked in the menu, then the settings."""
     for candidate in (getattr(args, "language", None), stored, settings.language):
@@ -142,10 +242,32 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     window.show_connecting()
 
-    def opened(context: ServiceContext) -> None:
-        window.attach(context, demo=settings.embedded)
+    def opened(context: ServiceContext, actor: Actor | None = None) -> None:
+        window.attach(context, demo=settings.embedded, actor=actor)
+        settle_interpreter()
         if getattr(args, "call", None):
             window.open_caller(args.call)
+
+    if not settings.embedded:
+        _sign_in_gui(app, window, tasks, qsettings, settings, opened)
+        code = app.exec()
+        tasks.wait_idle()
+        return int(code)
+
+    from console.ui.demo_data import install_demo_data
+
+    install_demo_data(
+        window,
+        workspace,
+        lambda scale, progress: rebuild_demo(
+            settings,
+            scale,
+            progress.report,
+            lambda: progress.cancelled,
+            workspace.ctx.db if workspace.ready else None,
+        ),
+        opened,
+    )
 
     def open_in_background(progress: Progress) -> ServiceContext:
         database = open_database(
@@ -160,3 +282,27 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     tasks.wait_idle()
     return int(code)
+
+
+def _sign_in_gui(
+    app: Any,
+    window: Any,
+    tasks: Any,
+    qsettings: Any,
+    settings: Settings,
+    opened: Callable[[ServiceContext, Actor | None], None],
+) -> None:
+    """PostgreSQL: staff sign in with their own database credentials before anything opens."""
+    from console.db.urls import without_password
+    from console.ui.sign_in import SignInDialog
+
+    dialog = SignInDialog(
+        tasks,
+        lambda server, user, password: sign_in(settings, server, user, password),
+        qsettings,
+        default_server=without_password(settings.database_url),
+        parent=window,
+    )
+    dialog.signed_in.connect(lambda signed: opened(signed.ctx, signed.actor))
+    dialog.rejected.connect(app.quit)
+    dialog.open()

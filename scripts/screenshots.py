@@ -34,8 +34,9 @@ from console.domain.clock import FixedClock, SystemClock  # noqa: E402
 from console.domain.vocabulary import Role  # noqa: E402
 from console.services.accounts import unlock_account  # noqa: E402
 from console.services.context import ServiceContext  # noqa: E402
-from console.services.staff import Actor  # noqa: E402
+from console.services.staff import Actor, list_staff  # noqa: E402
 from console.services.verification import CallerAnswers, verify_caller  # noqa: E402
+from console.ui.dashboard import Dashboard  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from console.ui.startup import install_language, install_style  # noqa: E402
 from console.ui.tasks import TaskRunner  # noqa: E402
@@ -126,6 +127,40 @@ def call_panel_shot(window: MainWindow, workspace: Workspace, tasks: TaskRunner)
     return window.grab()
 
 
+def dashboard_database(path: Path) -> tuple[Database, datetime]:
+    """A database busy enough for the supervisors' dashboard to show something: the
+    generator's "test" scale (400 households)."""
+    database = Database(f"sqlite:///{path}")
+    upgrade(database.engine)
+    now = SystemClock().now()
+    from console.db.seed import seed_database
+
+    seed_database(database, SinCipher(SIN_KEY), scale="test", seed=1, now=now)
+    return database, now
+
+
+def shoot_dashboard(tmp: Path, target: Path) -> None:
+    database, now = dashboard_database(tmp / "dashboard.sqlite3")
+    ctx = ServiceContext(db=database, sin_cipher=SinCipher(SIN_KEY), clock=FixedClock(now))
+    tasks = TaskRunner()
+    workspace = Workspace(tasks)
+    workspace.set_context(ctx, demo=True)
+    supervisor = next(a for a in list_staff(ctx) if a.role is Role.SUPERVISOR)
+    workspace.set_actor(supervisor)
+    dashboard = Dashboard(workspace)
+    dashboard.resize(1366, 768)
+    dashboard.open()
+    wait_until(lambda: dashboard.figures is not None and not tasks.busy)
+    settle = QElapsedTimer()
+    settle.start()
+    wait_until(lambda: settle.elapsed() > 300)  # the charts lay their axes out late
+    dashboard.grab().save(str(target))
+    print(target)
+    dashboard.close()
+    tasks.wait_idle()
+    database.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=["fr", "en"], default="fr")
@@ -189,6 +224,7 @@ def main() -> int:
         shoot(screens.audit_window, "audit")
         tasks.wait_idle()
         database.dispose()
+        shoot_dashboard(Path(tmp), args.out / f"dashboard{suffix}.png")
     return 0
 
 

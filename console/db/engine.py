@@ -8,8 +8,11 @@ A lock wait past the timeout becomes :class:`Busy`, never a frozen console.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -21,6 +24,11 @@ from console.domain.errors import Busy, Unavailable
 PG_LOCK_NOT_AVAILABLE = "55P03"
 PG_DEADLOCK = "40P01"
 PG_SERIALIZATION = "40001"
+PG_INVALID_PASSWORD = "28P01"
+PG_INVALID_AUTHORIZATION = "28000"
+_LOGIN_REFUSED = re.compile(
+    r'authentication failed|no password supplied|FATAL:\s+role ".*" does not exist'
+)
 
 
 def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
@@ -43,13 +51,34 @@ def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    path = engine.url.database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        seen = {"file": Path(path).exists()}
+
+        @event.listens_for(engine, "do_connect")
+        def _refuse_a_missing_file(*_args: Any) -> None:
+            # Once the file has existed, a missing file is an outage: opening it would
+            # create an empty database in its place and keep a connection to it.
+            if Path(path).exists():
+                seen["file"] = True
+            elif seen["file"]:
+                raise sqlite3.OperationalError("unable to open database file: it is missing")
+
     return engine
 
 
 class Database:
     """One database, with a unit of work for reads and one for writes."""
 
-    def __init__(self, url: str, *, lock_timeout_ms: int = 3000, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        lock_timeout_ms: int = 3000,
+        echo: bool = False,
+        password: str | None = None,
+    ) -> None:
+        """``password``, when given, goes to the driver only: never into ``url``."""
         if url.startswith("postgresql://"):  # the psycopg 3 driver, whatever the URL says
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         self.url = url
@@ -63,7 +92,13 @@ class Database:
             # No pre-ping: it costs a round trip on every checkout. A dropped connection
             # fails its operation once (Unavailable), and SQLAlchemy then discards the
             # whole pool, so the retry connects afresh.
-            self.engine = create_engine(url, echo=echo, pool_size=5, max_overflow=10)
+            self.engine = create_engine(
+                url,
+                echo=echo,
+                pool_size=5,
+                max_overflow=10,
+                connect_args={"password": password} if password is not None else {},
+            )
             self._write_engine = self.engine
             # Single-statement lookups: connections that stay in autocommit, so a lookup is
             # one round trip with no isolation switch on checkout and return.
@@ -109,12 +144,47 @@ class Database:
                 session.execute(text(f"SET LOCAL lock_timeout = {int(self.lock_timeout_ms)}"))
             yield session
 
+    def ping(self) -> None:
+        """Raise :class:`Unavailable` unless the database answers now.
+
+        SQLite opens a fresh connection that may not create the file: a pooled one would
+        keep reading a file that was moved away.
+        """
+        with _translated_errors():
+            if self.dialect == "sqlite":
+                _ping_sqlite_file(self.engine.url.database)
+                return
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+
+    def reset(self) -> None:
+        """Drop pooled PostgreSQL connections, so the next unit of work connects afresh.
+
+        SQLite keeps its connections: each follows its file, and a new one opened while the
+        file is missing would create an empty database in its place.
+        """
+        if self.dialect == "postgresql":
+            self.dispose()
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.dialect == "postgresql":
             self._query_engine.dispose()
         if self._write_engine is not self.engine:
             self._write_engine.dispose()
+
+
+def _ping_sqlite_file(path: str | None) -> None:
+    if not path or path == ":memory:":
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=1)
+        try:
+            conn.execute("SELECT 1 FROM alembic_version LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
 
 
 @contextmanager
@@ -124,11 +194,22 @@ def _translated_errors() -> Iterator[None]:
     except OperationalError as exc:
         if _is_lock_timeout(exc):
             raise Busy("database_busy") from exc
+        if _is_login_refused(exc):
+            raise Unavailable("database_login_refused") from exc
         raise Unavailable("database_unavailable", detail=str(exc.orig)[:200]) from exc
     except DBAPIError as exc:
         if _is_lock_timeout(exc):
             raise Busy("database_busy") from exc
         raise
+
+
+def _is_login_refused(exc: DBAPIError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate in (PG_INVALID_PASSWORD, PG_INVALID_AUTHORIZATION):
+        return True
+    # libpq reports connection failures without a SQLSTATE: read the server's words.
+    message = str(exc.orig)
+    return bool(_LOGIN_REFUSED.search(message))
 
 
 def _is_lock_timeout(exc: DBAPIError) -> bool:

@@ -30,6 +30,7 @@ from console.ui.account_panel import AccountPanel
 from console.ui.audit_screen import AuditScreen
 from console.ui.family_panel import FamilyPanel
 from console.ui.formatting import format_time
+from console.ui.supervision_menu import supervision_menu
 from console.ui.verification_dialog import VerificationDialog
 from console.ui.workspace import Workspace
 
@@ -221,7 +222,7 @@ class AccountScreens(QObject):
             self.verification.changed.connect(screen.show_verified)
 
         self.audit_window: AuditWindow | None = None
-        self.supervision_menu = window.menuBar().addMenu(self.tr("Su&pervision"))
+        self.supervision_menu = supervision_menu(window)
         self.audit_action = QAction(self.tr("&Journal des actions"), window)
         self.audit_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
         self.audit_action.triggered.connect(self.open_audit)

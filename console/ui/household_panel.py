@@ -152,6 +152,7 @@ class HouseholdPanel(QWidget):
             self.tabs.addTab(table, name)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("householdSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)

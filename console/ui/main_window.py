@@ -25,8 +25,11 @@ from console.services.context import ServiceContext
 from console.services.staff import Actor, actor_for_username, list_staff
 from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
+from console.ui.connection_banner import install_connection_monitor
+from console.ui.dashboard import install_dashboard
 from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
+from console.ui.layout_memory import restore_layout, save_layout
 from console.ui.message_bar import MessageBar
 from console.ui.search_panel import SearchPanel
 from console.ui.workspace import Workspace
@@ -70,21 +73,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self.connection = install_connection_monitor(self, workspace, self.message_bar)
 
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
         self.call_flow = install_call_flow(self, workspace)
+        self.dashboard_action = install_dashboard(self, workspace)
         self.setTabOrder(self.search_panel.box, self.search_panel.table)
         self.setTabOrder(self.search_panel.table, self.household_panel.members_table)
         self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
         self.setTabOrder(self.household_panel.tabs, self.staff_combo)
         self.account_screens = install_account_screens(self)
 
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if not restore_layout(self, settings):
             self.resize(1366, 740)
 
     # --- building ---------------------------------------------------------------------
@@ -226,14 +228,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Base de données inaccessible"))
         self.message_bar.show_error(error)
 
-    def attach(self, ctx: ServiceContext, *, demo: bool) -> None:
-        """The database is open: remember the context and find who is signed in."""
+    def attach(self, ctx: ServiceContext, *, demo: bool, actor: Actor | None = None) -> None:
+        """The database is open: remember the context and find who is signed in
+        (``actor``: already known from the sign-in)."""
         self.workspace.set_context(ctx, demo=demo)
         self.statusBar().showMessage(self.tr("Prêt"), 3000)
         for action in self._demo_actions:
             action.setVisible(demo)
         if demo:
             self.workspace.tasks.run(lambda: list_staff(ctx), self._demo_staff, self._no_staff)
+        elif actor is not None:
+            self.workspace.set_actor(actor)
         else:
             username = getpass.getuser()
             self.workspace.tasks.run(
@@ -318,5 +323,5 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        save_layout(self, self._settings)
         super().closeEvent(event)

@@ -83,6 +83,7 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(bool)
     failed = Signal(object)  # errors with no on_failure handler
+    task_failed = Signal(object)  # every error, handled or not (the connection monitor)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
@@ -145,6 +146,8 @@ class TaskRunner(QObject):
         pending = self._pending.pop(task_id, None)
         if not self._pending:
             self.busy_changed.emit(False)
+        if error is not None:
+            self.task_failed.emit(error)
         if pending is None:
             return
         if pending.key is not None:

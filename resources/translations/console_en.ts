@@ -167,10 +167,6 @@
         <translation>User &amp;account</translation>
     </message>
     <message>
-        <source>Su&amp;pervision</source>
-        <translation>Su&amp;pervision</translation>
-    </message>
-    <message>
         <source>&amp;Journal des actions</source>
         <translation>Action &amp;log</translation>
     </message>
@@ -652,6 +648,103 @@
     <message>
         <source>Inconnue</source>
         <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connexion à la base de données perdue — reconnexion…</source>
+        <translation>Connection to the database lost — reconnecting…</translation>
+    </message>
+    <message>
+        <source>Réessayer &amp;maintenant</source>
+        <translation>Retry &amp;now</translation>
+    </message>
+    <message>
+        <source>Nouvel essai dans {seconds} s</source>
+        <translation>Next attempt in {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionMonitor</name>
+    <message>
+        <source>Tentative en cours…</source>
+        <translation>Trying…</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Tableau de bord — supervision</source>
+        <translation>Dashboard — supervision</translation>
+    </message>
+    <message>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Tous les arrondissements</source>
+        <translation>All boroughs</translation>
+    </message>
+    <message>
+        <source>Saison</source>
+        <translation>Season</translation>
+    </message>
+    <message>
+        <source>Toutes les saisons</source>
+        <translation>All seasons</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>{days} derniers jours</source>
+        <translation>Last {days} days</translation>
+    </message>
+    <message>
+        <source>&amp;Actualiser</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>A&amp;rrondissement :</source>
+        <translation>B&amp;orough:</translation>
+    </message>
+    <message>
+        <source>&amp;Saison :</source>
+        <translation>&amp;Season:</translation>
+    </message>
+    <message>
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Paniers verrouillés au paiement</source>
+        <translation>Carts locked at checkout</translation>
+    </message>
+    <message>
+        <source>Courriels en échec</source>
+        <translation>Failed emails</translation>
+    </message>
+    <message>
+        <source>Paniers verrouillés au paiement ({count})</source>
+        <translation>Carts locked at checkout ({count})</translation>
+    </message>
+    <message>
+        <source>Courriels en échec ({count})</source>
+        <translation>Failed emails ({count})</translation>
+    </message>
+    <message>
+        <source>{calls} appels en {days} jours · {full} activités complètes sur {shown} affichées · {waiting} personnes en attente</source>
+        <translation>{calls} calls in {days} days · {full} of {shown} activities shown are full · {waiting} people waiting</translation>
+    </message>
+    <message>
+        <source>Mis à jour : {moment}</source>
+        <translation>Updated: {moment}</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1252,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annulation…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Réimprimer un reçu</source>
@@ -1455,6 +1559,69 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Connexion à la base de données</source>
+        <translation>Sign in to the database</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre propre compte de la base de données. Votre rôle dans la console en découle.</source>
+        <translation>Sign in with your own database account. Your role in the console follows from it.</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Adresse de la base, sans mot de passe (postgresql://hôte:port/base)</source>
+        <translation>Database address, without a password (postgresql://host:port/database)</translation>
+    </message>
+    <message>
+        <source>Nom d&apos;utilisateur</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Se souvenir du mot de passe (trousseau du système)</source>
+        <translation>Remember the password (system keyring)</translation>
+    </message>
+    <message>
+        <source>État de la connexion</source>
+        <translation>Connection status</translation>
+    </message>
+    <message>
+        <source>&amp;Serveur :</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Utilisateur :</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Mot de passe :</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Se &amp;connecter</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Indiquez le serveur et votre nom d&apos;utilisateur.</source>
+        <translation>Enter the server and your username.</translation>
+    </message>
+    <message>
+        <source>Connexion en cours…</source>
+        <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
     <name>VerificationDialog</name>
     <message>
         <source>Vérifier l&apos;identité de l&apos;appelant</source>
@@ -1669,6 +1836,102 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>La note d&apos;appel est trop longue (au plus {max} caractères).</source>
         <translation>The call note is too long (at most {max} characters).</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Panier</source>
+        <translation>Cart</translation>
+    </message>
+    <message>
+        <source>Propriétaire</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Verrouillé jusqu&apos;à</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Reste</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Échecs</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Dernier échec</source>
+        <translation>Last failure</translation>
+    </message>
+    <message>
+        <source>Dernière erreur</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>&amp;Tableau de bord</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Appels par motif et par jour</source>
+        <translation>Calls per reason per day</translation>
+    </message>
+    <message>
+        <source>{title} · {waiting} en attente</source>
+        <translation>{title} · {waiting} waiting</translation>
+    </message>
+    <message>
+        <source>Taux de remplissage et listes d&apos;attente (en rouge : complet)</source>
+        <translation>Fill rates and waitlists (red: full)</translation>
+    </message>
+    <message>
+        <source>Taux de remplissage</source>
+        <translation>Fill rate</translation>
+    </message>
+</context>
+<context>
+    <name>demo_data</name>
+    <message>
+        <source>&amp;Données de démonstration…</source>
+        <translation>&amp;Demo data…</translation>
+    </message>
+    <message>
+        <source>Petite (60 dossiers)</source>
+        <translation>Small (60 households)</translation>
+    </message>
+    <message>
+        <source>Moyenne (400 dossiers)</source>
+        <translation>Medium (400 households)</translation>
+    </message>
+    <message>
+        <source>Données de démonstration</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>Recréer la base de démonstration ? Les données actuelles seront remplacées.
+Taille :</source>
+        <translation>Make the demo database again? The current data will be replaced.
+Size:</translation>
+    </message>
+    <message>
+        <source>Création des données de démonstration…</source>
+        <translation>Creating the demo data…</translation>
+    </message>
+    <message>
+        <source>La base de démonstration n&apos;a pas pu être recréée : {error}</source>
+        <translation>The demo database could not be made again: {error}</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2691,14 @@ If you did not keep these numbers, I can find them for you.</translation>
         <source>Action refusée (code : {code}).</source>
         <translation>Action refused (code: {code}).</translation>
     </message>
+    <message>
+        <source>Nom d&apos;utilisateur ou mot de passe refusé par la base de données.</source>
+        <translation>The database refused the username or password.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse du serveur n&apos;est pas valide (exemple : postgresql://hôte:5432/base).</source>
+        <translation>The server address is not valid (example: postgresql://host:5432/database).</translation>
+    </message>
 </context>
 <context>
     <name>places</name>
@@ -2581,6 +2852,13 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>{names} et {last} consultent aussi ce dossier</source>
         <translation>{names} and {last} are also viewing this household</translation>
+    </message>
+</context>
+<context>
+    <name>supervision</name>
+    <message>
+        <source>&amp;Supervision</source>
+        <translation>&amp;Supervision</translation>
     </message>
 </context>
 <context>

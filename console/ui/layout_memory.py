@@ -1,0 +1,49 @@
+"""The window as the agent left it: geometry, toolbars and docks, and every named splitter,
+kept in QSettings between runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+GEOMETRY_KEY = "ui/geometry"
+STATE_KEY = "ui/state"
+SPLITTER_KEY = "ui/splitters/{name}"
+
+
+def _bytes(value: object) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+def restore_layout(window: QMainWindow, settings: QSettings) -> bool:
+    """Restore the geometry now, docks and splitters once the screens have plugged in
+    theirs; returns whether a geometry was stored."""
+    geometry = _bytes(settings.value(GEOMETRY_KEY))
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    QTimer.singleShot(0, window, lambda: restore_panes(window, settings))
+    return geometry is not None
+
+
+def restore_panes(window: QMainWindow, settings: QSettings) -> None:
+    state = _bytes(settings.value(STATE_KEY))
+    if state is not None:
+        window.restoreState(state)
+    for splitter in window.findChildren(QSplitter):
+        name = splitter.objectName()
+        stored = _bytes(settings.value(SPLITTER_KEY.format(name=name))) if name else None
+        if stored is not None:
+            splitter.restoreState(stored)
+
+
+def save_layout(window: QMainWindow, settings: QSettings) -> None:
+    settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    settings.setValue(STATE_KEY, window.saveState())
+    for splitter in window.findChildren(QSplitter):
+        if splitter.objectName():
+            settings.setValue(SPLITTER_KEY.format(name=splitter.objectName()), splitter.saveState())
+    settings.sync()
