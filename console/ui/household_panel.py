@@ -126,10 +126,12 @@ class HouseholdPanel(QWidget):
         members_layout.addWidget(self.members_table)
         top_layout.addWidget(members_box, 1)
 
+        self._unfitted: set[QTableView] = set()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("householdTabs")
         self.tabs.setAccessibleName(self.tr("Sections du dossier"))
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _index: self._fit_current_tab())
         self.carts_tree = CartsTree()
         self.tabs.addTab(self.carts_tree, "")
         self.registrations_model: RowsModel[RegistrationView] = RowsModel(
@@ -238,6 +240,12 @@ class HouseholdPanel(QWidget):
         """Another section of the family file; redraw it on ``household_changed``."""
         return self.tabs.addTab(widget, title)
 
+    def _fit_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current in self._unfitted:
+            self._unfitted.discard(current)  # type: ignore[arg-type]
+            fit_columns(current)  # type: ignore[arg-type]
+
     def show_tab(self, index: int) -> None:
         if self._view is not None and 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
@@ -271,8 +279,10 @@ class HouseholdPanel(QWidget):
         self.payments_model.set_rows(view.payments)
         self.messages_model.set_rows(view.messages)
         self.notes_model.set_rows(view.call_notes)
-        for table in self._tables:
-            fit_columns(table)
+        # Only the table on screen is fitted now; the others when their tab is shown, so
+        # opening a busy file does not lay out six tables on the GUI thread at once.
+        self._unfitted = set(self._tables)
+        self._fit_current_tab()
         self._retitle_tabs(view)
         self._stack.setCurrentIndex(1)
         self._timer.start()

@@ -89,6 +89,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        # Keep the workers once started: creating a thread costs about a millisecond on the
+        # GUI thread, every time a task would otherwise find the pool empty.
+        self._pool.setExpiryTimeout(-1)
         self._relay = _Relay()
         self._relay.finished.connect(self._on_finished)
         self._relay.progressed.connect(self._on_progress)
