@@ -234,6 +234,9 @@ def _claim(ctx: ServiceContext, policy: RelayPolicy) -> Outgoing | None:
             .where(
                 OutboxMessage.state == OutboxState.QUEUED.value,
                 OutboxMessage.next_attempt_at <= now,
+                # A claim whose lease ran out has an unknown outcome: never re-claimed,
+                # the next pass's _settle_abandoned marks it failed.
+                OutboxMessage.last_error.is_distinct_from(IN_FLIGHT),
             )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(1)
