@@ -36,6 +36,7 @@ from console.domain.vocabulary import (
 )
 from console.services import audit
 from console.services.context import ServiceContext
+from console.services.quebec_time import local_date
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
@@ -86,7 +87,7 @@ class FamilyChange:
 
 def family_file(ctx: ServiceContext, actor: Actor, household_id: int) -> FamilyFile:
     require_role(actor, *ANY_STAFF, action="view_family")
-    today = ctx.clock.now().date()
+    today = local_date(ctx.clock.now())
     with ctx.db.read() as session:
         household = session.get(Household, household_id)
         if household is None:
@@ -213,7 +214,7 @@ def remove_member(
         member = _member(session, household_id, member_id)
         if member.relationship == Relationship.RESPONSIBLE.value:
             raise Refused("responsible_cannot_be_removed", member_name=_name(member))
-        blockers = _removal_blockers(session, member.id, now, now.date())
+        blockers = _removal_blockers(session, member.id, now, local_date(now))
         if blockers:
             raise Refused("member_removal_blocked", reasons=blockers, member_name=_name(member))
         member.removed_at = now

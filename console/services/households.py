@@ -28,6 +28,7 @@ from console.domain.payers import PayerCandidate, eligible_payers
 from console.domain.phones import format_phone
 from console.domain.vocabulary import CartState, Relationship
 from console.services.context import ServiceContext
+from console.services.quebec_time import local_date
 
 RECENT_MESSAGES = 30
 RECENT_NOTES = 20
@@ -191,7 +192,7 @@ def household_view(ctx: ServiceContext, household_id: int) -> HouseholdView:
         household = session.get(Household, household_id)
         if household is None:
             raise NotFound("household_not_found", household_id=household_id)
-        members = _members(household, now.date())
+        members = _members(household, local_date(now))
         names = {m.member_id: m.name for m in members}
         return HouseholdView(
             household_id=household.id,

@@ -10,6 +10,11 @@ relay died mid-send — the message is marked failed rather than sent again: a m
 email can be resent by an agent (F2), a doubled reset link cannot be unsent. The
 ``Message-ID`` header equals the row's ``message_id``, so should a copy ever go out
 twice (an operator requeues it), mail servers and clients deduplicate it.
+
+A message that leaves the queue (sent, failed, or its claim abandoned) has the secrets in
+its body — the reset link's token — redacted in the same transaction
+(:func:`console.services.outbox.redact_secrets`): once delivered, the database holds no
+usable token, only its hash. Only a message still queued holds its link.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from console.config import SmtpSettings
 from console.db.models import OutboxMessage
 from console.domain.vocabulary import OutboxState
 from console.services.context import ServiceContext
+from console.services.outbox import redact_secrets
 
 KEYRING_SERVICE = "console-loisirs-smtp"
 IN_FLIGHT = "in flight"
@@ -228,6 +234,9 @@ def _claim(ctx: ServiceContext, policy: RelayPolicy) -> Outgoing | None:
             .where(
                 OutboxMessage.state == OutboxState.QUEUED.value,
                 OutboxMessage.next_attempt_at <= now,
+                # A claim whose lease ran out has an unknown outcome: never re-claimed,
+                # the next pass's _settle_abandoned marks it failed.
+                OutboxMessage.last_error.is_distinct_from(IN_FLIGHT),
             )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(1)
@@ -257,6 +266,7 @@ def _record_sent(ctx: ServiceContext, outgoing: Outgoing) -> None:
         row.state = OutboxState.SENT.value
         row.sent_at = ctx.clock.now()
         row.last_error = None
+        row.body = redact_secrets(row.body)
 
 
 def _record_failure(
@@ -268,6 +278,7 @@ def _record_failure(
         row.last_error = error.reason
         if error.permanent or error.unknown or row.attempts >= policy.max_attempts:
             row.state = OutboxState.FAILED.value
+            row.body = redact_secrets(row.body)
             return False
         row.next_attempt_at = ctx.clock.now() + policy.delay_after(row.attempts)
         return True
@@ -288,6 +299,7 @@ def _settle_abandoned(ctx: ServiceContext) -> int:
         for row in rows:
             row.state = OutboxState.FAILED.value
             row.last_error = OUTCOME_UNKNOWN
+            row.body = redact_secrets(row.body)
         return len(rows)
 
 

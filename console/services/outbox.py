@@ -1,9 +1,19 @@
 """The email outbox: messages are rows written in the transaction of the action that
 caused them; the relay (``mail_relay``) delivers them later, so nothing is lost while
-the mail server is down."""
+the mail server is down.
+
+Secrets in a body: a password-reset link carries its raw token (``?jeton=…``), the only
+copy outside the recipient's mailbox (the token table keeps a hash). The row must hold
+it until the relay hands the message to the mail server, so a queued message is the one
+time a usable token rests in the database. The relay calls :func:`redact_secrets` in the
+same transaction that records the message sent or failed (and when it settles an
+abandoned claim), so no delivered or abandoned message keeps a working link; listings
+(:class:`OutboxView`, the household view) never show a body at all.
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +27,15 @@ from console.services.context import ServiceContext
 from console.services.email_templates import EmailKind, render
 
 MESSAGE_ID_DOMAIN = "console.loisirs.example.ca"
+# Query parameters of links whose value is a secret (the reset token).
+SECRET_PARAMETERS = ("jeton",)
+REDACTED = "[retiré après l'envoi]"
+_SECRET = re.compile(r"([?&](?:" + "|".join(SECRET_PARAMETERS) + r")=)[^&#\s]+")
+
+
+def redact_secrets(body: str) -> str:
+    """``body`` with the value of every secret link parameter replaced by a mark."""
+    return _SECRET.sub(lambda m: m.group(1) + REDACTED, body)
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from console.db.models import HouseholdPresence, Staff
+from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
-from console.services.staff import Actor
+from console.services.staff import Actor, require_role
 
 PRESENCE_WINDOW = timedelta(minutes=2)
+PRESENCE_ROLES = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
 
 def upsert_presence(
@@ -39,6 +41,7 @@ def upsert_presence(
 
 def touch_presence(ctx: ServiceContext, actor: Actor, household_id: int | None) -> None:
     """The agent has ``household_id`` open now; ``None`` when they closed it."""
+    require_role(actor, *PRESENCE_ROLES, action="touch_presence")
     with ctx.db.write() as session:
         if household_id is None:
             session.execute(
@@ -73,5 +76,6 @@ def others_present(
 
 def poll_presence(ctx: ServiceContext, actor: Actor, household_id: int) -> tuple[str, ...]:
     """What the household screen asks every few seconds: touch, then who else is there."""
+    require_role(actor, *PRESENCE_ROLES, action="poll_presence")
     touch_presence(ctx, actor, household_id)
     return others_present(ctx, actor, household_id)

@@ -2,7 +2,11 @@
 the PDF to the address on file.
 
 A receipt shows who paid, for whom and what, so revealing one requires a verified caller
-and leaves an audit entry. The PDF is rendered from frozen data by ``receipt_pdf``.
+and leaves an audit entry. The two numbers (F14) find the cart; the caller of its household
+must then be verified before anything else is told — whether a receipt was issued
+included. An unverified agent only learns "no such cart for this owner" or "verify the
+caller". The PDF is rendered from frozen data by ``receipt_pdf``, outside any write
+transaction (SQLite has a single writer).
 """
 
 from __future__ import annotations
@@ -15,15 +19,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from console.db.models import Activity, Cart, CartItem, Household, Member, Payment, Receipt
 from console.domain.errors import NotFound
-from console.domain.vocabulary import CardBrand, CartItemState, Language, PaymentStatus
+from console.domain.vocabulary import CardBrand, CartItemState, Language, PaymentStatus, Role
 from console.services import audit, outbox
 from console.services.context import ServiceContext
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
 from console.services.receipt_words import labels_for
-from console.services.staff import Actor
+from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
 RECEIPT_EMAIL_KIND = "receipt"
+RECEIPT_ROLES = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,10 @@ class EmailedReceipt:
     outbox_id: int
 
 
-def _find(session: Session, cart_number: int, owner_number: int) -> tuple[Cart, Receipt]:
+def _find(
+    session: Session, ctx: ServiceContext, actor: Actor, cart_number: int, owner_number: int
+) -> tuple[Cart, Receipt]:
+    """The cart's receipt, once the caller of the cart's household is verified."""
     cart = session.scalar(
         select(Cart).where(Cart.number == cart_number, Cart.owner_number == owner_number)
     )
@@ -55,6 +63,8 @@ def _find(session: Session, cart_number: int, owner_number: int) -> tuple[Cart, 
         # One answer for "no such cart" and "wrong owner number": a cart number alone
         # must not confirm that a cart exists (F14 needs both numbers).
         raise NotFound("receipt_not_found", cart_number=cart_number, owner_number=owner_number)
+    # Before telling whether a receipt exists (paid or not is the caller's business).
+    require_verified(session, ctx, actor, cart.household_id)
     receipts = session.execute(
         select(Receipt, Payment.status)
         .join(Payment, Receipt.payment_id == Payment.id)
@@ -150,9 +160,9 @@ def receipt_document(
     language: Language | None = None,
 ) -> ReceiptDocument:
     """Reprint (F14): the receipt of the cart, marked as a reprint; verified caller, audited."""
+    require_role(actor, *RECEIPT_ROLES, action="receipt_document")
     with ctx.db.write() as session:
-        cart, receipt = _find(session, cart_number, owner_number)
-        require_verified(session, ctx, actor, cart.household_id)
+        cart, receipt = _find(session, ctx, actor, cart_number, owner_number)
         data = receipt_data(session, receipt, language=language, reprinted_at=ctx.clock.now())
         audit.record(
             session,
@@ -175,21 +185,28 @@ def email_receipt(
     *,
     language: Language | None = None,
 ) -> EmailedReceipt:
-    """Queue the receipt PDF to the account's address on file (never a typed address)."""
-    with ctx.db.write() as session:
-        cart, receipt = _find(session, cart_number, owner_number)
-        require_verified(session, ctx, actor, cart.household_id)
-        household = session.get(Household, cart.household_id)
-        assert household is not None
-        account = household.account
+    """Queue the receipt PDF to the account's address on file (never a typed address).
+
+    The PDF is rendered after a read transaction; a short write then checks the
+    verification again, queues the message and records the audit entry.
+    """
+    require_role(actor, *RECEIPT_ROLES, action="email_receipt")
+    with ctx.db.read() as session:
+        cart, receipt = _find(session, ctx, actor, cart_number, owner_number)
+        household_id, receipt_id = cart.household_id, receipt.id
+        household = session.get_one(Household, household_id)
         data = receipt_data(
             session,
             receipt,
-            language=language or Language(account.language),
+            language=language or Language(household.account.language),
             reprinted_at=ctx.clock.now(),
         )
-        document = _document(data, cart.household_id)
-        words = labels_for(data.language)
+    document = _document(data, household_id)
+    words = labels_for(data.language)
+    with ctx.db.write() as session:
+        require_verified(session, ctx, actor, household_id)
+        account = session.get_one(Household, household_id).account
+        payer_member_id = session.get_one(Receipt, receipt_id).payer_member_id
         message = outbox.enqueue(
             session,
             ctx,
@@ -208,10 +225,10 @@ def email_receipt(
             ctx,
             actor,
             "receipt.email",
-            household_id=cart.household_id,
+            household_id=household_id,
             account_id=account.id,
-            member_id=receipt.payer_member_id,
-            target=f"cart {cart.number}",
-            details={"receipt": receipt.number, "outbox": message.id},
+            member_id=payer_member_id,
+            target=f"cart {data.cart_number}",
+            details={"receipt": data.receipt_number, "outbox": message.id},
         )
-        return EmailedReceipt(receipt.number, account.email, message.id)
+        return EmailedReceipt(data.receipt_number, account.email, message.id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -22,9 +21,10 @@ from console.domain.vocabulary import (
     Role,
     WaitlistState,
 )
+from console.services.quebec_time import LOCAL_TZ
 from console.services.search import MatchedOn
 
-QUEBEC = ZoneInfo("America/Toronto")
+QUEBEC = LOCAL_TZ  # one lookup of the zone, shared with the services
 
 
 translate = QCoreApplication.translate

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -242,3 +242,23 @@ def test_removal_lists_every_blocker(
     blockers = next(m for m in view.members if m.member_id == child).removal_blockers
     assert len(blockers) == 3
     assert view.actor_may_remove
+
+
+def test_a_season_ending_today_in_quebec_still_blocks_removal_in_the_evening(
+    ctx: ServiceContext, family: BuiltHousehold, clock: FixedClock
+) -> None:
+    child = family.child_id
+    assert child is not None
+    # 22:00 on March 1 in Québec is already March 2 in UTC.
+    clock.set(datetime(2026, 3, 2, 3, 0, tzinfo=UTC))
+    with ctx.db.write() as session:
+        clerk = make_staff(session, Role.CLERK, borough=family.borough_id)
+        ending = make_activity(session, season_ends_on=date(2026, 3, 1))
+        make_registration(session, child, ending)
+    verify_call(ctx, clerk, family)
+    view = family_file(ctx, clerk, family.household_id)
+    blockers = next(m for m in view.members if m.member_id == child).removal_blockers
+    assert [b.code for b in blockers] == ["member_has_coming_registration"]
+    with pytest.raises(Refused) as refused:
+        remove_member(ctx, clerk, family.household_id, child, reason="x", seen_version=1)
+    assert [r.code for r in refused.value.reasons] == ["member_has_coming_registration"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -85,3 +85,13 @@ def test_unknown_household_is_not_found(ctx: ServiceContext) -> None:
     with pytest.raises(NotFound) as caught:
         household_view(ctx, 424242)
     assert caught.value.code == "household_not_found"
+
+
+def test_ages_follow_the_quebec_date_in_the_evening(ctx: ServiceContext, clock: FixedClock) -> None:
+    # 22:00 on June 11 in Québec is already June 12, her birthday, in UTC.
+    clock.set(datetime(2026, 6, 12, 2, 0, tzinfo=UTC))
+    with ctx.db.write() as s:
+        family = make_household(s, responsible_birth_date=date(1984, 6, 12))
+    view = household_view(ctx, family.household_id)
+    assert view.responsible is not None
+    assert view.responsible.age == 41

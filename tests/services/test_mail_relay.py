@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from email.message import EmailMessage
 
 import pytest
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from console.services.mail_relay import (
     IN_FLIGHT,
     RelayPolicy,
     SmtpTransport,
+    _claim,
     deliver_due,
 )
 from console.services.outbox import enqueue
@@ -186,3 +188,36 @@ def test_a_message_claimed_by_another_relay_is_skipped(ctx: ServiceContext, port
             report = deliver_due(ctx, _transport(port), sender=SENDER)
     assert report.sent == 0 and server.received == []
     assert _row(ctx, outbox_id).attempts == 0
+
+
+class _SlowTransport:
+    """Delivers, but the clock moves on while it does (a slow SMTP conversation)."""
+
+    def __init__(self, inner: SmtpTransport, clock: FixedClock, by: timedelta) -> None:
+        self.inner, self.clock, self.by = inner, clock, by
+
+    def send(self, message: EmailMessage) -> None:
+        self.clock.advance(self.by)
+        self.inner.send(message)
+
+
+def test_a_second_relay_never_reclaims_a_message_whose_lease_ran_out(
+    ctx: ServiceContext, port: int, clock: FixedClock
+) -> None:
+    policy = RelayPolicy()
+    stuck = _queue(ctx)
+    # Relay A claims the first message and hangs mid-send: its outcome is unknown.
+    claimed = _claim(ctx, policy)
+    assert claimed is not None and claimed.outbox_id == stuck
+    other = _queue(ctx)
+    # Relay B starts its pass before A's lease runs out; its own sending outlasts the lease.
+    with smtp_server(port, RecordingHandler()) as server:
+        slow = _SlowTransport(_transport(port), clock, policy.claim_lease)
+        report = deliver_due(ctx, slow, sender=SENDER, policy=policy)
+        assert report.sent == 1
+        assert [m["Message-ID"] for m in server.received] == [_row(ctx, other).message_id]
+        report = deliver_due(ctx, _transport(port), sender=SENDER, policy=policy)
+    assert (report.sent, report.failed) == (0, 1)
+    assert len(server.received) == 1
+    row = _row(ctx, stuck)
+    assert row.state == OutboxState.FAILED.value and "unknown" in (row.last_error or "")

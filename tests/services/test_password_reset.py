@@ -5,14 +5,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from console.db.models import Account, OutboxMessage, PasswordResetToken
+from console.config import SmtpSettings
+from console.db.models import Account, Base, OutboxMessage, PasswordResetToken
 from console.domain.clock import FixedClock
 from console.domain.errors import Refused
 from console.domain.vocabulary import Role
 from console.services.accounts import send_password_reset
 from console.services.context import ServiceContext
+from console.services.mail_relay import RelayPolicy, SmtpTransport, deliver_due
 from console.services.password_reset import consume_reset_token, password_matches
 from tests.helpers.builders import BuiltHousehold, make_household, make_staff, verify_call
+from tests.helpers.smtp_server import RecordingHandler, free_port, smtp_server
 from tests.helpers.snapshots import snapshot
 
 GOOD = "Soleil#2026"
@@ -76,3 +79,47 @@ def test_an_expired_revoked_or_unknown_link_is_refused(
     with pytest.raises(Refused):
         consume_reset_token(ctx, second, GOOD)
     assert snapshot(ctx.db) == before
+
+
+def _columns_holding(ctx: ServiceContext, secret: str) -> list[str]:
+    """Every table.column of every row whose value contains ``secret``."""
+    found = []
+    with ctx.db.read() as session:
+        for table in Base.metadata.sorted_tables:
+            for row in session.execute(select(table)).mappings():
+                for column, value in row.items():
+                    text = (
+                        value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+                    )
+                    if secret in text:
+                        found.append(f"{table.name}.{column}")
+    return found
+
+
+def test_after_delivery_no_column_of_any_table_holds_the_token(
+    ctx: ServiceContext, family: BuiltHousehold
+) -> None:
+    token = _send_link(ctx, family)
+    assert _columns_holding(ctx, token) == ["outbox_message.body"]  # queued: needed to send
+    port = free_port()
+    transport = SmtpTransport(SmtpSettings(host="127.0.0.1", port=port), timeout=5)
+    with smtp_server(port, RecordingHandler()) as server:
+        assert deliver_due(ctx, transport, sender="relais@exemple.ca").sent == 1
+    [received] = server.received
+    body = received.get_body()
+    assert body is not None
+    emailed = body.get_content().split("jeton=")[1].split()[0]
+    assert emailed == token
+    assert _columns_holding(ctx, token) == []
+    consume_reset_token(ctx, emailed, GOOD)  # the emailed link still works
+
+
+def test_a_failed_reset_message_keeps_no_token(ctx: ServiceContext, family: BuiltHousehold) -> None:
+    token = _send_link(ctx, family)
+    port = free_port()  # nothing listens: refused until the last attempt
+    transport = SmtpTransport(SmtpSettings(host="127.0.0.1", port=port), timeout=5)
+    report = deliver_due(
+        ctx, transport, sender="relais@exemple.ca", policy=RelayPolicy(max_attempts=1)
+    )
+    assert report.failed == 1
+    assert _columns_holding(ctx, token) == []

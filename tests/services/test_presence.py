@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from enum import StrEnum
 
 import pytest
+from sqlalchemy import func, select
 
+from console.db.models import HouseholdPresence
 from console.domain.clock import FixedClock
+from console.domain.errors import Forbidden
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.presence import others_present, poll_presence, touch_presence
@@ -76,3 +81,18 @@ def test_polling_reports_the_others(ctx: ServiceContext, scene: Scene) -> None:
     alice, sophie, _marc, first, _second = scene
     assert poll_presence(ctx, alice, first.household_id) == ()
     assert poll_presence(ctx, sophie, first.household_id) == ("Alice Roy",)
+
+
+class _Outsider(StrEnum):
+    AUDITOR = "auditor"  # a role the console may grow; presence is for support staff
+
+
+def test_a_role_outside_support_writes_no_presence(ctx: ServiceContext, scene: Scene) -> None:
+    alice, _, _, first, _ = scene
+    stranger = replace(alice, role=_Outsider.AUDITOR)
+    with pytest.raises(Forbidden):
+        touch_presence(ctx, stranger, first.household_id)
+    with pytest.raises(Forbidden):
+        poll_presence(ctx, stranger, first.household_id)
+    with ctx.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(HouseholdPresence)) == 0

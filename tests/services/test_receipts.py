@@ -4,13 +4,17 @@ dialects. The PDF is read back with pypdf and every field checked."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from console.db.models import (
     Account,
@@ -30,10 +34,12 @@ from console.db.models import (
     Staff,
 )
 from console.domain.clock import FixedClock
-from console.domain.errors import NotFound, VerificationRequired
+from console.domain.errors import Forbidden, NotFound, VerificationRequired
 from console.domain.names import search_key
 from console.domain.vocabulary import Language, Role
+from console.services import receipts as receipts_service
 from console.services.context import ServiceContext
+from console.services.receipt_pdf import ReceiptData
 from console.services.receipts import email_receipt, receipt_document
 from console.services.staff import Actor
 
@@ -351,3 +357,54 @@ def test_email_queues_the_pdf_to_the_address_on_file(
         assert "Payeur Rémi Gagnon" in _text(message.attachment)
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "receipt.email")).one()
         assert entry.account_id is not None and entry.household_id == world.household_id
+
+
+def test_an_unverified_agent_cannot_tell_an_unpaid_cart_from_a_paid_one(
+    ctx: ServiceContext, later: FixedClock
+) -> None:
+    world = _world(ctx, verified=False)
+    for cart in (5_000_050, 5_000_052):  # paid; not paid yet
+        with pytest.raises(VerificationRequired):
+            receipt_document(ctx, world.actor, cart, world.owner_number)
+        with pytest.raises(VerificationRequired):
+            email_receipt(ctx, world.actor, cart, world.owner_number)
+
+
+class _Outsider(StrEnum):
+    AUDITOR = "auditor"  # a role the console may grow; receipts stay with support
+
+
+def test_a_role_outside_support_gets_no_receipt(ctx: ServiceContext, later: FixedClock) -> None:
+    world = _world(ctx)
+    stranger = replace(world.actor, role=_Outsider.AUDITOR)
+    for action in (receipt_document, email_receipt):
+        with pytest.raises(Forbidden):
+            action(ctx, stranger, 5_000_050, world.owner_number)
+    assert _count(ctx, AuditEntry) == 0
+    assert _count(ctx, OutboxMessage) == 0
+
+
+def test_the_emailed_pdf_is_rendered_outside_the_write_transaction(
+    ctx: ServiceContext, later: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = _world(ctx)
+    writing: list[bool] = []
+    real_write, real_render = ctx.db.write, receipts_service.render_receipt_pdf
+
+    @contextmanager
+    def write() -> Iterator[Session]:
+        writing.append(True)
+        try:
+            with real_write() as session:
+                yield session
+        finally:
+            writing.pop()
+
+    def render(data: ReceiptData) -> bytes:
+        assert not writing, "the PDF was rendered inside a write transaction"
+        return real_render(data)
+
+    monkeypatch.setattr(ctx.db, "write", write)
+    monkeypatch.setattr(receipts_service, "render_receipt_pdf", render)
+    sent = email_receipt(ctx, world.actor, 5_000_050, world.owner_number)
+    assert sent.receipt_number == 20_000_500
