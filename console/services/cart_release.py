@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from console.db.models import Payment, Receipt
 from console.domain.errors import Refused, Unavailable
 from console.domain.vocabulary import CartState, PaymentStatus
-from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
+from console.services.cart_return import back_to_cart, lock_cart_activities
+from console.services.carts import load_cart, require_caller, require_staff
 from console.services.checkout import apply_outcome, audit_cart
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
@@ -42,18 +43,10 @@ def release_locked_cart(
     ctx: ServiceContext, actor: Actor, cart_id: int, reason: str
 ) -> ReleaseOutcome:
     require_staff(actor, "cart_release")
+    if not reason.strip():
+        raise Refused("reason_required")
     with ctx.db.read() as session:
-        cart = load_cart(session, cart_id)
-        require_caller(session, ctx, actor, cart.household_id)
-        if cart.state != CartState.CHECKOUT.value:
-            raise Refused("cart_not_locked", cart_number=cart.number, state=cart.state)
-        payment = session.scalar(
-            select(Payment)
-            .where(Payment.cart_id == cart_id, Payment.status == PaymentStatus.PENDING.value)
-            .order_by(Payment.id.desc())
-            .limit(1)
-        )
-        key = payment.idempotency_key if payment else None
+        key = _checked_pending_key(session, ctx, actor, cart_id)
     outcome: GatewayOutcome | None = None
     if key is not None:
         try:
@@ -71,7 +64,11 @@ def release_locked_cart(
                 )
             raise Unavailable("gateway_unreachable", detail=type(exc).__name__) from exc
     with ctx.db.write() as session:
+        # Checked again in the transaction that changes the cart: nothing moved meanwhile.
+        if _checked_pending_key(session, ctx, actor, cart_id) != key:
+            raise Refused("cart_changed_retry", cart_number=load_cart(session, cart_id).number)
         cart = load_cart(session, cart_id)
+        lock_cart_activities(session, ctx, cart)  # before any change: one lock order
         now = ctx.clock.now()
         if key is None:
             answer = "no_payment"
@@ -93,10 +90,27 @@ def release_locked_cart(
                 audit_cart(session, ctx, actor, "cart.release_completed", cart, answer, reason)
                 return ReleaseOutcome(ReleaseKind.COMPLETED, cart.number, answer, number)
         if cart.state == CartState.CHECKOUT.value:
-            apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+            back_to_cart(session, ctx, cart, now)
         audit_cart(session, ctx, actor, "cart.release", cart, answer, reason)
         return ReleaseOutcome(ReleaseKind.UNLOCKED, cart.number, answer)
 
 
 def _receipt_number(session: Session, payment_id: int) -> int | None:
     return session.scalar(select(Receipt.number).where(Receipt.payment_id == payment_id))
+
+
+def _checked_pending_key(
+    session: Session, ctx: ServiceContext, actor: Actor, cart_id: int
+) -> str | None:
+    """Verified caller, cart at checkout: the key of its pending payment, if any."""
+    cart = load_cart(session, cart_id)
+    require_caller(session, ctx, actor, cart.household_id)
+    if cart.state != CartState.CHECKOUT.value:
+        raise Refused("cart_not_locked", cart_number=cart.number, state=cart.state)
+    payment = session.scalar(
+        select(Payment)
+        .where(Payment.cart_id == cart_id, Payment.status == PaymentStatus.PENDING.value)
+        .order_by(Payment.id.desc())
+        .limit(1)
+    )
+    return payment.idempotency_key if payment else None

@@ -24,8 +24,6 @@ from console.db.models import (
     CartItem,
     Household,
     Member,
-    Registration,
-    WaitlistEntry,
 )
 from console.db.numbers import next_number
 from console.domain.cart_timer import CartHold
@@ -33,12 +31,11 @@ from console.domain.errors import NotFound, Reason, Refused
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
-    RegistrationState,
     Role,
 )
 from console.services import audit, places
 from console.services.context import ServiceContext
-from console.services.places import OPEN_WAITLIST, free_for_newcomers, lock_activities
+from console.services.places import already_holding, free_for_newcomers, lock_activities
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 from console.services.waitlist import join_waitlist, offer_free_places, rank
@@ -181,45 +178,6 @@ def cart_summary(ctx: ServiceContext, cart_id: int) -> CartSummary:
         return summarize(session, load_cart(session, cart_id), ctx.clock.now())
 
 
-def already_holding(
-    session: Session, member_id: int, activity_id: int, now: datetime
-) -> Reason | None:
-    """What already holds this member on this activity, if anything (F7) — one query."""
-    registered = select(Registration.id).where(
-        Registration.member_id == member_id,
-        Registration.activity_id == activity_id,
-        Registration.state == RegistrationState.CONFIRMED.value,
-    )
-    in_cart = (
-        select(Cart.number)
-        .join(CartItem, CartItem.cart_id == Cart.id)
-        .where(
-            CartItem.member_id == member_id,
-            CartItem.activity_id == activity_id,
-            CartItem.state == CartItemState.HELD.value,
-            (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
-            | (Cart.state == CartState.CHECKOUT.value) & (Cart.checkout_locked_until > now),
-        )
-        .limit(1)
-    )
-    waiting = select(WaitlistEntry.id).where(
-        WaitlistEntry.member_id == member_id,
-        WaitlistEntry.activity_id == activity_id,
-        WaitlistEntry.state.in_(OPEN_WAITLIST),
-    )
-    found = session.execute(
-        select(registered.exists(), in_cart.scalar_subquery(), waiting.exists())
-    ).one()
-    params = {"member_id": member_id, "activity_id": activity_id}
-    if found[0]:
-        return Reason("already_registered", params)
-    if found[1] is not None:
-        return Reason("already_in_cart", {**params, "cart_number": found[1]})
-    if found[2]:
-        return Reason("already_waitlisted", params)
-    return None
-
-
 def _new_cart(session: Session, household: Household, actor: Actor | None, now: datetime) -> Cart:
     hold = CartHold.start(now)
     cart = Cart(
@@ -346,10 +304,13 @@ def remove_from_cart(
         item = next((i for i in cart.items if i.id == item_id), None)
         if item is None or item.state != CartItemState.HELD.value:
             raise NotFound("cart_item_not_found", item_id=item_id)
+        # One lock order everywhere: the activities (by id), then the cart's rows.
+        lock_activities(session, ctx.db, [item.activity_id])
         apply_hold(cart, hold_of(cart).after_change(now), now)
         release_item(item, now, "removed")
         offer_free_places(session, ctx, item.activity_id, now)
-        _audit(session, ctx, actor, "cart.remove", cart, item.member_id, str(item.activity_id))
+        code = session.scalar(select(Activity.code).where(Activity.id == item.activity_id))
+        _audit(session, ctx, actor, "cart.remove", cart, item.member_id, code or "")
         return summarize(session, cart, now)
 
 

@@ -39,9 +39,11 @@ from console.domain.vocabulary import (
     RegistrationState,
 )
 from console.services import audit, payers
+from console.services.cart_return import back_to_cart, lock_cart_activities
 from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
+from console.services.quebec_time import local_date
 from console.services.staff import Actor
 
 
@@ -104,7 +106,7 @@ def pay(
 ) -> PaymentResult:
     """Charge the card for the cart and record the outcome (see the module docstring)."""
     require_staff(actor, "checkout_pay")
-    check = card.check(ctx.clock.now().date())
+    check = card.check(local_date(ctx.clock.now()))  # the card's month ends in Québec
     if not check.ok:
         raise Refused("card_invalid", reasons=check.reasons)
     with ctx.db.write() as session:
@@ -112,6 +114,7 @@ def pay(
         require_caller(session, ctx, actor, cart.household_id)
         payment = _pending_payment(session, cart)
         retry = payment is not None
+        may_charge = True
         if payment is None:
             if cart.state == CartState.OPEN.value:
                 _start(session, ctx, cart, payer_member_id)
@@ -120,11 +123,24 @@ def pay(
             if cart.state != CartState.CHECKOUT.value or not hold_of(cart).is_live(ctx.clock.now()):
                 raise Refused("cart_not_payable", cart_number=cart.number, state=cart.state)
             payment = _new_payment(session, ctx, actor, cart, payer_member_id)
+            audit_cart(
+                session, ctx, actor, "payment.started", cart, str(payment.transaction_number)
+            )
+        else:
+            if payment.payer_member_id != payer_member_id:
+                # The pending payment is in its payer's name: a retry may not change it.
+                raise Refused("payer_changed", cart_number=cart.number)
+            # Charge again only while the cart is still locked for this payment.
+            may_charge = cart.state == CartState.CHECKOUT.value and hold_of(cart).is_live(
+                ctx.clock.now()
+            )
         key, amount, number = payment.idempotency_key, payment.amount_cents, cart.number
     gateway = payment_gateway(ctx)
     try:
         # A pending payment may already have been charged: ask before charging again.
         outcome = gateway.status(key) if retry else None
+        if outcome is None and not may_charge:
+            return _result_for(ctx, key, pending_reason="not_charged")
         if outcome is None:
             outcome = gateway.charge(key, amount, card, f"Mes loisirs en ligne — panier {number}")
     except GatewayError as exc:
@@ -137,7 +153,9 @@ def reconcile_payment(ctx: ServiceContext, actor: Actor | None, cart_id: int) ->
     """Ask the gateway what became of the cart's pending payment, and record it."""
     require_staff(actor, "checkout_reconcile")
     with ctx.db.read() as session:
-        payment = _pending_payment(session, load_cart(session, cart_id))
+        cart = load_cart(session, cart_id)
+        require_caller(session, ctx, actor, cart.household_id)
+        payment = _pending_payment(session, cart)
         if payment is None:
             raise NotFound("no_pending_payment", cart_id=cart_id)
         key = payment.idempotency_key
@@ -206,6 +224,8 @@ def apply_outcome(
     ):
         return None
     cart = load_cart(session, payment.cart_id)
+    # Lock order: the activities first, then the cart and payment rows (places module).
+    lock_cart_activities(session, ctx, cart)
     payment.status = outcome.status.value
     payment.decided_at = now
     payment.card_brand = outcome.brand.value if outcome.brand else None
@@ -214,7 +234,7 @@ def apply_outcome(
     payment.refusal_reason = outcome.refusal_code
     if not approved:
         if cart.state == CartState.CHECKOUT.value:
-            apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+            back_to_cart(session, ctx, cart, now)
         # The site's receipt says "Paiement refusé" (F9): the caller keeps proof of the try.
         _issue_receipt(session, ctx, cart, payment)
         audit_cart(session, ctx, actor, "payment.refused", cart, outcome.refusal_code or "")

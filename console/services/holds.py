@@ -17,7 +17,7 @@ from console.domain.vocabulary import CartItemState, CartState, WaitlistState
 from console.services import audit
 from console.services.carts import hold_of, release_item, require_caller, require_staff
 from console.services.context import ServiceContext
-from console.services.places import OPEN_WAITLIST
+from console.services.places import OPEN_WAITLIST, lock_activities
 from console.services.staff import Actor
 from console.services.waitlist import offer_free_places, rank
 
@@ -176,6 +176,8 @@ def release_stale_hold(
                 raise NotFound("cart_item_not_found", item_id=record_id)
             if item.cart.state != CartState.OPEN.value:
                 raise Refused("cart_locked_use_release", cart_number=item.cart.number)
+            # One lock order everywhere: the activity, then the cart's rows.
+            lock_activities(session, ctx.db, [item.activity_id])
             household_id, member_id, activity_id = (
                 item.cart.household_id,
                 item.member_id,
@@ -194,6 +196,7 @@ def release_stale_hold(
                 entry.activity_id,
             )
             require_caller(session, ctx, actor, household_id)
+            lock_activities(session, ctx.db, [activity_id])
             entry.state = WaitlistState.CANCELLED.value
             entry.closed_at = now
             target = f"waitlist {entry.id}"

@@ -1,7 +1,9 @@
 """How many places an activity really has left, and the one way to lock it before taking one.
 
 Real remaining = capacity − confirmed − live holds (open carts before their deadline and
-carts locked at checkout) − open waitlist offers (DESIGN.md §4). The public site shows
+carts locked at checkout) − open waitlist offers (DESIGN.md §4). A cart at checkout whose
+lock ran out still holds its places while it has a PENDING payment: the payment site may
+yet approve it, so the places are given away only once the payment is settled. The public site shows
 capacity − confirmed. :func:`place_counts` is the single query behind both figures; the
 activity view, the cart service, the waitlist, the sweep and the simulator all use it.
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from console.db.engine import Database
@@ -27,6 +29,7 @@ from console.db.models import (
     CartItem,
     Household,
     Member,
+    Payment,
     Registration,
     Season,
     WaitlistEntry,
@@ -34,7 +37,13 @@ from console.db.models import (
 from console.domain.errors import NotFound, Reason
 from console.domain.names import search_key
 from console.domain.places import PlaceCount, earliest_release
-from console.domain.vocabulary import CartItemState, CartState, RegistrationState, WaitlistState
+from console.domain.vocabulary import (
+    CartItemState,
+    CartState,
+    PaymentStatus,
+    RegistrationState,
+    WaitlistState,
+)
 from console.services.context import ServiceContext
 
 OPEN_WAITLIST = (WaitlistState.WAITING.value, WaitlistState.OFFERED.value)
@@ -63,8 +72,24 @@ def _count(*where: object) -> Select[tuple[int]]:
     return select(func.count()).where(*where)  # type: ignore[arg-type]
 
 
+def _pending_payment(cart_id: Any) -> Any:
+    """A PENDING payment of the cart: the payment site may still approve it."""
+    return exists().where(Payment.cart_id == cart_id, Payment.status == PaymentStatus.PENDING.value)
+
+
+def cart_holds_places(now: datetime) -> ColumnElement[bool]:
+    """Whether a ``Cart`` row holds its items' places at ``now`` — the one rule behind
+    every count: an open cart before its deadline; a cart at checkout before its lock runs
+    out, or after, while a payment is pending (it may still be approved)."""
+    is_open = (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
+    locked = (Cart.checkout_locked_until > now) | _pending_payment(Cart.id)
+    holds: ColumnElement[bool] = is_open | (Cart.state == CartState.CHECKOUT.value) & locked
+    return holds
+
+
 def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
-    """Held items of the activity in carts of ``state`` whose deadline is after ``now``.
+    """Held items of the activity in carts of ``state`` that hold places at ``now``
+    (see :func:`cart_holds_places`).
 
     Each item's cart is read by primary key in a scalar subquery: held items are at most
     the capacity, and this plan does not depend on the planner's statistics (a fresh or
@@ -77,13 +102,22 @@ def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
         .correlate(CartItem)
         .scalar_subquery()
     )
+    holding: Any = deadline > now
+    if state is CartState.CHECKOUT:
+        in_checkout = (
+            select(Cart.state)
+            .where(Cart.id == CartItem.cart_id)
+            .correlate(CartItem)
+            .scalar_subquery()
+        ) == state.value
+        holding = holding | (in_checkout & _pending_payment(CartItem.cart_id))
     return (
         select(func.count())
         .select_from(CartItem)
         .where(
             CartItem.activity_id == activity_id,
             CartItem.state == CartItemState.HELD.value,
-            deadline > now,
+            holding,
         )
         .correlate(Activity)
         .scalar_subquery()
@@ -134,6 +168,44 @@ def place_count(session: Session, activity_id: int, now: datetime) -> PlaceCount
     if activity_id not in counts:
         raise NotFound("activity_not_found", activity_id=activity_id)
     return counts[activity_id]
+
+
+def already_holding(
+    session: Session, member_id: int, activity_id: int, now: datetime
+) -> Reason | None:
+    """What already holds this member on this activity, if anything (F7) — one query."""
+    registered = select(Registration.id).where(
+        Registration.member_id == member_id,
+        Registration.activity_id == activity_id,
+        Registration.state == RegistrationState.CONFIRMED.value,
+    )
+    in_cart = (
+        select(Cart.number)
+        .join(CartItem, CartItem.cart_id == Cart.id)
+        .where(
+            CartItem.member_id == member_id,
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            cart_holds_places(now),
+        )
+        .limit(1)
+    )
+    waiting = select(WaitlistEntry.id).where(
+        WaitlistEntry.member_id == member_id,
+        WaitlistEntry.activity_id == activity_id,
+        WaitlistEntry.state.in_(OPEN_WAITLIST),
+    )
+    found = session.execute(
+        select(registered.exists(), in_cart.scalar_subquery(), waiting.exists())
+    ).one()
+    params = {"member_id": member_id, "activity_id": activity_id}
+    if found[0]:
+        return Reason("already_registered", params)
+    if found[1] is not None:
+        return Reason("already_in_cart", {**params, "cart_number": found[1]})
+    if found[2]:
+        return Reason("already_waitlisted", params)
+    return None
 
 
 def free_for_newcomers(count: PlaceCount) -> int:
@@ -229,10 +301,7 @@ def _hold_lines(session: Session, activity_id: int, now: datetime) -> tuple[Hold
         .where(
             CartItem.activity_id == activity_id,
             CartItem.state == CartItemState.HELD.value,
-            (
-                (Cart.state == CartState.OPEN.value) & (Cart.hold_expires_at > now)
-                | (Cart.state == CartState.CHECKOUT.value) & (Cart.checkout_locked_until > now)
-            ),
+            cart_holds_places(now),
         )
         .group_by(Cart.id, Household.number)
     ).all()

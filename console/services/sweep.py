@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Cart, Payment, WaitlistEntry
-from console.domain.vocabulary import CartItemState, CartState, PaymentStatus, WaitlistState
-from console.services.carts import apply_hold, hold_of, lapse_cart, load_cart, release_item
+from console.domain.vocabulary import CartState, PaymentStatus, WaitlistState
+from console.services import audit
+from console.services.cart_return import back_to_cart, lock_cart_activities
+from console.services.carts import lapse_cart, load_cart
 from console.services.checkout import apply_outcome
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
-from console.services.places import free_for_newcomers, lock_activities, place_counts
+from console.services.places import place_counts
 from console.services.waitlist import lapse_offers, offer_free_places
 
 
@@ -40,13 +42,25 @@ def sweep(ctx: ServiceContext) -> SweepReport:
             select(Cart).where(Cart.state == CartState.OPEN.value, Cart.hold_expires_at <= now)
         ).all()
         for cart in expired:
-            lapse_cart(cart, now)
+            freed = lapse_cart(cart, now)
+            _system(session, ctx, "system.cart_lapsed", cart, activities=freed)
         lapsed_offers = session.scalars(
-            select(WaitlistEntry.id).where(
+            select(WaitlistEntry).where(
                 WaitlistEntry.state == WaitlistState.OFFERED.value,
                 WaitlistEntry.offer_expires_at <= now,
             )
         ).all()
+        for entry in lapsed_offers:
+            audit.record(
+                session,
+                ctx,
+                None,
+                "system.offer_lapsed",
+                household_id=entry.household_id,
+                member_id=entry.member_id,
+                target=f"waitlist {entry.id}",
+                details={"activity_id": entry.activity_id},
+            )
         lapse_offers(session, now)
     settled, unsettled = _settle_checkouts(ctx)
     offers = 0
@@ -88,6 +102,7 @@ def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
             cart = load_cart(session, cart_id)
             if cart.state != CartState.CHECKOUT.value:
                 continue
+            lock_cart_activities(session, ctx, cart)  # before any change: one lock order
             payment = (
                 session.scalar(select(Payment).where(Payment.idempotency_key == key))
                 if key
@@ -100,23 +115,23 @@ def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
                 payment.refusal_reason = "not_started"
                 payment.decided_at = ctx.clock.now()
             if cart.state == CartState.CHECKOUT.value:
-                _back_to_cart(ctx, session, cart)
+                back_to_cart(session, ctx, cart, ctx.clock.now())
+            answer = payment.status if payment is not None else "no_payment"
+            _system(session, ctx, "system.payment_settled", cart, answer=answer)
             settled += 1
     return settled, unsettled
 
 
-def _back_to_cart(ctx: ServiceContext, session: Session, cart: Cart) -> None:
-    """F11: once the lock ran out the family is back in its cart — with the places that
-    are still free. While the lock was out of date its places counted as free, so each one
-    is taken again under the activity lock, or released."""
-    held = [i for i in cart.items if i.state == CartItemState.HELD.value]
-    lock_activities(session, ctx.db, [i.activity_id for i in held])
-    now = ctx.clock.now()
-    counts = place_counts(session, [i.activity_id for i in held], now)
-    free = {a: free_for_newcomers(c) for a, c in counts.items()}
-    for item in held:
-        if free.get(item.activity_id, 0) > 0:
-            free[item.activity_id] -= 1
-        else:
-            release_item(item, now, "checkout_lock_lapsed")
-    apply_hold(cart, hold_of(cart).return_to_cart(now), now)
+def _system(
+    session: Session, ctx: ServiceContext, action: str, cart: Cart, **details: object
+) -> None:
+    """The sweep's own changes, in the journal with no staff member (actor None)."""
+    audit.record(
+        session,
+        ctx,
+        None,
+        action,
+        household_id=cart.household_id,
+        target=f"cart {cart.number}",
+        details=dict(details),
+    )

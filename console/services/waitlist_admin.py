@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.db.models import Activity, Household, Member, WaitlistEntry
 from console.domain.errors import NotFound, Refused
@@ -103,8 +104,8 @@ def move_entry(
     if not reason.strip():
         raise Refused("reason_required")
     with ctx.db.write() as session:
-        entry = session.get(WaitlistEntry, entry_id)
-        if entry is None or entry.state not in OPEN_WAITLIST:
+        entry = _locked_entry(session, ctx, entry_id)
+        if entry.state not in OPEN_WAITLIST:
             raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
         others = [
             e
@@ -154,10 +155,9 @@ def send_offer(ctx: ServiceContext, actor: Actor, entry_id: int, reason: str) ->
     if not reason.strip():
         raise Refused("reason_required")
     with ctx.db.write() as session:
-        entry = session.get(WaitlistEntry, entry_id)
-        if entry is None or entry.state != WaitlistState.WAITING.value:
+        entry = _locked_entry(session, ctx, entry_id)
+        if entry.state != WaitlistState.WAITING.value:  # read after the lock: no double offer
             raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
-        lock_activities(session, ctx.db, [entry.activity_id])
         now = ctx.clock.now()
         if place_count(session, entry.activity_id, now).real_remaining <= 0:
             raise Refused("no_place_to_offer", activity_id=entry.activity_id)
@@ -183,9 +183,7 @@ def accept_offer(
     """Put the offered place in a cart (the offer's place becomes the cart's hold)."""
     require_staff(actor, "waitlist_accept")
     with ctx.db.write() as session:
-        entry = session.get(WaitlistEntry, entry_id)
-        if entry is None:
-            raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
+        entry = _locked_entry(session, ctx, entry_id)
         require_caller(session, ctx, actor, entry.household_id)
         now = ctx.clock.now()
         if entry.state != WaitlistState.OFFERED.value or (
@@ -196,6 +194,8 @@ def accept_offer(
         member = session.get(Member, entry.member_id)
         activity = session.get(Activity, entry.activity_id)
         assert household and member and activity
+        if member.removed_at is not None:
+            raise Refused("member_removed", entry_id=entry_id, member_id=member.id)
         entry.state = WaitlistState.ACCEPTED.value
         entry.closed_at = now
         cart, _item = add_item(
@@ -213,3 +213,21 @@ def accept_offer(
                 details={"activity_id": activity.id},
             )
         return summarize(session, cart, now)
+
+
+def _locked_entry(session: Session, ctx: ServiceContext, entry_id: int) -> WaitlistEntry:
+    """The entry, read again after locking its activity (and its own row): what another
+    transaction committed while this one waited — an offer made, accepted — is seen."""
+    entry = session.get(WaitlistEntry, entry_id)
+    if entry is None:
+        raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
+    lock_activities(session, ctx.db, [entry.activity_id])
+    fresh = session.get(
+        WaitlistEntry,
+        entry_id,
+        populate_existing=True,
+        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+    )
+    if fresh is None:
+        raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
+    return fresh

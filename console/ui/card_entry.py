@@ -9,7 +9,7 @@ CVV exist only in these fields until :meth:`CardEntryWidget.take_card` hands the
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
@@ -33,6 +33,7 @@ from console.domain.cards import (
 )
 from console.domain.errors import Reason
 from console.domain.vocabulary import CardBrand
+from console.services.quebec_time import local_date
 
 translate = QCoreApplication.translate
 
@@ -122,13 +123,18 @@ def _parse_expiry(text: str) -> tuple[int, int] | None:
     return int(month), int(year)
 
 
+def quebec_today() -> date:
+    """Today in Québec: the same rule the payment service checks the expiry against."""
+    return local_date(datetime.now(UTC))
+
+
 class CardEntryWidget(QWidget):
     """Number, expiry and CVV fields with the brand and a live refusal reason."""
 
     # True when the card passes every F10 rule and may be charged.
     validity_changed = Signal(bool)
 
-    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today):
+    def __init__(self, parent: QWidget | None = None, *, today: Callable[[], date] = quebec_today):
         super().__init__(parent)
         self._today = today
         self._valid = False

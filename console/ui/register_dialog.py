@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.cart_timer import minutes_left
+from console.domain.cart_timer import CART_HOLD_LAPSED, minutes_left
+from console.domain.errors import Refused
 from console.services.carts import (
     AddOutcome,
     CartSummary,
@@ -171,7 +172,7 @@ class RegisterDialog(QDialog):
         ctx, actor, hid = self._ctx, self._actor, self.household_id
         cart_id = self.cart.cart_id if self.cart and self.cart.live else None
         self._tasks.run(
-            lambda: add_to_cart(ctx, actor, hid, member, activity.activity_id, cart_id=cart_id),
+            lambda: _add(ctx, actor, hid, member, activity.activity_id, cart_id),
             self._added,
             self._fail,
         )
@@ -245,3 +246,20 @@ class RegisterDialog(QDialog):
             self.ticker.stop()
         else:
             self.countdown.setText(self.tr("{minutes} min restantes").format(minutes=left))
+
+
+def _add(
+    ctx: ServiceContext,
+    actor: Actor,
+    household_id: int,
+    member_id: int,
+    activity_id: int,
+    cart_id: int | None,
+) -> AddOutcome:
+    """Add to the cart on screen; when its hold ran out meanwhile, start a new cart (F8)."""
+    try:
+        return add_to_cart(ctx, actor, household_id, member_id, activity_id, cart_id=cart_id)
+    except Refused as exc:
+        if cart_id is None or exc.code != CART_HOLD_LAPSED:
+            raise
+    return add_to_cart(ctx, actor, household_id, member_id, activity_id, cart_id=None)
