@@ -93,6 +93,17 @@ WORDINGS: dict[str, Wording] = {
         "places", "Aucune place libre à offrir pour cette activité."
     ),
     "offer_not_open": lambda p: translate("places", "Cette offre n'est plus valide."),
+    "member_removed": lambda p: translate(
+        "places", "Ce membre a été retiré du Dossier loisir : l'offre ne peut pas lui être donnée."
+    ),
+    "payer_changed": lambda p: translate(
+        "places",
+        "Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : "
+        "vérifiez d'abord son état auprès du site de paiement.",
+    ).format(cart=p.get("cart_number", "?")),
+    "cart_changed_retry": lambda p: translate(
+        "places", "Le panier {cart} vient de changer (paiement réglé entre-temps) : réessayez."
+    ).format(cart=p.get("cart_number", "?")),
     "registration_not_releasable": lambda p: translate(
         "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
     ),

@@ -2839,6 +2839,18 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This offer is no longer valid.</translation>
     </message>
     <message>
+        <source>Ce membre a été retiré du Dossier loisir : l&apos;offre ne peut pas lui être donnée.</source>
+        <translation>This member was removed from the family file: the offer cannot go to them.</translation>
+    </message>
+    <message>
+        <source>Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : vérifiez d&apos;abord son état auprès du site de paiement.</source>
+        <translation>A payment is already under way for cart {cart} with another payer: first check its status with the payment site.</translation>
+    </message>
+    <message>
+        <source>Le panier {cart} vient de changer (paiement réglé entre-temps) : réessayez.</source>
+        <translation>Cart {cart} has just changed (its payment was settled meanwhile): try again.</translation>
+    </message>
+    <message>
         <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
         <translation>A paid registration is not released here: that is a cancellation.</translation>
     </message>
