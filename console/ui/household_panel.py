@@ -105,6 +105,15 @@ class HouseholdPanel(QWidget):
         workspace.household_loading.connect(self._loading)
         workspace.household_changed.connect(self.show_household)
 
+    def prepare(self) -> None:
+        """Lay out and paint the family-file page once, off screen, before the first call:
+        style sheets are applied and layouts computed the first time a widget is shown,
+        which would otherwise stall the GUI thread when the agent opens the first file."""
+        shown = self._stack.currentIndex()
+        self._stack.setCurrentIndex(1)
+        self._stack.widget(1).grab()
+        self._stack.setCurrentIndex(shown)
+
     # --- building ---------------------------------------------------------------------
 
     def _build_file(self) -> QWidget:

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         (``actor``: already known from the sign-in)."""
         self.workspace.set_context(ctx, demo=demo)
         self.statusBar().showMessage(self.tr("Prêt"), 3000)
+        self.household_panel.prepare()
         for action in self._demo_actions:
             action.setVisible(demo)
         if demo:

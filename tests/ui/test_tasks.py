@@ -41,12 +41,27 @@ def test_a_superseded_task_answer_is_dropped(qtbot: QtBot, tasks: TaskRunner) ->
 
     tasks.run(slow, answers.append, key="search")
     tasks.run(lambda: "new", answers.append, key="search")
+    release_first.set()
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert answers == ["new"]
+
+
+def test_a_late_answer_after_a_newer_one_is_dropped(qtbot: QtBot) -> None:
+    runner = TaskRunner(max_threads=2)  # two workers, so the newer task can finish first
+    release_first = threading.Event()
+    answers: list[str] = []
+
+    def slow() -> str:
+        release_first.wait(5)
+        return "old"
+
+    runner.run(slow, answers.append, key="search")
+    runner.run(lambda: "new", answers.append, key="search")
     qtbot.waitUntil(lambda: answers == ["new"])
     release_first.set()
-    with qtbot.waitSignal(tasks.busy_changed) as idle:
-        pass
-    assert idle.args == [False]
+    qtbot.waitUntil(lambda: not runner.busy)
     assert answers == ["new"]
+    runner.wait_idle()
 
 
 def test_tasks_with_different_keys_all_answer(qtbot: QtBot, tasks: TaskRunner) -> None:
