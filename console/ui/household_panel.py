@@ -111,7 +111,9 @@ class HouseholdPanel(QWidget):
         which would otherwise stall the GUI thread when the agent opens the first file."""
         shown = self._stack.currentIndex()
         self._stack.setCurrentIndex(1)
-        self._stack.widget(1).grab()
+        page = self._stack.currentWidget()
+        if page is not None:
+            page.grab()
         self._stack.setCurrentIndex(shown)
 
     # --- building ---------------------------------------------------------------------
