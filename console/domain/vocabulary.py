@@ -69,3 +69,13 @@ class OutboxState(StrEnum):
 class Language(StrEnum):
     FR = "fr"
     EN = "en"
+
+
+class EmailKind(StrEnum):
+    """What an outbox message is; the public site, the seed and the console share them."""
+
+    ACCOUNT_UNLOCKED = "account_unlocked"
+    PASSWORD_RESET = "password_reset"
+    CONFIRMATION = "confirmation"
+    WAITLIST_OFFER = "waitlist_offer"
+    RECEIPT = "receipt"

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Account, Household, OutboxMessage, PasswordResetToken
 from console.domain.errors import NotFound, Refused
-from console.domain.vocabulary import Role
+from console.domain.vocabulary import EmailKind, Role
 from console.services import audit
 from console.services.context import ServiceContext
-from console.services.email_templates import DEFAULT_SITE_URL, EmailKind
+from console.services.email_templates import DEFAULT_SITE_URL
 from console.services.outbox import OutboxView, enqueue_for_account, messages_for_account
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified

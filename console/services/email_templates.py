@@ -7,17 +7,11 @@ Every message says whom to call if the holder did not ask for it (DESIGN.md §6)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from console.domain.vocabulary import EmailKind
 
 SUPPORT_PHONE = "418 641-6018"
 DEFAULT_SITE_URL = "https://loisirs.example.ca"
-
-
-class EmailKind(StrEnum):
-    ACCOUNT_UNLOCKED = "account_unlocked"
-    PASSWORD_RESET = "password_reset"
-    CONFIRMATION = "confirmation"
-    WAITLIST_OFFER = "waitlist_offer"
 
 
 @dataclass(frozen=True)

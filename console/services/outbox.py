@@ -22,9 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Account, OutboxMessage
-from console.domain.vocabulary import OutboxState
+from console.domain.vocabulary import EmailKind, OutboxState
 from console.services.context import ServiceContext
-from console.services.email_templates import EmailKind, render
+from console.services.email_templates import render
 
 MESSAGE_ID_DOMAIN = "console.loisirs.example.ca"
 # Query parameters of links whose value is a secret (the reset token).

@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from console.db.models import Activity, Cart, CartItem, Household, Member, Payment, Receipt
 from console.domain.errors import NotFound
-from console.domain.vocabulary import CardBrand, CartItemState, Language, PaymentStatus, Role
+from console.domain.vocabulary import (
+    CardBrand,
+    CartItemState,
+    EmailKind,
+    Language,
+    PaymentStatus,
+    Role,
+)
 from console.services import audit, outbox
 from console.services.context import ServiceContext
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
@@ -27,7 +34,7 @@ from console.services.receipt_words import labels_for
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
-RECEIPT_EMAIL_KIND = "receipt"
+RECEIPT_EMAIL_KIND = EmailKind.RECEIPT.value
 RECEIPT_ROLES = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
 

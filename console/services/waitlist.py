@@ -15,9 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.db.models import Account, Activity, Household, Member, WaitlistEntry
-from console.domain.vocabulary import WaitlistState
+from console.domain.vocabulary import EmailKind, WaitlistState
 from console.services.context import ServiceContext
-from console.services.email_templates import EmailKind
 from console.services.outbox import enqueue_for_account
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
 from console.services.quebec_time import LOCAL_TZ

@@ -466,3 +466,13 @@ def test_unknown_scale_and_naive_now_are_refused(db: Database) -> None:
         seed_database(db, CIPHER, scale="planet", now=NOW)
     with pytest.raises(ValueError):
         seed_database(db, CIPHER, now=NOW.replace(tzinfo=None))
+
+
+def test_every_seeded_email_is_of_a_kind_the_console_knows(db: Database) -> None:
+    from console.db.models import OutboxMessage
+    from console.domain.vocabulary import EmailKind
+
+    _seed(db)
+    with db.read() as s:
+        kinds = set(s.scalars(select(OutboxMessage.kind).distinct()))
+    assert kinds and kinds <= {k.value for k in EmailKind}

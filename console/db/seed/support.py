@@ -17,7 +17,7 @@ from itertools import accumulate
 from console.db.seed.people import People
 from console.db.seed.programme import ActivityInfo
 from console.db.seed.render import Ids, message_id
-from console.domain.vocabulary import Role
+from console.domain.vocabulary import EmailKind, Role
 
 Row = tuple[object, ...]
 
@@ -197,7 +197,7 @@ class SupportWriter:
                 )
                 self._mail(
                     h,
-                    "account_confirmation",
+                    EmailKind.CONFIRMATION.value,
                     subject,
                     body,
                     created + timedelta(seconds=10),
@@ -218,7 +218,7 @@ class SupportWriter:
                 )
                 self._mail(
                     h,
-                    "password_reset",
+                    EmailKind.PASSWORD_RESET.value,
                     subject,
                     body,
                     min(at + timedelta(minutes=2), now - timedelta(minutes=1)),
@@ -243,7 +243,7 @@ class SupportWriter:
                     f"Une place est réservée pour {name} pendant 48 heures. "
                     "Acceptez-la dans votre panier."
                 )
-            self._mail(h, "waitlist_offer", subject, body, offered_at)
+            self._mail(h, EmailKind.WAITLIST_OFFER.value, subject, body, offered_at)
 
     def journal(self, count: int) -> None:
         """Member removals by borough clerks (F4), then ``count`` other audited actions."""
