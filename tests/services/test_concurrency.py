@@ -149,3 +149,69 @@ def test_a_lock_held_too_long_is_busy_not_a_hang(pg_ctx):
             assert time.monotonic() - started < 2
     finally:
         quick.dispose()
+
+
+def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Two accepts of one offer at once (the family on the site, an agent on the phone);
+    returns how many held items the single offer became."""
+    from datetime import timedelta
+
+    from console.domain.errors import Refused
+    from console.domain.vocabulary import WaitlistState
+    from console.services.waitlist_admin import accept_offer
+
+    activity = make_activity(ctx, capacity=1)
+    family = make_family(ctx, children=1)
+    now = ctx.clock.now()
+    with ctx.db.write() as s:
+        entry = WaitlistEntry(
+            activity_id=activity,
+            member_id=family.child_ids[0],
+            household_id=family.household_id,
+            position=1.0,
+            state=WaitlistState.OFFERED.value,
+            created_at=now,
+            offered_at=now,
+            offer_expires_at=now + timedelta(hours=48),
+        )
+        s.add(entry)
+        s.flush()
+        entry_id = entry.id
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+    barrier = threading.Barrier(2)
+    databases = [Database(ctx.db.url, lock_timeout_ms=5000) for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def attempt(db: Database) -> None:
+        db.row_locking = row_locking
+        own = ServiceContext(db=db, sin_cipher=ctx.sin_cipher, clock=ctx.clock, ports=ctx.ports)
+        with db.engine.connect():
+            pass
+        barrier.wait()
+        try:
+            accept_offer(own, None, entry_id)
+        except Refused as exc:
+            assert exc.code == "offer_not_open"
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=attempt, args=(db,)) for db in databases]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for db in databases:
+        db.dispose()
+    assert errors == []
+    with ctx.db.read() as s:
+        return len(
+            s.scalars(select(CartItem.id).where(CartItem.waitlist_entry_id == entry_id)).all()
+        )
+
+
+def test_one_offer_accepted_twice_at_once_gives_one_place(pg_ctx, monkeypatch):
+    assert _accept_race(pg_ctx, row_locking=True, monkeypatch=monkeypatch) == 1
+
+
+def test_without_row_locking_one_offer_becomes_two_holds(pg_ctx, monkeypatch):
+    assert _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == 2
