@@ -200,11 +200,15 @@ class HouseholdPanel(QWidget):
         self.loading_label = QLabel(self.tr("Chargement…"))
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.hide()
+        # Badges (caller verified, …) stand beside the name; the actions get a row of their
+        # own, so their labels stay whole beside the call panel at 1366 pixels.
+        self._badges_row = QHBoxLayout()
+        self._badges_row.setSpacing(4)
+        first.addLayout(self._badges_row)
+        rows.addLayout(first)
         self._actions_row = QHBoxLayout()
         self._actions_row.setSpacing(4)
-        self._actions_row.setContentsMargins(6, 0, 0, 0)
-        first.addLayout(self._actions_row)
-        rows.addLayout(first)
+        self._actions_row.setContentsMargins(0, 2, 0, 0)
 
         second = QHBoxLayout()
         second.setSpacing(6)
@@ -220,6 +224,8 @@ class HouseholdPanel(QWidget):
         ):
             second.addWidget(badge)
         rows.addLayout(second)
+        rows.addLayout(self._actions_row)
+        self._actions_row.addStretch(1)
         return header
 
     # --- extension points -------------------------------------------------------------
@@ -230,7 +236,7 @@ class HouseholdPanel(QWidget):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAccessibleName(action.text().replace("&", ""))
-        self._actions_row.addWidget(button)
+        self._actions_row.insertWidget(self._actions_row.count() - 1, button)
         self.addAction(action)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if needs_household:
@@ -241,7 +247,7 @@ class HouseholdPanel(QWidget):
     def add_badge(self, label: QLabel) -> None:
         """A state shown in the header, left of the action buttons."""
         label.setProperty("badge", "true")
-        self._actions_row.insertWidget(0, label)
+        self._badges_row.addWidget(label)
 
     def add_member_tools(self, widget: QWidget) -> None:
         """Controls under the members table that act on the selected member."""

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
+        # The results stay readable (name and email) however wide the family file grows.
+        self.search_panel.setMinimumWidth(240)
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self.household_panel)
         splitter.setStretchFactor(0, 2)
