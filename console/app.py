@@ -257,6 +257,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return int(code)
 
     from console.ui.demo_data import install_demo_data
+    from console.ui.demo_simulation import install_demo_simulation
 
     install_demo_data(
         window,
@@ -270,6 +271,8 @@ def run_gui(args: argparse.Namespace) -> int:
         ),
         opened,
     )
+    simulation = install_demo_simulation(window, workspace)
+    app.aboutToQuit.connect(simulation.stop)
 
     def open_in_background(progress: Progress) -> ServiceContext:
         database = open_database(

@@ -1935,6 +1935,17 @@ Size:</translation>
     </message>
 </context>
 <context>
+    <name>demo_simulation</name>
+    <message>
+        <source>&amp;Simuler le site public</source>
+        <translation>&amp;Simulate the public site</translation>
+    </message>
+    <message>
+        <source>Des familles fictives réservent, paient ou abandonnent leur panier, comme sur le site public.</source>
+        <translation>Fictitious families hold places, pay or abandon their carts, as on the public site.</translation>
+    </message>
+</context>
+<context>
     <name>formatting</name>
     <message>
         <source>échu</source>
