@@ -13,6 +13,10 @@ DEFAULT_REGION = "CA"
 _PHONE_CHARS = re.compile(r"^\+?[0-9\s().\-]+$")
 
 
+_NANP = frozenset({"CA", "US"})
+NANP_DIGITS = 10
+
+
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
     """The E.164 form of a valid phone number, or None when ``text`` is not one.
 
@@ -21,6 +25,14 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
     """
     stripped = text.strip()
     if not _PHONE_CHARS.match(stripped):
+        return None
+    if (
+        region in _NANP
+        and not stripped.startswith("+")
+        and sum(c.isdigit() for c in stripped) < NANP_DIGITS
+    ):
+        # A North American number dialled without "+" has its 10 digits: a shorter string
+        # (a household or cart number) needs no parsing — caller search asks this often.
         return None
     try:
         number = phonenumbers.parse(stripped, region)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     BindParameter,
     Select,
+    String,
     and_,
     bindparam,
     case,
@@ -26,7 +27,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
-from console.domain.identifiers import QueryKind, classify_query, phone_candidate
+from console.domain.identifiers import (
+    NumberKind,
+    QueryKind,
+    classify_query,
+    number_kind,
+    phone_candidate,
+)
 from console.domain.names import search_key
 from console.domain.phones import normalize_phone
 from console.services.context import ServiceContext
@@ -146,9 +153,16 @@ def _plans(kind: QueryKind, text: str) -> list[Plan]:
     if kind is QueryKind.NUMBER:
         params: dict[str, Any] = {"number": int(text), "number_text": str(int(text))}
         candidate = phone_candidate(text)
+        phone: tuple[str, ...] = ("phone",) if candidate else ()
         if candidate:
-            return [(("number", "phone"), params | {"phone": candidate})]
-        return [(("number",), params)]
+            params["phone"] = candidate
+        every: Plan = ((*_NUMBER_PARTS.values(), *phone), params)
+        likely = number_kind(text)
+        if likely is None:
+            return [every]
+        # Each kind of number has its own range (numbers.py): ask the likely table first,
+        # and every table only when that finds nothing.
+        return [((_NUMBER_PARTS[likely], *phone), params), every]
     parts: list[str] = []
     params = {}
     if _could_be_email_start(text):
@@ -182,7 +196,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
         "email": lambda: [_email_exact()],
         "email_prefix": lambda: [_email_prefix(limit)],
         "phone": lambda: [_phone(limit)],
-        "number": _numbers,
+        **{part: _number_builder(kind) for kind, part in _NUMBER_PARTS.items()},
         "name_one": lambda: _name(limit, two_tokens=False),
         "name_two": lambda: _name(limit, two_tokens=True),
     }
@@ -265,39 +279,36 @@ def _phone(limit: int) -> Select[Any]:
     )
 
 
-def _numbers() -> list[Select[Any]]:
+_NUMBER_PARTS = {
+    NumberKind.HOUSEHOLD: "household_number",
+    NumberKind.CART: "cart_number",
+    NumberKind.RECEIPT: "receipt_number",
+    NumberKind.TRANSACTION: "transaction_number",
+}
+
+
+def _number_builder(kind: NumberKind) -> Callable[[], list[Select[Any]]]:
+    return lambda: [_number(kind)]
+
+
+def _number(kind: NumberKind) -> Select[Any]:
     number: BindParameter[int] = bindparam("number")
-    shown: BindParameter[str] = bindparam("number_text")
-
-    def why(matched: MatchedOn) -> Any:
-        return literal(matched.value).label("why")
-
-    return [
-        select(
-            Household.id.label("household_id"),
-            shown.label("matched_text"),
-            why(MatchedOn.HOUSEHOLD_NUMBER),
-        ).where(Household.number == number),
-        select(
-            Cart.household_id.label("household_id"),
-            shown.label("matched_text"),
-            why(MatchedOn.CART_NUMBER),
-        ).where(Cart.number == number),
-        select(
-            Cart.household_id.label("household_id"),
-            shown.label("matched_text"),
-            why(MatchedOn.RECEIPT_NUMBER),
+    columns = (
+        bindparam("number_text", type_=String).label("matched_text"),
+        literal(MatchedOn(_NUMBER_PARTS[kind]).value).label("why"),
+    )
+    if kind is NumberKind.HOUSEHOLD:
+        return select(Household.id.label("household_id"), *columns).where(
+            Household.number == number
         )
-        .join(Receipt, Receipt.cart_id == Cart.id)
-        .where(Receipt.number == number),
-        select(
-            Cart.household_id.label("household_id"),
-            shown.label("matched_text"),
-            why(MatchedOn.TRANSACTION_NUMBER),
-        )
-        .join(Payment, Payment.cart_id == Cart.id)
-        .where(Payment.transaction_number == number),
-    ]
+    statement = select(Cart.household_id.label("household_id"), *columns)
+    if kind is NumberKind.CART:
+        return statement.where(Cart.number == number)
+    if kind is NumberKind.RECEIPT:
+        return statement.join(Receipt, Receipt.cart_id == Cart.id).where(Receipt.number == number)
+    return statement.join(Payment, Payment.cart_id == Cart.id).where(
+        Payment.transaction_number == number
+    )
 
 
 def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
