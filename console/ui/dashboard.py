@@ -28,10 +28,12 @@ from console.services.dashboard import (
     dashboard_figures,
     filter_options,
 )
+from console.services.outbox_bulk import RequeueReport, requeue_failed
 from console.ui.dashboard_charts import CallsChart, FillChart
 from console.ui.formatting import format_datetime, message_kind_name
 from console.ui.household_sections import fit_columns, table_for
 from console.ui.messages import error_text
+from console.ui.progress import ProgressDialog, run_with_progress
 from console.ui.supervision_menu import show_for, supervision_menu
 from console.ui.table_model import RED, Column, RowsModel
 from console.ui.workspace import Workspace
@@ -106,6 +108,16 @@ class Dashboard(QWidget):
         self.emails_table = table_for(self.emails_model, self.tr("Courriels en échec"))
         self.carts_box = _boxed(self.carts_table)
         self.emails_box = _boxed(self.emails_table)
+        self.requeue_button = QPushButton(self.tr("&Renvoyer les courriels en échec…"))
+        self.requeue_button.setObjectName("requeueButton")
+        self.requeue_button.setToolTip(
+            self.tr(
+                "Remet dans la file d'envoi chaque courriel en échec (sauf les liens de "
+                "réinitialisation), par exemple après une panne du serveur de courriel."
+            )
+        )
+        self.requeue_button.clicked.connect(self.requeue_failed)
+        self.emails_box.layout().addWidget(self.requeue_button)  # type: ignore[union-attr]
 
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.setObjectName("dashboardCharts")
@@ -141,6 +153,34 @@ class Dashboard(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+
+    # --- bulk work --------------------------------------------------------------------
+
+    def requeue_failed(self) -> ProgressDialog | None:
+        """Send the failed emails again, behind a progress dialog that can be cancelled."""
+        ctx, actor = self._workspace.ctx, self._workspace.actor
+        if actor is None:
+            return None
+        return run_with_progress(
+            self,
+            self._workspace.tasks,
+            lambda progress: requeue_failed(
+                ctx, actor, progress=progress.report, cancelled=lambda: progress.cancelled
+            ),
+            self._requeued,
+            self._failed,
+            title=self.tr("Courriels en échec"),
+            label=self.tr("Remise des courriels dans la file d'envoi…"),
+        )
+
+    def _requeued(self, report: RequeueReport) -> None:
+        text = self.tr("{done} courriel(s) remis dans la file d'envoi sur {total}.").format(
+            done=report.requeued, total=report.total
+        )
+        if report.cancelled:
+            text += " " + self.tr("Arrêté à votre demande.")
+        self.updated.setText(text)
+        self.refresh()
 
     # --- loading ----------------------------------------------------------------------
 

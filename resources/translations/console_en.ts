@@ -731,6 +731,26 @@
         <translation>Failed emails</translation>
     </message>
     <message>
+        <source>&amp;Renvoyer les courriels en échec…</source>
+        <translation>&amp;Resend failed emails…</translation>
+    </message>
+    <message>
+        <source>Remet dans la file d&apos;envoi chaque courriel en échec (sauf les liens de réinitialisation), par exemple après une panne du serveur de courriel.</source>
+        <translation>Puts every failed email back in the sending queue (except reset links), for example after the mail server was down.</translation>
+    </message>
+    <message>
+        <source>Remise des courriels dans la file d&apos;envoi…</source>
+        <translation>Putting the emails back in the sending queue…</translation>
+    </message>
+    <message>
+        <source>{done} courriel(s) remis dans la file d&apos;envoi sur {total}.</source>
+        <translation>{done} of {total} email(s) put back in the sending queue.</translation>
+    </message>
+    <message>
+        <source>Arrêté à votre demande.</source>
+        <translation>Stopped at your request.</translation>
+    </message>
+    <message>
         <source>Paniers verrouillés au paiement ({count})</source>
         <translation>Carts locked at checkout ({count})</translation>
     </message>

@@ -130,3 +130,35 @@ def test_switching_to_an_agent_closes_the_dashboard(qtbot: QtBot, window: MainWi
     assert not dashboard.isVisible()
     assert not window.dashboard_action.isEnabled()
     QApplication.processEvents()
+
+
+def test_failed_emails_go_back_to_the_queue_behind_a_progress_dialog(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database, families: Families
+) -> None:
+    with sqlite_db.write() as s:
+        for i in range(3):
+            s.add(
+                OutboxMessage(
+                    message_id=f"<bulk{i}@test>",
+                    to_address=f"f{i}@example.ca",
+                    kind="confirmation",
+                    subject="s",
+                    body="b",
+                    state="failed",
+                    attempts=6,
+                    created_at=T0,
+                    next_attempt_at=T0,
+                    last_error="421 try later",
+                )
+            )
+    _sign_in_as(window, Role.SUPERVISOR)
+    dashboard = _open(qtbot, window)
+    dialog = dashboard.requeue_failed()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "3 courriel(s)" in dashboard.updated.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.workspace.tasks.busy)
+    with sqlite_db.read() as s:
+        states = {
+            m.state for m in s.query(OutboxMessage).filter(OutboxMessage.message_id.like("<bulk%"))
+        }
+    assert states == {"queued"}
