@@ -117,7 +117,11 @@ class Dashboard(QWidget):
             )
         )
         self.requeue_button.clicked.connect(self.requeue_failed)
+        self.requeue_result = QLabel()
+        self.requeue_result.setObjectName("requeueResult")
+        self.requeue_result.setWordWrap(True)
         self.emails_box.layout().addWidget(self.requeue_button)  # type: ignore[union-attr]
+        self.emails_box.layout().addWidget(self.requeue_result)  # type: ignore[union-attr]
 
         charts = QSplitter(Qt.Orientation.Horizontal)
         charts.setObjectName("dashboardCharts")
@@ -179,7 +183,7 @@ class Dashboard(QWidget):
         )
         if report.cancelled:
             text += " " + self.tr("Arrêté à votre demande.")
-        self.updated.setText(text)
+        self.requeue_result.setText(text)
         self.refresh()
 
     # --- loading ----------------------------------------------------------------------
