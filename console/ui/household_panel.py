@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,7 @@ from console.ui.household_sections import (
 from console.ui.table_model import RowsModel
 from console.ui.workspace import Workspace
 
+ACTIONS_PER_ROW = 4
 REFRESH_MS = 30_000
 
 
@@ -206,8 +208,10 @@ class HouseholdPanel(QWidget):
         self._badges_row.setSpacing(4)
         first.addLayout(self._badges_row)
         rows.addLayout(first)
-        self._actions_row = QHBoxLayout()
-        self._actions_row.setSpacing(4)
+        # Rows of at most ACTIONS_PER_ROW buttons, so every label stays whole at 1366 px.
+        self._actions_row = QGridLayout()
+        self._actions_row.setHorizontalSpacing(4)
+        self._actions_row.setVerticalSpacing(3)
         self._actions_row.setContentsMargins(0, 2, 0, 0)
 
         second = QHBoxLayout()
@@ -225,7 +229,6 @@ class HouseholdPanel(QWidget):
             second.addWidget(badge)
         rows.addLayout(second)
         rows.addLayout(self._actions_row)
-        self._actions_row.addStretch(1)
         return header
 
     # --- extension points -------------------------------------------------------------
@@ -236,7 +239,9 @@ class HouseholdPanel(QWidget):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAccessibleName(action.text().replace("&", ""))
-        self._actions_row.insertWidget(self._actions_row.count() - 1, button)
+        index = self._actions_row.count()
+        self._actions_row.addWidget(button, index // ACTIONS_PER_ROW, index % ACTIONS_PER_ROW)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.addAction(action)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if needs_household:
