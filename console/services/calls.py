@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from console.db.models import AuditEntry, CallNote, Household, Staff
 from console.domain.errors import NotFound, Refused
 from console.domain.vocabulary import Role
 from console.services import audit
 from console.services.context import ServiceContext
-from console.services.households import CallNoteView
+from console.services.households import CallNoteView, call_note_views
 from console.services.presence import upsert_presence
 from console.services.staff import Actor, require_role
 
@@ -135,22 +134,4 @@ def list_calls(
     """The household's earlier call notes, newest first."""
     require_role(actor, *ANY_STAFF, action="list_calls")
     with ctx.db.read() as session:
-        rows = session.scalars(
-            select(CallNote)
-            .where(CallNote.household_id == household_id)
-            .options(selectinload(CallNote.staff))
-            .order_by(CallNote.started_at.desc(), CallNote.id.desc())
-            .limit(max(1, limit))
-        )
-        return tuple(
-            CallNoteView(
-                note_id=n.id,
-                staff_name=n.staff.display_name,
-                reason=n.reason,
-                started_at=n.started_at,
-                ended_at=n.ended_at,
-                actions=n.actions,
-                note=n.note,
-            )
-            for n in rows
-        )
+        return call_note_views(session, household_id, limit)

@@ -209,7 +209,7 @@ def household_view(ctx: ServiceContext, household_id: int) -> HouseholdView:
             waitlist=_waitlist(session, household.id, names),
             payments=_payments(session, household.id, names),
             messages=_messages(session, household.account_id),
-            call_notes=_notes(session, household.id),
+            call_notes=call_note_views(session, household.id),
             as_of=now,
         )
 
@@ -426,13 +426,16 @@ def _messages(session: Session, account_id: int) -> tuple[MessageView, ...]:
     )
 
 
-def _notes(session: Session, household_id: int) -> tuple[CallNoteView, ...]:
+def call_note_views(
+    session: Session, household_id: int, limit: int = RECENT_NOTES
+) -> tuple[CallNoteView, ...]:
+    """The household's call notes, newest first (also used by the call services)."""
     rows = session.scalars(
         select(CallNote)
         .where(CallNote.household_id == household_id)
         .options(selectinload(CallNote.staff))
-        .order_by(CallNote.started_at.desc())
-        .limit(RECENT_NOTES)
+        .order_by(CallNote.started_at.desc(), CallNote.id.desc())
+        .limit(max(1, limit))
     )
     return tuple(
         CallNoteView(

@@ -8,23 +8,9 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from console.ui import messages
+from console.ui.formatting import audit_action_name
 
 translate = QCoreApplication.translate
-
-
-def action_name(code: str) -> str:
-    """An audit action as a few words; a code this version does not know reads as is."""
-    names = {
-        "caller_verified": translate("calls", "Appelant vérifié"),
-        "caller_verification_failed": translate("calls", "Vérification échouée"),
-        "caller_verification_blocked": translate("calls", "Vérification bloquée"),
-        "account_unlocked": translate("calls", "Compte déverrouillé"),
-        "password_reset_sent": translate("calls", "Lien de réinitialisation envoyé"),
-        "confirmation_resent": translate("calls", "Courriel de confirmation renvoyé"),
-        "member_relationship_changed": translate("calls", "Lien de parenté modifié"),
-        "member_removed": translate("calls", "Membre retiré"),
-    }
-    return names.get(code, code)
 
 
 def actions_text(actions: str) -> str:
@@ -34,7 +20,8 @@ def actions_text(actions: str) -> str:
         if line.strip():
             counts[line.strip()] = counts.get(line.strip(), 0) + 1
     return ", ".join(
-        action_name(code) if n == 1 else f"{action_name(code)} (×{n})" for code, n in counts.items()
+        audit_action_name(code) if n == 1 else f"{audit_action_name(code)} (×{n})"
+        for code, n in counts.items()
     )
 
 

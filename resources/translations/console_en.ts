@@ -1810,38 +1810,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>calls</name>
     <message>
-        <source>Appelant vérifié</source>
-        <translation>Caller verified</translation>
-    </message>
-    <message>
-        <source>Vérification échouée</source>
-        <translation>Verification failed</translation>
-    </message>
-    <message>
-        <source>Vérification bloquée</source>
-        <translation>Verification blocked</translation>
-    </message>
-    <message>
-        <source>Compte déverrouillé</source>
-        <translation>Account unlocked</translation>
-    </message>
-    <message>
-        <source>Lien de réinitialisation envoyé</source>
-        <translation>Reset link sent</translation>
-    </message>
-    <message>
-        <source>Courriel de confirmation renvoyé</source>
-        <translation>Confirmation email resent</translation>
-    </message>
-    <message>
-        <source>Lien de parenté modifié</source>
-        <translation>Relationship changed</translation>
-    </message>
-    <message>
-        <source>Membre retiré</source>
-        <translation>Member removed</translation>
-    </message>
-    <message>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
