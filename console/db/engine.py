@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Dialect, Engine, Select, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -103,10 +104,19 @@ class Database:
             # Single-statement lookups: connections that stay in autocommit, so a lookup is
             # one round trip with no isolation switch on checkout and return.
             self._query_engine = create_engine(
-                url, echo=echo, pool_size=2, max_overflow=6, isolation_level="AUTOCOMMIT"
+                url,
+                echo=echo,
+                pool_size=2,
+                max_overflow=6,
+                isolation_level="AUTOCOMMIT",
+                # Nothing to reset on return: an autocommit connection never holds a
+                # transaction open (and each rollback call cost Python time per lookup).
+                pool_reset_on_return=None,
+                connect_args={"password": password} if password is not None else {},
             )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._compiled_statements: dict[int, tuple[Select[Any], _Compiled]] = {}
         # Test-only hook: the concurrency tests switch row locking off to show the race.
         self.row_locking = True
 
@@ -118,23 +128,54 @@ class Database:
             finally:
                 session.rollback()
 
-    @contextmanager
-    def query(self) -> Iterator[Connection]:
-        """One read-only statement, no transaction around it (one round trip on PostgreSQL).
+    def fetch(self, statement: Select[Any], params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Every row of one read-only statement, as plain tuples.
 
-        For single-statement lookups such as caller search; anything that reads several
-        statements and needs them consistent uses :meth:`read`.
+        For hot single-statement lookups such as caller search. On PostgreSQL the
+        statement is compiled once and handed straight to the driver on a pooled
+        autocommit connection: one round trip, and none of the per-call work of a
+        session (compilation cache key, transaction, result objects) — that work cost
+        twice the round trip itself. Anything that reads several statements and needs
+        them consistent uses :meth:`read`.
         """
+        if self.dialect != "postgresql":
+            with _translated_errors(), self.engine.connect() as connection:
+                try:
+                    return [tuple(row) for row in connection.execute(statement, params)]
+                finally:
+                    connection.rollback()
         with _translated_errors():
-            if self.dialect == "postgresql":
-                with self._query_engine.connect() as connection:
-                    yield connection
-            else:
-                with self.engine.connect() as connection:
-                    try:
-                        yield connection
-                    finally:
-                        connection.rollback()
+            pooled = self._query_engine.raw_connection()
+        try:
+            # After connecting: the first connection tells the dialect how the server
+            # quotes (standard_conforming_strings), which the compiled text depends on.
+            compiled = self._compiled(statement)
+            cursor = pooled.cursor()
+            try:
+                cursor.execute(compiled.sql, {**compiled.fixed, **params})
+                rows: list[tuple[Any, ...]] = list(cursor.fetchall())
+                return rows
+            finally:
+                cursor.close()
+        except self._query_engine.dialect.loaded_dbapi.Error as exc:
+            if self._query_engine.dialect.is_disconnect(exc, pooled.dbapi_connection, None):
+                # As SQLAlchemy does for its own connections: this one is dead, and the
+                # others in the pool likely are too, so the next lookup connects afresh.
+                pooled.invalidate(exc)
+                self._query_engine.dispose()
+                raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
+            raise
+        finally:
+            pooled.close()
+
+    def _compiled(self, statement: Select[Any]) -> _Compiled:
+        found = self._compiled_statements.get(id(statement))
+        if found is not None and found[0] is statement:
+            return found[1]
+        compiled = _compile_for_driver(statement, self._query_engine.dialect)
+        # Keyed by identity and holding the statement, so an id is never reused.
+        self._compiled_statements[id(statement)] = (statement, compiled)
+        return compiled
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -172,6 +213,35 @@ class Database:
             self._query_engine.dispose()
         if self._write_engine is not self.engine:
             self._write_engine.dispose()
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A statement as its driver takes it."""
+
+    sql: str
+    fixed: dict[str, Any]  # values the statement carries itself (literals)
+
+
+def _compile_for_driver(statement: Select[Any], dialect: Dialect) -> _Compiled:
+    """Compile once for a driver that takes named parameters and converts no values.
+
+    Refuses a statement whose columns or parameters need SQLAlchemy's conversions
+    (a type decorator, say): the driver's values are returned as they come.
+    """
+    compiled = statement.compile(dialect=dialect)
+    if compiled.positional:
+        raise ValueError(f"{dialect.name}: fetch needs a driver with named parameters")
+    for column in statement.selected_columns:
+        if column.type.dialect_impl(dialect).result_processor(dialect, None) is not None:
+            raise ValueError(f"column {column.key!r} needs conversion; select a plain value")
+    fixed: dict[str, Any] = {}
+    for name, bind in compiled.binds.items():
+        if bind.type.dialect_impl(dialect).bind_processor(dialect) is not None:
+            raise ValueError(f"parameter {name!r} needs conversion")
+        if not bind.required and bind.callable is None:
+            fixed[name] = bind.value
+    return _Compiled(sql=compiled.string, fixed=fixed)
 
 
 def _ping_sqlite_file(path: str | None) -> None:

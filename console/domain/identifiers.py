@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
 
 from email_validator import EmailNotValidError, validate_email
@@ -37,9 +38,12 @@ _NUMBER_RANGES: dict[int, tuple[int, NumberKind]] = {
 NUMBER_MIN_DIGITS = 5
 NUMBER_MAX_DIGITS = 10
 LOCAL_PHONE_DIGITS = 7
+_EXCHANGE_FIRST_DIGITS = "23456789"
 
 # Separators people put inside numbers; a query made of digits and these is a number.
 _NUMERIC = re.compile(r"^\+?[0-9\s().\-]+$")
+# A whole address by its shape alone (someone@somewhere.tld): worth an exact lookup.
+_ADDRESS_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def _digits(text: str) -> str:
@@ -69,6 +73,50 @@ def number_kind(text: str) -> NumberKind | None:
     return kind if int(digits) >= first else None
 
 
+@dataclass(frozen=True)
+class SearchTerms:
+    """A search string read once: what each kind of lookup should ask for.
+
+    Reading is cheap on purpose — caller search reads every keystroke: an address is
+    judged by its shape, not validated, and a phone is parsed at most once.
+    """
+
+    text: str  # as typed, without surrounding spaces
+    email: str | None = None  # lower-cased, when the text has an "@"
+    whole_address: bool = False  # … and is shaped like a whole address
+    phone: str | None = None  # E.164, when the text is a complete valid phone number
+    number: int | None = None  # 5 to 10 digits that are not a phone
+    local_phone: str | None = None  # E.164 a 7-digit number may also be (default area code)
+
+
+def read_query(text: str, area_code: str = DEFAULT_AREA_CODE) -> SearchTerms:
+    """What caller search should look for in ``text``.
+
+    A 7-digit string is a number first (cart numbers have 7 digits) and a local phone
+    with ``area_code`` second; other digit strings are a phone when they are a complete
+    valid one, else a number when they have 5 to 10 digits.
+    """
+    query = text.strip()
+    if "@" in query:
+        shaped = _ADDRESS_SHAPE.match(query) is not None
+        return SearchTerms(query, email=query.lower(), whole_address=shaped)
+    if not _NUMERIC.match(query):
+        return SearchTerms(query)
+    digits = _digits(query)
+    if len(digits) != LOCAL_PHONE_DIGITS:
+        phone = normalize_phone(query)
+        if phone is not None:
+            return SearchTerms(query, phone=phone)
+    if not query.startswith("+") and NUMBER_MIN_DIGITS <= len(digits) <= NUMBER_MAX_DIGITS:
+        local = None
+        if len(digits) == LOCAL_PHONE_DIGITS and digits[0] in _EXCHANGE_FIRST_DIGITS:
+            # The area code is ours and valid, and a North American exchange starts with
+            # 2–9: no need to ask phonenumbers (a tenth of a millisecond per keystroke).
+            local = f"+1{area_code}{digits}"
+        return SearchTerms(query, number=int(digits), local_phone=local)
+    return SearchTerms(query)
+
+
 def classify_query(text: str) -> QueryKind:
     """What caller search should look for.
 
@@ -76,16 +124,12 @@ def classify_query(text: str) -> QueryKind:
     "+1…"); NUMBER for 5–10 digits that are not a phone (a 7-digit string is a NUMBER —
     try ``phone_candidate`` too); NAME for everything else.
     """
-    query = text.strip()
-    if "@" in query:
-        return QueryKind.EMAIL if normalize_email(query) is not None else QueryKind.NAME
-    if not _NUMERIC.match(query):
-        return QueryKind.NAME
-    digits = _digits(query)
-    # A 7-digit string is a cart number first; a local phone only via phone_candidate.
-    if len(digits) != LOCAL_PHONE_DIGITS and normalize_phone(query) is not None:
+    terms = read_query(text)
+    if terms.email is not None:
+        return QueryKind.EMAIL if normalize_email(terms.text) is not None else QueryKind.NAME
+    if terms.phone is not None:
         return QueryKind.PHONE
-    if not query.startswith("+") and NUMBER_MIN_DIGITS <= len(digits) <= NUMBER_MAX_DIGITS:
+    if terms.number is not None:
         return QueryKind.NUMBER
     return QueryKind.NAME
 
@@ -95,13 +139,5 @@ def phone_candidate(text: str, area_code: str = DEFAULT_AREA_CODE) -> str | None
 
     So "555-0199" can be searched as "+14185550199" alongside cart 5550199.
     """
-    query = text.strip()
-    if not _NUMERIC.match(query):
-        return None
-    full = normalize_phone(query)
-    if full is not None:
-        return full
-    digits = _digits(query)
-    if len(digits) == LOCAL_PHONE_DIGITS and not query.startswith("+"):
-        return normalize_phone(area_code + digits)
-    return None
+    terms = read_query(text, area_code)
+    return terms.phone or terms.local_phone

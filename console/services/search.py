@@ -30,12 +30,12 @@ from console.db.models import Account, Borough, Cart, Household, Member, Payment
 from console.domain.identifiers import (
     NumberKind,
     QueryKind,
+    SearchTerms,
     classify_query,
     number_kind,
-    phone_candidate,
+    read_query,
 )
 from console.domain.names import search_key
-from console.domain.phones import normalize_phone
 from console.services.context import ServiceContext
 
 MAX_HITS = 50
@@ -66,6 +66,7 @@ _RANK = {
     MatchedOn.EMAIL_PREFIX: 3,
     MatchedOn.NAME_PREFIX: 4,
 }
+_MATCHED_ON = {m.value: m for m in MatchedOn}
 _EXACT = {
     MatchedOn.EMAIL,
     MatchedOn.HOUSEHOLD_NUMBER,
@@ -92,8 +93,12 @@ class SearchHit:
 @dataclass(frozen=True)
 class SearchResult:
     query: str
-    kind: QueryKind
     hits: tuple[SearchHit, ...]
+
+    @property
+    def kind(self) -> QueryKind:
+        """What the query was read as (an address here is validated, not just shaped)."""
+        return classify_query(self.query)
 
     @property
     def exact(self) -> SearchHit | None:
@@ -104,60 +109,81 @@ class SearchResult:
 
 
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
-    text = query.strip()
-    kind = classify_query(text)
-    rows: list[Any] = []
-    with ctx.db.query() as connection:
-        # Each plan is one statement; a later plan runs only when the earlier found nothing
-        # (a full address that exists needs no prefix scan).
-        for parts, params in _plans(kind, text):
-            rows = list(connection.execute(_statement(parts, limit), params))
-            if rows:
-                break
-    best: dict[int, SearchHit] = {}
-    for hid, matched_text, why_text, number, postal, email, locked_at, borough, first, last in rows:
-        why = MatchedOn(why_text)
+    terms = read_query(query)
+    rows: list[tuple[Any, ...]] = []
+    # Each plan is one statement; a later plan runs only when the earlier found nothing
+    # (a full address that exists needs no prefix scan).
+    for parts, params in _plans(terms):
+        rows = ctx.db.fetch(_statement(parts, limit), params)
+        if rows:
+            break
+    best: dict[int, tuple[SearchHit, str]] = {}
+    for hid, matched_text, why_text, *shown in rows:
+        why = _MATCHED_ON[why_text]
         current = best.get(hid)
-        if current is not None and _RANK[current.matched_on] <= _RANK[why]:
+        if current is not None and _RANK[current[0].matched_on] <= _RANK[why]:
             continue
-        best[hid] = SearchHit(
-            household_id=hid,
-            household_number=number,
-            responsible_name=f"{first or ''} {last or ''}".strip(),
-            email=email,
-            borough=borough,
-            postal_code=postal,
-            account_locked=locked_at is not None,
-            matched_on=why,
-            matched_text=matched_text,
-        )
-    hits = sorted(
+        best[hid] = _hit(hid, why, matched_text, *shown)
+    # Ranked by how they matched, then by the responsible's name as the database keeps
+    # its search key ("first last"), then by household number.
+    ranked = sorted(
         best.values(),
-        key=lambda h: (_RANK[h.matched_on], search_key(h.responsible_name), h.household_number),
+        key=lambda found: (_RANK[found[0].matched_on], found[1], found[0].household_number),
     )
-    return SearchResult(query=text, kind=kind, hits=tuple(hits[:limit]))
+    hits = tuple(hit for hit, _ in ranked[:limit])
+    return SearchResult(query=terms.text, hits=hits)
+
+
+def _hit(
+    household_id: int,
+    why: MatchedOn,
+    matched_text: str,
+    number: int,
+    postal_code: str,
+    email: str,
+    locked: bool,
+    borough: str,
+    first: str | None,
+    last: str | None,
+    first_key: str | None,
+    last_key: str | None,
+) -> tuple[SearchHit, str]:
+    hit = SearchHit(
+        household_id=household_id,
+        household_number=number,
+        responsible_name=f"{first or ''} {last or ''}".strip(),
+        email=email,
+        borough=borough,
+        postal_code=postal_code,
+        account_locked=bool(locked),
+        matched_on=why,
+        matched_text=matched_text,
+    )
+    # search_key(responsible_name) without folding it again: the keys are stored.
+    name_key = f"{first_key or ''} {last_key or ''}".strip()
+    return hit, name_key
 
 
 Plan = tuple[tuple[str, ...], dict[str, Any]]
 
 
-def _plans(kind: QueryKind, text: str) -> list[Plan]:
+def _plans(terms: SearchTerms) -> list[Plan]:
     """The statements to try in turn: names of statement parts and their parameters."""
-    if kind is QueryKind.EMAIL or "@" in text:
-        email = text.lower()
+    text = terms.text
+    if terms.email is not None:
+        email = terms.email
         prefix: Plan = (("email_prefix",), {"email": email, "email_prefix": _prefix(email)})
-        return [(("email",), {"email": email}), prefix] if kind is QueryKind.EMAIL else [prefix]
-    if kind is QueryKind.PHONE:
-        e164 = normalize_phone(text)
-        return [(("phone",), {"phone": e164})] if e164 else []
-    if kind is QueryKind.NUMBER:
-        params: dict[str, Any] = {"number": int(text), "number_text": str(int(text))}
-        candidate = phone_candidate(text)
-        phone: tuple[str, ...] = ("phone",) if candidate else ()
-        if candidate:
-            params["phone"] = candidate
+        return [(("email",), {"email": email}), prefix] if terms.whole_address else [prefix]
+    if terms.phone is not None:
+        return [(("phone",), {"phone": terms.phone})]
+    if terms.number is not None:
+        params: dict[str, Any] = {"number": terms.number, "number_text": str(terms.number)}
+        phone: tuple[str, ...] = ()
+        if terms.local_phone is not None:
+            phone = ("phone",)
+            params["phone"] = terms.local_phone
         every: Plan = ((*_NUMBER_PARTS.values(), *phone), params)
-        likely = number_kind(text)
+        likely = number_kind(str(terms.number))
         if likely is None:
             return [every]
         # Each kind of number has its own range (numbers.py): ask the likely table first,
@@ -213,10 +239,12 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
             Household.number,
             Household.postal_code,
             Account.email,
-            Account.locked_at,
+            Account.locked_at.is_not(None).label("locked"),
             Borough.name,
             responsible.first_name,
             responsible.last_name,
+            responsible.first_name_key,
+            responsible.last_name_key,
         )
         .join(Household, Household.id == matches.c.household_id)
         .join(Account, Household.account_id == Account.id)

@@ -7,11 +7,14 @@ from hypothesis import strategies as st
 from console.domain.identifiers import (
     NumberKind,
     QueryKind,
+    SearchTerms,
     classify_query,
     normalize_email,
     number_kind,
     phone_candidate,
+    read_query,
 )
+from console.domain.phones import normalize_phone
 
 Q = QueryKind
 
@@ -124,3 +127,37 @@ def test_letters_and_spaces_are_always_a_name(text: str) -> None:
 @given(st.text(max_size=30))
 def test_classification_never_crashes_and_is_a_known_kind(text: str) -> None:
     assert classify_query(text) in set(QueryKind)
+
+
+@given(st.integers(0, 9_999_999))
+def test_a_local_candidate_is_what_phonenumbers_makes_of_it_with_the_area_code(
+    number: int,
+) -> None:
+    digits = f"{number:07d}"
+    valid = normalize_phone("418" + digits)
+    candidate = phone_candidate(digits)
+    # Every number phonenumbers accepts is searched; nothing else but the exchange rule.
+    if valid is not None:
+        assert candidate == valid
+    if candidate is not None:
+        assert candidate == "+1418" + digits and digits[0] in "23456789"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        (
+            " Marie.Cote@Example.com ",
+            SearchTerms(
+                "Marie.Cote@Example.com", email="marie.cote@example.com", whole_address=True
+            ),
+        ),
+        ("marie@exam", SearchTerms("marie@exam", email="marie@exam")),
+        ("418 555-0199", SearchTerms("418 555-0199", phone="+14185550199")),
+        ("555-0199", SearchTerms("555-0199", number=5550199, local_phone="+14185550199")),
+        ("100 001", SearchTerms("100 001", number=100001)),
+        ("Côté", SearchTerms("Côté")),
+    ],
+)
+def test_a_query_is_read_once_into_what_each_lookup_needs(text: str, terms: SearchTerms) -> None:
+    assert read_query(text) == terms

@@ -208,3 +208,40 @@ def test_hit_carries_what_the_agent_needs(ctx: ServiceContext, families: dict[st
     assert hit.email == "helene.cote@example.ca"
     assert hit.borough == "La Cité-Limoilou"
     assert hit.account_locked is False
+
+
+@pytest.mark.parametrize("query", ["555-0199", "5550199", "555 0199"])
+def test_a_local_number_is_searched_as_a_phone_of_our_area_code(
+    ctx: ServiceContext, families: dict[str, int], query: str
+) -> None:
+    result = search_callers(ctx, query)
+    assert [(h.household_id, h.matched_on) for h in result.hits] == [
+        (families["cote"], MatchedOn.PHONE)
+    ]
+
+
+@pytest.mark.parametrize("query", ["m.gagnon@example", "m.gagnon@example.c", "M.Gagnon@Ex"])
+def test_an_unfinished_address_lists_the_addresses_it_starts(
+    ctx: ServiceContext, families: dict[str, int], query: str
+) -> None:
+    result = search_callers(ctx, query)
+    assert [(h.household_id, h.matched_on) for h in result.hits] == [
+        (families["gagnon"], MatchedOn.EMAIL_PREFIX)
+    ]
+
+
+def test_hits_of_one_rank_follow_the_responsible_name(
+    ctx: ServiceContext, families: dict[str, int]
+) -> None:
+    # "Hélène Côté" and "Helene Tremblay" both match "helene" whole: folded, C < T.
+    hits = search_callers(ctx, "helene").hits
+    assert [h.household_id for h in hits] == [families["cote"], families["helene"]]
+    assert {h.matched_on for h in hits} == {MatchedOn.NAME}
+
+
+def test_a_locked_account_is_shown_locked(ctx: ServiceContext, families: dict[str, int]) -> None:
+    with ctx.db.write() as s:
+        s.get(Household, families["gagnon"]).account.locked_at = T0  # type: ignore[union-attr]
+    by_household = {h.household_id: h for h in search_callers(ctx, "cote").hits}
+    assert by_household[families["gagnon"]].account_locked is True
+    assert by_household[families["cote"]].account_locked is False
