@@ -7,7 +7,9 @@ indexed SQL query for the same lookup, and prints p50 / p95 in milliseconds.
 
     uv run python benchmarks/lookup.py [--url postgresql+psycopg://…/seedbench] [--samples 300]
 
-Goal: p95 ≤ 20 ms for every kind, and no kind more than 2× its raw-SQL floor.
+Goal: p95 ≤ 20 ms for every kind, and no kind more than 2× its raw-SQL floor — checked
+at the median and at p95. The two are timed alternately, sample by sample, so a busy
+moment on the machine falls on both.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from console.db.migrate import upgrade
 from console.db.models import Household
 from console.db.sin import SinCipher
 from console.domain.clock import SystemClock
+from console.domain.names import prefix_upper_bound, search_key
 from console.domain.phones import format_phone
 from console.services.context import ServiceContext
 from console.services.search import search_callers
@@ -36,7 +39,9 @@ DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/seedbench"
 BENCH_SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="
 
 # The floor: one hand-written indexed statement per kind, returning what a hit shows
-# (household, account, borough, responsible), in autocommit: one round trip.
+# (household, account, borough, responsible), in autocommit: one round trip. A prefix is
+# a byte range, as in the console: with ``LIKE`` every run is planned afresh, which made
+# the floor slower (and the console's ratio easier).
 HIT = (
     "SELECT h.id, h.number, h.postal_code, a.email, a.locked_at, b.name, r.first_name, "
     "r.last_name FROM household h JOIN account a ON a.id = h.account_id "
@@ -47,10 +52,11 @@ RAW_MATCH = {
     "email": "SELECT h.id FROM household h JOIN account a ON a.id = h.account_id "
     "WHERE a.email = %s",
     "email_prefix": "SELECT id FROM (SELECT h.id FROM household h "
-    "JOIN account a ON a.id = h.account_id WHERE a.email LIKE %s ORDER BY a.email LIMIT 50) m",
+    "JOIN account a ON a.id = h.account_id WHERE a.email >= %s AND a.email < %s "
+    "ORDER BY a.email LIMIT 50) m",
     "phone": "SELECT household_id FROM member WHERE phone = %s AND removed_at IS NULL",
     "name": "SELECT household_id FROM (SELECT household_id FROM member "
-    "WHERE last_name_key LIKE %s AND removed_at IS NULL "
+    "WHERE last_name_key >= %s AND last_name_key < %s AND removed_at IS NULL "
     "ORDER BY last_name_key, first_name_key LIMIT 50) m",
     "household_number": "SELECT id FROM household WHERE number = %s",
     "cart_number": "SELECT household_id FROM cart WHERE number = %s",
@@ -80,17 +86,15 @@ def _samples(db: Database, count: int, rng: random.Random) -> list[Sample]:
         for (email,) in pick("SELECT email FROM account"):
             out.append(Sample("email", str(email), (email,)))
             prefix = str(email)[: max(4, str(email).index("@") - 2)]
-            out.append(Sample("email_prefix", prefix, (prefix + "%",)))
+            out.append(Sample("email_prefix", prefix, (prefix, prefix_upper_bound(prefix))))
         formats = [lambda e: format_phone(e), lambda e: e[2:], lambda e: "+1 " + format_phone(e)]
         for (phone,) in pick("SELECT phone FROM member WHERE phone IS NOT NULL"):
             shown = rng.choice(formats)(str(phone))
             out.append(Sample("phone", shown, (phone,)))
         for first, last in pick("SELECT first_name, last_name FROM member"):
             typed = rng.choice([str(last), f"{first} {last}", str(last)[:4]])
-            from console.domain.names import search_key
-
             key = search_key(typed)
-            out.append(Sample("name", typed, (key + "%",)))
+            out.append(Sample("name", typed, (key, prefix_upper_bound(key))))
         for kind, sql in [
             ("household_number", "SELECT number FROM household"),
             ("cart_number", "SELECT number FROM cart"),
@@ -155,7 +159,7 @@ def main() -> int:
     print(f"caller search on {db.engine.url.database}: {households:,} households")
     header = (
         f"{'kind':<20}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'raw p50':>9}{'raw p95':>9}"
-        f"{'ratio':>7}  goal"
+        f"{'× p50':>7}{'× p95':>7}  goal"
     )
     print(header)
     print("-" * len(header))
@@ -165,12 +169,13 @@ def main() -> int:
         if not c:
             continue
         p50, p95, r50, r95 = _pct(c, 50), _pct(c, 95), _pct(r, 50), _pct(r, 95)
-        ratio = p95 / r95
-        ok = p95 <= 20 and ratio <= 2
+        # Within 2× of the floor at the median and at p95 alike.
+        ratio50, ratio95 = p50 / r50, p95 / r95
+        ok = p95 <= 20 and ratio50 <= 2 and ratio95 <= 2
         all_ok &= ok
         print(
-            f"{kind:<20}{len(c):>5}{p50:>9.2f}{p95:>9.2f}{r50:>9.2f}{r95:>9.2f}{ratio:>7.2f}  "
-            f"{'ok' if ok else 'MISSED'}"
+            f"{kind:<20}{len(c):>5}{p50:>9.2f}{p95:>9.2f}{r50:>9.2f}{r95:>9.2f}"
+            f"{ratio50:>7.2f}{ratio95:>7.2f}  {'ok' if ok else 'MISSED'}"
         )
     every = [v for values in console_ms.values() for v in values]
     print(f"median over all kinds: {statistics.median(every):.2f} ms")

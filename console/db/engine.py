@@ -112,7 +112,13 @@ class Database:
                 # Nothing to reset on return: an autocommit connection never holds a
                 # transaction open (and each rollback call cost Python time per lookup).
                 pool_reset_on_return=None,
-                connect_args={"password": password} if password is not None else {},
+                # psycopg prepares a statement run five times on a connection; the server
+                # then plans it once. Every lookup's parameters are equalities or byte
+                # ranges, never LIKE patterns, so that one plan serves every value.
+                connect_args={
+                    "options": "-c plan_cache_mode=force_generic_plan",
+                    **({"password": password} if password is not None else {}),
+                },
             )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -135,8 +141,9 @@ class Database:
         statement is compiled once and handed straight to the driver on a pooled
         autocommit connection: one round trip, and none of the per-call work of a
         session (compilation cache key, transaction, result objects) — that work cost
-        twice the round trip itself. Anything that reads several statements and needs
-        them consistent uses :meth:`read`.
+        twice the round trip itself. The server plans each statement once per
+        connection (see ``plan_cache_mode`` below). Anything that reads several
+        statements and needs them consistent uses :meth:`read`.
         """
         if self.dialect != "postgresql":
             with _translated_errors(), self.engine.connect() as connection:
@@ -144,6 +151,7 @@ class Database:
                     return [tuple(row) for row in connection.execute(statement, params)]
                 finally:
                     connection.rollback()
+        dbapi = self._query_engine.dialect.loaded_dbapi
         with _translated_errors():
             pooled = self._query_engine.raw_connection()
         try:
@@ -157,14 +165,15 @@ class Database:
                 return rows
             finally:
                 cursor.close()
-        except self._query_engine.dialect.loaded_dbapi.Error as exc:
-            if self._query_engine.dialect.is_disconnect(exc, pooled.dbapi_connection, None):
-                # As SQLAlchemy does for its own connections: this one is dead, and the
-                # others in the pool likely are too, so the next lookup connects afresh.
-                pooled.invalidate(exc)
-                self._query_engine.dispose()
-                raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
-            raise
+        except (dbapi.OperationalError, dbapi.InterfaceError) as exc:
+            # As for every other unit of work, an operational error is an outage. This
+            # connection goes, and so do the others in the pool, which a server restart
+            # or a network cut has likely broken too: the next lookup connects afresh.
+            # (psycopg may report a cut socket without marking the connection broken, so
+            # the dialect's disconnect test is not enough here.)
+            pooled.invalidate(exc)
+            self._query_engine.dispose()
+            raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
         finally:
             pooled.close()
 

@@ -103,11 +103,11 @@ class Account(Base):
         CheckConstraint("failed_login_count >= 0", name="failed_login_count"),
         CheckConstraint("email = lower(email)", name="email_lowercase"),
         CheckConstraint("language IN ('fr', 'en')", name="language"),
-        # Prefix search on a partly typed address ("gagnon.m").
-        Index("ix_account_email_prefix", "email", postgresql_ops={"email": "text_pattern_ops"}),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    # Byte order (migration 0003): the unique index also serves a partly typed address
+    # ("gagnon.m") as a byte range, in order.
+    email: Mapped[str] = mapped_column(SearchKey(254), unique=True)
     created_at: Mapped[datetime] = mapped_column(TS)
     confirmed_at: Mapped[datetime | None] = mapped_column(TS)
     failed_login_count: Mapped[int] = mapped_column(Integer, default=0)

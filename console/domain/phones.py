@@ -34,8 +34,30 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
         # A North American number dialled without "+" has its 10 digits: a shorter string
         # (a household or cart number) needs no parsing — caller search asks this often.
         return None
+    if region in _NANP:
+        national = _nanp_national(stripped)
+        if national is not None and phonenumbers.is_valid_number_for_region(
+            phonenumbers.PhoneNumber(country_code=1, national_number=int(national)), region
+        ):
+            # The common case, a number of our own region, without the full parse (a
+            # tenth of a millisecond): caller search reads every keystroke.
+            return f"+1{national}"
+    return _normalize_by_parsing(stripped, region)
+
+
+def _nanp_national(text: str) -> str | None:
+    """The 10 national digits of "418 555-0199", "1-418-555-0199" or "+1 418…", else None."""
+    digits = "".join(c for c in text if c.isdigit())
+    if text.startswith("+"):
+        return digits[1:] if len(digits) == NANP_DIGITS + 1 and digits[0] == "1" else None
+    if len(digits) == NANP_DIGITS + 1 and digits[0] == "1":
+        return digits[1:]
+    return digits if len(digits) == NANP_DIGITS else None
+
+
+def _normalize_by_parsing(text: str, region: str) -> str | None:
     try:
-        number = phonenumbers.parse(stripped, region)
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_valid_number(number):

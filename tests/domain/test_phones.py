@@ -93,3 +93,30 @@ def test_any_valid_canadian_number_round_trips_through_display(
 @given(st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=20))
 def test_words_are_never_phones(text: str) -> None:
     assert normalize_phone(text) is None
+
+
+_SEPARATORS = st.sampled_from(["", " ", "-", ".", " - "])
+
+
+@st.composite
+def _typed_nanp_numbers(draw: st.DrawFn) -> str:
+    """Ten digits as people type them, with or without a leading 1 or +1."""
+    area_code = draw(
+        st.one_of(
+            st.sampled_from(["418", "581", "367", "514", "819", "212", "800", "876", "555"]),
+            st.integers(0, 999).map(lambda n: f"{n:03d}"),
+        )
+    )
+    digits = area_code + f"{draw(st.integers(0, 9_999_999)):07d}"
+    sep = draw(_SEPARATORS)
+    area = draw(st.sampled_from([digits[:3], f"({digits[:3]})"]))
+    body = f"{area}{sep}{digits[3:6]}{sep}{digits[6:]}"
+    prefix = draw(st.sampled_from(["", "1", "1-", "+1", "+1 ", "+", "2"]))
+    return prefix + body
+
+
+@given(_typed_nanp_numbers(), st.sampled_from(["CA", "US"]))
+def test_the_quick_north_american_path_agrees_with_phonenumbers(typed: str, region: str) -> None:
+    from console.domain.phones import _normalize_by_parsing
+
+    assert normalize_phone(typed, region) == _normalize_by_parsing(typed.strip(), region)
