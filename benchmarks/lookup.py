@@ -141,7 +141,9 @@ def main() -> int:
     raw_dsn = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
     # Warm both paths (statement caches, buffers) before measuring.
-    with psycopg.connect(raw_dsn, autocommit=True) as raw:
+    # The floor gets what the console's lookups get: one plan kept per statement.
+    generic = "-c plan_cache_mode=force_generic_plan"
+    with psycopg.connect(raw_dsn, autocommit=True, options=generic) as raw:
         for sample in samples[:50]:
             search_callers(ctx, sample.query)
             raw.execute(RAW[sample.kind], sample.raw_params).fetchall()

@@ -103,3 +103,14 @@ def test_a_lookup_on_a_dropped_connection_is_an_outage_and_the_next_one_reconnec
     # Neither dead connection is handed out again.
     assert postgres_db.fetch(statement, {}) == [("BE",), ("CL",)]
     assert postgres_db.fetch(statement, {}) == [("BE",), ("CL",)]
+
+
+def test_the_migrations_build_exactly_the_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from console.db.models import Base
+
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []

@@ -10,7 +10,7 @@ unique index then serves the exact address, a prefix read as a byte range
 separate ``text_pattern_ops`` index goes. A range, unlike ``LIKE 'marie.c%'``, lets
 PostgreSQL keep one plan for the prepared lookup instead of planning it on every
 keystroke. Emails are lower case (a check constraint), so uniqueness is unchanged.
-SQLite already compares bytes; nothing changes there.
+SQLite already compares bytes: there the unique index serves alone too.
 """
 
 from collections.abc import Sequence
@@ -24,14 +24,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute("DROP INDEX ix_account_email_prefix")
-    op.execute('ALTER TABLE account ALTER COLUMN email TYPE VARCHAR(254) COLLATE "C"')
+    op.drop_index("ix_account_email_prefix", table_name="account")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute('ALTER TABLE account ALTER COLUMN email TYPE VARCHAR(254) COLLATE "C"')
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    op.execute("ALTER TABLE account ALTER COLUMN email TYPE VARCHAR(254)")
-    op.execute("CREATE INDEX ix_account_email_prefix ON account (email text_pattern_ops)")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE account ALTER COLUMN email TYPE VARCHAR(254)")
+    op.create_index(
+        "ix_account_email_prefix",
+        "account",
+        ["email"],
+        postgresql_ops={"email": "text_pattern_ops"},
+    )
