@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from console.db.models import (
     Account,
@@ -28,6 +28,7 @@ from console.domain.payers import PayerCandidate, eligible_payers
 from console.domain.phones import format_phone
 from console.domain.vocabulary import CartState, Relationship
 from console.services.context import ServiceContext
+from console.services.places import OPEN_WAITLIST
 from console.services.quebec_time import local_date
 
 RECENT_MESSAGES = 30
@@ -111,7 +112,8 @@ class WaitlistView:
     activity_code: str
     activity_title: str
     state: str
-    position: int  # 1-based rank among the open entries of the activity
+    # 1 + the open entries of the activity strictly ahead (lower position); ties share it
+    position: int
     offer_expires_at: datetime | None
     created_at: datetime
 
@@ -345,35 +347,40 @@ def _registrations(
 def _waitlist(
     session: Session, household_id: int, names: dict[int, str]
 ) -> tuple[WaitlistView, ...]:
-    entries = session.scalars(
-        select(WaitlistEntry)
+    # One grouped self-join rather than a count per entry: each of the household's entries
+    # meets the open entries of its activity that stand strictly ahead of it (equal
+    # positions share a rank). A closed entry keeps the rank it would have among the open
+    # ones, as the count per entry gave it; a window over the open entries would drop it.
+    ahead = aliased(WaitlistEntry)
+    rows = session.execute(
+        select(WaitlistEntry, Activity.code, Activity.title, func.count(ahead.id))
+        .join(Activity, WaitlistEntry.activity_id == Activity.id)
+        .outerjoin(
+            ahead,
+            and_(
+                ahead.activity_id == WaitlistEntry.activity_id,
+                ahead.state.in_(OPEN_WAITLIST),
+                ahead.position < WaitlistEntry.position,
+            ),
+        )
         .where(WaitlistEntry.household_id == household_id)
-        .options(selectinload(WaitlistEntry.activity))
-        .order_by(WaitlistEntry.created_at.desc())
-    ).all()
-    views = []
-    for e in entries:
-        ahead = session.scalar(
-            select(func.count()).where(
-                WaitlistEntry.activity_id == e.activity_id,
-                WaitlistEntry.state.in_(("waiting", "offered")),
-                WaitlistEntry.position < e.position,
-            )
+        .group_by(WaitlistEntry.id, Activity.id)
+        .order_by(WaitlistEntry.created_at.desc(), WaitlistEntry.id.desc())
+    )
+    return tuple(
+        WaitlistView(
+            entry_id=e.id,
+            member_name=names.get(e.member_id, "?"),
+            activity_id=e.activity_id,
+            activity_code=code,
+            activity_title=title,
+            state=e.state,
+            position=int(count_ahead) + 1,
+            offer_expires_at=e.offer_expires_at,
+            created_at=e.created_at,
         )
-        views.append(
-            WaitlistView(
-                entry_id=e.id,
-                member_name=names.get(e.member_id, "?"),
-                activity_id=e.activity_id,
-                activity_code=e.activity.code,
-                activity_title=e.activity.title,
-                state=e.state,
-                position=int(ahead or 0) + 1,
-                offer_expires_at=e.offer_expires_at,
-                created_at=e.created_at,
-            )
-        )
-    return tuple(views)
+        for e, code, title, count_ahead in rows
+    )
 
 
 def _payments(

@@ -324,12 +324,13 @@ def make_waitlist_entry(
     *,
     state: str = "waiting",
     at: datetime = T0,
+    position: float | None = None,
 ) -> int:
     entry = WaitlistEntry(
         activity_id=activity.activity_id,
         member_id=member_id,
         household_id=household.household_id,
-        position=float(next(_serial)),
+        position=position if position is not None else float(next(_serial)),
         state=state,
         created_at=at,
         offered_at=at if state == "offered" else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from console.domain.clock import FixedClock
 from console.domain.errors import NotFound
@@ -13,6 +14,8 @@ from console.services.context import ServiceContext
 from console.services.households import household_view
 from tests.helpers.builders import (
     T0,
+    BuiltActivity,
+    BuiltHousehold,
     make_activity,
     make_cart,
     make_cart_item,
@@ -79,6 +82,72 @@ def test_view_lists_registrations_waitlist_position_and_payments(
     assert len(view.waitlist) == 1
     assert view.waitlist[0].position == 2  # the other family arrived first
     assert [(p.amount_cents, p.card_last4) for p in view.payments] == [(12500, "4242")]
+
+
+def test_waitlist_position_counts_only_open_entries_strictly_ahead_on_the_same_activity(
+    ctx: ServiceContext, clock: FixedClock
+) -> None:
+    clock.set(T0)
+    with ctx.db.write() as s:
+        family = make_household(s)
+        other = make_household(s, last_name="Gagnon")
+        third = make_household(s, last_name="Roy")
+        camp = make_activity(s, title="Camp de jour")
+        swim = make_activity(s)
+
+        def entry(
+            household: BuiltHousehold,
+            member: int | None,
+            activity: BuiltActivity,
+            position: float,
+            state: str = "waiting",
+        ) -> int:
+            return make_waitlist_entry(
+                s, household, member or 0, activity, state=state, position=position
+            )
+
+        entry(other, other.child_id, camp, 1)  # ahead
+        entry(other, other.responsible_id, camp, 2, "accepted")  # closed: not in line
+        entry(other, other.spouse_id, camp, 3, "lapsed")  # closed
+        entry(third, third.child_id, camp, 4, "offered")  # ahead: an offer is still in line
+        family_cancelled = entry(family, family.responsible_id, camp, 3.5, "cancelled")
+        family_camp = entry(family, family.child_id, camp, 5)
+        entry(third, third.responsible_id, camp, 5)  # same position: not ahead
+        entry(third, third.spouse_id, camp, 6)  # behind
+        entry(other, other.child_id, swim, 0.5)  # ahead, on the other activity
+        entry(other, other.responsible_id, swim, 1.5, "cancelled")
+        family_swim_spouse = entry(family, family.spouse_id, swim, 7)
+        family_swim_child = entry(family, family.child_id, swim, 8, "offered")
+    view = household_view(ctx, family.household_id)
+    positions = {w.entry_id: w.position for w in view.waitlist}
+    assert positions == {
+        family_camp: 3,  # behind the waiting 1 and the offered 4
+        family_swim_spouse: 2,  # behind the swim entry at 0.5 only
+        family_swim_child: 3,  # the family's own open entry counts too
+        # A closed entry keeps the rank it would have (the screen shows "—" for it).
+        family_cancelled: 2,
+    }
+
+
+def test_waitlist_positions_take_one_query_whatever_the_number_of_entries(
+    ctx: ServiceContext, clock: FixedClock
+) -> None:
+    clock.set(T0)
+    with ctx.db.write() as s:
+        family = make_household(s)
+        for title in ("Camp de jour", "Natation", "Yoga"):
+            activity = make_activity(s, title=title)
+            for member in (family.responsible_id, family.spouse_id, family.child_id):
+                make_waitlist_entry(s, family, member or 0, activity)
+    statements: list[str] = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(ctx.db.engine, "before_cursor_execute", listener)
+    try:
+        view = household_view(ctx, family.household_id)
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", listener)
+    assert len(view.waitlist) == 9
+    assert len([q for q in statements if "waitlist_entry" in q]) == 1
 
 
 def test_unknown_household_is_not_found(ctx: ServiceContext) -> None:
