@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from console.domain.vocabulary import CartState
 from console.services.context import ServiceContext
 from console.services.places import ActivityPlaces, activity_places
-from console.ui.places_wording import error_text, minute, reason_text
+from console.ui.formatting import format_time
+from console.ui.places_wording import error_text, reason_text
 from console.ui.tasks import TaskRunner
 
 REFRESH_MS = 5000
@@ -97,7 +98,7 @@ class PlacesPanel(QWidget):
         self.site.setText(str(places.site_remaining))
         self.offers.setText(
             ", ".join(
-                f"{o.member_name} ({self.tr('jusqu’à')} {minute(o.expires_at)})"
+                f"{o.member_name} ({self.tr('jusqu’à')} {format_time(o.expires_at)})"
                 for o in places.offers
             )
             or "0"
@@ -113,6 +114,12 @@ class PlacesPanel(QWidget):
             )
             channel = self.tr("site web") if hold.channel == "web" else hold.channel
             for col, text in enumerate(
-                [str(hold.cart_number), state, str(hold.places), minute(hold.lapses_at), channel]
+                [
+                    str(hold.cart_number),
+                    state,
+                    str(hold.places),
+                    format_time(hold.lapses_at),
+                    channel,
+                ]
             ):
                 self.holds.setItem(row, col, QTableWidgetItem(text))

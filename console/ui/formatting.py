@@ -47,14 +47,29 @@ def format_date(day: date | datetime | None) -> str:
 
 
 def format_datetime(moment: datetime | None) -> str:
-    """``2026-03-02 09:15`` in Québec time (ISO order reads the same in both languages)."""
+    """``2026-03-02 9 h 15`` (French) or ``2026-03-02 09:15`` (English), in Québec time.
+
+    The date stays in ISO order in both languages; the time is :func:`format_time`'s.
+    """
     if moment is None:
         return "—"
-    return local(moment).strftime("%Y-%m-%d %H:%M")
+    return f"{format_date(moment)} {format_time(moment)}"
 
 
-def format_time(moment: datetime) -> str:
-    return local(moment).strftime("%H:%M")
+def format_time(moment: datetime | None) -> str:
+    """The one way a time of day is written, in Québec time.
+
+    French follows the OQLF: ``14 h 05``, ``9 h 05``. English keeps the 24-hour clock,
+    zero-padded so a column of times lines up: ``14:05``, ``09:05``.
+    """
+    if moment is None:
+        return "—"
+    at = local(moment)
+    # The translation is the whole pattern, format specs included (English:
+    # "{hour:02d}:{minute:02d}"). Its spaces become non-breaking, as in format_money, so a
+    # sentence never wraps inside a time.
+    pattern = translate("formatting", "{hour} h {minute:02d}")
+    return pattern.format(hour=at.hour, minute=at.minute).replace(" ", "\u00a0")
 
 
 def format_money(cents: int) -> str:

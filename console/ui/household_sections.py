@@ -349,7 +349,7 @@ def cart_colour(cart: CartView) -> QColor | None:
 
 
 def deadline_text(cart: CartView, now: datetime) -> str:
-    """``09:12 — encore 12 min`` for a running hold or checkout lock, else a dash."""
+    """``9 h 12 — encore 12 min`` for a running hold or checkout lock, else a dash."""
     if cart.state == CartState.CHECKOUT and cart.checkout_locked_until is not None:
         deadline = cart.checkout_locked_until
     elif cart.state == CartState.OPEN:

@@ -7,13 +7,12 @@ agent why the public site says "not full" and the minute the next place may free
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.services.quebec_time import LOCAL_TZ
 from console.ui import messages
+from console.ui.formatting import format_time
 
 Wording = messages.Wording
 
@@ -21,19 +20,13 @@ Wording = messages.Wording
 translate = QCoreApplication.translate
 
 
-def minute(moment: object) -> str:
-    """``14 h 05`` in Québec time (the minute a hold lapses)."""
-    if isinstance(moment, datetime):
-        local = moment.astimezone(LOCAL_TZ)
-        return f"{local.hour} h {local.minute:02d}"
-    return "—"
-
-
 def _next(p: Mapping[str, Any]) -> str:
     at = p.get("next_release")
     if at is None:
         return ""
-    return " " + translate("places", "Une place pourrait se libérer à {at}.").format(at=minute(at))
+    return " " + translate("places", "Une place pourrait se libérer à {at}.").format(
+        at=format_time(at)
+    )
 
 
 WORDINGS: dict[str, Wording] = {

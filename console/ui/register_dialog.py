@@ -36,7 +36,8 @@ from console.services.households import HouseholdView, household_view
 from console.services.places import ActivitySummary, find_activities
 from console.services.staff import Actor
 from console.ui.activity_view import PlacesPanel
-from console.ui.places_wording import error_text, minute
+from console.ui.formatting import format_time
+from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -223,7 +224,7 @@ class RegisterDialog(QDialog):
             return
         self.cart_label.setText(
             self.tr("Panier {number} (propriétaire {owner}) — réservé jusqu'à {at}").format(
-                number=cart.number, owner=cart.owner_number, at=minute(cart.hold_expires_at)
+                number=cart.number, owner=cart.owner_number, at=format_time(cart.hold_expires_at)
             )
         )
         for line in cart.held:

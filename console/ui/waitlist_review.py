@@ -29,7 +29,7 @@ from console.services.waitlist_admin import (
     waitlist_review,
 )
 from console.ui.formatting import format_datetime as when
-from console.ui.places_wording import error_text, minute
+from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner
 
 
@@ -127,9 +127,7 @@ class WaitlistReviewScreen(QWidget):
                 e.member_name,
                 str(e.household_number),
                 states.get(e.state, e.state.value),
-                f"{when(e.offer_expires_at)} ({minute(e.offer_expires_at)})"
-                if e.offer_expires_at
-                else "",
+                when(e.offer_expires_at) if e.offer_expires_at else "",
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -2136,6 +2136,10 @@ Size:</translation>
         <translation>Caller verified</translation>
     </message>
     <message>
+        <source>{hour} h {minute:02d}</source>
+        <translation>{hour:02d}:{minute:02d}</translation>
+    </message>
+    <message>
         <source>Vérification échouée</source>
         <translation>Verification failed</translation>
     </message>

@@ -44,7 +44,7 @@ def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: S
     scene.settle(qtbot)
     assert panel.real.text() == "<b>0</b>" and panel.site.text() == "1"
     assert "retenues" in panel.explanation.text()
-    assert "4 h 20" in panel.explanation.text()  # 9:20 UTC is 4 h 20 in Québec
+    assert "4\u00a0h\u00a020" in panel.explanation.text()  # 9:20 UTC is 4 h 20 in Québec
     assert panel.holds.item(0, 4).text() == "site web"
     panel.timer.stop()
 

@@ -1,4 +1,4 @@
-"""Money, relationships and error codes read right in French and in English."""
+"""Money, times, relationships and error codes read right in French and in English."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from console.ui.formatting import (
     format_datetime,
     format_minutes_left,
     format_money,
+    format_time,
     relationship_name,
 )
 from console.ui.resources import TRANSLATIONS
@@ -63,9 +64,23 @@ def test_relationships_in_english(english: None) -> None:
     assert relationship_name(Relationship.SPOUSE_AND_PARENT) == "Spouse and parent of the children"
 
 
-def test_times_are_shown_in_quebec_time() -> None:
-    assert format_datetime(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == "2026-07-01 12:30"
+NBSP = "\u00a0"
+
+
+def test_times_are_shown_in_quebec_time_the_oqlf_way() -> None:
+    assert format_time(datetime(2026, 7, 1, 18, 5, tzinfo=UTC)) == f"14{NBSP}h{NBSP}05"
+    assert format_time(datetime(2026, 3, 2, 14, 0, tzinfo=UTC)) == f"9{NBSP}h{NBSP}00"
+    assert format_datetime(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == (
+        f"2026-07-01 12{NBSP}h{NBSP}30"
+    )
+    assert format_time(None) == "—"
     assert format_datetime(None) == "—"
+
+
+def test_times_in_english_keep_the_24_hour_clock_zero_padded(english: None) -> None:
+    assert format_time(datetime(2026, 7, 1, 18, 5, tzinfo=UTC)) == "14:05"
+    assert format_time(datetime(2026, 3, 2, 14, 0, tzinfo=UTC)) == "09:00"
+    assert format_datetime(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == "2026-07-01 12:30"
 
 
 def test_minutes_left_round_up_and_lapse() -> None:
