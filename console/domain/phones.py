@@ -36,8 +36,14 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
         return None
     if region in _NANP:
         national = _nanp_national(stripped)
-        if national is not None and phonenumbers.is_valid_number_for_region(
-            phonenumbers.PhoneNumber(country_code=1, national_number=int(national)), region
+        # int() would drop an area code's leading zeros and check another number; no
+        # North American area code starts with 0, so such text goes to the full parse.
+        if (
+            national is not None
+            and not national.startswith("0")
+            and phonenumbers.is_valid_number_for_region(
+                phonenumbers.PhoneNumber(country_code=1, national_number=int(national)), region
+            )
         ):
             # The common case, a number of our own region, without the full parse (a
             # tenth of a millisecond): caller search reads every keystroke.
