@@ -1,6 +1,6 @@
 """Regenerate the screenshots in docs/screenshots/ from a fresh demo database: the main
-window, the household's account tab (household-account.png) and the supervisors' journal
-(audit.png).
+window as ``console`` builds it (every household action, the call panel open), the
+household's account tab (household-account.png) and the supervisors' journal (audit.png).
 
 Renders the window offscreen at 1366×768 with ``QWidget.grab()``: no display needed.
 
@@ -38,6 +38,8 @@ from console.services.staff import Actor, list_staff  # noqa: E402
 from console.services.verification import CallerAnswers, verify_caller  # noqa: E402
 from console.ui.dashboard import Dashboard  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
+from console.ui.payment_actions import install_payments  # noqa: E402
+from console.ui.places_wiring import install_places  # noqa: E402
 from console.ui.startup import install_language, install_style  # noqa: E402
 from console.ui.tasks import TaskRunner  # noqa: E402
 from console.ui.workspace import Workspace  # noqa: E402
@@ -178,6 +180,8 @@ def main() -> int:
         window = MainWindow(
             workspace, QSettings(str(Path(tmp) / "ui.ini"), QSettings.Format.IniFormat)
         )
+        install_places(window)  # the household actions of the real window (console.app)
+        install_payments(window)
         window.resize(1366, 768)
         window.show()
         window.attach(ctx, demo=True)

@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from console.ui.main_window import MainWindow
 
 TICK_MS = 1000
-DOCK_WIDTH = 350
-SEARCH_WIDTH = 340
+DOCK_WIDTH = 300
+SEARCH_WIDTH = 260
 
 
 @dataclass

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -37,6 +37,7 @@ from console.services.households import (
     RegistrationView,
     WaitlistView,
 )
+from console.ui.action_strip import LAST, ActionStrip
 from console.ui.formatting import format_minutes_left
 from console.ui.household_sections import (
     CartsTree,
@@ -49,10 +50,10 @@ from console.ui.household_sections import (
     table_for,
     waitlist_columns,
 )
+from console.ui.members_pane import MembersPane
 from console.ui.table_model import RowsModel
 from console.ui.workspace import Workspace
 
-ACTIONS_PER_ROW = 4
 REFRESH_MS = 30_000
 
 
@@ -99,7 +100,7 @@ class HouseholdPanel(QWidget):
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.setToolTip(self.tr("Relire le dossier (F5)"))
         self.refresh_action.triggered.connect(workspace.reload_household)
-        self.add_action(self.refresh_action)
+        self.add_action(self.refresh_action, rank=LAST)  # F5; the file refreshes itself
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -126,18 +127,9 @@ class HouseholdPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self._build_header())
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        members_box = QGroupBox(self.tr("Membres du dossier"))
-        members_box.setObjectName("membersBox")
-        self._members_layout = members_layout = QVBoxLayout(members_box)
-        members_layout.setContentsMargins(6, 4, 6, 6)
         self.members_model: RowsModel[MemberView] = RowsModel(member_columns(), self)
-        self.members_table = table_for(self.members_model, self.tr("Membres du dossier"))
-        self.members_table.setObjectName("membersTable")
-        members_layout.addWidget(self.members_table)
-        top_layout.addWidget(members_box, 1)
+        self.members_pane = MembersPane(self.members_model, self.tr("Membres du dossier"))
+        self.members_table = self.members_pane.table
 
         self._unfitted: set[QTableView] = set()
         self.tabs = QTabWidget()
@@ -165,15 +157,19 @@ class HouseholdPanel(QWidget):
             table = table_for(model, name)
             self._tables.append(table)
             self.tabs.addTab(table, name)
+        for index, section in enumerate([self.carts_tree, *self._tables]):
+            # The full name where the tab is short, and the key that shows it.
+            self.tabs.setTabToolTip(index, f"{section.accessibleName()} (Ctrl+{index + 1})")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("householdSplitter")
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
+        splitter.addWidget(self.members_pane)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([230, 330])
+        # The members keep the height of a whole family (MembersTable.ROWS); the sections
+        # take whatever else the window has.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         return page
 
@@ -203,16 +199,12 @@ class HouseholdPanel(QWidget):
         self.loading_label.setObjectName("loadingLabel")
         self.loading_label.hide()
         # Badges (caller verified, …) stand beside the name; the actions get a row of their
-        # own, so their labels stay whole beside the call panel at 1366 pixels.
+        # own, one row whatever the width: what does not fit goes under its "Plus" button.
         self._badges_row = QHBoxLayout()
         self._badges_row.setSpacing(4)
         first.addLayout(self._badges_row)
         rows.addLayout(first)
-        # Rows of at most ACTIONS_PER_ROW buttons, so every label stays whole at 1366 px.
-        self._actions_row = QGridLayout()
-        self._actions_row.setHorizontalSpacing(4)
-        self._actions_row.setVerticalSpacing(3)
-        self._actions_row.setContentsMargins(0, 2, 0, 0)
+        self.action_strip = ActionStrip()
 
         second = QHBoxLayout()
         second.setSpacing(6)
@@ -228,20 +220,18 @@ class HouseholdPanel(QWidget):
         ):
             second.addWidget(badge)
         rows.addLayout(second)
-        rows.addLayout(self._actions_row)
+        rows.addSpacing(2)
+        rows.addWidget(self.action_strip)
         return header
 
     # --- extension points -------------------------------------------------------------
 
-    def add_action(self, action: QAction, *, needs_household: bool = True) -> QToolButton:
-        """A button in the household header (its shortcut works anywhere in the window)."""
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setAccessibleName(action.text().replace("&", ""))
-        index = self._actions_row.count()
-        self._actions_row.addWidget(button, index // ACTIONS_PER_ROW, index % ACTIONS_PER_ROW)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    def add_action(
+        self, action: QAction, *, needs_household: bool = True, rank: int = 0
+    ) -> QToolButton:
+        """A button in the household header (its shortcut works anywhere in the window);
+        the higher its ``rank``, the sooner it goes under "Plus" when the row is short."""
+        button = self.action_strip.add(action, rank)
         self.addAction(action)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if needs_household:
@@ -256,11 +246,22 @@ class HouseholdPanel(QWidget):
 
     def add_member_tools(self, widget: QWidget) -> None:
         """Controls under the members table that act on the selected member."""
-        self._members_layout.addWidget(widget)
+        self.members_pane.add_tools(widget)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Another section of the family file; redraw it on ``household_changed``."""
-        return self.tabs.addTab(widget, title)
+        """Another section of the family file; redraw it on ``household_changed``.
+
+        The section scrolls when it is taller than what the tabs get, rather than
+        squeezing the members table above."""
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(widget)
+        scroller.setFocusProxy(widget)
+        # Painted by the file behind, as the other sections are (setWidget turned it on).
+        widget.setAutoFillBackground(False)
+        scroller.viewport().setAutoFillBackground(False)
+        return self.tabs.addTab(scroller, title)
 
     def _fit_current_tab(self) -> None:
         current = self.tabs.currentWidget()
@@ -325,7 +326,7 @@ class HouseholdPanel(QWidget):
             (self.tr("Inscriptions"), len(view.registrations)),
             (self.tr("Liste d'attente"), len(view.waitlist)),
             (self.tr("Paiements"), len(view.payments)),
-            (self.tr("Courriels envoyés"), len(view.messages)),
+            (self.tr("Courriels"), len(view.messages)),  # short: every tab fits at 1366 px
             (self.tr("Notes d'appel"), len(view.call_notes)),
         )
         for index, (title, count) in enumerate(counts):

@@ -220,9 +220,9 @@ def note_columns() -> list[Column[CallNoteView]]:
     ]
 
 
-def table_for(model: QAbstractItemModel, name: str, parent: QWidget | None = None) -> QTableView:
-    """A read-only, keyboard-friendly table for one section."""
-    table = QTableView(parent)
+def table_for(model: QAbstractItemModel, name: str, table: QTableView | None = None) -> QTableView:
+    """A read-only, keyboard-friendly table for one section (``table``, or a new one)."""
+    table = table if table is not None else QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

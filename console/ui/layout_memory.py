@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 GEOMETRY_KEY = "ui/geometry"
 STATE_KEY = "ui/state"
 SPLITTER_KEY = "ui/splitters/{name}"
+# Raised when the default docks change (1: the narrower call panel), so a state saved by
+# an older console gives way to the new defaults once instead of keeping the old widths.
+STATE_VERSION = 1
 
 
 def _bytes(value: object) -> QByteArray | None:
@@ -32,7 +35,7 @@ def restore_layout(window: QMainWindow, settings: QSettings) -> bool:
 def restore_panes(window: QMainWindow, settings: QSettings) -> None:
     state = _bytes(settings.value(STATE_KEY))
     if state is not None:
-        window.restoreState(state)
+        window.restoreState(state, STATE_VERSION)
     for splitter in window.findChildren(QSplitter):
         name = splitter.objectName()
         stored = _bytes(settings.value(SPLITTER_KEY.format(name=name))) if name else None
@@ -42,7 +45,7 @@ def restore_panes(window: QMainWindow, settings: QSettings) -> None:
 
 def save_layout(window: QMainWindow, settings: QSettings) -> None:
     settings.setValue(GEOMETRY_KEY, window.saveGeometry())
-    settings.setValue(STATE_KEY, window.saveState())
+    settings.setValue(STATE_KEY, window.saveState(STATE_VERSION))
     for splitter in window.findChildren(QSplitter):
         if splitter.objectName():
             settings.setValue(SPLITTER_KEY.format(name=splitter.objectName()), splitter.saveState())

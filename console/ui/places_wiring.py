@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from console.domain.vocabulary import CartState, Role
 from console.services.cart_release import ReleaseKind, ReleaseOutcome, release_locked_cart
 from console.services.places import ActivitySummary, find_activities
+from console.ui.action_strip import SECONDARY
 from console.ui.activity_view import PlacesPanel
 from console.ui.already_registered import AlreadyRegisteredPanel
 from console.ui.main_window import MainWindow
@@ -101,13 +102,15 @@ class PlacesScreens:
         self.register_action = self._action(
             translate("places", "&Inscrire par téléphone…"), "Ctrl+I", self.open_register
         )
-        panel.add_action(self.register_action)
+        # Ctrl+I opens it from anywhere; beside the call panel its button goes under "Plus"
+        # before the fixes callers phone about (a locked cart, a lost receipt).
+        panel.add_action(self.register_action, rank=SECONDARY)
         self.already_action = self._action(
             translate("places", "Déjà &inscrit ? (F7)…"),
             "Ctrl+Shift+I",
             self.open_already_registered,
         )
-        panel.add_action(self.already_action)
+        panel.add_action(self.already_action, rank=SECONDARY)
         self.release_action = self._action(
             translate("places", "&Libérer un panier verrouillé…"),
             "Ctrl+Shift+L",

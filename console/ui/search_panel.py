@@ -53,6 +53,7 @@ class SearchPanel(QWidget):
 
         self.status = QLabel(self.tr("Tapez au moins deux lettres ou un numéro."))
         self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)  # whole beside the call panel, where the list is narrow
         self.status.setAccessibleName(self.tr("État de la recherche"))
 
         self.model: RowsModel[SearchHit] = RowsModel(self._columns(), self)

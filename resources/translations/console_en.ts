@@ -172,6 +172,17 @@
     </message>
 </context>
 <context>
+    <name>ActionStrip</name>
+    <message>
+        <source>Plus</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Autres actions du dossier</source>
+        <translation>Other household actions</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPicker</name>
     <message>
         <source>Activité (titre ou code)…</source>
@@ -887,6 +898,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Chargement…</source>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Courriels</source>
+        <translation>Emails</translation>
     </message>
     <message>
         <source>Panier actif : {left}</source>
