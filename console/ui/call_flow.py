@@ -128,14 +128,14 @@ class CallFlow(QObject):
             self.tr("&Terminer l'appel"), _keys("Ctrl+Shift+E"), self.end_call
         )
         self.reason_action = self._action(
-            self.tr("Choisir le &motif"), _keys("Ctrl+Shift+R"), self.focus_reason
+            self.tr("Choisir le &motif"), _keys("Ctrl+Shift+M"), self.focus_reason
         )
         self.note_action = self._action(
             self.tr("Écrire la &note"), _keys("Ctrl+Shift+N"), self.focus_note
         )
         self.language_action = self._action(
             self.tr("Réponse en français / en &anglais"),
-            _keys("Ctrl+Shift+L"),
+            _keys("Ctrl+Shift+F"),
             panel.toggle_language,
         )
         self.notice_action = self._action(

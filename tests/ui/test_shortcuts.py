@@ -7,7 +7,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.ui.demo_data import install_demo_data
+from console.ui.demo_simulation import install_demo_simulation
 from console.ui.main_window import MainWindow
+from console.ui.payment_actions import install_payments
+from console.ui.places_wiring import install_places
 from console.ui.shortcuts import ShortcutsDialog, shortcut_rows
 
 # The offscreen platform cannot resize a shown top-level widget to its hints.
@@ -60,6 +64,12 @@ def test_the_filter_narrows_the_list(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    # Every action the real console adds (app.run_gui), not only the window's own: two of
+    # them once shared Ctrl+Shift+R and two Ctrl+Shift+L, and then neither fired.
+    install_places(window)
+    install_payments(window)
+    install_demo_data(window, window.workspace, _no_rebuild, lambda _ctx: None)
+    install_demo_simulation(window, window.workspace)
     seen: dict[str, str] = {}
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():
@@ -82,3 +92,7 @@ def test_every_call_action_has_a_shortcut(window: MainWindow) -> None:
         flow.shortcuts_action,
     ):
         assert action.shortcuts(), action.text()
+
+
+def _no_rebuild(*_args: object) -> object:
+    raise AssertionError("not rebuilt in this test")
