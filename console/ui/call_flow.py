@@ -231,7 +231,7 @@ class CallFlow(QObject):
         reason = self.panel.reason
         if reason is None:
             self.panel.show_error(
-                self.tr("Choisissez le motif de l'appel avant de le terminer (Ctrl+Maj+R).")
+                self.tr("Choisissez le motif de l'appel avant de le terminer (Ctrl+Maj+M).")
             )
             self.focus_reason()
             return

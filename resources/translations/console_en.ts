@@ -441,8 +441,8 @@
         <translation>End the current call first (Ctrl+Shift+E): its note is half written.</translation>
     </message>
     <message>
-        <source>Choisissez le motif de l&apos;appel avant de le terminer (Ctrl+Maj+R).</source>
-        <translation>Pick the call&apos;s reason before ending it (Ctrl+Shift+R).</translation>
+        <source>Choisissez le motif de l&apos;appel avant de le terminer (Ctrl+Maj+M).</source>
+        <translation>Pick the call&apos;s reason before ending it (Ctrl+Shift+M).</translation>
     </message>
     <message>
         <source>Aucun membre du personnel connecté : la note ne peut pas être enregistrée.</source>
