@@ -2,22 +2,26 @@
 
 Each screen lists its columns (title, text, optional colour, tooltip, alignment) and
 hands the rows over; the model does the rest. Rows are the services' frozen dataclasses.
+The model works out every cell when the rows arrive, so painting runs no Python.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 R = TypeVar("R")
@@ -46,16 +50,34 @@ class Column(Generic[R]):
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
+class RowsModel(QStandardItemModel, Generic[R]):
+    """The rows' cells, worked out once when the rows arrive and then held by Qt.
+
+    Painting and sizing a view ask its model for every role of every visible cell. Held
+    in Qt, those answers need no Python — and so never wait for the interpreter while a
+    worker thread holds it (each wait can last a switch interval: hundreds of cells made
+    the GUI thread stall for tens of milliseconds).
+    """
+
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(columns), parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        self.setHorizontalHeaderLabels([column.title for column in self._columns])
 
     def set_rows(self, rows: Sequence[R]) -> None:
+        cells = [[self._cell(column, row) for column in self._columns] for row in rows]
+        # One reset for the views, as before, rather than a signal per row and cell.
         self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        blocked = self.blockSignals(True)
+        try:
+            self.setRowCount(0)
+            for items in cells:
+                self.appendRow(items)
+            self._rows = list(rows)
+        finally:
+            self.blockSignals(blocked)
+            self.endResetModel()
 
     def row(self, index: int) -> R:
         return self._rows[index]
@@ -64,45 +86,38 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     def rows(self) -> list[R]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            detail = column.detail(row) if column.detail is not None else ""
-            return f"{column.text(row)}, {detail}" if detail else column.text(row)
-        if role == DETAIL_ROLE:
-            return column.detail(row) if column.detail is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+    @staticmethod
+    def _cell(column: Column[R], row: R) -> QStandardItem:
+        text = column.text(row)
+        item = QStandardItem(text)
+        item.setFlags(_READ_ONLY)
+        detail = column.detail(row) if column.detail is not None else None
+        if detail is not None:
+            item.setData(detail, DETAIL_ROLE)
+        spoken = f"{text}, {detail}" if detail else text
+        item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
+        if column.foreground is not None:
             colour = column.foreground(row)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(row)
-        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
+            if colour is not None:
+                item.setForeground(QBrush(colour))
+        if column.tooltip is not None:
+            tip = column.tooltip(row)
+            if tip is not None:
+                item.setToolTip(tip)
+        if column.icon is not None:
+            icon = column.icon(row)
+            if icon is not None:
+                item.setIcon(icon)
+        if column.bold is not None and column.bold(row):
             font = QFont()
             font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            item.setFont(font)
+        if column.align_right:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
 class TwoLineDelegate(QStyledItemDelegate):
