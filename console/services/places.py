@@ -48,8 +48,9 @@ from console.services.context import ServiceContext
 
 OPEN_WAITLIST = (WaitlistState.WAITING.value, WaitlistState.OFFERED.value)
 
-# Test-only hook: called between counting and taking a place. The concurrency proof
-# sets it to a short sleep so that, with row locking off, the race shows every time.
+# Test-only hook: called between counting and taking a place (or, for a waitlist move,
+# between reading the line and moving in it). The concurrency proof sets it to a short
+# sleep so that, with row locking off, the race shows every time.
 after_count: Callable[[], None] | None = None
 
 

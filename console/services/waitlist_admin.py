@@ -119,6 +119,8 @@ def move_entry(
                 .order_by(WaitlistEntry.position, WaitlistEntry.id)
             )
         ]
+        if places.after_count is not None:  # test-only: widen the read-then-write window
+            places.after_count()
         index = max(0, min(new_rank - 1, len(others)))
         before = others[index - 1].position if index > 0 else None
         after = others[index].position if index < len(others) else None
@@ -161,6 +163,8 @@ def send_offer(ctx: ServiceContext, actor: Actor, entry_id: int, reason: str) ->
         now = ctx.clock.now()
         if place_count(session, entry.activity_id, now).real_remaining <= 0:
             raise Refused("no_place_to_offer", activity_id=entry.activity_id)
+        if places.after_count is not None:  # test-only: widen the read-then-write window
+            places.after_count()
         make_offer(session, ctx, entry, now)
         audit.record(
             session,

@@ -6,14 +6,20 @@ paid) and the other twenty-five are waitlisted in arrival order. The same race w
 locking switched off (``db.row_locking = False``) must overbook — proof that the test can
 fail. A short pause between counting and taking a place (a test-only hook) makes the race
 window wide enough to show every time.
+
+The supervisors' waitlist actions get the same two-sided proof: two offers sent at once
+for one free place (to two entries, or twice to one entry) make one offer, and two moves
+to the same rank at once keep a strict order; without locking, two places are held, one
+entry gets two offer emails, and two entries share a rank.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
@@ -215,3 +221,177 @@ def test_one_offer_accepted_twice_at_once_gives_one_place(pg_ctx, monkeypatch):
 
 def test_without_row_locking_one_offer_becomes_two_holds(pg_ctx, monkeypatch):
     assert _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == 2
+
+
+def _at_once(
+    ctx: ServiceContext,
+    *,
+    row_locking: bool,
+    attempts: list[Callable[[ServiceContext], object]],
+) -> list[object]:
+    """Run each attempt on its own connection, all released together; returns what each
+    returned, or the domain error (Refused, NotFound) it raised."""
+    from console.domain.errors import NotFound, Refused
+
+    barrier = threading.Barrier(len(attempts))
+    databases = [Database(ctx.db.url, lock_timeout_ms=5000) for _ in attempts]
+    outcomes: list[object] = [None] * len(attempts)
+    errors: list[BaseException] = []
+
+    def run(i: int, db: Database) -> None:
+        db.row_locking = row_locking
+        own = ServiceContext(db=db, sin_cipher=ctx.sin_cipher, clock=ctx.clock, ports=ctx.ports)
+        with db.engine.connect():  # open the connection before the start signal
+            pass
+        barrier.wait()
+        try:
+            outcomes[i] = attempts[i](own)
+        except (Refused, NotFound) as exc:
+            outcomes[i] = exc
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(databases)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    for db in databases:
+        db.dispose()
+    assert errors == []
+    return outcomes
+
+
+def _waiting_entries(ctx: ServiceContext, activity: int, count: int) -> list[int]:
+    """``count`` families waiting on the activity, at positions 1, 2, …"""
+    from console.domain.vocabulary import WaitlistState
+
+    families = [make_family(ctx, children=1) for _ in range(count)]
+    now = ctx.clock.now()
+    with ctx.db.write() as s:
+        entries = [
+            WaitlistEntry(
+                activity_id=activity,
+                member_id=family.child_ids[0],
+                household_id=family.household_id,
+                position=float(i + 1),
+                state=WaitlistState.WAITING.value,
+                created_at=now,
+            )
+            for i, family in enumerate(families)
+        ]
+        s.add_all(entries)
+        s.flush()
+        return [e.id for e in entries]
+
+
+@dataclass(frozen=True)
+class OfferRace:
+    outcomes: list[object]
+    open_offers: int
+    real_remaining: int
+    offer_emails: int
+    offer_audits: int
+
+
+def _offer_race(
+    ctx: ServiceContext, *, same_entry: bool, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> OfferRace:
+    """Two supervisors send a waitlist offer by hand at once, for the activity's one free
+    place: to the same entry, or each to a different entry."""
+    from console.db.models import AuditEntry, OutboxMessage
+    from console.domain.vocabulary import Role
+    from console.services.places import place_count
+    from console.services.waitlist_admin import send_offer
+
+    activity = make_activity(ctx, capacity=1)
+    entries = _waiting_entries(ctx, activity, 2)
+    targets = [entries[0], entries[0]] if same_entry else entries
+    supervisors = [make_staff(ctx, Role.SUPERVISOR) for _ in targets]
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+    outcomes = _at_once(
+        ctx,
+        row_locking=row_locking,
+        attempts=[
+            lambda own, who=who, entry=entry: send_offer(own, who, entry, "place libérée")
+            for who, entry in zip(supervisors, targets, strict=True)
+        ],
+    )
+    with ctx.db.read() as s:
+        count = place_count(s, activity, ctx.clock.now())
+        emails = s.scalars(
+            select(OutboxMessage.id).where(OutboxMessage.kind == "waitlist_offer")
+        ).all()
+        audits = s.scalars(select(AuditEntry.id).where(AuditEntry.action == "waitlist.offer")).all()
+    return OfferRace(outcomes, count.open_offers, count.real_remaining, len(emails), len(audits))
+
+
+def test_two_offers_for_the_last_place_at_once_hold_one_place(pg_ctx, monkeypatch):
+    from console.domain.errors import Refused
+
+    race = _offer_race(pg_ctx, same_entry=False, row_locking=True, monkeypatch=monkeypatch)
+    refused = [o for o in race.outcomes if isinstance(o, Refused)]
+    assert [r.code for r in refused] == ["no_place_to_offer"]
+    assert (race.open_offers, race.real_remaining) == (1, 0)
+    assert (race.offer_emails, race.offer_audits) == (1, 1)
+
+
+def test_without_row_locking_two_offers_hold_two_places_of_one(pg_ctx, monkeypatch):
+    race = _offer_race(pg_ctx, same_entry=False, row_locking=False, monkeypatch=monkeypatch)
+    assert all(isinstance(o, datetime) for o in race.outcomes)
+    assert race.open_offers == 2  # of a capacity of 1
+
+
+def test_one_entry_offered_twice_at_once_gets_one_offer(pg_ctx, monkeypatch):
+    from console.domain.errors import NotFound
+
+    race = _offer_race(pg_ctx, same_entry=True, row_locking=True, monkeypatch=monkeypatch)
+    refused = [o for o in race.outcomes if isinstance(o, NotFound)]
+    assert [r.code for r in refused] == ["waitlist_entry_not_found"]
+    assert (race.open_offers, race.real_remaining) == (1, 0)
+    assert (race.offer_emails, race.offer_audits) == (1, 1)
+
+
+def test_without_row_locking_one_entry_gets_two_offer_emails(pg_ctx, monkeypatch):
+    race = _offer_race(pg_ctx, same_entry=True, row_locking=False, monkeypatch=monkeypatch)
+    assert all(isinstance(o, datetime) for o in race.outcomes)
+    assert (race.offer_emails, race.offer_audits) == (2, 2)
+
+
+def _move_race(
+    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> list[int]:
+    """Four entries waiting; two supervisors at once move the third and the fourth to
+    second in line. Returns each open entry's rank in line, in line order."""
+    from console.domain.vocabulary import Role
+    from console.services.waitlist import rank
+    from console.services.waitlist_admin import move_entry
+
+    activity = make_activity(ctx, capacity=0)
+    entries = _waiting_entries(ctx, activity, 4)
+    supervisors = [make_staff(ctx, Role.SUPERVISOR) for _ in range(2)]
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+    outcomes = _at_once(
+        ctx,
+        row_locking=row_locking,
+        attempts=[
+            lambda own, who=who, entry=entry: move_entry(own, who, entry, 2, "priorité")
+            for who, entry in zip(supervisors, entries[2:], strict=True)
+        ],
+    )
+    assert outcomes == [None, None]
+    with ctx.db.read() as s:
+        line = s.scalars(
+            select(WaitlistEntry)
+            .where(WaitlistEntry.activity_id == activity)
+            .order_by(WaitlistEntry.position, WaitlistEntry.id)
+        ).all()
+        return [rank(s, e) for e in line]
+
+
+def test_two_moves_to_one_rank_at_once_keep_a_strict_order(pg_ctx, monkeypatch):
+    assert _move_race(pg_ctx, row_locking=True, monkeypatch=monkeypatch) == [1, 2, 3, 4]
+
+
+def test_without_row_locking_two_moved_entries_share_one_rank(pg_ctx, monkeypatch):
+    assert _move_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == [1, 2, 2, 4]
