@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Cart, Payment, WaitlistEntry
 from console.domain.vocabulary import CartState, PaymentStatus, WaitlistState
-from console.services import audit
+from console.services import audit, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
 from console.services.carts import lapse_cart, load_cart
 from console.services.checkout import apply_outcome
@@ -44,12 +44,18 @@ def sweep(ctx: ServiceContext) -> SweepReport:
         for cart in expired:
             freed = lapse_cart(cart, now)
             _system(session, ctx, "system.cart_lapsed", cart, activities=freed)
-        lapsed_offers = session.scalars(
-            select(WaitlistEntry).where(
-                WaitlistEntry.state == WaitlistState.OFFERED.value,
-                WaitlistEntry.offer_expires_at <= now,
-            )
-        ).all()
+        # Each offer row is locked, and one being accepted right now (its row locked by
+        # accept_offer) is skipped: otherwise an acceptance in the offer's last instant
+        # could be overwritten as lapsed. The next sweep sees what it became.
+        due = select(WaitlistEntry).where(
+            WaitlistEntry.state == WaitlistState.OFFERED.value,
+            WaitlistEntry.offer_expires_at <= now,
+        )
+        if ctx.db.row_locking and ctx.db.dialect == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        lapsed_offers = session.scalars(due).all()
+        if places.after_count is not None:  # test-only: widen the read-then-write window
+            places.after_count()
         for entry in lapsed_offers:
             audit.record(
                 session,
@@ -61,7 +67,7 @@ def sweep(ctx: ServiceContext) -> SweepReport:
                 target=f"waitlist {entry.id}",
                 details={"activity_id": entry.activity_id},
             )
-        lapse_offers(session, now)
+        lapse_offers(lapsed_offers, now)
     settled, unsettled = _settle_checkouts(ctx)
     offers = 0
     with ctx.db.read() as session:

@@ -9,6 +9,7 @@ offers by hand, with a reason, audited (see ``waitlist_review``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -95,14 +96,9 @@ def offer_free_places(
     return [e.id for e in entries]
 
 
-def lapse_offers(session: Session, now: datetime) -> list[int]:
-    """Close the offers whose deadline passed; returns the activities that got a place back."""
-    entries = session.scalars(
-        select(WaitlistEntry).where(
-            WaitlistEntry.state == WaitlistState.OFFERED.value,
-            WaitlistEntry.offer_expires_at <= now,
-        )
-    ).all()
+def lapse_offers(entries: Sequence[WaitlistEntry], now: datetime) -> list[int]:
+    """Close these offers, whose deadline passed (the caller found and locked them);
+    returns the activities that got a place back."""
     for entry in entries:
         entry.state = WaitlistState.LAPSED.value
         entry.closed_at = now

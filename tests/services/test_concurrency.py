@@ -10,7 +10,9 @@ window wide enough to show every time.
 The supervisors' waitlist actions get the same two-sided proof: two offers sent at once
 for one free place (to two entries, or twice to one entry) make one offer, and two moves
 to the same rank at once keep a strict order; without locking, two places are held, one
-entry gets two offer emails, and two entries share a rank.
+entry gets two offer emails, and two entries share a rank. And an offer accepted in its
+last second while the sweep lapses it ends either accepted or lapsed; without locking it
+ends lapsed with its place held in a cart.
 """
 
 from __future__ import annotations
@@ -395,3 +397,73 @@ def test_two_moves_to_one_rank_at_once_keep_a_strict_order(pg_ctx, monkeypatch):
 
 def test_without_row_locking_two_moved_entries_share_one_rank(pg_ctx, monkeypatch):
     assert _move_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == [1, 2, 2, 4]
+
+
+def _accept_at_the_deadline_race(
+    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, int, int]:
+    """The family accepts an offer in its last second while the sweep, whose clock has
+    passed the deadline, lapses it; returns the entry's state, how many held items it
+    became and how many "offer lapsed" audit entries it got."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from console.db.models import AuditEntry
+    from console.domain.clock import FixedClock
+    from console.domain.vocabulary import WaitlistState
+    from console.services.sweep import sweep
+    from console.services.waitlist_admin import accept_offer
+
+    activity = make_activity(ctx, capacity=1)
+    family = make_family(ctx, children=1)
+    deadline = ctx.clock.now() + timedelta(hours=1)
+    with ctx.db.write() as s:
+        entry = WaitlistEntry(
+            activity_id=activity,
+            member_id=family.child_ids[0],
+            household_id=family.household_id,
+            position=1.0,
+            state=WaitlistState.OFFERED.value,
+            created_at=deadline - timedelta(hours=48),
+            offered_at=deadline - timedelta(hours=48),
+            offer_expires_at=deadline,
+        )
+        s.add(entry)
+        s.flush()
+        entry_id = entry.id
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+    just_before = FixedClock(deadline - timedelta(seconds=1))
+    just_after = FixedClock(deadline + timedelta(seconds=1))
+    _at_once(
+        ctx,
+        row_locking=row_locking,
+        attempts=[
+            lambda own: accept_offer(replace(own, clock=just_before), None, entry_id),
+            lambda own: sweep(replace(own, clock=just_after)),
+        ],
+    )
+    with ctx.db.read() as s:
+        state = s.get(WaitlistEntry, entry_id).state  # type: ignore[union-attr]
+        held = s.scalars(select(CartItem.id).where(CartItem.waitlist_entry_id == entry_id))
+        lapsed = s.scalars(
+            select(AuditEntry.id).where(
+                AuditEntry.action == "system.offer_lapsed",
+                AuditEntry.target == f"waitlist {entry_id}",
+            )
+        )
+        return state, len(held.all()), len(lapsed.all())
+
+
+def test_an_offer_accepted_as_the_sweep_lapses_it_ends_one_way_or_the_other(pg_ctx, monkeypatch):
+    state, held, lapsed = _accept_at_the_deadline_race(
+        pg_ctx, row_locking=True, monkeypatch=monkeypatch
+    )
+    assert (state, held, lapsed) in {("accepted", 1, 0), ("lapsed", 0, 1)}
+
+
+def test_without_row_locking_the_sweep_lapses_an_offer_already_accepted(pg_ctx, monkeypatch):
+    _state, held, lapsed = _accept_at_the_deadline_race(
+        pg_ctx, row_locking=False, monkeypatch=monkeypatch
+    )
+    # Both went through: the place is held in a cart and the offer is recorded as lapsed.
+    assert held == 1 and lapsed == 1
