@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from console.db.models import AuditEntry, CallNote, Household, Staff
+from console.domain.audit_actions import AuditAction
 from console.domain.errors import NotFound, Refused
 from console.domain.vocabulary import Role
 from console.services import audit
@@ -26,7 +27,7 @@ FAQ_REASONS = tuple(f"F{n}" for n in range(1, 15))
 OTHER_REASON = "other"
 CALL_REASONS = (*FAQ_REASONS, OTHER_REASON)
 MAX_NOTE_CHARS = 4000
-CALL_ENDED = "call_ended"
+CALL_ENDED = AuditAction.CALL_ENDED.value
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from console.domain.audit_actions import AuditAction
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
@@ -209,15 +210,43 @@ def message_kind_name(kind: str) -> str:
 def audit_action_name(action: str) -> str:
     """What a journal entry records, for the supervisor; an unknown action shows its code."""
     names: dict[str, str] = {
-        "caller_verified": translate("formatting", "Appelant vérifié"),
-        "caller_verification_failed": translate("formatting", "Vérification échouée"),
-        "caller_verification_blocked": translate("formatting", "Vérification bloquée"),
-        "account_unlocked": translate("formatting", "Compte déverrouillé"),
-        "password_reset_sent": translate("formatting", "Lien de réinitialisation envoyé"),
-        "password_reset_completed": translate("formatting", "Mot de passe réinitialisé"),
-        "confirmation_resent": translate("formatting", "Confirmation renvoyée"),
-        "member_relationship_changed": translate("formatting", "Lien de parenté modifié"),
-        "member_removed": translate("formatting", "Membre retiré"),
+        AuditAction.CALLER_VERIFIED: translate("formatting", "Appelant vérifié"),
+        AuditAction.CALLER_VERIFICATION_FAILED: translate("formatting", "Vérification échouée"),
+        AuditAction.CALLER_VERIFICATION_BLOCKED: translate("formatting", "Vérification bloquée"),
+        AuditAction.ACCOUNT_UNLOCKED: translate("formatting", "Compte déverrouillé"),
+        AuditAction.PASSWORD_RESET_SENT: translate("formatting", "Lien de réinitialisation envoyé"),
+        AuditAction.PASSWORD_RESET_COMPLETED: translate("formatting", "Mot de passe réinitialisé"),
+        AuditAction.CONFIRMATION_RESENT: translate("formatting", "Confirmation renvoyée"),
+        AuditAction.MEMBER_RELATIONSHIP_CHANGED: translate("formatting", "Lien de parenté modifié"),
+        AuditAction.MEMBER_REMOVED: translate("formatting", "Membre retiré"),
+        AuditAction.CART_ADD: translate("formatting", "Ajout au panier"),
+        AuditAction.CART_REMOVE: translate("formatting", "Retrait du panier"),
+        AuditAction.CART_EXTEND: translate("formatting", "Panier prolongé"),
+        AuditAction.CART_CHECKOUT: translate("formatting", "Passage au paiement"),
+        AuditAction.CART_RELEASE: translate("formatting", "Panier verrouillé libéré"),
+        AuditAction.CART_RELEASE_COMPLETED: translate(
+            "formatting", "Panier verrouillé : paiement confirmé, inscrit"
+        ),
+        AuditAction.CART_RELEASE_REFUSED: translate(
+            "formatting", "Libération refusée (CT-Paiement injoignable)"
+        ),
+        AuditAction.HOLD_RELEASE: translate("formatting", "Réservation périmée libérée"),
+        AuditAction.WAITLIST_JOIN: translate("formatting", "Inscrit à la liste d'attente"),
+        AuditAction.WAITLIST_OFFER: translate("formatting", "Place offerte (liste d'attente)"),
+        AuditAction.WAITLIST_ACCEPT: translate("formatting", "Offre de place acceptée"),
+        AuditAction.WAITLIST_MOVE: translate("formatting", "Rang déplacé (liste d'attente)"),
+        AuditAction.PAYMENT_STARTED: translate("formatting", "Paiement commencé"),
+        AuditAction.PAYMENT_APPROVED: translate("formatting", "Paiement accepté"),
+        AuditAction.PAYMENT_REFUSED: translate("formatting", "Paiement refusé"),
+        AuditAction.RECEIPT_REPRINT: translate("formatting", "Reçu réimprimé"),
+        AuditAction.RECEIPT_EMAIL: translate("formatting", "Reçu envoyé par courriel"),
+        AuditAction.OUTBOX_REQUEUED: translate("formatting", "Courriel renvoyé"),
+        AuditAction.CALL_ENDED: translate("formatting", "Appel terminé"),
+        AuditAction.SYSTEM_CART_LAPSED: translate("formatting", "Panier expiré (système)"),
+        AuditAction.SYSTEM_OFFER_LAPSED: translate("formatting", "Offre expirée (système)"),
+        AuditAction.SYSTEM_PAYMENT_SETTLED: translate(
+            "formatting", "Paiement en attente réglé (système)"
+        ),
     }
     return names.get(action, action)
 

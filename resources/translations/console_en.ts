@@ -2139,6 +2139,90 @@ Size:</translation>
         <translation>Registration confirmation</translation>
     </message>
     <message>
+        <source>Ajout au panier</source>
+        <translation>Added to cart</translation>
+    </message>
+    <message>
+        <source>Retrait du panier</source>
+        <translation>Removed from cart</translation>
+    </message>
+    <message>
+        <source>Panier prolongé</source>
+        <translation>Cart extended</translation>
+    </message>
+    <message>
+        <source>Passage au paiement</source>
+        <translation>Checkout started</translation>
+    </message>
+    <message>
+        <source>Panier verrouillé libéré</source>
+        <translation>Locked cart released</translation>
+    </message>
+    <message>
+        <source>Panier verrouillé : paiement confirmé, inscrit</source>
+        <translation>Locked cart: payment confirmed, registered</translation>
+    </message>
+    <message>
+        <source>Libération refusée (CT-Paiement injoignable)</source>
+        <translation>Release refused (CT-Paiement unreachable)</translation>
+    </message>
+    <message>
+        <source>Réservation périmée libérée</source>
+        <translation>Stale hold released</translation>
+    </message>
+    <message>
+        <source>Inscrit à la liste d&apos;attente</source>
+        <translation>Added to the waiting list</translation>
+    </message>
+    <message>
+        <source>Place offerte (liste d&apos;attente)</source>
+        <translation>Place offered (waiting list)</translation>
+    </message>
+    <message>
+        <source>Offre de place acceptée</source>
+        <translation>Place offer accepted</translation>
+    </message>
+    <message>
+        <source>Rang déplacé (liste d&apos;attente)</source>
+        <translation>Rank moved (waiting list)</translation>
+    </message>
+    <message>
+        <source>Paiement commencé</source>
+        <translation>Payment started</translation>
+    </message>
+    <message>
+        <source>Paiement accepté</source>
+        <translation>Payment approved</translation>
+    </message>
+    <message>
+        <source>Reçu réimprimé</source>
+        <translation>Receipt reprinted</translation>
+    </message>
+    <message>
+        <source>Reçu envoyé par courriel</source>
+        <translation>Receipt emailed</translation>
+    </message>
+    <message>
+        <source>Courriel renvoyé</source>
+        <translation>Email resent</translation>
+    </message>
+    <message>
+        <source>Appel terminé</source>
+        <translation>Call ended</translation>
+    </message>
+    <message>
+        <source>Panier expiré (système)</source>
+        <translation>Cart lapsed (system)</translation>
+    </message>
+    <message>
+        <source>Offre expirée (système)</source>
+        <translation>Offer lapsed (system)</translation>
+    </message>
+    <message>
+        <source>Paiement en attente réglé (système)</source>
+        <translation>Pending payment settled (system)</translation>
+    </message>
+    <message>
         <source>FAQ {number}</source>
         <translation>FAQ {number}</translation>
     </message>

@@ -476,3 +476,20 @@ def test_every_seeded_email_is_of_a_kind_the_console_knows(db: Database) -> None
     with db.read() as s:
         kinds = set(s.scalars(select(OutboxMessage.kind).distinct()))
     assert kinds and kinds <= {k.value for k in EmailKind}
+
+
+def test_the_journal_and_call_notes_use_the_services_action_codes(db: Database) -> None:
+    from console.domain.audit_actions import AuditAction
+
+    _seed(db)
+    known = {action.value for action in AuditAction}
+    with db.read() as s:
+        written = set(s.scalars(text("SELECT DISTINCT action FROM audit_entry")))
+        noted = {
+            line
+            for actions in s.scalars(text("SELECT actions FROM call_note"))
+            for line in str(actions).splitlines()
+            if line
+        }
+    assert written and written <= known
+    assert noted and noted <= known

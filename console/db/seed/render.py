@@ -18,6 +18,7 @@ from console.db.seed.carts import CHECKOUT, LAPSED, OPEN, PAID, CartPlan
 from console.db.seed.people import People
 from console.db.seed.planner import CANC
 from console.db.seed.programme import ActivityInfo, SeasonInfo
+from console.domain.audit_actions import AuditAction
 from console.domain.vocabulary import Relationship
 
 Row = tuple[object, ...]
@@ -312,7 +313,7 @@ class CartRenderer:
                     ids.audit_entry,
                     decided,
                     cart.phone_staff,
-                    "registration.phone",
+                    AuditAction.PAYMENT_APPROVED.value,
                     household,
                     household,
                     payer,

@@ -17,6 +17,7 @@ from itertools import accumulate
 from console.db.seed.people import People
 from console.db.seed.programme import ActivityInfo
 from console.db.seed.render import Ids, message_id
+from console.domain.audit_actions import AuditAction
 from console.domain.vocabulary import EmailKind, Role
 
 Row = tuple[object, ...]
@@ -45,19 +46,19 @@ STAFF: tuple[tuple[str, str, Role, int | None, bool], ...] = (
 
 # FAQ question -> (share of calls, what the agent did, the note)
 CALL_REASONS: dict[str, tuple[int, str, str]] = {
-    "F1": (22, "reset_link_sent",
+    "F1": (22, AuditAction.PASSWORD_RESET_SENT.value,
            "Mot de passe oublié; lien de réinitialisation envoyé à l'adresse au dossier."),
-    "F2": (10, "confirmation_resent",
+    "F2": (10, AuditAction.CONFIRMATION_RESENT.value,
            "Courriel de confirmation non reçu; courriels indésirables vérifiés, renvoyé."),
     "F3": (3, "",
            "Veut changer son adresse courriel : impossible, nouveau Dossier loisir expliqué."),
-    "F4": (3, "referred_to_borough",
+    "F4": (3, "",
            "Veut retirer un membre; dirigé vers le bureau d'arrondissement."),
     "F5": (5, "",
            "Accès au site : bloqueur de fenêtres publicitaires désactivé, fonctionne."),
-    "F6": (9, "capacity_checked",
+    "F6": (9, "",
            "Cours affiché non complet; places retenues dans des paniers. Liste d'attente."),
-    "F7": (6, "stale_item_released",
+    "F7": (6, AuditAction.HOLD_RELEASE.value,
            "Message « déjà inscrit » : réservation périmée dans un autre panier libérée."),
     "F8": (8, "",
            "Délai du panier expliqué (20 minutes, une prolongation possible)."),
@@ -65,27 +66,28 @@ CALL_REASONS: dict[str, tuple[int, str, str]] = {
            "Paiement refusé : non inscrit; communiquer avec l'institution financière."),
     "F10": (7, "",
             "Numéro de carte saisi avec des espaces; seules VISA et Mastercard acceptées."),
-    "F11": (8, "checkout_released",
+    "F11": (8, AuditAction.CART_RELEASE.value,
             "Panier verrouillé; CT-Paiement confirme aucun paiement, panier libéré."),
     "F12": (3, "",
             "Payeur absent de la liste : lien « Enfant »; expliqué comment le modifier."),
     "F13": (3, "",
             "Activité de garde : le responsable du dossier doit payer (Relevé 24)."),
-    "F14": (6, "receipt_resent",
+    "F14": (6, AuditAction.RECEIPT_EMAIL.value,
             "Reçu perdu; renvoyé à partir du numéro de panier et du propriétaire."),
     "other": (4, "", "Question sur la programmation de la prochaine session."),
 }
 
 # (action, role, target, reason)
 AUDIT_ACTIONS: tuple[tuple[str, Role, str, str], ...] = (
-    ("account.reset_link_sent", Role.AGENT, "compte", "Mot de passe oublié (F1)"),
-    ("account.unlock", Role.AGENT, "compte", "Compte verrouillé, appelant vérifié (F1)"),
-    ("outbox.resend", Role.AGENT, "courriel de confirmation", "Courriel non reçu (F2)"),
-    ("sin.reveal", Role.AGENT, "NAS du responsable", "Vérification pour le Relevé 24 (F13)"),
-    ("cart.release_checkout", Role.AGENT, "panier",
+    (AuditAction.PASSWORD_RESET_SENT.value, Role.AGENT, "compte", "Mot de passe oublié (F1)"),
+    (AuditAction.ACCOUNT_UNLOCKED.value, Role.AGENT, "compte",
+     "Compte verrouillé, appelant vérifié (F1)"),
+    (AuditAction.CONFIRMATION_RESENT.value, Role.AGENT, "courriel de confirmation",
+     "Courriel non reçu (F2)"),
+    (AuditAction.CART_RELEASE.value, Role.AGENT, "panier",
      "Verrouillé; CT-Paiement confirme aucun paiement (F11)"),
-    ("cart_item.release_stale", Role.AGENT, "réservation", "Message « déjà inscrit » (F7)"),
-    ("waitlist.move", Role.SUPERVISOR, "liste d'attente",
+    (AuditAction.HOLD_RELEASE.value, Role.AGENT, "réservation", "Message « déjà inscrit » (F7)"),
+    (AuditAction.WAITLIST_MOVE.value, Role.SUPERVISOR, "liste d'attente",
      "Erreur d'inscription corrigée, rang rétabli"),
 )
 
@@ -252,7 +254,7 @@ class SupportWriter:
             self._audit(
                 when,
                 clerk_of(p.hh_borough[household - 1]),
-                "member.remove",
+                AuditAction.MEMBER_REMOVED.value,
                 household,
                 member,
                 "membre",

@@ -1,0 +1,48 @@
+"""What the audit journal records: one code per kind of change, shared by the services
+that write entries, the data generator and the screens that name them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    # Caller identity and accounts (F1–F3)
+    CALLER_VERIFIED = "caller_verified"
+    CALLER_VERIFICATION_FAILED = "caller_verification_failed"
+    CALLER_VERIFICATION_BLOCKED = "caller_verification_blocked"
+    ACCOUNT_UNLOCKED = "account_unlocked"
+    PASSWORD_RESET_SENT = "password_reset_sent"
+    PASSWORD_RESET_COMPLETED = "password_reset_completed"
+    CONFIRMATION_RESENT = "confirmation_resent"
+    # Family file (F4, F12)
+    MEMBER_RELATIONSHIP_CHANGED = "member_relationship_changed"
+    MEMBER_REMOVED = "member_removed"
+    # Carts and places (F6–F8, F11)
+    CART_ADD = "cart.add"
+    CART_REMOVE = "cart.remove"
+    CART_EXTEND = "cart.extend"
+    CART_CHECKOUT = "cart.checkout"
+    CART_RELEASE = "cart.release"
+    CART_RELEASE_COMPLETED = "cart.release_completed"
+    CART_RELEASE_REFUSED = "cart.release_refused"
+    HOLD_RELEASE = "hold.release"
+    # Waiting lists
+    WAITLIST_JOIN = "waitlist.join"
+    WAITLIST_OFFER = "waitlist.offer"
+    WAITLIST_ACCEPT = "waitlist.accept"
+    WAITLIST_MOVE = "waitlist.move"
+    # Payments and receipts (F9, F10, F14)
+    PAYMENT_STARTED = "payment.started"
+    PAYMENT_APPROVED = "payment.approved"
+    PAYMENT_REFUSED = "payment.refused"
+    RECEIPT_REPRINT = "receipt.reprint"
+    RECEIPT_EMAIL = "receipt.email"
+    # Emails
+    OUTBOX_REQUEUED = "outbox.requeued"
+    # Calls
+    CALL_ENDED = "call_ended"
+    # The sweep, acting for no one
+    SYSTEM_CART_LAPSED = "system.cart_lapsed"
+    SYSTEM_OFFER_LAPSED = "system.offer_lapsed"
+    SYSTEM_PAYMENT_SETTLED = "system.payment_settled"
