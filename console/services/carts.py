@@ -135,6 +135,26 @@ def load_cart(session: Session, cart_id: int) -> Cart:
     return cart
 
 
+def lock_cart(session: Session, ctx: ServiceContext, cart_id: int) -> Cart:
+    """The cart, its row locked for the rest of the transaction and read again: what
+    another transaction committed while this one waited (a payment, a lapse) is seen.
+
+    Lock order: a transaction that also locks activities locks them first
+    (:func:`~console.services.places.lock_activities`), then the cart. SQLite: the write
+    transaction is already the only writer (``BEGIN IMMEDIATE``).
+    """
+    cart = session.get(
+        Cart,
+        cart_id,
+        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+        populate_existing=True,
+        options=[selectinload(Cart.items)],
+    )
+    if cart is None:
+        raise NotFound("cart_not_found", cart_id=cart_id)
+    return cart
+
+
 def summarize(session: Session, cart: Cart, now: datetime) -> CartSummary:
     rows = session.execute(
         select(CartItem, Member.first_name, Member.last_name, Activity.code, Activity.title)

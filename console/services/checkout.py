@@ -38,9 +38,16 @@ from console.domain.vocabulary import (
     PaymentStatus,
     RegistrationState,
 )
-from console.services import audit, payers
+from console.services import audit, payers, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
-from console.services.carts import apply_hold, hold_of, load_cart, require_caller, require_staff
+from console.services.carts import (
+    apply_hold,
+    hold_of,
+    load_cart,
+    lock_cart,
+    require_caller,
+    require_staff,
+)
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
 from console.services.quebec_time import local_date
@@ -81,7 +88,7 @@ def start_checkout(
     """Lock the cart while the payment site has it (F11); returns when the lock runs out."""
     require_staff(actor, "checkout_start")
     with ctx.db.write() as session:
-        cart = load_cart(session, cart_id)
+        cart = lock_cart(session, ctx, cart_id)  # read after the lock: no lapse meanwhile
         require_caller(session, ctx, actor, cart.household_id)
         _start(session, ctx, cart, payer_member_id)
         audit_cart(session, ctx, actor, "cart.checkout", cart)
@@ -110,9 +117,13 @@ def pay(
     if not check.ok:
         raise Refused("card_invalid", reasons=check.reasons)
     with ctx.db.write() as session:
-        cart = load_cart(session, cart_id)
+        # Read after the cart's lock: a payment made at the same time (a double click, the
+        # family on the site) is seen, and a cart the sweep is lapsing is not revived.
+        cart = lock_cart(session, ctx, cart_id)
         require_caller(session, ctx, actor, cart.household_id)
         payment = _pending_payment(session, cart)
+        if places.after_count is not None:  # test-only: widen the read-then-write window
+            places.after_count()
         retry = payment is not None
         may_charge = True
         if payment is None:
@@ -218,14 +229,21 @@ def apply_outcome(
     """The outcome inside the caller's transaction; returns the receipt of an approval."""
     now = ctx.clock.now()
     approved = outcome.approved
-    # An approval always wins (the money was taken); anything else only decides a pending one.
-    if payment.status == PaymentStatus.APPROVED.value or (
-        payment.status != PaymentStatus.PENDING.value and not approved
-    ):
+    if _already_decided(payment, outcome):
         return None
     cart = load_cart(session, payment.cart_id)
     # Lock order: the activities first, then the cart and payment rows (places module).
     lock_cart_activities(session, ctx, cart)
+    cart = lock_cart(session, ctx, payment.cart_id)
+    locked = session.get(
+        Payment,
+        payment.id,
+        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+        populate_existing=True,
+    )
+    assert locked is payment  # the same object, read again after the locks
+    if _already_decided(payment, outcome):  # another recording of it won the locks
+        return None
     payment.status = outcome.status.value
     payment.decided_at = now
     payment.card_brand = outcome.brand.value if outcome.brand else None
@@ -258,6 +276,14 @@ def apply_outcome(
     receipt = _issue_receipt(session, ctx, cart, payment)
     audit_cart(session, ctx, actor, "payment.approved", cart, str(payment.transaction_number))
     return receipt
+
+
+def _already_decided(payment: Payment, outcome: GatewayOutcome) -> bool:
+    """An approval always wins (the money was taken); anything else only decides a
+    pending payment."""
+    return payment.status == PaymentStatus.APPROVED.value or (
+        payment.status != PaymentStatus.PENDING.value and not outcome.approved
+    )
 
 
 def _issue_receipt(session: Session, ctx: ServiceContext, cart: Cart, payment: Payment) -> Receipt:

@@ -18,7 +18,7 @@ from console.db.models import Cart, Payment, WaitlistEntry
 from console.domain.vocabulary import CartState, PaymentStatus, WaitlistState
 from console.services import audit, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
-from console.services.carts import lapse_cart, load_cart
+from console.services.carts import lapse_cart, load_cart, lock_cart
 from console.services.checkout import apply_outcome
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
@@ -38,9 +38,17 @@ class SweepReport:
 def sweep(ctx: ServiceContext) -> SweepReport:
     now = ctx.clock.now()
     with ctx.db.write() as session:
-        expired = session.scalars(
-            select(Cart).where(Cart.state == CartState.OPEN.value, Cart.hold_expires_at <= now)
-        ).all()
+        # Each cart row is locked, and one being paid right now (its row locked by pay or
+        # start_checkout) is skipped: otherwise a checkout in the hold's last second could
+        # be lapsed under its payment. The next sweep sees what it became.
+        due_carts = select(Cart).where(
+            Cart.state == CartState.OPEN.value, Cart.hold_expires_at <= now
+        )
+        if ctx.db.row_locking and ctx.db.dialect == "postgresql":
+            due_carts = due_carts.with_for_update(skip_locked=True)
+        expired = session.scalars(due_carts).all()
+        if places.after_count is not None:  # test-only: widen the read-then-write window
+            places.after_count()
         for cart in expired:
             freed = lapse_cart(cart, now)
             _system(session, ctx, "system.cart_lapsed", cart, activities=freed)
@@ -109,6 +117,9 @@ def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
             if cart.state != CartState.CHECKOUT.value:
                 continue
             lock_cart_activities(session, ctx, cart)  # before any change: one lock order
+            cart = lock_cart(session, ctx, cart_id)  # read again: paid meanwhile?
+            if cart.state != CartState.CHECKOUT.value:
+                continue
             payment = (
                 session.scalar(select(Payment).where(Payment.idempotency_key == key))
                 if key

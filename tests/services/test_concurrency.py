@@ -13,6 +13,12 @@ to the same rank at once keep a strict order; without locking, two places are he
 entry gets two offer emails, and two entries share a rank. And an offer accepted in its
 last second while the sweep lapses it ends either accepted or lapsed; without locking it
 ends lapsed with its place held in a cart.
+
+Payment gets the same proof: one cart paid twice at once (an agent and the family on the
+site, or a double click) is charged once; without locking both read "no pending payment"
+and the card is charged twice. A cart paid in its hold's last second while the sweep
+lapses it ends either paid (the sweep skipped it) or lapsed and refused; without locking
+the card is charged for a cart whose places were given back.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from console.db.engine import Database
 from console.db.models import CartItem, Registration, WaitlistEntry
@@ -467,3 +474,223 @@ def test_without_row_locking_the_sweep_lapses_an_offer_already_accepted(pg_ctx, 
     )
     # Both went through: the place is held in a cart and the offer is recorded as lapsed.
     assert held == 1 and lapsed == 1
+
+
+@dataclass(frozen=True)
+class PayRace:
+    outcomes: list[object]
+    charges: int  # how many times the sandbox gateway moved money
+    payments: int
+    approved: int
+    registrations: int
+
+
+def _double_pay_race(
+    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> PayRace:
+    """An agent on the phone and the family on the public site pay one cart at once."""
+    from console.db.models import Payment
+
+    agent = make_staff(ctx)
+    activity = make_activity(ctx, capacity=2)
+    family = make_family(ctx, children=1, verified_by=agent)
+    out = add_to_cart(ctx, agent, family.household_id, family.child_ids[0], activity)
+    assert out.cart is not None
+    cart_id = out.cart.cart_id
+    gateway = ctx.ports[PORT_NAME]
+    assert isinstance(gateway, SandboxGateway)
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+
+    def paying(who: Actor | None) -> Callable[[ServiceContext], object]:
+        def attempt(own: ServiceContext) -> object:
+            try:
+                with CardEntry("4242424242424242", 12, 2030, "123") as card:
+                    return pay(own, who, cart_id, card, family.parent_id)
+            except IntegrityError as exc:  # without locking: the second approval's rows clash
+                return exc
+
+        return attempt
+
+    outcomes = _at_once(ctx, row_locking=row_locking, attempts=[paying(agent), paying(None)])
+    with ctx.db.read() as s:
+        statuses = s.scalars(select(Payment.status).where(Payment.cart_id == cart_id)).all()
+        registrations = s.scalars(select(Registration.id).where(Registration.cart_id == cart_id))
+        return PayRace(
+            outcomes,
+            sum(gateway.charges.values()),
+            len(statuses),
+            statuses.count("approved"),
+            len(registrations.all()),
+        )
+
+
+def test_one_cart_paid_twice_at_once_is_charged_once(pg_ctx, monkeypatch):
+    from console.domain.errors import Refused
+    from console.services.checkout import PaymentResult
+
+    race = _double_pay_race(pg_ctx, row_locking=True, monkeypatch=monkeypatch)
+    assert (race.charges, race.payments, race.approved, race.registrations) == (1, 1, 1, 1)
+    # The second pay found the first one's payment: it reports it, or refuses the paid cart.
+    results = [o for o in race.outcomes if isinstance(o, PaymentResult)]
+    refused = [o.code for o in race.outcomes if isinstance(o, Refused)]
+    assert len(results) + len(refused) == 2 and set(refused) <= {"cart_not_payable"}
+    assert all(r.registered for r in results)
+    assert len({r.transaction_number for r in results}) == 1
+
+
+def test_without_row_locking_one_cart_paid_twice_at_once_is_charged_twice(pg_ctx, monkeypatch):
+    race = _double_pay_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+    # Both read "no pending payment": two payments, and the family's card charged twice.
+    assert (race.charges, race.payments) == (2, 2)
+
+
+@dataclass(frozen=True)
+class LapseRace:
+    outcomes: list[object]
+    cart_state: str
+    payments: int
+    held_or_registered: int  # the cart's items that still have their place
+    lapsed_audits: int
+
+
+def _pay_at_the_deadline_race(
+    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+) -> LapseRace:
+    """The family pays in the hold's last second while the sweep, whose clock has passed
+    the deadline, lapses the cart."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from console.db.models import AuditEntry, Cart, Payment
+    from console.domain.clock import FixedClock
+    from console.services.sweep import sweep
+
+    activity = make_activity(ctx, capacity=2)
+    family = make_family(ctx, children=1)
+    out = add_to_cart(ctx, None, family.household_id, family.child_ids[0], activity)
+    assert out.cart is not None
+    cart_id, deadline = out.cart.cart_id, out.cart.hold_expires_at
+    monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
+    just_before = FixedClock(deadline - timedelta(seconds=1))
+    just_after = FixedClock(deadline + timedelta(seconds=1))
+
+    def paying(own: ServiceContext) -> object:
+        with CardEntry("4242424242424242", 12, 2030, "123") as card:
+            return pay(replace(own, clock=just_before), None, cart_id, card, family.parent_id)
+
+    outcomes = _at_once(
+        ctx,
+        row_locking=row_locking,
+        attempts=[paying, lambda own: sweep(replace(own, clock=just_after))],
+    )
+    with ctx.db.read() as s:
+        cart = s.get(Cart, cart_id)
+        assert cart is not None
+        payments = s.scalars(select(Payment.id).where(Payment.cart_id == cart_id)).all()
+        kept = [i for i in cart.items if i.state in ("held", "registered")]
+        lapsed = s.scalars(
+            select(AuditEntry.id).where(
+                AuditEntry.action == "system.cart_lapsed",
+                AuditEntry.target == f"cart {cart.number}",
+            )
+        ).all()
+        return LapseRace(outcomes, cart.state, len(payments), len(kept), len(lapsed))
+
+
+def test_a_cart_paid_as_the_sweep_lapses_it_ends_one_way_or_the_other(pg_ctx, monkeypatch):
+    from console.domain.errors import Refused
+    from console.services.checkout import PaymentResult
+
+    race = _pay_at_the_deadline_race(pg_ctx, row_locking=True, monkeypatch=monkeypatch)
+    paid = race.outcomes[0]
+    if isinstance(paid, PaymentResult):  # the payment came first: the sweep skipped the cart
+        assert paid.registered and paid.registrations == 1
+        assert (race.cart_state, race.payments, race.held_or_registered) == ("paid", 1, 1)
+        assert race.lapsed_audits == 0
+    else:  # the sweep came first: the lapsed cart is not paid for
+        assert isinstance(paid, Refused) and paid.code == "cart_not_payable"
+        assert (race.cart_state, race.payments, race.held_or_registered) == ("lapsed", 0, 0)
+        assert race.lapsed_audits == 1
+
+
+def test_without_row_locking_the_sweep_lapses_a_cart_being_paid(pg_ctx, monkeypatch):
+    race = _pay_at_the_deadline_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+    # Both went through: the card was charged for a cart whose places were given back.
+    assert race.payments == 1 and race.lapsed_audits == 1
+    assert race.held_or_registered == 0
+
+
+@dataclass(frozen=True)
+class RecordRace:
+    outcomes: list[object]
+    approved: int
+    registrations: int
+    receipts: int
+
+
+def _reconcile_twice_race(ctx: ServiceContext, *, row_locking: bool) -> RecordRace:
+    """A payment charged but whose answer was lost is reconciled twice at once (two agents,
+    or an agent and the family's retry); both read it pending. Another transaction holds
+    the cart's row meanwhile, so both have read before either writes."""
+    from console.db.models import Cart, Payment, Receipt
+    from console.services.checkout import reconcile_payment
+
+    activity = make_activity(ctx, capacity=2)
+    family = make_family(ctx, children=1)
+    out = add_to_cart(ctx, None, family.household_id, family.child_ids[0], activity)
+    assert out.cart is not None
+    cart_id = out.cart.cart_id
+    with CardEntry("4000000000000119", 12, 2030, "123") as card:  # charged, answer lost
+        first = pay(ctx, None, cart_id, card, family.parent_id)
+    assert first.status.value == "pending"
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_cart() -> None:
+        with ctx.db.write() as s:
+            s.execute(select(Cart.id).where(Cart.id == cart_id).with_for_update()).all()
+            locked.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold_the_cart)
+    holder.start()
+    locked.wait(10)
+    timer = threading.Timer(0.5, release.set)
+    timer.start()
+    try:
+        outcomes = _at_once(
+            ctx,
+            row_locking=row_locking,
+            attempts=[lambda own: _caught(lambda: reconcile_payment(own, None, cart_id))] * 2,
+        )
+    finally:
+        release.set()
+        holder.join(10)
+        timer.cancel()
+    with ctx.db.read() as s:
+        statuses = s.scalars(select(Payment.status).where(Payment.cart_id == cart_id)).all()
+        registrations = s.scalars(select(Registration.id).where(Registration.cart_id == cart_id))
+        receipts = s.scalars(select(Receipt.id).where(Receipt.cart_id == cart_id))
+        return RecordRace(
+            outcomes, statuses.count("approved"), len(registrations.all()), len(receipts.all())
+        )
+
+
+def _caught(attempt: Callable[[], object]) -> object:
+    try:
+        return attempt()
+    except IntegrityError as exc:  # without locking: the second recording's rows clash
+        return exc
+
+
+def test_one_payment_reconciled_twice_at_once_is_recorded_once(pg_ctx):
+    from console.services.checkout import PaymentResult
+
+    race = _reconcile_twice_race(pg_ctx, row_locking=True)
+    assert all(isinstance(o, PaymentResult) and o.registered for o in race.outcomes)
+    assert (race.approved, race.registrations, race.receipts) == (1, 1, 1)
+
+
+def test_without_row_locking_one_payment_reconciled_twice_is_recorded_twice(pg_ctx):
+    race = _reconcile_twice_race(pg_ctx, row_locking=False)
+    # Both recorded the approval: the second one's registration clashes with the first's.
+    assert any(isinstance(o, IntegrityError) for o in race.outcomes)
