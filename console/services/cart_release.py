@@ -17,7 +17,7 @@ from console.db.models import Payment, Receipt
 from console.domain.errors import Refused, Unavailable
 from console.domain.vocabulary import CartState, PaymentStatus
 from console.services.cart_return import back_to_cart, lock_cart_activities
-from console.services.carts import load_cart, require_caller, require_staff
+from console.services.carts import load_cart, lock_cart, require_caller, require_staff
 from console.services.checkout import apply_outcome, audit_cart
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
@@ -64,11 +64,12 @@ def release_locked_cart(
                 )
             raise Unavailable("gateway_unreachable", detail=type(exc).__name__) from exc
     with ctx.db.write() as session:
-        # Checked again in the transaction that changes the cart: nothing moved meanwhile.
+        # One lock order (activities, then the cart), then checked again under the locks:
+        # a payment recorded or a cart paid meanwhile is seen, never overwritten.
+        lock_cart_activities(session, ctx, load_cart(session, cart_id))
+        cart = lock_cart(session, ctx, cart_id)
         if _checked_pending_key(session, ctx, actor, cart_id) != key:
-            raise Refused("cart_changed_retry", cart_number=load_cart(session, cart_id).number)
-        cart = load_cart(session, cart_id)
-        lock_cart_activities(session, ctx, cart)  # before any change: one lock order
+            raise Refused("cart_changed_retry", cart_number=cart.number)
         now = ctx.clock.now()
         if key is None:
             answer = "no_payment"
