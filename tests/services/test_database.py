@@ -94,10 +94,10 @@ def test_a_lookup_on_a_dropped_connection_is_an_outage_and_the_next_one_reconnec
 ) -> None:
     _boroughs(postgres_db)
     statement = select(Borough.code).order_by(Borough.code)
-    # Two connections in the lookup pool, both about to be cut.
-    first, second = (postgres_db._query_engine.raw_connection() for _ in range(2))
-    first.close()
-    second.close()
+    # Two idle lookup connections, both about to be cut.
+    first, second = (postgres_db._lookup_connection() for _ in range(2))
+    postgres_db._lookup_done(first)
+    postgres_db._lookup_done(second)
     with postgres_outage(_postgres_run.admin_url, _postgres_run.name), pytest.raises(Unavailable):
         postgres_db.fetch(statement, {})
     # Neither dead connection is handed out again.
