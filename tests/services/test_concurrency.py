@@ -166,18 +166,12 @@ def test_a_lock_held_too_long_is_busy_not_a_hang(pg_ctx):
         quick.dispose()
 
 
-def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch) -> int:
-    """Two accepts of one offer at once (the family on the site, an agent on the phone);
-    returns how many held items the single offer became."""
-    from datetime import timedelta
-
-    from console.domain.errors import Refused
+def _offered_entry(ctx: ServiceContext, *, offered_at: datetime, expires_at: datetime) -> int:
+    """A family's child first in line for a one-place activity, offered its place."""
     from console.domain.vocabulary import WaitlistState
-    from console.services.waitlist_admin import accept_offer
 
     activity = make_activity(ctx, capacity=1)
     family = make_family(ctx, children=1)
-    now = ctx.clock.now()
     with ctx.db.write() as s:
         entry = WaitlistEntry(
             activity_id=activity,
@@ -185,13 +179,25 @@ def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.
             household_id=family.household_id,
             position=1.0,
             state=WaitlistState.OFFERED.value,
-            created_at=now,
-            offered_at=now,
-            offer_expires_at=now + timedelta(hours=48),
+            created_at=offered_at,
+            offered_at=offered_at,
+            offer_expires_at=expires_at,
         )
         s.add(entry)
         s.flush()
-        entry_id = entry.id
+        return entry.id
+
+
+def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Two accepts of one offer at once (the family on the site, an agent on the phone);
+    returns how many held items the single offer became."""
+    from datetime import timedelta
+
+    from console.domain.errors import Refused
+    from console.services.waitlist_admin import accept_offer
+
+    now = ctx.clock.now()
+    entry_id = _offered_entry(ctx, offered_at=now, expires_at=now + timedelta(hours=48))
     monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
     barrier = threading.Barrier(2)
     databases = [Database(ctx.db.url, lock_timeout_ms=5000) for _ in range(2)]
@@ -417,27 +423,11 @@ def _accept_at_the_deadline_race(
 
     from console.db.models import AuditEntry
     from console.domain.clock import FixedClock
-    from console.domain.vocabulary import WaitlistState
     from console.services.sweep import sweep
     from console.services.waitlist_admin import accept_offer
 
-    activity = make_activity(ctx, capacity=1)
-    family = make_family(ctx, children=1)
     deadline = ctx.clock.now() + timedelta(hours=1)
-    with ctx.db.write() as s:
-        entry = WaitlistEntry(
-            activity_id=activity,
-            member_id=family.child_ids[0],
-            household_id=family.household_id,
-            position=1.0,
-            state=WaitlistState.OFFERED.value,
-            created_at=deadline - timedelta(hours=48),
-            offered_at=deadline - timedelta(hours=48),
-            offer_expires_at=deadline,
-        )
-        s.add(entry)
-        s.flush()
-        entry_id = entry.id
+    entry_id = _offered_entry(ctx, offered_at=deadline - timedelta(hours=48), expires_at=deadline)
     monkeypatch.setattr(places, "after_count", lambda: time.sleep(0.2))
     just_before = FixedClock(deadline - timedelta(seconds=1))
     just_after = FixedClock(deadline + timedelta(seconds=1))
