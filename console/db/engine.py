@@ -25,12 +25,12 @@ from sqlalchemy.pool import PoolProxiedConnection
 from console.domain.errors import Busy, Unavailable
 
 PG_LOCK_NOT_AVAILABLE = "55P03"
-# Idle lookup connections kept: the GUI runs one worker; a server, a few threads.
-LOOKUP_CONNECTIONS_KEPT = 4
 PG_DEADLOCK = "40P01"
 PG_SERIALIZATION = "40001"
 PG_INVALID_PASSWORD = "28P01"
 PG_INVALID_AUTHORIZATION = "28000"
+# Idle lookup connections kept: the GUI runs one worker; a server, a few threads.
+LOOKUP_CONNECTIONS_KEPT = 4
 _LOGIN_REFUSED = re.compile(
     r'authentication failed|no password supplied|FATAL:\s+role ".*" does not exist'
 )
@@ -105,17 +105,14 @@ class Database:
                 connect_args={"password": password} if password is not None else {},
             )
             self._write_engine = self.engine
-            # Single-statement lookups: connections that stay in autocommit, so a lookup is
-            # one round trip with no isolation switch on checkout and return.
+            # Single-statement lookups: connections in autocommit, so a lookup is one round
+            # trip. They are detached from this pool and kept by fetch (_lookup_connection).
             self._query_engine = create_engine(
                 url,
                 echo=echo,
                 pool_size=2,
                 max_overflow=6,
                 isolation_level="AUTOCOMMIT",
-                # Nothing to reset on return: an autocommit connection never holds a
-                # transaction open (and each rollback call cost Python time per lookup).
-                pool_reset_on_return=None,
                 # psycopg prepares a statement run five times on a connection; the server
                 # then plans it once. Every lookup's parameters are equalities or byte
                 # ranges, never LIKE patterns, so that one plan serves every value.
@@ -131,6 +128,12 @@ class Database:
         self._idle_lookups: deque[PoolProxiedConnection] = deque()
         # Test-only hook: the concurrency tests switch row locking off to show the race.
         self.row_locking = True
+
+    @property
+    def locks_rows(self) -> bool:
+        """Whether writes take row locks (``FOR UPDATE``): on PostgreSQL, unless a test
+        switched them off. SQLite has one writer at a time (``BEGIN IMMEDIATE``)."""
+        return self.row_locking and self.dialect == "postgresql"
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -146,7 +146,7 @@ def lock_cart(session: Session, ctx: ServiceContext, cart_id: int) -> Cart:
     cart = session.get(
         Cart,
         cart_id,
-        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+        with_for_update=ctx.db.locks_rows,
         populate_existing=True,
         options=[selectinload(Cart.items)],
     )

@@ -238,7 +238,7 @@ def apply_outcome(
     locked = session.get(
         Payment,
         payment.id,
-        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+        with_for_update=ctx.db.locks_rows,
         populate_existing=True,
     )
     assert locked is payment  # the same object, read again after the locks

@@ -62,7 +62,7 @@ def lock_activities(session: Session, db: Database, activity_ids: Iterable[int])
     ``BEGIN IMMEDIATE``, so it is the only writer and nothing more is needed.
     """
     ids = sorted(set(activity_ids))
-    if not ids or db.dialect != "postgresql" or not db.row_locking:
+    if not ids or not db.locks_rows:
         return
     session.execute(
         select(Activity.id).where(Activity.id.in_(ids)).order_by(Activity.id).with_for_update()

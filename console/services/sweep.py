@@ -44,7 +44,7 @@ def sweep(ctx: ServiceContext) -> SweepReport:
         due_carts = select(Cart).where(
             Cart.state == CartState.OPEN.value, Cart.hold_expires_at <= now
         )
-        if ctx.db.row_locking and ctx.db.dialect == "postgresql":
+        if ctx.db.locks_rows:
             due_carts = due_carts.with_for_update(skip_locked=True)
         expired = session.scalars(due_carts).all()
         if places.after_count is not None:  # test-only: widen the read-then-write window
@@ -59,7 +59,7 @@ def sweep(ctx: ServiceContext) -> SweepReport:
             WaitlistEntry.state == WaitlistState.OFFERED.value,
             WaitlistEntry.offer_expires_at <= now,
         )
-        if ctx.db.row_locking and ctx.db.dialect == "postgresql":
+        if ctx.db.locks_rows:
             due = due.with_for_update(skip_locked=True)
         lapsed_offers = session.scalars(due).all()
         if places.after_count is not None:  # test-only: widen the read-then-write window

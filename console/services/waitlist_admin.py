@@ -232,7 +232,7 @@ def _locked_entry(session: Session, ctx: ServiceContext, entry_id: int) -> Waitl
         WaitlistEntry,
         entry_id,
         populate_existing=True,
-        with_for_update=ctx.db.row_locking and ctx.db.dialect == "postgresql",
+        with_for_update=ctx.db.locks_rows,
     )
     if fresh is None:
         raise NotFound("waitlist_entry_not_found", entry_id=entry_id)
