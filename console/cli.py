@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from console.cli_staff import add_staff_commands
+
 if TYPE_CHECKING:
     from console.db.engine import Database
     from console.db.sin import SinCipher
@@ -271,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(sub)
     _add_mail_relay(sub)
     _add_places(sub)
+    add_staff_commands(sub)
     return parser
 
 

@@ -433,8 +433,56 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(12))
     borough_id: Mapped[int | None] = mapped_column(ForeignKey("borough.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Sign-in to the console server (migration 0004): an argon2id hash, never the password.
+    # No hash: the member cannot sign in until `console staff set-password`.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    # Consecutive failed sign-ins; at the limit, sign-in is refused until ``locked_until``.
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(TS)
+    password_changed_at: Mapped[datetime | None] = mapped_column(TS)
 
     borough: Mapped[Borough | None] = orm_relationship()
+
+
+class StaffSession(Base):
+    """A signed-in staff member on the console server. Only the SHA-256 of the session
+    token is kept; the token itself lives in the desktop's memory."""
+
+    __tablename__ = "staff_session"
+    __table_args__ = (
+        CheckConstraint("(ended_at IS NULL) = (end_reason IS NULL)", name="ended"),
+        CheckConstraint("expires_at >= created_at", name="lifetime"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    # Refreshed as requests come (at most every few seconds): the idle timeout counts from it.
+    last_seen_at: Mapped[datetime] = mapped_column(TS)
+    # The absolute end, however active the session.
+    expires_at: Mapped[datetime] = mapped_column(TS)
+    ended_at: Mapped[datetime | None] = mapped_column(TS)
+    # "signed_out", "staff_disabled", "password_changed", …
+    end_reason: Mapped[str | None] = mapped_column(String(32))
+
+    staff: Mapped[Staff] = orm_relationship()
+
+
+class FileAccess(Base):
+    """Each family file a staff member opened (Québec Access Act): a supervisor can say
+    who looked at a file, and when."""
+
+    __tablename__ = "file_access"
+    __table_args__ = (
+        Index("ix_file_access_household_at", "household_id", "at"),
+        Index("ix_file_access_staff_at", "staff_id", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id"))
+    at: Mapped[datetime] = mapped_column(TS)
+
+    staff: Mapped[Staff] = orm_relationship()
 
 
 class CallVerification(Base):

@@ -42,6 +42,14 @@ class AuditAction(StrEnum):
     OUTBOX_REQUEUED = "outbox.requeued"
     # Calls
     CALL_ENDED = "call_ended"
+    # Staff accounts and sign-in (the console server)
+    STAFF_SIGN_IN = "staff.sign_in"
+    STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    STAFF_LOCKED = "staff.locked"
+    STAFF_SIGN_OUT = "staff.sign_out"
+    STAFF_ADDED = "staff.added"
+    STAFF_DISABLED = "staff.disabled"
+    STAFF_PASSWORD_SET = "staff.password_set"
     # The sweep, acting for no one
     SYSTEM_CART_LAPSED = "system.cart_lapsed"
     SYSTEM_OFFER_LAPSED = "system.offer_lapsed"

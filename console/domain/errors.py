@@ -59,3 +59,13 @@ class Busy(ConsoleError):
 
 class Unavailable(ConsoleError):
     """An outside system (database, gateway, mail server) did not answer."""
+
+
+class Unauthenticated(ConsoleError):
+    """No valid session: sign in again.
+
+    Codes: ``sign_in_refused`` (unknown name, wrong password, disabled account: the same
+    refusal for all, so a name cannot be probed), ``sign_in_locked`` (param ``until``: too
+    many failures, refused until then even with the right password), ``session_expired``
+    (idle too long or past its lifetime) and ``session_invalid`` (unknown or ended).
+    """

@@ -242,6 +242,13 @@ def audit_action_name(action: str) -> str:
         AuditAction.RECEIPT_EMAIL: translate("formatting", "Reçu envoyé par courriel"),
         AuditAction.OUTBOX_REQUEUED: translate("formatting", "Courriel renvoyé"),
         AuditAction.CALL_ENDED: translate("formatting", "Appel terminé"),
+        AuditAction.STAFF_SIGN_IN: translate("formatting", "Connexion au serveur"),
+        AuditAction.STAFF_SIGN_IN_FAILED: translate("formatting", "Connexion refusée"),
+        AuditAction.STAFF_LOCKED: translate("formatting", "Connexion bloquée (trop de tentatives)"),
+        AuditAction.STAFF_SIGN_OUT: translate("formatting", "Déconnexion"),
+        AuditAction.STAFF_ADDED: translate("formatting", "Membre du personnel ajouté"),
+        AuditAction.STAFF_DISABLED: translate("formatting", "Membre du personnel désactivé"),
+        AuditAction.STAFF_PASSWORD_SET: translate("formatting", "Mot de passe du personnel défini"),
         AuditAction.SYSTEM_CART_LAPSED: translate("formatting", "Panier expiré (système)"),
         AuditAction.SYSTEM_OFFER_LAPSED: translate("formatting", "Offre expirée (système)"),
         AuditAction.SYSTEM_PAYMENT_SETTLED: translate(

@@ -2211,6 +2211,34 @@ Size:</translation>
         <translation>Call ended</translation>
     </message>
     <message>
+        <source>Connexion au serveur</source>
+        <translation>Signed in to the server</translation>
+    </message>
+    <message>
+        <source>Connexion refusée</source>
+        <translation>Sign-in refused</translation>
+    </message>
+    <message>
+        <source>Connexion bloquée (trop de tentatives)</source>
+        <translation>Sign-in locked (too many attempts)</translation>
+    </message>
+    <message>
+        <source>Déconnexion</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Membre du personnel ajouté</source>
+        <translation>Staff member added</translation>
+    </message>
+    <message>
+        <source>Membre du personnel désactivé</source>
+        <translation>Staff member disabled</translation>
+    </message>
+    <message>
+        <source>Mot de passe du personnel défini</source>
+        <translation>Staff password set</translation>
+    </message>
+    <message>
         <source>Panier expiré (système)</source>
         <translation>Cart lapsed (system)</translation>
     </message>

@@ -110,8 +110,10 @@ class SupportRows:
 
 
 def staff_rows() -> list[Row]:
+    # No password: generated staff sign in only to the embedded demo (its staff picker);
+    # `console staff set-password` gives one for the server.
     return [
-        (i, username, name, role.value, borough, active)
+        (i, username, name, role.value, borough, active, None, 0, None, None)
         for i, (username, name, role, borough, active) in enumerate(STAFF, start=1)
     ]
 
