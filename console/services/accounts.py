@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -18,11 +17,14 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Account, Household, OutboxMessage, PasswordResetToken
 from console.domain.errors import NotFound, Refused
+from console.domain.views.accounts import AccountSummary as AccountSummary
+from console.domain.views.accounts import AddressCheck as AddressCheck
+from console.domain.views.accounts import EmailQueued as EmailQueued
 from console.domain.vocabulary import EmailKind, Role
 from console.services import audit
 from console.services.context import ServiceContext
 from console.services.email_templates import DEFAULT_SITE_URL
-from console.services.outbox import OutboxView, enqueue_for_account, messages_for_account
+from console.services.outbox import enqueue_for_account, messages_for_account
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
@@ -30,49 +32,6 @@ RESET_VALIDITY = timedelta(minutes=60)
 SENDS_PER_HOUR = 3
 RATE_WINDOW = timedelta(hours=1)
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
-
-
-@dataclass(frozen=True)
-class AccountSummary:
-    """The account panel: state, counters, and every message sent to the account."""
-
-    household_id: int
-    account_id: int
-    email: str
-    language: str
-    confirmed: bool
-    confirmed_at: datetime | None
-    locked: bool
-    locked_at: datetime | None
-    failed_login_count: int
-    last_failed_login_at: datetime | None
-    reset_links_left: int
-    confirmations_left: int
-    # Until when the newest unused reset link works, if one does.
-    reset_link_valid_until: datetime | None
-    messages: tuple[OutboxView, ...]
-
-
-@dataclass(frozen=True)
-class EmailQueued:
-    """An action's outcome: which message went to the outbox, to which address on file."""
-
-    outbox_id: int
-    to_address: str
-    kind: str
-    valid_until: datetime | None = None
-
-
-@dataclass(frozen=True)
-class AddressCheck:
-    """F3: whether an address the caller quotes already identifies a Dossier loisir."""
-
-    email: str  # normalised
-    household_number: int | None
-
-    @property
-    def in_use(self) -> bool:
-        return self.household_number is not None
 
 
 def site_url(ctx: ServiceContext) -> str:

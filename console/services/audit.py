@@ -4,14 +4,14 @@ of the change itself; supervisors list and filter it."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import AuditEntry, Household, Member, Staff
+from console.domain.views.audit import AuditFilters as AuditFilters
+from console.domain.views.audit import AuditView as AuditView
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.services.quebec_time import day_bounds
@@ -45,35 +45,6 @@ def record(
             details=json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
         )
     )
-
-
-@dataclass(frozen=True)
-class AuditFilters:
-    """What the supervisor narrows the journal to; ``None`` means any."""
-
-    staff_id: int | None = None
-    household_number: int | None = None
-    action: str | None = None
-    since: date | None = None  # first day included
-    until: date | None = None  # last day included
-    limit: int = 500
-
-
-@dataclass(frozen=True)
-class AuditView:
-    entry_id: int
-    at: datetime
-    staff_id: int | None
-    staff_name: str  # empty for the public site and the system
-    action: str
-    household_id: int | None
-    household_number: int | None
-    account_id: int | None
-    member_id: int | None
-    member_name: str
-    target: str
-    reason: str
-    details: str
 
 
 def list_audit(ctx: ServiceContext, actor: Actor, filters: AuditFilters) -> tuple[AuditView, ...]:

@@ -8,7 +8,6 @@ between the start and the end of the call, one action code a line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,6 +15,10 @@ from sqlalchemy import select
 from console.db.models import AuditEntry, CallNote, Household, Staff
 from console.domain.audit_actions import AuditAction
 from console.domain.errors import NotFound, Refused
+from console.domain.views.calls import CALL_REASONS as CALL_REASONS
+from console.domain.views.calls import FAQ_REASONS as FAQ_REASONS
+from console.domain.views.calls import OTHER_REASON as OTHER_REASON
+from console.domain.views.calls import ActiveCall as ActiveCall
 from console.domain.vocabulary import Role
 from console.services import audit
 from console.services.context import ServiceContext
@@ -23,19 +26,9 @@ from console.services.households import CallNoteView, call_note_views
 from console.services.presence import upsert_presence
 from console.services.staff import Actor, require_role
 
-FAQ_REASONS = tuple(f"F{n}" for n in range(1, 15))
-OTHER_REASON = "other"
-CALL_REASONS = (*FAQ_REASONS, OTHER_REASON)
 MAX_NOTE_CHARS = 4000
 CALL_ENDED = AuditAction.CALL_ENDED.value
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
-
-
-@dataclass(frozen=True)
-class ActiveCall:
-    staff_id: int
-    household_id: int | None
-    started_at: datetime
 
 
 def start_call(ctx: ServiceContext, actor: Actor, household_id: int | None) -> ActiveCall:

@@ -7,14 +7,13 @@ with the reason: a cart is never released blind. Every attempt is audited, refus
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Payment, Receipt
 from console.domain.errors import Refused, Unavailable
+from console.domain.views.cart_release import ReleaseKind as ReleaseKind
+from console.domain.views.cart_release import ReleaseOutcome as ReleaseOutcome
 from console.domain.vocabulary import CartState, PaymentStatus
 from console.services.cart_return import back_to_cart, lock_cart_activities
 from console.services.carts import load_cart, lock_cart, require_caller, require_staff
@@ -24,19 +23,6 @@ from console.services.gateway import GatewayError, GatewayOutcome, payment_gatew
 from console.services.staff import Actor
 
 NOT_STARTED = "not_started"
-
-
-class ReleaseKind(StrEnum):
-    COMPLETED = "completed"  # the payment went through: registered, receipt issued
-    UNLOCKED = "unlocked"  # refused or never started: the cart is open again
-
-
-@dataclass(frozen=True)
-class ReleaseOutcome:
-    kind: ReleaseKind
-    cart_number: int
-    gateway_answer: str  # "approved", "refused", "not_started" or "no_payment"
-    receipt_number: int | None = None
 
 
 def release_locked_cart(

@@ -12,7 +12,6 @@ and the site keeps its own logs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -28,11 +27,10 @@ from console.db.models import (
 from console.db.numbers import next_number
 from console.domain.cart_timer import CartHold
 from console.domain.errors import NotFound, Reason, Refused
-from console.domain.vocabulary import (
-    CartItemState,
-    CartState,
-    Role,
-)
+from console.domain.views.carts import AddOutcome as AddOutcome
+from console.domain.views.carts import CartLine as CartLine
+from console.domain.views.carts import CartSummary as CartSummary
+from console.domain.vocabulary import CartItemState, CartState, Role
 from console.services import audit, places
 from console.services.context import ServiceContext
 from console.services.places import already_holding, free_for_newcomers, lock_activities
@@ -41,56 +39,6 @@ from console.services.verification import require_verified
 from console.services.waitlist import join_waitlist, offer_free_places, rank
 
 WEB = "web"
-
-
-@dataclass(frozen=True)
-class CartLine:
-    item_id: int
-    member_id: int
-    member_name: str
-    activity_id: int
-    activity_code: str
-    activity_title: str
-    price_cents: int
-    state: CartItemState
-
-
-@dataclass(frozen=True)
-class CartSummary:
-    cart_id: int
-    number: int
-    owner_number: int
-    household_id: int
-    state: CartState
-    hold_expires_at: datetime
-    extension_used: bool
-    checkout_locked_until: datetime | None
-    live: bool
-    minutes_left: int
-    channel: str
-    items: tuple[CartLine, ...]
-    as_of: datetime
-
-    @property
-    def held(self) -> tuple[CartLine, ...]:
-        return tuple(i for i in self.items if i.state is CartItemState.HELD)
-
-    @property
-    def total_cents(self) -> int:
-        return sum(i.price_cents for i in self.held)
-
-
-@dataclass(frozen=True)
-class AddOutcome:
-    """A place was held in the cart, or the member went on the waitlist (F6)."""
-
-    cart: CartSummary | None
-    waitlist_entry_id: int | None = None
-    waitlist_position: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self.waitlist_entry_id is None
 
 
 def require_caller(

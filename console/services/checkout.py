@@ -14,7 +14,6 @@ refused, F9), the Receipt row that ``receipts`` renders, reprints and emails.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -32,12 +31,8 @@ from console.db.numbers import next_number
 from console.domain.cards import CardEntry
 from console.domain.errors import NotFound, Refused, Unavailable
 from console.domain.payers import PayerCheck
-from console.domain.vocabulary import (
-    CartItemState,
-    CartState,
-    PaymentStatus,
-    RegistrationState,
-)
+from console.domain.views.checkout import PaymentResult as PaymentResult
+from console.domain.vocabulary import CartItemState, CartState, PaymentStatus, RegistrationState
 from console.services import audit, payers, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
 from console.services.carts import (
@@ -52,29 +47,6 @@ from console.services.context import ServiceContext
 from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
 from console.services.quebec_time import local_date
 from console.services.staff import Actor
-
-
-@dataclass(frozen=True)
-class PaymentResult:
-    """What the agent reads to the caller after a payment attempt (F9)."""
-
-    cart_id: int
-    cart_number: int
-    owner_number: int
-    transaction_number: int
-    status: PaymentStatus  # PENDING when the gateway's answer is not known yet
-    amount_cents: int
-    card_brand: str | None = None
-    card_last4: str | None = None
-    authorization_code: str | None = None
-    refusal_reason: str | None = None  # the gateway's refusal code, or why it is pending
-    receipt_id: int | None = None
-    receipt_number: int | None = None
-    registrations: int = 0
-
-    @property
-    def registered(self) -> bool:
-        return self.status is PaymentStatus.APPROVED
 
 
 def validate_payer(session: Session, cart: Cart, payer_member_id: int) -> PayerCheck:

@@ -8,7 +8,6 @@ is refused with :class:`StaleData`, and every change bumps the version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import or_, select, update
@@ -26,6 +25,9 @@ from console.db.models import (
 )
 from console.domain.errors import Forbidden, NotFound, Reason, Refused, StaleData
 from console.domain.payers import PayerCandidate, eligible_payers
+from console.domain.views.family import FamilyChange as FamilyChange
+from console.domain.views.family import FamilyFile as FamilyFile
+from console.domain.views.family import FamilyMember as FamilyMember
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
@@ -41,48 +43,6 @@ from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
-
-
-@dataclass(frozen=True)
-class FamilyMember:
-    member_id: int
-    first_name: str
-    last_name: str
-    birth_date: date
-    relationship: Relationship
-    may_pay: bool  # F12: in the payer list
-    removed_at: datetime | None
-    # What stops a removal right now (F4); empty when nothing does.
-    removal_blockers: tuple[Reason, ...]
-
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
-    def is_responsible(self) -> bool:
-        return self.relationship is Relationship.RESPONSIBLE
-
-
-@dataclass(frozen=True)
-class FamilyFile:
-    household_id: int
-    number: int
-    version: int
-    borough_id: int
-    borough: str
-    members: tuple[FamilyMember, ...]
-    # Whether this actor may remove members of this household (F4).
-    actor_may_remove: bool
-
-
-@dataclass(frozen=True)
-class FamilyChange:
-    """The outcome of a change: the household's new version, to carry to the next one."""
-
-    household_id: int
-    member_id: int
-    version: int
 
 
 def family_file(ctx: ServiceContext, actor: Actor, household_id: int) -> FamilyFile:

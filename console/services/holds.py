@@ -4,15 +4,16 @@ activity — a registration, an item in a cart, a waitlist entry — and releasi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Activity, Cart, CartItem, Member, Receipt, Registration, WaitlistEntry
 from console.domain.errors import NotFound, Refused
+from console.domain.views.holds import ExistingHold as ExistingHold
+from console.domain.views.holds import HoldDiagnosis as HoldDiagnosis
+from console.domain.views.holds import HoldKind as HoldKind
 from console.domain.vocabulary import CartItemState, CartState, WaitlistState
 from console.services import audit
 from console.services.carts import hold_of, release_item, require_caller, require_staff
@@ -20,41 +21,6 @@ from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, lock_activities
 from console.services.staff import Actor
 from console.services.waitlist import offer_free_places, rank
-
-
-class HoldKind(StrEnum):
-    REGISTRATION = "registration"
-    CART_ITEM = "cart_item"
-    WAITLIST = "waitlist"
-
-
-@dataclass(frozen=True)
-class ExistingHold:
-    """One thing that holds the member on the activity, and whether the agent may free it."""
-
-    kind: HoldKind
-    record_id: int
-    state: str
-    since: datetime
-    deadline: datetime | None = None  # when a cart hold or an offer lapses by itself
-    cart_number: int | None = None
-    cart_state: CartState | None = None
-    receipt_number: int | None = None
-    waitlist_position: int | None = None
-    live: bool = True  # False: the record is stale (its deadline passed) and blocks nothing
-    releasable: bool = False
-
-
-@dataclass(frozen=True)
-class HoldDiagnosis:
-    member_id: int
-    member_name: str
-    household_id: int
-    activity_id: int
-    activity_code: str
-    activity_title: str
-    holds: tuple[ExistingHold, ...]
-    as_of: datetime
 
 
 def what_holds(ctx: ServiceContext, member_id: int, activity_id: int) -> HoldDiagnosis:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Account, OutboxMessage
+from console.domain.views.outbox import OutboxView as OutboxView
 from console.domain.vocabulary import EmailKind, OutboxState
 from console.services.context import ServiceContext
 from console.services.email_templates import render
@@ -36,23 +35,6 @@ _SECRET = re.compile(r"([?&](?:" + "|".join(SECRET_PARAMETERS) + r")=)[^&#\s]+")
 def redact_secrets(body: str) -> str:
     """``body`` with the value of every secret link parameter replaced by a mark."""
     return _SECRET.sub(lambda m: m.group(1) + REDACTED, body)
-
-
-@dataclass(frozen=True)
-class OutboxView:
-    """One message as the account panel lists it (never its body: it may hold a link)."""
-
-    outbox_id: int
-    kind: str
-    subject: str
-    to_address: str
-    state: OutboxState
-    attempts: int
-    created_at: datetime
-    next_attempt_at: datetime
-    sent_at: datetime | None
-    last_error: str | None
-    attachment_name: str | None
 
 
 def new_message_id() -> str:

@@ -10,24 +10,17 @@ family that still needs one gets a fresh link from an agent.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
 from console.db.models import OutboxMessage
+from console.domain.views.outbox_bulk import RequeueReport as RequeueReport
 from console.domain.vocabulary import EmailKind, OutboxState, Role
 from console.services import audit
 from console.services.context import ServiceContext
 from console.services.staff import Actor, require_role
 
 CHUNK = 200
-
-
-@dataclass(frozen=True)
-class RequeueReport:
-    requeued: int
-    total: int
-    cancelled: bool
 
 
 def _failed() -> list[object]:

@@ -15,7 +15,6 @@ never wait on each other in a circle. Freeing a place needs no lock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +36,10 @@ from console.db.models import (
 from console.domain.errors import NotFound, Reason
 from console.domain.names import search_key
 from console.domain.places import PlaceCount, earliest_release
+from console.domain.views.places import ActivityPlaces as ActivityPlaces
+from console.domain.views.places import ActivitySummary as ActivitySummary
+from console.domain.views.places import HoldLine as HoldLine
+from console.domain.views.places import OfferLine as OfferLine
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
@@ -214,58 +217,6 @@ def free_for_newcomers(count: PlaceCount) -> int:
     return max(0, count.real_remaining - count.waitlist_length)
 
 
-@dataclass(frozen=True)
-class HoldLine:
-    """One cart holding places of the activity."""
-
-    cart_number: int
-    household_number: int
-    state: CartState  # OPEN (hold running) or CHECKOUT (locked at the payment site)
-    places: int
-    lapses_at: datetime
-    channel: str
-
-
-@dataclass(frozen=True)
-class OfferLine:
-    entry_id: int
-    member_name: str
-    expires_at: datetime
-
-
-@dataclass(frozen=True)
-class ActivityPlaces:
-    """Everything the places panel shows for one activity (F6)."""
-
-    activity_id: int
-    code: str
-    title: str
-    schedule: str
-    price_cents: int
-    count: PlaceCount
-    holds: tuple[HoldLine, ...]
-    offers: tuple[OfferLine, ...]
-    next_release: datetime | None
-    explanation: Reason
-    as_of: datetime
-
-    @property
-    def real_remaining(self) -> int:
-        return self.count.real_remaining
-
-    @property
-    def site_remaining(self) -> int:
-        return self.count.site_remaining
-
-    @property
-    def checkout_locks(self) -> tuple[HoldLine, ...]:
-        return tuple(h for h in self.holds if h.state is CartState.CHECKOUT)
-
-    @property
-    def cart_holds(self) -> tuple[HoldLine, ...]:
-        return tuple(h for h in self.holds if h.state is CartState.OPEN)
-
-
 def activity_places(ctx: ServiceContext, activity_id: int) -> ActivityPlaces:
     """The places panel of one activity: counts, each hold and offer, and why they differ."""
     now = ctx.clock.now()
@@ -339,20 +290,6 @@ def _offer_lines(session: Session, activity_id: int, now: datetime) -> tuple[Off
         OfferLine(entry.id, f"{first} {last}", entry.offer_expires_at)
         for entry, first, last in rows
     )
-
-
-@dataclass(frozen=True)
-class ActivitySummary:
-    activity_id: int
-    code: str
-    title: str
-    schedule: str
-    season: str
-    price_cents: int
-    is_childcare: bool
-    real_remaining: int
-    site_remaining: int
-    waitlist_length: int
 
 
 def find_activities(

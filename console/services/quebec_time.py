@@ -1,47 +1,33 @@
-"""Calendar days as families and staff live them (Québec time), for dates they quote.
+"""Moved to :mod:`console.domain.quebec_time` (pure: the desktop reads it without the
+services); this old path re-exports it.
 
-The zone comes from the tz database: the system's, or the ``tzdata`` package (a project
-dependency, so Windows bundles carry it). Without either the console refuses to start
-rather than silently treating UTC as Québec time (dates off by a day every evening).
+The old name is bound to that very module object, not to a copy of its names, so
+patching ``console.services.quebec_time.ZoneInfo`` (as the tests do) still reaches
+``_local_zone``.
 """
 
-from __future__ import annotations
+import sys
 
-from datetime import date, datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from console.domain import quebec_time as _moved
+from console.domain.quebec_time import *  # noqa: F403
+from console.domain.quebec_time import (
+    LOCAL_TZ,
+    ZONE_NAME,
+    MissingTimeZoneData,
+    _local_zone,
+    day_bounds,
+    local_date,
+    start_of_day,
+)
 
-ZONE_NAME = "America/Toronto"  # Québec's zone in the tz database
+__all__ = [
+    "LOCAL_TZ",
+    "ZONE_NAME",
+    "MissingTimeZoneData",
+    "_local_zone",
+    "day_bounds",
+    "local_date",
+    "start_of_day",
+]
 
-
-class MissingTimeZoneData(RuntimeError):
-    """Neither the system nor the ``tzdata`` package provides Québec's time zone."""
-
-
-def _local_zone() -> tzinfo:
-    try:
-        return ZoneInfo(ZONE_NAME)
-    except ZoneInfoNotFoundError as exc:
-        raise MissingTimeZoneData(
-            f"time zone {ZONE_NAME!r} not found: install the 'tzdata' package"
-        ) from exc
-
-
-LOCAL_TZ = _local_zone()
-
-
-def start_of_day(day: date) -> datetime:
-    """The first instant of ``day`` in Québec, as an aware datetime."""
-    return datetime(day.year, day.month, day.day, tzinfo=LOCAL_TZ)
-
-
-def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
-    """[start, end) instants covering the days ``first`` to ``last`` included."""
-    return (
-        start_of_day(first) if first else None,
-        start_of_day(last + timedelta(days=1)) if last else None,
-    )
-
-
-def local_date(moment: datetime) -> date:
-    """The calendar day in Québec at ``moment`` (an aware datetime)."""
-    return moment.astimezone(LOCAL_TZ).date()
+sys.modules[__name__] = _moved

@@ -8,8 +8,6 @@ with the package (DejaVu Sans) so accents, "•" and "–" render on any machine
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from io import BytesIO
@@ -34,7 +32,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from console.domain.vocabulary import CardBrand, Language, PaymentStatus
+from console.domain.views.receipt_pdf import ReceiptData as ReceiptData
+from console.domain.views.receipt_pdf import ReceiptLine as ReceiptLine
+from console.domain.vocabulary import Language, PaymentStatus
 from console.services.receipt_words import (
     CITY_HEADER,
     STATUS_WORDS,
@@ -55,38 +55,6 @@ ZEBRA: Final = colors.HexColor("#F1F4F7")
 APPROVED_GREEN: Final = colors.HexColor("#1E6B34")
 REFUSED_RED: Final = colors.HexColor("#A4161A")
 PENDING_AMBER: Final = colors.HexColor("#8A5A00")
-
-
-@dataclass(frozen=True)
-class ReceiptLine:
-    """One registration on the receipt: who, what, when, how much."""
-
-    member_name: str
-    activity_title: str
-    activity_code: str
-    session: str  # season and schedule, as the family knows them
-    amount_cents: int
-
-
-@dataclass(frozen=True)
-class ReceiptData:
-    """Everything a receipt shows, frozen at issue time. Holds no card number, no CVV."""
-
-    receipt_number: int
-    cart_number: int
-    owner_number: int
-    transaction_number: int
-    payer_name: str
-    lines: tuple[ReceiptLine, ...]
-    total_cents: int
-    status: PaymentStatus
-    card_brand: CardBrand | None
-    card_last4: str | None
-    authorization_code: str | None
-    issued_at: datetime
-    language: Language
-    refusal_reason: str | None = None
-    reprinted_at: datetime | None = None
 
 
 @cache

@@ -11,7 +11,6 @@ transaction (SQLite has a single writer).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -19,6 +18,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from console.db.models import Activity, Cart, CartItem, Household, Member, Payment, Receipt
 from console.domain.errors import NotFound
+from console.domain.views.receipts import EmailedReceipt as EmailedReceipt
+from console.domain.views.receipts import ReceiptDocument as ReceiptDocument
 from console.domain.vocabulary import (
     CardBrand,
     CartItemState,
@@ -36,27 +37,6 @@ from console.services.verification import require_verified
 
 RECEIPT_EMAIL_KIND = EmailKind.RECEIPT.value
 RECEIPT_ROLES = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
-
-
-@dataclass(frozen=True)
-class ReceiptDocument:
-    """A receipt ready to show, print or save: its data and the PDF bytes."""
-
-    data: ReceiptData
-    pdf: bytes
-    household_id: int
-    file_name: str
-
-    @property
-    def receipt_number(self) -> int:
-        return self.data.receipt_number
-
-
-@dataclass(frozen=True)
-class EmailedReceipt:
-    receipt_number: int
-    to_address: str
-    outbox_id: int
 
 
 def _find(

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -27,31 +25,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
-from console.domain.identifiers import (
-    NumberKind,
-    QueryKind,
-    SearchTerms,
-    classify_query,
-    number_kind,
-    read_query,
-)
+from console.domain.identifiers import NumberKind, SearchTerms, number_kind, read_query
 from console.domain.names import prefix_upper_bound, search_key
+from console.domain.views.search import MatchedOn as MatchedOn
+from console.domain.views.search import SearchHit as SearchHit
+from console.domain.views.search import SearchResult as SearchResult
 from console.services.context import ServiceContext
 
 MAX_HITS = 50
 MIN_NAME_CHARS = 2
-
-
-class MatchedOn(StrEnum):
-    EMAIL = "email"
-    EMAIL_PREFIX = "email_prefix"
-    PHONE = "phone"
-    HOUSEHOLD_NUMBER = "household_number"
-    CART_NUMBER = "cart_number"
-    RECEIPT_NUMBER = "receipt_number"
-    TRANSACTION_NUMBER = "transaction_number"
-    NAME = "name"  # the whole name matched exactly
-    NAME_PREFIX = "name_prefix"
 
 
 # Lower ranks first: exact identifiers, then exact names, then prefixes.
@@ -67,45 +49,6 @@ _RANK = {
     MatchedOn.NAME_PREFIX: 4,
 }
 _MATCHED_ON = {m.value: m for m in MatchedOn}
-_EXACT = {
-    MatchedOn.EMAIL,
-    MatchedOn.HOUSEHOLD_NUMBER,
-    MatchedOn.CART_NUMBER,
-    MatchedOn.RECEIPT_NUMBER,
-    MatchedOn.TRANSACTION_NUMBER,
-}
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    household_id: int
-    household_number: int
-    responsible_name: str
-    email: str
-    borough: str
-    postal_code: str
-    account_locked: bool
-    matched_on: MatchedOn
-    # What matched, to show beside the hit ("Zoé Côté", "+14185550199", "panier 5000123").
-    matched_text: str
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    hits: tuple[SearchHit, ...]
-
-    @property
-    def kind(self) -> QueryKind:
-        """What the query was read as (an address here is validated, not just shaped)."""
-        return classify_query(self.query)
-
-    @property
-    def exact(self) -> SearchHit | None:
-        """The household an exact identifier points to, when there is exactly one."""
-        exact = [h for h in self.hits if h.matched_on in _EXACT]
-        households = {h.household_id for h in exact}
-        return exact[0] if len(households) == 1 else None
 
 
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from console.db.models import Staff
 from console.domain.errors import Forbidden, NotFound
+from console.domain.views.staff import Actor as Actor
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in staff member, passed to every service."""
-
-    staff_id: int
-    username: str
-    display_name: str
-    role: Role
-    borough_id: int | None = None
-    borough_name: str | None = None
 
 
 def require_role(actor: Actor, *roles: Role, action: str) -> None:

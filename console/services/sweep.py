@@ -9,12 +9,11 @@ with a free place and people waiting makes offers, one short locked transaction 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import Cart, Payment, WaitlistEntry
+from console.domain.views.sweep import SweepReport as SweepReport
 from console.domain.vocabulary import CartState, PaymentStatus, WaitlistState
 from console.services import audit, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
@@ -24,15 +23,6 @@ from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
 from console.services.places import place_counts
 from console.services.waitlist import lapse_offers, offer_free_places
-
-
-@dataclass(frozen=True)
-class SweepReport:
-    carts_lapsed: int = 0
-    checkouts_settled: int = 0
-    checkouts_unsettled: int = 0  # the payment site did not answer: left locked
-    offers_lapsed: int = 0
-    offers_made: int = 0
 
 
 def sweep(ctx: ServiceContext) -> SweepReport:

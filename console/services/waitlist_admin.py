@@ -7,7 +7,6 @@ reason, audited. Accepting an offer turns the place it holds into a cart hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Activity, Household, Member, WaitlistEntry
 from console.domain.errors import NotFound, Refused
-from console.domain.places import PlaceCount
+from console.domain.views.waitlist_admin import EntryLine as EntryLine
+from console.domain.views.waitlist_admin import WaitlistReview as WaitlistReview
 from console.domain.vocabulary import Role, WaitlistState
 from console.services import audit, places
 from console.services.carts import CartSummary, add_item, require_caller, require_staff, summarize
@@ -23,33 +23,6 @@ from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
 from console.services.staff import Actor, require_role
 from console.services.waitlist import make_offer
-
-
-@dataclass(frozen=True)
-class EntryLine:
-    entry_id: int
-    rank: int | None  # 1-based among open entries; None once closed
-    member_id: int
-    member_name: str
-    household_number: int
-    state: WaitlistState
-    created_at: datetime
-    offer_expires_at: datetime | None
-
-
-@dataclass(frozen=True)
-class WaitlistReview:
-    activity_id: int
-    code: str
-    title: str
-    count: PlaceCount
-    entries: tuple[EntryLine, ...]
-    as_of: datetime
-
-    @property
-    def fill_rate(self) -> float:
-        """Confirmed registrations over capacity (0 when the capacity is 0)."""
-        return self.count.confirmed / self.count.capacity if self.count.capacity else 0.0
 
 
 def waitlist_review(

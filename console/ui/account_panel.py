@@ -25,17 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.password import PASSWORD_RULES
+from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
+from console.domain.views.households import HouseholdView
 from console.services.accounts import (
-    AccountSummary,
-    AddressCheck,
-    EmailQueued,
     account_summary,
     check_address,
     resend_confirmation,
     send_password_reset,
     unlock_account,
 )
-from console.services.households import HouseholdView
 from console.ui.account_messages import password_rule_text
 from console.ui.formatting import format_date, format_datetime, format_time
 from console.ui.messages import error_text

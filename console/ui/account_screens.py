@@ -17,14 +17,11 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from console.domain.views.households import HouseholdView
+from console.domain.views.staff import Actor
+from console.domain.views.verification import VerificationResult, VerificationStatus
 from console.domain.vocabulary import Role
-from console.services.households import HouseholdView
-from console.services.staff import Actor
-from console.services.verification import (
-    VerificationResult,
-    VerificationStatus,
-    verification_status,
-)
+from console.services.verification import verification_status
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.account_panel import AccountPanel
 from console.ui.audit_screen import AuditScreen

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.views.places import ActivityPlaces
 from console.domain.vocabulary import CartState
 from console.services.context import ServiceContext
-from console.services.places import ActivityPlaces, activity_places
+from console.services.places import activity_places
 from console.ui.formatting import format_time
 from console.ui.places_wording import error_text, reason_text
 from console.ui.tasks import TaskRunner

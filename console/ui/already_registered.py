@@ -16,15 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.views.holds import ExistingHold, HoldDiagnosis, HoldKind
+from console.domain.views.staff import Actor
 from console.services.context import ServiceContext
-from console.services.holds import (
-    ExistingHold,
-    HoldDiagnosis,
-    HoldKind,
-    release_stale_hold,
-    what_holds,
-)
-from console.services.staff import Actor
+from console.services.holds import release_stale_hold, what_holds
 from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.audit import AuditFilters, AuditView, audit_actions, list_audit
-from console.services.staff import Actor, list_staff
+from console.domain.views.audit import AuditFilters, AuditView
+from console.domain.views.staff import Actor
+from console.services.audit import audit_actions, list_audit
+from console.services.staff import list_staff
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import audit_action_name, format_datetime
 from console.ui.messages import error_text

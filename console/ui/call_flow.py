@@ -22,8 +22,8 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
 
+from console.domain.views.households import CallNoteView, HouseholdView
 from console.services.calls import end_call, start_call
-from console.services.households import CallNoteView, HouseholdView
 from console.ui.call_panel import CallPanel
 from console.ui.call_wording import (
     actions_text,

@@ -23,7 +23,8 @@ import shiboken6
 from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
 
-from console.services.search import MatchedOn, SearchResult, search_callers
+from console.domain.views.search import MatchedOn, SearchResult
+from console.services.search import search_callers
 from console.ui.workspace import Workspace
 
 DEFAULT_PORT = 8765

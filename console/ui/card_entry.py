@@ -32,8 +32,8 @@ from console.domain.cards import (
     normalize_card_number,
 )
 from console.domain.errors import Reason
+from console.domain.quebec_time import local_date
 from console.domain.vocabulary import CardBrand
-from console.services.quebec_time import local_date
 
 translate = QCoreApplication.translate
 

@@ -20,15 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.dashboard import (
-    DashboardFigures,
-    FailedEmails,
-    FilterOptions,
-    LockedCart,
-    dashboard_figures,
-    filter_options,
-)
-from console.services.outbox_bulk import RequeueReport, requeue_failed
+from console.domain.views.dashboard import DashboardFigures, FailedEmails, FilterOptions, LockedCart
+from console.domain.views.outbox_bulk import RequeueReport
+from console.services.dashboard import dashboard_figures, filter_options
+from console.services.outbox_bulk import requeue_failed
 from console.ui.dashboard_charts import CallsChart, FillChart
 from console.ui.formatting import format_datetime, message_kind_name
 from console.ui.household_sections import fit_columns, table_for

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
-from console.services.dashboard import ActivityFill, DashboardFigures
+from console.domain.views.dashboard import ActivityFill, DashboardFigures
 from console.ui.formatting import call_reason_name
 
 translate = QCoreApplication.translate

@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import StaleData
+from console.domain.views.family import FamilyChange, FamilyFile, FamilyMember
+from console.domain.views.households import HouseholdView, MemberView
 from console.domain.vocabulary import Relationship, Role
-from console.services.family import (
-    FamilyChange,
-    FamilyFile,
-    FamilyMember,
-    change_relationship,
-    family_file,
-    remove_member,
-)
-from console.services.households import HouseholdView, MemberView
+from console.services.family import change_relationship, family_file, remove_member
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import relationship_name
 from console.ui.messages import error_text, reason_text

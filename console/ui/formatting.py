@@ -12,6 +12,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.audit_actions import AuditAction
+from console.domain.quebec_time import LOCAL_TZ
+from console.domain.views.search import MatchedOn
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
@@ -22,8 +24,6 @@ from console.domain.vocabulary import (
     Role,
     WaitlistState,
 )
-from console.services.quebec_time import LOCAL_TZ
-from console.services.search import MatchedOn
 
 QUEBEC = LOCAL_TZ  # one lookup of the zone, shared with the services
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.households import (
+from console.domain.views.households import (
     CallNoteView,
     HouseholdView,
     MemberView,

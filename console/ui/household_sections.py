@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.vocabulary import CartState, OutboxState, PaymentStatus, WaitlistState
-from console.services.households import (
+from console.domain.views.households import (
     CallNoteView,
     CartView,
     MemberView,
@@ -26,6 +25,7 @@ from console.services.households import (
     RegistrationView,
     WaitlistView,
 )
+from console.domain.vocabulary import CartState, OutboxState, PaymentStatus, WaitlistState
 from console.ui.call_wording import actions_text
 from console.ui.formatting import (
     call_reason_name,

@@ -14,7 +14,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from console.services.calls import CALL_REASONS, OTHER_REASON
+from console.domain.views.calls import CALL_REASONS, OTHER_REASON
 from console.ui.resources import TRANSLATIONS
 
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import ConsoleError
+from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
-from console.services.staff import Actor, actor_for_username, list_staff
+from console.services.staff import actor_for_username, list_staff
 from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
 from console.ui.connection_banner import install_connection_monitor

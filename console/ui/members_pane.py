@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QTableView, QVBoxLayout, QWidget
 
-from console.services.households import MemberView
+from console.domain.views.households import MemberView
 from console.ui.household_sections import table_for
 from console.ui.table_model import RowsModel
 

@@ -12,9 +12,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 from console.domain.cards import CardEntry
+from console.domain.views.checkout import PaymentResult
+from console.domain.views.households import CartView, HouseholdView
 from console.domain.vocabulary import CartState
-from console.services.checkout import PaymentResult, pay
-from console.services.households import CartView, HouseholdView
+from console.services.checkout import pay
 from console.services.payers import payer_options
 from console.services.receipts import email_receipt, receipt_document
 from console.ui.household_panel import HouseholdPanel

@@ -35,9 +35,9 @@ from console.domain.payers import (
     PAYER_NOT_MEMBER,
     PAYER_REMOVED,
 )
+from console.domain.receipt_words import STATUS_WORDS, card_label, format_money
+from console.domain.views.payers import PayerOptions
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
-from console.services.payers import PayerOptions
-from console.services.receipt_words import STATUS_WORDS, card_label, format_money
 from console.ui.card_entry import CardEntryWidget, card_reason_text
 from console.ui.tasks import TaskRunner
 

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
+from console.domain.views.places import ActivitySummary
 from console.domain.vocabulary import CartState, Role
-from console.services.cart_release import ReleaseKind, ReleaseOutcome, release_locked_cart
-from console.services.places import ActivitySummary, find_activities
+from console.services.cart_release import release_locked_cart
+from console.services.places import find_activities
 from console.ui.action_strip import SECONDARY
 from console.ui.activity_view import PlacesPanel
 from console.ui.already_registered import AlreadyRegisteredPanel

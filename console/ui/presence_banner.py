@@ -12,9 +12,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
-from console.services.households import HouseholdView
+from console.domain.views.households import HouseholdView
+from console.domain.views.staff import Actor
 from console.services.presence import poll_presence, touch_presence
-from console.services.staff import Actor
 from console.ui.workspace import Workspace
 
 POLL_MS = 20_000

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import ConsoleError, NotFound, VerificationRequired
-from console.services.receipt_words import (
+from console.domain.receipt_words import (
     STATUS_WORDS,
     card_label,
     format_datetime,
     format_money,
     labels_for,
 )
-from console.services.receipts import EmailedReceipt, ReceiptDocument
+from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.ui import pdf_output
 from console.ui.tasks import TaskRunner
 

@@ -24,17 +24,14 @@ from PySide6.QtWidgets import (
 
 from console.domain.cart_timer import CART_HOLD_LAPSED, minutes_left
 from console.domain.errors import Refused
-from console.services.carts import (
-    AddOutcome,
-    CartSummary,
-    add_to_cart,
-    extend_hold,
-    remove_from_cart,
-)
+from console.domain.views.carts import AddOutcome, CartSummary
+from console.domain.views.households import HouseholdView
+from console.domain.views.places import ActivitySummary
+from console.domain.views.staff import Actor
+from console.services.carts import add_to_cart, extend_hold, remove_from_cart
 from console.services.context import ServiceContext
-from console.services.households import HouseholdView, household_view
-from console.services.places import ActivitySummary, find_activities
-from console.services.staff import Actor
+from console.services.households import household_view
+from console.services.places import find_activities
 from console.ui.activity_view import PlacesPanel
 from console.ui.formatting import format_time
 from console.ui.places_wording import error_text

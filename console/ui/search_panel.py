@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.services.search import SearchHit, SearchResult, search_callers
+from console.domain.views.search import SearchHit, SearchResult
+from console.services.search import search_callers
 from console.ui.formatting import matched_on_name
 from console.ui.resources import icon
 from console.ui.table_model import RED, Column, RowsModel, TwoLineDelegate

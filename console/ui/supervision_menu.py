@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
-from console.services.staff import Actor
 
 MENU_OBJECT_NAME = "supervisionMenu"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
+from console.domain.views.sweep import SweepReport
 from console.services.context import ServiceContext
-from console.services.sweep import SweepReport, sweep
+from console.services.sweep import sweep
 from console.ui.tasks import TaskRunner
 
 SWEEP_MS = 60_000

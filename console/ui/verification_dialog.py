@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.views.staff import Actor
+from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.services.context import ServiceContext
-from console.services.staff import Actor
-from console.services.verification import (
-    CallerAnswers,
-    Factor,
-    VerificationResult,
-    verify_caller,
-)
+from console.services.verification import verify_caller
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import format_time
 from console.ui.messages import error_text

@@ -18,16 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.views.staff import Actor
+from console.domain.views.waitlist_admin import EntryLine, WaitlistReview
 from console.domain.vocabulary import WaitlistState
 from console.services.context import ServiceContext
-from console.services.staff import Actor
-from console.services.waitlist_admin import (
-    EntryLine,
-    WaitlistReview,
-    move_entry,
-    send_offer,
-    waitlist_review,
-)
+from console.services.waitlist_admin import move_entry, send_offer, waitlist_review
 from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from console.domain.views.households import HouseholdView
+from console.domain.views.staff import Actor
 from console.services.context import ServiceContext
-from console.services.households import HouseholdView, household_view
-from console.services.staff import Actor
+from console.services.households import household_view
 from console.ui.tasks import TaskRunner
 
 
