@@ -41,7 +41,7 @@ def _add_db(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _open_configured_database(*, migrate: bool = True) -> Database:
     """The database the settings name (embedded SQLite by default), migrated to head,
     with no demo data added: the commands decide what goes in."""
-    from console.app import open_database
+    from console.bootstrap import open_database
     from console.db.migrate import upgrade
 
     database = open_database(migrate=False)
@@ -51,7 +51,7 @@ def _open_configured_database(*, migrate: bool = True) -> Database:
 
 
 def _configured_cipher() -> SinCipher:
-    from console.app import sin_cipher
+    from console.bootstrap import sin_cipher
     from console.config import load_settings
 
     return sin_cipher(load_settings())
@@ -274,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mail_relay(sub)
     _add_places(sub)
     add_staff_commands(sub)
+    from console.server.main import add_serve_command
+
+    add_serve_command(sub)
     return parser
 
 

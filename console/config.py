@@ -50,6 +50,24 @@ class Settings:
     # Caller ID over HTTP (GET http://127.0.0.1:<call_port>/call?number=…), off by default.
     listen_calls: bool = False
     call_port: int = 8765
+    # Server mode: the desktop talks to `console serve` at this URL and holds no database
+    # credentials or keys. Empty = the embedded demo (in-process, SQLite).
+    server_url: str = ""
+    # The certificate authority a desktop trusts for the server (PEM file); empty = the
+    # system's store.
+    server_ca: str = ""
+    # `console serve`: TLS certificate and key (PEM files), where it listens.
+    server_cert: str = ""
+    server_key: str = ""
+    server_host: str = "127.0.0.1"
+    server_port: int = 8443
+    # Staff sessions and sign-in lockout (Keycloak-style temporary lockout).
+    session_idle_minutes: int = 30
+    session_lifetime_hours: int = 12
+    sign_in_max_failures: int = 5
+    sign_in_lockout_minutes: int = 15
+    # The sandbox payment gateway on a shared (PostgreSQL) database must be named on purpose.
+    allow_sandbox_gateway: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -90,4 +108,21 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         listen_calls=str(env.get("CONSOLE_LISTEN_CALLS", file.get("listen_calls", False))).lower()
         in ("1", "true", "yes", "on"),
         call_port=int(str(env.get("CONSOLE_CALL_PORT") or file.get("call_port", 8765))),
+        server_url=env.get("CONSOLE_SERVER_URL") or str(file.get("server_url", "") or ""),
+        server_ca=env.get("CONSOLE_SERVER_CA") or str(file.get("server_ca", "") or ""),
+        server_cert=env.get("CONSOLE_SERVER_CERT") or str(file.get("server_cert", "") or ""),
+        server_key=env.get("CONSOLE_SERVER_KEY") or str(file.get("server_key", "") or ""),
+        server_host=env.get("CONSOLE_SERVER_HOST") or str(file.get("server_host", "127.0.0.1")),
+        server_port=int(str(env.get("CONSOLE_SERVER_PORT") or file.get("server_port", 8443))),
+        session_idle_minutes=int(str(file.get("session_idle_minutes", 30))),
+        session_lifetime_hours=int(str(file.get("session_lifetime_hours", 12))),
+        sign_in_max_failures=int(str(file.get("sign_in_max_failures", 5))),
+        sign_in_lockout_minutes=int(str(file.get("sign_in_lockout_minutes", 15))),
+        allow_sandbox_gateway=_flag(
+            env.get("CONSOLE_ALLOW_SANDBOX_GATEWAY", file.get("allow_sandbox_gateway", False))
+        ),
     )
+
+
+def _flag(value: object) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")

@@ -21,8 +21,7 @@ from tests.helpers.databases import (
     pg_base_url,
     sqlite_template,
 )
-
-TEST_SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="
+from tests.helpers.secrets import TEST_SIN_KEY
 
 
 @pytest.fixture(scope="session")

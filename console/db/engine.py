@@ -255,6 +255,22 @@ class Database:
         if self.dialect == "postgresql":
             self.dispose()
 
+    def pool_status(self) -> dict[str, int]:
+        """Connections this process may open, and those open or in use now."""
+        pool = self.engine.pool
+        status = {
+            "max_connections": int(getattr(pool, "size", lambda: 0)())
+            + max(0, int(getattr(pool, "_max_overflow", 0))),
+            "checked_out": int(getattr(pool, "checkedout", lambda: 0)()),
+        }
+        if self.dialect == "postgresql":
+            lookups = self._query_engine.pool
+            status["max_connections"] += int(getattr(lookups, "size", lambda: 0)()) + max(
+                0, int(getattr(lookups, "_max_overflow", 0))
+            )
+            status["idle_lookups"] = len(self._idle_lookups)
+        return status
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self.dialect == "postgresql":

@@ -543,3 +543,13 @@ class HouseholdPresence(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
     seen_at: Mapped[datetime] = mapped_column(TS)
+
+
+class JobLease(Base):
+    """Which server process runs a job (the sweep, the mail relay) until ``expires_at``."""
+
+    __tablename__ = "job_lease"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(120))
+    acquired_at: Mapped[datetime] = mapped_column(TS)
+    expires_at: Mapped[datetime] = mapped_column(TS)

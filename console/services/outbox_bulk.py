@@ -75,3 +75,17 @@ def requeue_failed(
         if progress is not None:
             progress(done, max(total, done))
     return RequeueReport(done, max(total, done), cancelled=False)
+
+
+def requeue_batch(ctx: ServiceContext, actor: Actor, *, chunk: int = CHUNK) -> RequeueReport:
+    """One batch of ``requeue_failed`` in its own transaction (a remote console drives the
+    batches and shows the progress); ``requeued`` 0 means nothing is left."""
+    require_role(actor, Role.SUPERVISOR, action="outbox_requeue")
+    left = count_failed(ctx, actor)
+    report = requeue_failed(ctx, actor, cancelled=_after_one_batch(), chunk=chunk)
+    return RequeueReport(report.requeued, left, cancelled=False)
+
+
+def _after_one_batch() -> Callable[[], bool]:
+    asked = iter((False, True))
+    return lambda: next(asked, True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console import app
+from console import app, bootstrap
 from console.config import Settings, load_settings
 from console.services.context import ServiceContext
 from tests.conftest import TEST_SIN_KEY
@@ -28,7 +28,7 @@ def test_first_embedded_start_migrates_and_fills_the_demo(
     embedded: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seeded: list[str] = []
-    monkeypatch.setattr(app, "_seed_demo", lambda db, *_args: seeded.append(db.url))
+    monkeypatch.setattr(bootstrap, "_seed_demo", lambda db, *_args: seeded.append(db.url))
     database = app.open_database(settings=embedded)
     try:
         assert seeded == [embedded.database_url]
@@ -40,7 +40,7 @@ def test_first_embedded_start_migrates_and_fills_the_demo(
 def test_build_context_opens_the_database(
     embedded: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app, "_seed_demo", lambda *_args: None)
+    monkeypatch.setattr(bootstrap, "_seed_demo", lambda *_args: None)
     ctx = app.build_context(embedded)
     try:
         assert isinstance(ctx, ServiceContext)

@@ -1,0 +1,1 @@
+"""``console serve``: the one trusted service between the desktops and the database."""

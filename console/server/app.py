@@ -1,0 +1,141 @@
+"""The console server's HTTP application: sign-in, the use cases, health.
+
+Every domain error crosses as its class, code and parameters (``wire.encode_error``) with
+a status that says what kind of answer it is, so a desktop shows the same sentence as the
+embedded demo. Nothing else about a failure leaves the server: an unexpected error is
+logged here and answered as ``server_error``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+
+from console.domain import errors, wire
+from console.server import health
+from console.server.auth import bearer_token
+from console.server.routes import PREFIX, api_router, read_json
+from console.server.state import ServerState
+from console.services import staff_auth
+from console.services.api import VERSION
+
+log = logging.getLogger("console.server")
+requests_log = logging.getLogger("console.server.requests")
+
+STATUS: dict[type[errors.ConsoleError], int] = {
+    errors.Unauthenticated: 401,
+    errors.Forbidden: 403,
+    errors.VerificationRequired: 403,
+    errors.NotFound: 404,
+    errors.StaleData: 409,
+    errors.Refused: 422,
+    errors.Busy: 503,
+    errors.Unavailable: 503,
+}
+
+
+def status_of(error: errors.ConsoleError) -> int:
+    for cls in type(error).__mro__:
+        if cls in STATUS:
+            return STATUS[cls]
+    return 422
+
+
+def create_app(state: ServerState) -> FastAPI:
+    app = FastAPI(
+        title="Console de soutien — Mes loisirs en ligne",
+        version=VERSION,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.console = state
+    _handlers(app)
+    _sessions(app, state)
+    app.include_router(api_router(state))
+
+    @app.get("/health", summary="database reachable, migrations current, jobs alive")
+    async def health_check() -> Response:
+        report = await run_in_threadpool(health.report, state)
+        return JSONResponse(report, status_code=200 if report["ok"] else 503)
+
+    @app.middleware("http")
+    async def one_line_per_request(request: Request, call_next: Any) -> Response:
+        started = time.perf_counter()
+        response: Response = await call_next(request)
+        route = request.scope.get("route")
+        requests_log.info(
+            json.dumps(
+                {
+                    "method": request.method,
+                    # The route's template, never the raw path or query (no personal data).
+                    "route": getattr(route, "path", "unmatched"),
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                    "staff_id": getattr(request.state, "staff_id", None),
+                }
+            )
+        )
+        return response
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            components = document.setdefault("components", {}).setdefault("schemas", {})
+            components.update(state.schemas.components)
+            document["components"]["securitySchemes"] = {
+                "session": {"type": "http", "scheme": "bearer"}
+            }
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(errors.ConsoleError)
+    async def console_error(_request: Request, error: errors.ConsoleError) -> Response:
+        headers = {"Retry-After": "1"} if isinstance(error, errors.Busy) else None
+        return JSONResponse(wire.encode_error(error), status_code=status_of(error), headers=headers)
+
+    @app.exception_handler(wire.WireError)
+    async def malformed(_request: Request, error: wire.WireError) -> Response:
+        # The message names the field, never the value sent.
+        body = wire.encode_error(errors.Refused("request_malformed"))
+        return JSONResponse(body, status_code=400)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.error(
+            "unexpected %s on %s",
+            type(error).__name__,
+            getattr(request.scope.get("route"), "path", "?"),
+            exc_info=error,
+        )
+        return JSONResponse(wire.encode_error(errors.Unavailable("server_error")), status_code=500)
+
+
+def _sessions(app: FastAPI, state: ServerState) -> None:
+    @app.post(f"{PREFIX}/session", summary="sign in: a session token for the staff member")
+    async def sign_in(request: Request) -> Response:
+        body = await read_json(request)
+        if not isinstance(body, dict):
+            raise wire.WireError("the body must be an object")
+        username = wire.decode(str, body.get("username"))
+        password = wire.decode(str, body.get("password"))
+        opened = await run_in_threadpool(staff_auth.sign_in, state.ctx, username, password)
+        request.state.staff_id = opened.actor.staff_id
+        return JSONResponse(wire.encode(opened))
+
+    @app.delete(f"{PREFIX}/session", summary="sign out: the session ends at once")
+    async def sign_out(request: Request) -> Response:
+        token = bearer_token(request)
+        await run_in_threadpool(staff_auth.sign_out, state.ctx, token)
+        return Response(status_code=204)

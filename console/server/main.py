@@ -1,0 +1,174 @@
+"""``console serve``: check everything that must hold, then listen (TLS by default).
+
+The server refuses to start rather than run unsafely: without a certificate (plain HTTP
+only on loopback, when asked for), with its clock more than 2 seconds from the database's,
+with the schema behind the migrations, or with the sandbox payment gateway on a shared
+database that settings do not name on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import sys
+from datetime import UTC
+from typing import TYPE_CHECKING
+
+from console.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from console.services.context import ServiceContext
+
+MAX_CLOCK_SKEW_S = 2.0
+log = logging.getLogger("console.server")
+
+
+class StartRefused(Exception):
+    """Why the server will not start, in one sentence for the operator."""
+
+
+def add_serve_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = sub.add_parser("serve", help="the console server (HTTPS API for the desktops)")
+    serve.add_argument("--host", help="address to listen on (settings: server_host)")
+    serve.add_argument("--port", type=int, help="port to listen on (settings: server_port)")
+    serve.add_argument("--cert", help="TLS certificate, PEM (settings: server_cert)")
+    serve.add_argument("--key", help="TLS private key, PEM (settings: server_key)")
+    serve.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="plain HTTP, allowed only on a loopback address (a local test)",
+    )
+    serve.add_argument("--sweep-interval", type=float, default=60.0, metavar="SECONDS")
+    serve.add_argument(
+        "--relay-interval",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="mail relay pass (0: no relay in this process)",
+    )
+    serve.add_argument("--no-jobs", action="store_true", help="run neither sweep nor relay")
+    serve.set_defaults(func=serve_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    settings = load_settings()
+    host = args.host or settings.server_host
+    port = args.port or settings.server_port
+    cert = args.cert or settings.server_cert
+    key = args.key or settings.server_key
+    try:
+        check_transport(host, cert, key, insecure_http=args.insecure_http)
+        check_gateway(settings)
+        ctx = open_server_context(settings)
+    except StartRefused as refused:
+        print(f"console serve: refused to start: {refused}", file=sys.stderr)
+        return 2
+    try:
+        check_database(ctx)
+    except StartRefused as refused:
+        ctx.db.dispose()
+        print(f"console serve: refused to start: {refused}", file=sys.stderr)
+        return 2
+    import uvicorn
+
+    from console.server.app import create_app
+    from console.server.jobs import server_jobs
+    from console.server.state import ServerState
+
+    state = ServerState(ctx)
+    if not args.no_jobs:
+        state.jobs = server_jobs(ctx, sweep_s=args.sweep_interval, relay_s=args.relay_interval)
+        state.jobs.start()
+    app = create_app(state)
+    scheme = "http" if args.insecure_http else "https"
+    print(f"console serve: listening on {scheme}://{host}:{port}", file=sys.stderr, flush=True)
+    try:
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            ssl_certfile=None if args.insecure_http else cert,
+            ssl_keyfile=None if args.insecure_http else key,
+            access_log=False,  # one structured line per request of our own, without paths
+            log_level="warning",
+            timeout_graceful_shutdown=5,
+        )
+    finally:
+        if state.jobs is not None:
+            state.jobs.stop()
+        ctx.db.dispose()
+    return 0
+
+
+def check_transport(host: str, cert: str, key: str, *, insecure_http: bool) -> None:
+    if insecure_http:
+        if not _is_loopback(host):
+            raise StartRefused(f"plain HTTP is allowed only on a loopback address, not {host}")
+        return
+    if not cert or not key:
+        raise StartRefused("no TLS certificate: set server_cert and server_key (or --cert/--key)")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_gateway(settings: Settings) -> None:
+    """Fail closed: on a shared database the sandbox (no money moves) must be named."""
+    shared = not settings.embedded
+    if settings.gateway == "sandbox" and shared and not settings.allow_sandbox_gateway:
+        raise StartRefused(
+            "the sandbox payment gateway is not allowed on a shared database; set"
+            " allow_sandbox_gateway = true to run it on purpose (a test environment)"
+        )
+
+
+def open_server_context(settings: Settings) -> ServiceContext:
+    from console.bootstrap import open_database, sin_cipher
+    from console.domain.clock import SystemClock
+    from console.services.context import ServiceContext
+
+    database = open_database(migrate=settings.embedded, settings=settings, seed_demo=False)
+    return ServiceContext(
+        db=database, sin_cipher=sin_cipher(settings), clock=SystemClock(), settings=settings
+    )
+
+
+def check_database(ctx: ServiceContext) -> None:
+    from console.domain.errors import ConsoleError
+    from console.services import health
+
+    try:
+        health.ping(ctx)
+        current = health.migrations_current(ctx)
+        skew = clock_skew_s(ctx)
+    except ConsoleError as error:
+        raise StartRefused(f"the database does not answer ({error.code})") from error
+    if not current:
+        raise StartRefused("the schema is not at the newest migration: run console db upgrade")
+    if skew is not None and abs(skew) > MAX_CLOCK_SKEW_S:
+        raise StartRefused(
+            f"this machine's clock is {skew:+.1f} s from the database's (more than"
+            f" {MAX_CLOCK_SKEW_S:.0f} s): fix the time service (NTP) first"
+        )
+
+
+def clock_skew_s(ctx: ServiceContext) -> float | None:
+    """Our clock minus the database's, in seconds; ``None`` where the database has none of
+    its own (SQLite runs in this process)."""
+    from console.services.health import database_now
+
+    before = ctx.clock.now()
+    theirs = database_now(ctx)
+    after = ctx.clock.now()
+    if theirs is None:
+        return None
+    ours = before + (after - before) / 2
+    return (ours - theirs.astimezone(UTC)).total_seconds()

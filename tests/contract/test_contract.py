@@ -1,0 +1,176 @@
+"""The same calls, the same answers, in-process (SQLite, PostgreSQL) and through the server."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from console.domain.cards import CardEntry
+from console.domain.errors import Forbidden, NotFound, Refused, StaleData, VerificationRequired
+from console.domain.views.audit import AuditFilters
+from console.domain.views.households import HouseholdView
+from console.domain.views.search import SearchResult
+from console.domain.views.verification import CallerAnswers
+from console.domain.vocabulary import Language, PaymentStatus, Relationship, Role
+from tests.contract.conftest import Backend
+from tests.helpers.builders import BuiltHousehold, make_activity, make_household
+
+FUTURE_SEASON_END = date.today() + timedelta(days=120)
+
+
+def household(backend: Backend, **kwargs: object) -> BuiltHousehold:
+    with backend.ctx.db.write() as session:
+        return make_household(session, **kwargs)  # type: ignore[arg-type]
+
+
+def verified(api: object, built: BuiltHousehold) -> None:
+    result = api.verify_caller(  # type: ignore[attr-defined]
+        built.household_id,
+        CallerAnswers(birth_date=built.responsible_birth_date, postal_code=built.postal_code),
+    )
+    assert result.passed
+    assert result.verified_until is not None and result.verified_until.tzinfo is not None
+
+
+def test_search_then_the_whole_family_file_with_its_types(backend: Backend) -> None:
+    built = household(backend, last_name="Lévesque", email="levesque@exemple.ca")
+    agent = backend.api_as(Role.AGENT)
+
+    found = agent.search_callers("levesque@exemple.ca")
+    assert isinstance(found, SearchResult)
+    assert [hit.household_id for hit in found.hits] == [built.household_id]
+
+    view = agent.household_view(built.household_id)
+    assert isinstance(view, HouseholdView)
+    assert view.household_id == built.household_id
+    assert {m.relationship for m in view.members} == {
+        Relationship.RESPONSIBLE,
+        Relationship.SPOUSE,
+        Relationship.CHILD,
+    }
+    assert all(isinstance(m.birth_date, date) for m in view.members)
+    assert view.account.email == "levesque@exemple.ca"
+
+
+def test_unlock_needs_a_verified_caller_then_is_journaled_as_the_session_staff(
+    backend: Backend,
+) -> None:
+    built = household(backend, locked=True)
+    agent = backend.api_as(Role.AGENT)
+    with pytest.raises(VerificationRequired) as refused:
+        agent.unlock_account(built.household_id, "appel")
+    assert refused.value.code == "caller_not_verified"
+    assert refused.value.params == {"household_id": built.household_id}
+
+    verified(agent, built)
+    queued = agent.unlock_account(built.household_id, "appel")
+    assert queued.to_address == built.email
+    assert agent.account_summary(built.household_id).locked is False
+
+    supervisor = backend.api_as(Role.SUPERVISOR)
+    entries = supervisor.list_audit(AuditFilters(household_number=built.number))
+    unlocks = [e for e in entries if e.action == "account_unlocked"]
+    assert [e.staff_name for e in unlocks] == [agent.actor.display_name]
+    assert unlocks[0].at.tzinfo is not None
+
+
+def test_an_agent_cannot_remove_a_member_and_gets_the_same_refusal(backend: Backend) -> None:
+    built = household(backend)
+    agent = backend.api_as(Role.AGENT)
+    verified(agent, built)
+    assert built.child_id is not None
+    with pytest.raises(Forbidden) as refused:
+        agent.remove_member(built.household_id, built.child_id, "départ", built.version)
+    assert refused.value.code == "role_forbidden"
+    assert refused.value.params["role"] == "agent"
+
+
+def test_a_stale_version_is_refused_as_stale(backend: Backend) -> None:
+    built = household(backend)
+    agent = backend.api_as(Role.AGENT)
+    verified(agent, built)
+    assert built.spouse_id is not None
+    agent.change_relationship(
+        built.household_id, built.spouse_id, Relationship.OTHER, "appel", built.version
+    )
+    with pytest.raises(StaleData):
+        agent.change_relationship(
+            built.household_id, built.spouse_id, Relationship.SPOUSE, "appel", built.version
+        )
+
+
+def test_an_unknown_household_is_not_found(backend: Backend) -> None:
+    agent = backend.api_as(Role.AGENT)
+    with pytest.raises(NotFound) as missing:
+        agent.household_view(987_654)
+    assert missing.value.code == "household_not_found"
+
+
+def test_register_pay_by_phone_and_reprint_the_receipt(backend: Backend) -> None:
+    built = household(backend)
+    with backend.ctx.db.write() as session:
+        activity = make_activity(session, season_ends_on=FUTURE_SEASON_END, capacity=3)
+    agent = backend.api_as(Role.AGENT)
+    verified(agent, built)
+    assert built.child_id is not None
+
+    places = agent.activity_places(activity.activity_id)
+    assert places.activity_id == activity.activity_id
+    added = agent.add_to_cart(built.household_id, built.child_id, activity.activity_id, None)
+    cart = added.cart
+    assert cart is not None
+    assert cart.hold_expires_at is not None and cart.hold_expires_at.tzinfo is not None
+    assert agent.activity_places(activity.activity_id).real_remaining == 2
+
+    options = agent.payer_options(cart.cart_id)
+    payer = options.payers[0].member_id
+    refused = agent.pay(cart.cart_id, CardEntry("4000 0000 0000 0002", 12, 2031, "123"), payer)
+    assert refused.status is PaymentStatus.REFUSED
+    assert refused.registered is False
+    paid = agent.pay(cart.cart_id, CardEntry("4242-4242-4242-4242", 12, 2031, "123"), payer)
+    assert paid.status is PaymentStatus.APPROVED
+    assert paid.card_last4 == "4242"
+    assert paid.receipt_number is not None
+
+    document = agent.receipt_document(cart.number, cart.owner_number, Language.FR)
+    assert document.pdf.startswith(b"%PDF-")
+    assert document.receipt_number == paid.receipt_number
+
+
+def test_supervision_is_refused_to_an_agent(backend: Backend) -> None:
+    agent = backend.api_as(Role.AGENT)
+    with pytest.raises(Forbidden):
+        agent.list_audit(AuditFilters())
+    with pytest.raises(Forbidden):
+        agent.dashboard_figures(None, None, 14)
+
+
+def test_each_family_file_opened_is_recorded_for_supervisors(backend: Backend) -> None:
+    built = household(backend)
+    agent = backend.api_as(Role.AGENT)
+    agent.household_view(built.household_id)
+    supervisor = backend.api_as(Role.SUPERVISOR)
+    accesses = supervisor.file_accesses(built.household_id)
+    assert [a.staff_name for a in accesses] == [agent.actor.display_name]
+    with pytest.raises(Forbidden):
+        agent.file_accesses(built.household_id)
+
+
+def test_a_call_note_carries_the_actions_of_the_call(backend: Backend) -> None:
+    built = household(backend, locked=True)
+    agent = backend.api_as(Role.AGENT)
+    call = agent.start_call(built.household_id)
+    assert isinstance(call.started_at, datetime)
+    verified(agent, built)
+    agent.unlock_account(built.household_id, "")
+    note = agent.end_call(built.household_id, "F1", call.started_at, "Compte débloqué.")
+    assert note.reason == "F1"
+    assert "account_unlocked" in note.actions
+
+
+def test_a_rule_refusal_keeps_its_reasons(backend: Backend) -> None:
+    agent = backend.api_as(Role.AGENT)
+    with pytest.raises(Refused) as refused:
+        agent.check_address("pas une adresse")
+    assert refused.value.code == "email_malformed"
