@@ -1,8 +1,10 @@
-"""Composition root: settings → database → service context → main window.
+"""Composition root: settings → (database → services) or (server → client) → main window.
 
 The only module that sees every layer. The window shows first; opening, migrating and
 (on a first embedded start) seeding the database run on the task runner, so the GUI
-thread never waits on the database.
+thread never waits on the database. The window reaches the use cases only through a
+``ConsoleApi``: in the embedded demo the services in this process (``EmbeddedDemo``, its
+staff picker marked DÉMO), otherwise the signed-in staff member's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from console.bootstrap import build_context, open_database, sin_cipher
 from console.config import APP_AUTHOR, APP_NAME, Settings, load_settings
 from console.db.engine import Database
+from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
 from console.services.staff import Actor
 
@@ -174,20 +177,29 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     window.show_connecting()
 
-    def opened(context: ServiceContext, actor: Actor | None = None) -> None:
-        window.attach(context, demo=settings.embedded, actor=actor)
+    def started() -> None:
         settle_interpreter()
         if getattr(args, "call", None):
-            window.open_caller(args.call)
+            window.open_caller(args.call)  # waits for the staff member if need be
 
     if not settings.embedded:
-        _sign_in_gui(app, window, tasks, qsettings, settings, opened)
+
+        def signed_in(context: ServiceContext, actor: Actor) -> None:
+            window.attach(InProcessApi(context, actor))
+            started()
+
+        _sign_in_gui(app, window, tasks, qsettings, settings, signed_in)
         code = app.exec()
         tasks.wait_idle()
         return int(code)
 
     from console.ui.demo_data import install_demo_data
     from console.ui.demo_simulation import install_demo_simulation
+
+    def opened(context: ServiceContext) -> None:
+        """The demo database is open (or made again): its staff picker chooses who acts."""
+        window.attach_demo(EmbeddedDemo(context))
+        started()
 
     install_demo_data(
         window,
@@ -197,7 +209,7 @@ def run_gui(args: argparse.Namespace) -> int:
             scale,
             progress.report,
             lambda: progress.cancelled,
-            workspace.ctx.db if workspace.ready else None,
+            workspace.demo.ctx.db if workspace.demo is not None else None,
         ),
         opened,
     )
@@ -225,7 +237,7 @@ def _sign_in_gui(
     tasks: Any,
     qsettings: Any,
     settings: Settings,
-    opened: Callable[[ServiceContext, Actor | None], None],
+    opened: Callable[[ServiceContext, Actor], None],
 ) -> None:
     """PostgreSQL: staff sign in with their own database credentials before anything opens."""
     from console.db.urls import without_password

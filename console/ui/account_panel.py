@@ -24,16 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.password import PASSWORD_RULES
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.households import HouseholdView
-from console.services.accounts import (
-    account_summary,
-    check_address,
-    resend_confirmation,
-    send_password_reset,
-    unlock_account,
-)
 from console.ui.account_messages import password_rule_text
 from console.ui.formatting import format_date, format_datetime, format_time
 from console.ui.messages import error_text
@@ -222,12 +216,11 @@ class AccountPanel(QWidget):
 
     def load(self, household_id: int) -> None:
         self.household_id = household_id
-        actor = self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: account_summary(ctx, actor, household_id),
+            lambda: api.account_summary(household_id),
             self._show,
             self._show_error,
             key=f"account-{id(self)}",
@@ -286,22 +279,28 @@ class AccountPanel(QWidget):
     # Actions
 
     def unlock(self) -> None:
-        self._act(unlock_account, self.tr("Compte déverrouillé. Un courriel avise {email}."))
+        self._act(
+            lambda api, household_id: api.unlock_account(household_id),
+            self.tr("Compte déverrouillé. Un courriel avise {email}."),
+        )
 
     def reset(self) -> None:
         self._act(
-            send_password_reset,
+            lambda api, household_id: api.send_password_reset(household_id),
             self.tr("Lien de réinitialisation envoyé à {email}, valide jusqu'à {until}."),
         )
 
     def resend_confirmation(self) -> None:
-        self._act(resend_confirmation, self.tr("Courriel de confirmation renvoyé à {email}."))
+        self._act(
+            lambda api, household_id: api.resend_confirmation(household_id),
+            self.tr("Courriel de confirmation renvoyé à {email}."),
+        )
 
-    def _act(self, service: Callable[..., EmailQueued], success: str) -> None:
-        household_id, actor = self.household_id, self._workspace.actor
-        if household_id is None or actor is None:
+    def _act(self, use_case: Callable[[ConsoleApi, int], EmailQueued], success: str) -> None:
+        household_id = self.household_id
+        if household_id is None or not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
 
         def done(outcome: EmailQueued) -> None:
             until = format_time(outcome.valid_until) if outcome.valid_until else "—"
@@ -309,19 +308,18 @@ class AccountPanel(QWidget):
             self._workspace.reload_household()
 
         self.outcome.clear()
-        self._workspace.tasks.run(lambda: service(ctx, actor, household_id), done, self._failed)
+        self._workspace.tasks.run(lambda: use_case(api, household_id), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._show_error(error)
         self.reload()
 
     def check_address(self) -> None:
-        actor = self._workspace.actor
-        if actor is None or not self._workspace.ready:
+        if not self._workspace.ready:
             return
-        text, ctx = self.address.text(), self._workspace.ctx
+        text, api = self.address.text(), self._workspace.api
         self._workspace.tasks.run(
-            lambda: check_address(ctx, actor, text),
+            lambda: api.check_address(text),
             self._show_address,
             lambda error: self.address_outcome.setText(error_text(error)),
             key=f"address-{id(self)}",

@@ -21,7 +21,6 @@ from console.domain.views.households import HouseholdView
 from console.domain.views.staff import Actor
 from console.domain.views.verification import VerificationResult, VerificationStatus
 from console.domain.vocabulary import Role
-from console.services.verification import verification_status
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.account_panel import AccountPanel
 from console.ui.audit_screen import AuditScreen
@@ -73,13 +72,13 @@ class CallerVerification(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        view, actor = self._workspace.household, self._workspace.actor
-        if view is None or actor is None:
+        view = self._workspace.household
+        if view is None or not self._workspace.ready:
             self._show(None)
             return
-        ctx, household_id = self._workspace.ctx, view.household_id
+        api, household_id = self._workspace.api, view.household_id
         self._workspace.tasks.run(
-            lambda: verification_status(ctx, actor, household_id),
+            lambda: api.verification_status(household_id),
             self._show,
             self._workspace.report,
             key=f"verification-{id(self)}",
@@ -87,13 +86,13 @@ class CallerVerification(QObject):
 
     def verify(self) -> None:
         """Open the questions for the household on screen (Ctrl+Shift+V)."""
-        view, actor = self._workspace.household, self._workspace.actor
-        if view is None or actor is None:
+        view = self._workspace.household
+        if view is None or not self._workspace.ready:
             return
         if self.dialog is not None:
             self.dialog.close()
         self.dialog = VerificationDialog(
-            self._workspace.tasks, self._workspace.ctx, actor, view.household_id, self._parent
+            self._workspace.tasks, self._workspace.api, view.household_id, self._parent
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.verified.connect(self._verified)
@@ -157,7 +156,7 @@ class CallerVerification(QObject):
         self.changed.emit(status.verified)
 
     def _expire_at(self, moment: datetime) -> None:
-        left = (moment - self._workspace.ctx.clock.now()).total_seconds()
+        left = (moment - self._workspace.api.now()).total_seconds()
         self._expiry.start(int(min(MAX_TIMER_MS, max(0.0, left) * 1000 + 500)))
 
 

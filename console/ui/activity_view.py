@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.views.places import ActivityPlaces
 from console.domain.vocabulary import CartState
-from console.services.context import ServiceContext
-from console.services.places import activity_places
 from console.ui.formatting import format_time
 from console.ui.places_wording import error_text, reason_text
 from console.ui.tasks import TaskRunner
@@ -29,9 +28,9 @@ REFRESH_MS = 5000
 class PlacesPanel(QWidget):
     """``show_activity(activity_id)`` fills it; it then refreshes by itself."""
 
-    def __init__(self, tasks: TaskRunner, ctx: ServiceContext, parent: QWidget | None = None):
+    def __init__(self, tasks: TaskRunner, api: ConsoleApi, parent: QWidget | None = None):
         super().__init__(parent)
-        self._tasks, self._ctx = tasks, ctx
+        self._tasks, self._api = tasks, api
         self.activity_id: int | None = None
         self.places: ActivityPlaces | None = None
         self.setAccessibleName(self.tr("Places de l'activité"))
@@ -79,9 +78,9 @@ class PlacesPanel(QWidget):
     def refresh(self) -> None:
         if self.activity_id is None:
             return
-        ctx, activity_id = self._ctx, self.activity_id
+        api, activity_id = self._api, self.activity_id
         self._tasks.run(
-            lambda: activity_places(ctx, activity_id),
+            lambda: api.activity_places(activity_id),
             self._show,
             lambda error: self.explanation.setText(error_text(error)),
             key=f"places-{id(self)}",

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.views.holds import ExistingHold, HoldDiagnosis, HoldKind
-from console.domain.views.staff import Actor
-from console.services.context import ServiceContext
-from console.services.holds import release_stale_hold, what_holds
 from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner
@@ -28,11 +26,9 @@ from console.ui.tasks import TaskRunner
 class AlreadyRegisteredPanel(QWidget):
     """``diagnose(member_id, activity_id)`` fills it."""
 
-    def __init__(
-        self, tasks: TaskRunner, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tasks: TaskRunner, api: ConsoleApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self._tasks, self._api = tasks, api
         self.diagnosis: HoldDiagnosis | None = None
         self._query: tuple[int, int] | None = None
         self.setAccessibleName(self.tr("Déjà inscrit"))
@@ -64,9 +60,9 @@ class AlreadyRegisteredPanel(QWidget):
 
     def diagnose(self, member_id: int, activity_id: int) -> None:
         self._query = (member_id, activity_id)
-        ctx = self._ctx
+        api = self._api
         self._tasks.run(
-            lambda: what_holds(ctx, member_id, activity_id),
+            lambda: api.what_holds(member_id, activity_id),
             self._show,
             self._fail,
             key=f"holds-{id(self)}",
@@ -133,10 +129,10 @@ class AlreadyRegisteredPanel(QWidget):
         hold = self.selected()
         if hold is None or self._query is None:
             return
-        ctx, actor, reason = self._ctx, self._actor, self.reason.text()
+        api, reason = self._api, self.reason.text()
         member_id, activity_id = self._query
         self._tasks.run(
-            lambda: release_stale_hold(ctx, actor, hold.kind, hold.record_id, reason),
+            lambda: api.release_stale_hold(hold.kind, hold.record_id, reason),
             lambda _: self._released(member_id, activity_id),
             self._fail,
         )

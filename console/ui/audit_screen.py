@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 
 from console.domain.views.audit import AuditFilters, AuditView
 from console.domain.views.staff import Actor
-from console.services.audit import audit_actions, list_audit
-from console.services.staff import list_staff
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import audit_action_name, format_datetime
 from console.ui.messages import error_text
@@ -108,12 +106,11 @@ class AuditScreen(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        actor = self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: (list_staff(ctx), audit_actions(ctx, actor)),
+            lambda: (api.list_staff(), api.audit_actions()),
             self._fill_choices,
             self._show_error,
             key=f"audit-choices-{id(self)}",
@@ -156,12 +153,11 @@ class AuditScreen(QWidget):
         except ValueError as exc:
             self.outcome.setText(str(exc))
             return
-        actor = self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: list_audit(ctx, actor, filters),
+            lambda: api.list_audit(filters),
             self._show,
             self._show_error,
             key=f"audit-{id(self)}",

@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
 
 from console.domain.views.households import CallNoteView, HouseholdView
-from console.services.calls import end_call, start_call
 from console.ui.call_panel import CallPanel
 from console.ui.call_wording import (
     actions_text,
@@ -235,15 +234,14 @@ class CallFlow(QObject):
             )
             self.focus_reason()
             return
-        actor = self._workspace.actor
-        if actor is None or not self._workspace.ready:
+        if not self._workspace.ready:
             self.panel.show_error(
                 self.tr(
                     "Aucun membre du personnel connecté : la note ne peut pas être enregistrée."
                 )
             )
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         household_id = call.household_id
         started_at = call.started_at
         elapsed_ms = call.elapsed.elapsed()
@@ -252,9 +250,9 @@ class CallFlow(QObject):
         def save() -> CallNoteView:
             started = started_at
             if started is None:  # the start never reached the database: count back
-                begun = start_call(ctx, actor, household_id)
+                begun = api.start_call(household_id)
                 started = begun.started_at - timedelta(milliseconds=elapsed_ms)
-            return end_call(ctx, actor, household_id, reason, started, note)
+            return api.end_call(household_id, reason, started, note)
 
         call.saving = True
         self.panel.set_saving(True)
@@ -278,12 +276,11 @@ class CallFlow(QObject):
 
     def _register_start(self) -> None:
         call = self._call
-        actor = self._workspace.actor
         if call is None or call.started_at is not None or call.starting:
             return
-        if actor is None or not self._workspace.ready:
+        if not self._workspace.ready:
             return  # the end counts back from the elapsed time
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         household_id = call.household_id
         call.starting = True
 
@@ -294,7 +291,7 @@ class CallFlow(QObject):
         def failed(_error: BaseException) -> None:
             call.starting = False  # retried at the end of the call
 
-        self._workspace.tasks.run(lambda: start_call(ctx, actor, household_id), started, failed)
+        self._workspace.tasks.run(lambda: api.start_call(household_id), started, failed)
 
     def _saved(self, call: _Call, view: CallNoteView) -> None:
         if not shiboken6.isValid(self.panel):

@@ -24,7 +24,6 @@ from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
 
 from console.domain.views.search import MatchedOn, SearchResult
-from console.services.search import search_callers
 from console.ui.workspace import Workspace
 
 DEFAULT_PORT = 8765
@@ -262,9 +261,9 @@ class CallerLookup(QObject):
         if not self._workspace.ready:
             self._pending = number
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: search_callers(ctx, number),
+            lambda: api.search_callers(number),
             self._found,
             lambda error: self._failed(number, error),
             key="caller-id",

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import Unavailable
-from console.services.health import ping, reconnect
 from console.ui.message_bar import MessageBar
 from console.ui.messages import error_text
 from console.ui.workspace import Workspace
@@ -110,8 +109,8 @@ class ConnectionMonitor(QObject):
     def _beat(self) -> None:
         if self._down or not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
-        self._workspace.tasks.run(lambda: ping(ctx), lambda _ok: None, self._ping_failed)
+        api = self._workspace.api
+        self._workspace.tasks.run(api.ping, lambda _ok: None, self._ping_failed)
 
     def _ping_failed(self, error: BaseException) -> None:
         if not is_outage(error):
@@ -136,11 +135,9 @@ class ConnectionMonitor(QObject):
     def _try_again(self) -> None:
         if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self.banner.next_try.setText(self.tr("Tentative en cours…"))
-        self._workspace.tasks.run(
-            lambda: reconnect(ctx), self._back, self._still_down, key="reconnect"
-        )
+        self._workspace.tasks.run(api.reconnect, self._back, self._still_down, key="reconnect")
 
     def _still_down(self, _error: BaseException) -> None:
         if self._down:

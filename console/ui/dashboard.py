@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.views.dashboard import DashboardFigures, FailedEmails, FilterOptions, LockedCart
 from console.domain.views.outbox_bulk import RequeueReport
-from console.services.dashboard import dashboard_figures, filter_options
-from console.services.outbox_bulk import requeue_failed
 from console.ui.dashboard_charts import CallsChart, FillChart
 from console.ui.formatting import format_datetime, message_kind_name
 from console.ui.household_sections import fit_columns, table_for
@@ -31,6 +30,7 @@ from console.ui.messages import error_text
 from console.ui.progress import ProgressDialog, run_with_progress
 from console.ui.supervision_menu import show_for, supervision_menu
 from console.ui.table_model import RED, Column, RowsModel
+from console.ui.tasks import Progress
 from console.ui.workspace import Workspace
 
 AUTO_REFRESH_MS = 60_000
@@ -157,15 +157,13 @@ class Dashboard(QWidget):
 
     def requeue_failed(self) -> ProgressDialog | None:
         """Send the failed emails again, behind a progress dialog that can be cancelled."""
-        ctx, actor = self._workspace.ctx, self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return None
+        api = self._workspace.api
         return run_with_progress(
             self,
             self._workspace.tasks,
-            lambda progress: requeue_failed(
-                ctx, actor, progress=progress.report, cancelled=lambda: progress.cancelled
-            ),
+            lambda progress: requeue_failed(api, progress),
             self._requeued,
             self._failed,
             title=self.tr("Courriels en échec"),
@@ -193,11 +191,11 @@ class Dashboard(QWidget):
         self.refresh()
 
     def _load_options(self) -> None:
-        ctx, actor = self._workspace.ctx, self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: filter_options(ctx, actor), self._show_options, self._failed, key="dashboard-f"
+            api.filter_options, self._show_options, self._failed, key="dashboard-f"
         )
 
     def _show_options(self, options: FilterOptions) -> None:
@@ -213,14 +211,13 @@ class Dashboard(QWidget):
             combo.blockSignals(False)
 
     def refresh(self) -> None:
-        actor = self._workspace.actor
-        if not self._workspace.ready or actor is None:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         borough, season = self.borough.currentData(), self.season.currentData()
         days = int(self.period.currentData() or 14)
         self._workspace.tasks.run(
-            lambda: dashboard_figures(ctx, actor, borough, season, days),
+            lambda: api.dashboard_figures(borough, season, days),
             self.show_figures,
             self._failed,
             key="dashboard",
@@ -266,6 +263,20 @@ class Dashboard(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
         super().closeEvent(event)
+
+
+def requeue_failed(api: ConsoleApi, progress: Progress) -> RequeueReport:
+    """On the worker: put the failed emails back in the queue one batch (one transaction)
+    at a time, reporting ``(done, total)``, until none is left or the user cancels."""
+    total = api.count_failed_emails()
+    done = 0
+    while not progress.cancelled:
+        batch = api.requeue_failed_batch()
+        if batch.requeued == 0:
+            return RequeueReport(done, max(total, done), cancelled=False)
+        done += batch.requeued
+        progress.report(done, max(total, done))
+    return RequeueReport(done, max(total, done), cancelled=True)
 
 
 def _boxed(table: QTableView) -> QGroupBox:

@@ -9,20 +9,23 @@ was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
-from console.services.context import ServiceContext
 from console.ui.progress import run_with_progress
 from console.ui.tasks import Progress
 from console.ui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from console.services.context import ServiceContext
+
 translate = QCoreApplication.translate
 
-Rebuild = Callable[[str, Progress], ServiceContext]
-Attach = Callable[[ServiceContext], None]
+Rebuild = Callable[[str, Progress], "ServiceContext"]
+Attach = Callable[["ServiceContext"], None]
 
 
 def file_menu(window: QMainWindow) -> QMenu | None:
@@ -66,7 +69,7 @@ class DemoData:
         """Only the embedded demo's data may be made again."""
         for action in (self.action, self._separator):
             if action is not None:
-                action.setVisible(self._workspace.demo)
+                action.setVisible(self._workspace.demo is not None)
 
     def ask(self) -> None:
         names = list(self.scales)

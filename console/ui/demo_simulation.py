@@ -13,7 +13,6 @@ import threading
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
-from console.services.simulator import simulate
 from console.ui.demo_data import file_menu
 from console.ui.workspace import Workspace
 
@@ -47,7 +46,7 @@ class DemoSimulation:
         window.destroyed.connect(lambda *_: self.stop())
 
     def _show(self) -> None:
-        self.action.setVisible(self._workspace.ready and self._workspace.demo)
+        self.action.setVisible(self._workspace.ready and self._workspace.demo is not None)
 
     def _toggled(self, on: bool) -> None:
         if on:
@@ -60,9 +59,12 @@ class DemoSimulation:
         return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
-        if self.running or not self._workspace.ready:
+        demo = self._workspace.demo
+        if self.running or demo is None:
             return
-        ctx = self._workspace.ctx
+        from console.services.simulator import simulate
+
+        ctx = demo.ctx
         self._stop = threading.Event()
         stop = self._stop
         self._thread = threading.Thread(

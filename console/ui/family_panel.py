@@ -23,7 +23,6 @@ from console.domain.errors import StaleData
 from console.domain.views.family import FamilyChange, FamilyFile, FamilyMember
 from console.domain.views.households import HouseholdView, MemberView
 from console.domain.vocabulary import Relationship, Role
-from console.services.family import change_relationship, family_file, remove_member
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import relationship_name
 from console.ui.messages import error_text, reason_text
@@ -165,12 +164,11 @@ class FamilyPanel(QWidget):
 
     def load(self, household_id: int) -> None:
         self.household_id = household_id
-        actor = self._workspace.actor
-        if actor is None:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: family_file(ctx, actor, household_id),
+            lambda: api.family_file(household_id),
             self._show,
             self._show_error,
             key=f"family-{id(self)}",
@@ -239,20 +237,16 @@ class FamilyPanel(QWidget):
     # Actions
 
     def change_relationship(self) -> None:
-        member, file, actor = self.selected_member(), self.file, self._workspace.actor
-        if member is None or file is None or actor is None or not self.change_button.isEnabled():
+        member, file = self.selected_member(), self.file
+        if member is None or file is None or not self._workspace.ready:
+            return
+        if not self.change_button.isEnabled():
             return
         relationship = Relationship(self.relationship.currentData())
-        reason, ctx = self.reason.text(), self._workspace.ctx
+        reason, api = self.reason.text(), self._workspace.api
         self._run(
-            lambda: change_relationship(
-                ctx,
-                actor,
-                file.household_id,
-                member.member_id,
-                relationship,
-                reason=reason,
-                seen_version=file.version,
+            lambda: api.change_relationship(
+                file.household_id, member.member_id, relationship, reason, file.version
             ),
             self.tr("Lien de {name} changé pour « {relationship} ».").format(
                 name=member.name, relationship=relationship_name(relationship)
@@ -267,16 +261,9 @@ class FamilyPanel(QWidget):
             # Said at once; remove_member refuses it anyway.
             self._say(self.outcome, self.remove_button.toolTip())
             return
-        reason, ctx = self.reason.text(), self._workspace.ctx
+        reason, api = self.reason.text(), self._workspace.api
         self._run(
-            lambda: remove_member(
-                ctx,
-                actor,
-                file.household_id,
-                member.member_id,
-                reason=reason,
-                seen_version=file.version,
-            ),
+            lambda: api.remove_member(file.household_id, member.member_id, reason, file.version),
             self.tr("{name} a été retiré du dossier. Son historique est conservé.").format(
                 name=member.name
             ),

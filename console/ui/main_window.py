@@ -3,7 +3,7 @@ above them, the signed-in staff member and a busy indicator in the status bar.""
 
 from __future__ import annotations
 
-import getpass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.errors import ConsoleError
+from console.domain.views.service import ServiceInfo
 from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
-from console.services.context import ServiceContext
-from console.services.staff import actor_for_username, list_staff
 from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
 from console.ui.connection_banner import install_connection_monitor
@@ -34,6 +34,9 @@ from console.ui.layout_memory import restore_layout, save_layout
 from console.ui.message_bar import MessageBar
 from console.ui.search_panel import SearchPanel
 from console.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from console.services.api import EmbeddedDemo
 
 LANGUAGE_KEY = "ui/language"
 GEOMETRY_KEY = "ui/geometry"
@@ -48,6 +51,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._settings = settings
         self._staff: list[Actor] = []
+        self._demo: EmbeddedDemo | None = None
+        self._info: ServiceInfo | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Console de soutien — Mes loisirs en ligne"))
         self.setMinimumSize(1024, 640)
@@ -231,23 +236,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Base de données inaccessible"))
         self.message_bar.show_error(error)
 
-    def attach(self, ctx: ServiceContext, *, demo: bool, actor: Actor | None = None) -> None:
-        """The database is open: remember the context and find who is signed in
-        (``actor``: already known from the sign-in)."""
-        self.workspace.set_context(ctx, demo=demo)
+    def attach(self, api: ConsoleApi, *, info: ServiceInfo | None = None) -> None:
+        """Signed in: ``api`` acts as the staff member the server's session names."""
+        self._demo = None
+        self._prepare(demo=False)
+        self.workspace.set_api(api, demo=None, info=info)
+        self._search_again()
+
+    def attach_demo(self, demo: EmbeddedDemo) -> None:
+        """The embedded demo is open: list its staff (off the GUI thread) for the picker
+        marked DÉMO, and act as the first agent until another is picked."""
+        self._demo = demo
+        self._prepare(demo=True)
+        self.workspace.tasks.run(
+            lambda: _staff_and_info(demo), self._demo_staff, self._no_staff, key="demo-staff"
+        )
+
+    def _prepare(self, *, demo: bool) -> None:
         self.statusBar().showMessage(self.tr("Prêt"), 3000)
         self.household_panel.prepare()
         for action in self._demo_actions:
             action.setVisible(demo)
-        if demo:
-            self.workspace.tasks.run(lambda: list_staff(ctx), self._demo_staff, self._no_staff)
-        elif actor is not None:
-            self.workspace.set_actor(actor)
-        else:
-            username = getpass.getuser()
-            self.workspace.tasks.run(
-                lambda: actor_for_username(ctx, username), self.workspace.set_actor, self._no_staff
-            )
+
+    def _search_again(self) -> None:
         if self.search_panel.box.text().strip():
             self.search_panel.search(self.search_panel.box.text())
 
@@ -255,7 +266,8 @@ class MainWindow(QMainWindow):
         """Caller ID: the household whose number it is, or the search showing it."""
         self.call_flow.open_caller(phone)
 
-    def _demo_staff(self, staff: list[Actor]) -> None:
+    def _demo_staff(self, found: tuple[list[Actor], ServiceInfo | None]) -> None:
+        staff, self._info = found
         self._staff = staff
         self.staff_combo.blockSignals(True)
         self.staff_combo.clear()
@@ -268,16 +280,23 @@ class MainWindow(QMainWindow):
         first = next((i for i, a in enumerate(staff) if a.role is Role.AGENT), 0)
         self.staff_combo.setCurrentIndex(first)
         self._staff_picked(first)
+        self._search_again()
         self.staff_loaded.emit(staff)
 
     def _no_staff(self, error: BaseException) -> None:
-        self.workspace.set_actor(None)
+        self.workspace.clear_api(demo=self._demo)
         self.actor_label.setText(self.tr("Aucun membre du personnel"))
         self.message_bar.show_error(error)
 
     def _staff_picked(self, index: int) -> None:
-        if 0 <= index < len(self._staff):
-            self.workspace.set_actor(self._staff[index])
+        """Demo only: another staff member picked = the same services acting as them."""
+        demo = self._demo
+        if demo is None or not 0 <= index < len(self._staff):
+            return
+        actor = self._staff[index]
+        if self.workspace.demo is demo and self.workspace.actor == actor:
+            return  # already acting as them (the picker set twice)
+        self.workspace.set_api(demo.api_for(actor), demo=demo, info=self._info)
 
     def _show_actor(self, actor: Actor | None) -> None:
         if actor is None:
@@ -288,7 +307,7 @@ class MainWindow(QMainWindow):
         )
         if actor.borough_name:
             text += f" · {actor.borough_name}"
-        if self.workspace.demo:
+        if self.workspace.demo is not None:
             text += " · " + self.tr("DÉMO")
         self.actor_label.setText(text)
 
@@ -329,3 +348,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         save_layout(self, self._settings)
         super().closeEvent(event)
+
+
+def _staff_and_info(demo: EmbeddedDemo) -> tuple[list[Actor], ServiceInfo | None]:
+    """On the worker: the demo's staff, and what its services say of themselves."""
+    staff = demo.staff()
+    return staff, demo.api_for(staff[0]).service_info() if staff else None

@@ -15,9 +15,6 @@ from console.domain.cards import CardEntry
 from console.domain.views.checkout import PaymentResult
 from console.domain.views.households import CartView, HouseholdView
 from console.domain.vocabulary import CartState
-from console.services.checkout import pay
-from console.services.payers import payer_options
-from console.services.receipts import email_receipt, receipt_document
 from console.ui.household_panel import HouseholdPanel
 from console.ui.main_window import MainWindow
 from console.ui.payment_dialog import PaymentDialog
@@ -88,8 +85,8 @@ class PaymentActions(QObject):
     # -- dialogs -------------------------------------------------------------------------
 
     def pay_selected_cart(self) -> None:
-        view, actor = self._workspace.household, self._workspace.actor
-        if view is None or actor is None:
+        view = self._workspace.household
+        if view is None or not self._workspace.ready:
             return
         cart = self.selected_cart(view)
         if cart is None or cart.state not in PAYABLE:
@@ -99,13 +96,13 @@ class PaymentActions(QObject):
                 self.tr("Sélectionnez dans l'onglet Paniers un panier ouvert à payer."),
             )
             return
-        ctx, cart_id = self._workspace.ctx, cart.cart_id
+        api, cart_id = self._workspace.api, cart.cart_id
 
         def charge(card: CardEntry, payer_member_id: int) -> PaymentResult:
-            return pay(ctx, actor, cart_id, card, payer_member_id)
+            return api.pay(cart_id, card, payer_member_id)
 
         dialog = PaymentDialog(
-            self._workspace.tasks, lambda: payer_options(ctx, cart_id), charge, self._window
+            self._workspace.tasks, lambda: api.payer_options(cart_id), charge, self._window
         )
         dialog.paid.connect(lambda _outcome: self._workspace.reload_household())
         dialog.receipt_requested.connect(self.open_receipt)
@@ -121,14 +118,13 @@ class PaymentActions(QObject):
             self.open_receipt(*numbers)
 
     def open_receipt(self, cart_number: int | None, owner_number: int | None) -> None:
-        actor = self._workspace.actor
-        if actor is None or not self._workspace.ready:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         dialog = ReceiptDialog(
             self._workspace.tasks,
-            lambda cart, owner: receipt_document(ctx, actor, cart, owner),
-            lambda cart, owner: email_receipt(ctx, actor, cart, owner),
+            lambda cart, owner: api.receipt_document(cart, owner, None),
+            lambda cart, owner: api.email_receipt(cart, owner, None),
             self._window,
             cart_number=cart_number,
             owner_number=owner_number,

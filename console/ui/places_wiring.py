@@ -5,6 +5,7 @@ of an activity, supervisors' waitlist review) and the sweep every minute."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,16 +24,16 @@ from PySide6.QtWidgets import (
 from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
 from console.domain.views.places import ActivitySummary
 from console.domain.vocabulary import CartState, Role
-from console.services.cart_release import release_locked_cart
-from console.services.places import find_activities
 from console.ui.action_strip import SECONDARY
 from console.ui.activity_view import PlacesPanel
 from console.ui.already_registered import AlreadyRegisteredPanel
 from console.ui.main_window import MainWindow
 from console.ui.register_dialog import RegisterDialog
-from console.ui.sweeper import Sweeper
 from console.ui.waitlist_review import WaitlistReviewScreen
 from console.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from console.ui.sweeper import Sweeper
 
 ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
@@ -58,9 +59,11 @@ class ActivityPicker(QWidget):
         layout.addWidget(self.list)
 
     def search(self) -> None:
-        ctx, text = self._workspace.ctx, self.box.text()
+        if not self._workspace.ready:
+            return
+        api, text = self._workspace.api, self.box.text()
         self._workspace.tasks.run(
-            lambda: find_activities(ctx, text),
+            lambda: api.find_activities(text),
             self._show,
             self._workspace.report,
             key=f"pick-{id(self)}",
@@ -144,17 +147,22 @@ class PlacesScreens:
         return action
 
     def _context_ready(self) -> None:
-        if self.sweeper is None:
-            self.sweeper = Sweeper(self.workspace.tasks, self.workspace.ctx, self.window)
+        """The embedded demo sweeps in this process (a server runs the sweep itself)."""
+        demo = self.workspace.demo
+        if self.sweeper is None and demo is not None:
+            from console.ui.sweeper import Sweeper
+
+            self.sweeper = Sweeper(self.workspace.tasks, demo, self.window)
             self.sweeper.start()
+        elif self.sweeper is not None and demo is not None:
+            self.sweeper.use(demo)
 
     def open_register(self) -> RegisterDialog | None:
         view = self.workspace.household
-        actor = self.workspace.actor
-        if view is None or actor is None or not self.workspace.ready:
+        if view is None or not self.workspace.ready:
             return None
         dialog = RegisterDialog(
-            self.workspace.tasks, self.workspace.ctx, actor, view.household_id, self.window
+            self.workspace.tasks, self.workspace.api, view.household_id, self.window
         )
         dialog.finished.connect(lambda _code: self.workspace.reload_household())
         dialog.show()
@@ -164,7 +172,7 @@ class PlacesScreens:
         if not self.workspace.ready:
             return None
         picker = ActivityPicker(self.workspace)
-        panel = PlacesPanel(self.workspace.tasks, self.workspace.ctx)
+        panel = PlacesPanel(self.workspace.tasks, self.workspace.api)
         picker.picked.connect(panel.show_activity)
         dialog = _dialog(self.window, translate("places", "Places d'une activité"), picker, panel)
         dialog.finished.connect(lambda _code: panel.timer.stop())
@@ -173,11 +181,10 @@ class PlacesScreens:
         return dialog
 
     def open_review(self) -> QDialog | None:
-        actor = self.workspace.actor
-        if not self.workspace.ready or actor is None:
+        if not self.workspace.ready:
             return None
         picker = ActivityPicker(self.workspace)
-        screen = WaitlistReviewScreen(self.workspace.tasks, self.workspace.ctx, actor)
+        screen = WaitlistReviewScreen(self.workspace.tasks, self.workspace.api)
         picker.picked.connect(screen.show_activity)
         dialog = _dialog(
             self.window, translate("places", "Revue de la liste d'attente"), picker, screen
@@ -187,8 +194,8 @@ class PlacesScreens:
         return dialog
 
     def open_already_registered(self) -> QDialog | None:
-        view, actor = self.workspace.household, self.workspace.actor
-        if view is None or actor is None or not self.workspace.ready:
+        view = self.workspace.household
+        if view is None or not self.workspace.ready:
             return None
         members = QComboBox()
         members.setAccessibleName(translate("places", "Membre"))
@@ -196,7 +203,7 @@ class PlacesScreens:
             if not m.removed:
                 members.addItem(m.name, m.member_id)
         picker = ActivityPicker(self.workspace)
-        panel = AlreadyRegisteredPanel(self.workspace.tasks, self.workspace.ctx, actor)
+        panel = AlreadyRegisteredPanel(self.workspace.tasks, self.workspace.api)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(members)
@@ -218,8 +225,8 @@ class PlacesScreens:
 
     def release_locked(self) -> None:
         """F11: pick a locked cart, give a reason; the service asks the payment site first."""
-        view, actor = self.workspace.household, self.workspace.actor
-        if view is None or actor is None:
+        view = self.workspace.household
+        if view is None or not self.workspace.ready:
             return
         locked = [c for c in view.carts if c.state is CartState.CHECKOUT]
         if not locked:
@@ -246,10 +253,9 @@ class PlacesScreens:
         self.release(locked[labels.index(number)].cart_id, reason)
 
     def release(self, cart_id: int, reason: str) -> None:
-        ctx, actor = self.workspace.ctx, self.workspace.actor
-        assert actor is not None
+        api = self.workspace.api
         self.workspace.tasks.run(
-            lambda: release_locked_cart(ctx, actor, cart_id, reason),
+            lambda: api.release_locked_cart(cart_id, reason),
             self._released,
             lambda error: self.window.message_bar.show_error(error),
         )

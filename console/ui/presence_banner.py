@@ -13,8 +13,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from console.domain.views.households import HouseholdView
-from console.domain.views.staff import Actor
-from console.services.presence import poll_presence, touch_presence
 from console.ui.workspace import Workspace
 
 POLL_MS = 20_000
@@ -69,13 +67,12 @@ class PresenceWatcher(QObject):
         self.poll()
 
     def poll(self) -> None:
-        actor = self._workspace.actor
         household_id = self._household_id
-        if actor is None or household_id is None or not self._workspace.ready:
+        if household_id is None or not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: poll_presence(ctx, actor, household_id),
+            lambda: api.poll_presence(household_id),
             lambda names: self._answered(household_id, names),
             lambda _error: self.show_names(()),
             key="presence",
@@ -92,12 +89,11 @@ class PresenceWatcher(QObject):
         self.banner.setVisible(bool(names))
 
     def _leave(self) -> None:
-        actor: Actor | None = self._workspace.actor
-        if actor is None or not self._workspace.ready:
+        if not self._workspace.ready:
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._workspace.tasks.run(
-            lambda: touch_presence(ctx, actor, None), lambda _none: None, lambda _error: None
+            lambda: api.touch_presence(None), lambda _none: None, lambda _error: None
         )
 
     def leave(self) -> None:

@@ -22,16 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.api import ConsoleApi
 from console.domain.cart_timer import CART_HOLD_LAPSED, minutes_left
 from console.domain.errors import Refused
 from console.domain.views.carts import AddOutcome, CartSummary
 from console.domain.views.households import HouseholdView
 from console.domain.views.places import ActivitySummary
-from console.domain.views.staff import Actor
-from console.services.carts import add_to_cart, extend_hold, remove_from_cart
-from console.services.context import ServiceContext
-from console.services.households import household_view
-from console.services.places import find_activities
 from console.ui.activity_view import PlacesPanel
 from console.ui.formatting import format_time
 from console.ui.places_wording import error_text
@@ -46,13 +42,12 @@ class RegisterDialog(QDialog):
     def __init__(
         self,
         tasks: TaskRunner,
-        ctx: ServiceContext,
-        actor: Actor,
+        api: ConsoleApi,
         household_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self._tasks, self._api = tasks, api
         self.household_id = household_id
         self.cart: CartSummary | None = None
         self.activities: list[ActivitySummary] = []
@@ -77,7 +72,7 @@ class RegisterDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._activity_chosen)
-        self.places = PlacesPanel(tasks, ctx, self)
+        self.places = PlacesPanel(tasks, api, self)
         self.add_button = QPushButton(self.tr("&Ajouter au panier"))
         self.add_button.clicked.connect(self.add)
         self.outcome = QLabel()
@@ -115,8 +110,7 @@ class RegisterDialog(QDialog):
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
         self._show_cart(None)
-        ctx_, hid = ctx, household_id
-        tasks.run(lambda: household_view(ctx_, hid), self._show_members, self._fail)
+        tasks.run(lambda: api.household_view(household_id), self._show_members, self._fail)
         self.search_activities()
 
     def _fail(self, error: BaseException) -> None:
@@ -134,9 +128,9 @@ class RegisterDialog(QDialog):
             self.members.setCurrentRow(0)
 
     def search_activities(self) -> None:
-        ctx, text = self._ctx, self.search.text()
+        api, text = self._api, self.search.text()
         self._tasks.run(
-            lambda: find_activities(ctx, text), self._show_activities, self._fail, key="find"
+            lambda: api.find_activities(text), self._show_activities, self._fail, key="find"
         )
 
     def _show_activities(self, found: list[ActivitySummary]) -> None:
@@ -167,10 +161,10 @@ class RegisterDialog(QDialog):
         if activity is None or member is None:
             self.outcome.setText(self.tr("Choisissez un membre et une activité."))
             return
-        ctx, actor, hid = self._ctx, self._actor, self.household_id
+        api, hid = self._api, self.household_id
         cart_id = self.cart.cart_id if self.cart and self.cart.live else None
         self._tasks.run(
-            lambda: _add(ctx, actor, hid, member, activity.activity_id, cart_id),
+            lambda: _add(api, hid, member, activity.activity_id, cart_id),
             self._added,
             self._fail,
         )
@@ -193,16 +187,16 @@ class RegisterDialog(QDialog):
     def extend(self) -> None:
         if self.cart is None:
             return
-        ctx, actor, cart_id = self._ctx, self._actor, self.cart.cart_id
-        self._tasks.run(lambda: extend_hold(ctx, actor, cart_id), self._show_cart, self._fail)
+        api, cart_id = self._api, self.cart.cart_id
+        self._tasks.run(lambda: api.extend_hold(cart_id), self._show_cart, self._fail)
 
     def remove(self) -> None:
         item = self.items.currentItem()
         if self.cart is None or item is None:
             return
-        ctx, actor, cart_id, item_id = self._ctx, self._actor, self.cart.cart_id, item.data(ROLE)
+        api, cart_id, item_id = self._api, self.cart.cart_id, item.data(ROLE)
         self._tasks.run(
-            lambda: remove_from_cart(ctx, actor, cart_id, int(item_id)),
+            lambda: api.remove_from_cart(cart_id, int(item_id)),
             self._removed,
             self._fail,
         )
@@ -236,7 +230,7 @@ class RegisterDialog(QDialog):
     def _tick(self) -> None:
         if self.cart is None:
             return
-        now: datetime = self._ctx.clock.now()
+        now: datetime = self._api.now()
         left = minutes_left(self.cart.hold_expires_at, now)
         if left == 0:
             self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
@@ -247,8 +241,7 @@ class RegisterDialog(QDialog):
 
 
 def _add(
-    ctx: ServiceContext,
-    actor: Actor,
+    api: ConsoleApi,
     household_id: int,
     member_id: int,
     activity_id: int,
@@ -256,8 +249,8 @@ def _add(
 ) -> AddOutcome:
     """Add to the cart on screen; when its hold ran out meanwhile, start a new cart (F8)."""
     try:
-        return add_to_cart(ctx, actor, household_id, member_id, activity_id, cart_id=cart_id)
+        return api.add_to_cart(household_id, member_id, activity_id, cart_id)
     except Refused as exc:
         if cart_id is None or exc.code != CART_HOLD_LAPSED:
             raise
-    return add_to_cart(ctx, actor, household_id, member_id, activity_id, cart_id=None)
+    return api.add_to_cart(household_id, member_id, activity_id, None)

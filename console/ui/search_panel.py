@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.views.search import SearchHit, SearchResult
-from console.services.search import search_callers
 from console.ui.formatting import matched_on_name
 from console.ui.resources import icon
 from console.ui.table_model import RED, Column, RowsModel, TwoLineDelegate
@@ -197,10 +196,10 @@ class SearchPanel(QWidget):
         if not self._workspace.ready:
             self.status.setText(self.tr("Connexion à la base de données…"))
             return
-        ctx = self._workspace.ctx
+        api = self._workspace.api
         self._searching = True
         self._workspace.tasks.run(
-            lambda: search_callers(ctx, query),
+            lambda: api.search_callers(query),
             self._show_result,
             self._search_failed,
             key="search",

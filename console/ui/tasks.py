@@ -1,9 +1,9 @@
-"""The one way screens reach services: work runs on a worker thread, answers come back
+"""The one way screens reach the use cases: work runs on a worker thread, answers come back
 to the GUI thread through a queued signal.
 
 A screen says what it wants and what to do with the answer, nothing about threads::
 
-    self.tasks.run(lambda: search(ctx, text), on_success=self.show_results,
+    self.tasks.run(lambda: api.search_callers(text), on_success=self.show_results,
                    on_failure=self.show_error, key="search")
 
 A newer task with the same ``key`` supersedes an older one: the older answer is dropped,

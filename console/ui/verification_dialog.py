@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.views.staff import Actor
+from console.domain.api import ConsoleApi
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
-from console.services.context import ServiceContext
-from console.services.verification import verify_caller
 from console.ui import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.formatting import format_time
 from console.ui.messages import error_text
@@ -38,13 +36,12 @@ class VerificationDialog(QDialog):
     def __init__(
         self,
         tasks: TaskRunner,
-        ctx: ServiceContext,
-        actor: Actor,
+        api: ConsoleApi,
         household_id: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor, self._household_id = tasks, ctx, actor, household_id
+        self._tasks, self._api, self._household_id = tasks, api, household_id
         self.result_value: VerificationResult | None = None
         self.setWindowTitle(self.tr("Vérifier l'identité de l'appelant"))
         self.setAccessibleName(self.windowTitle())
@@ -130,9 +127,9 @@ class VerificationDialog(QDialog):
             self.outcome.setText(str(exc))
             return
         self.check_button.setEnabled(False)
-        ctx, actor, household_id = self._ctx, self._actor, self._household_id
+        api, household_id = self._api, self._household_id
         self._tasks.run(
-            lambda: verify_caller(ctx, actor, household_id, answers),
+            lambda: api.verify_caller(household_id, answers),
             self._show,
             self._failed,
             key=f"verify-{household_id}",

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.views.staff import Actor
+from console.domain.api import ConsoleApi
 from console.domain.views.waitlist_admin import EntryLine, WaitlistReview
 from console.domain.vocabulary import WaitlistState
-from console.services.context import ServiceContext
-from console.services.waitlist_admin import move_entry, send_offer, waitlist_review
 from console.ui.formatting import format_datetime as when
 from console.ui.places_wording import error_text
 from console.ui.tasks import TaskRunner
@@ -31,11 +29,9 @@ from console.ui.tasks import TaskRunner
 class WaitlistReviewScreen(QWidget):
     """``show_activity(activity_id)`` fills it."""
 
-    def __init__(
-        self, tasks: TaskRunner, ctx: ServiceContext, actor: Actor, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tasks: TaskRunner, api: ConsoleApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tasks, self._ctx, self._actor = tasks, ctx, actor
+        self._tasks, self._api = tasks, api
         self.activity_id: int | None = None
         self.review: WaitlistReview | None = None
         self.setAccessibleName(self.tr("Revue de la liste d'attente"))
@@ -83,9 +79,9 @@ class WaitlistReviewScreen(QWidget):
     def refresh(self) -> None:
         if self.activity_id is None:
             return
-        ctx, actor, activity_id = self._ctx, self._actor, self.activity_id
+        api, activity_id = self._api, self.activity_id
         self._tasks.run(
-            lambda: waitlist_review(ctx, actor, activity_id),
+            lambda: api.waitlist_review(activity_id),
             self._show,
             self._fail,
             key=f"review-{id(self)}",
@@ -140,9 +136,9 @@ class WaitlistReviewScreen(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        ctx, actor, reason, rank = self._ctx, self._actor, self.reason.text(), self.rank.value()
+        api, reason, rank = self._api, self.reason.text(), self.rank.value()
         self._tasks.run(
-            lambda: move_entry(ctx, actor, entry.entry_id, rank, reason),
+            lambda: api.move_entry(entry.entry_id, rank, reason),
             lambda _: self._done(self.tr("Entrée déplacée.")),
             self._fail,
         )
@@ -151,9 +147,9 @@ class WaitlistReviewScreen(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        ctx, actor, reason = self._ctx, self._actor, self.reason.text()
+        api, reason = self._api, self.reason.text()
         self._tasks.run(
-            lambda: send_offer(ctx, actor, entry.entry_id, reason),
+            lambda: api.send_offer(entry.entry_id, reason),
             lambda deadline: self._done(
                 self.tr("Place offerte jusqu'au {at}; la famille est avisée par courriel.").format(
                     at=when(deadline)

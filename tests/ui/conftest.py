@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from console.db.engine import Database
 from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
+from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.ui.main_window import MainWindow
 from console.ui.tasks import TaskRunner
@@ -58,12 +59,12 @@ def qsettings(tmp_path: Path) -> QSettings:
 def window(
     qtbot: QtBot, tasks: TaskRunner, ui_ctx: ServiceContext, qsettings: QSettings
 ) -> MainWindow:
-    """The main window, its database open and the demo agent signed in."""
+    """The main window on the embedded demo's services, the first agent picked."""
     workspace = Workspace(tasks)
     main = MainWindow(workspace, qsettings)
     qtbot.add_widget(main)
     main.show()
     qtbot.waitExposed(main)
     with qtbot.waitSignal(main.staff_loaded):
-        main.attach(ui_ctx, demo=True)
+        main.attach_demo(EmbeddedDemo(ui_ctx))
     return main

@@ -16,6 +16,7 @@ from console.db.engine import Database
 from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
 from console.domain.vocabulary import Role
+from console.services.api import InProcessApi
 from console.services.context import ServiceContext
 from console.services.staff import Actor
 from console.ui.tasks import TaskRunner
@@ -36,11 +37,14 @@ class Scene:
     clerk: Actor
     supervisor: Actor
 
+    def api(self, actor: Actor) -> InProcessApi:
+        """The use cases on this scene's database, acting as ``actor``."""
+        return InProcessApi(self.ctx, actor)
+
     def workspace(self, actor: Actor) -> Workspace:
         """What the panels read: this scene's database, ``actor`` signed in."""
         workspace = Workspace(self.tasks)
-        workspace.set_context(self.ctx, demo=False)
-        workspace.set_actor(actor)
+        workspace.set_api(self.api(actor), demo=None)
         return workspace
 
     def settle(self, qtbot: QtBot) -> None:

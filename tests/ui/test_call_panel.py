@@ -11,7 +11,6 @@ from console.domain.errors import Unavailable
 from console.services.calls import list_calls
 from console.services.context import ServiceContext
 from console.services.verification import CallerAnswers, verify_caller
-from console.ui import call_flow
 from console.ui.main_window import MainWindow
 from tests.ui.call_helpers import open_household, settle
 from tests.ui.families import Families
@@ -98,12 +97,13 @@ def test_a_failed_save_keeps_what_the_agent_typed_and_a_retry_saves_it(
     open_household(qtbot, window, families.gagnon)
     flow.panel.set_reason("F3")
     flow.panel.note_edit.setPlainText("Veut changer d'adresse : expliqué.")
-    real_end_call = call_flow.end_call
+    api = window.workspace.api
+    real_end_call = api.end_call
 
     def down(*_args: object, **_kwargs: object) -> object:
         raise Unavailable("database_unavailable")
 
-    monkeypatch.setattr(call_flow, "end_call", down)
+    monkeypatch.setattr(api, "end_call", down)
     flow.end_call_action.trigger()
     settle(qtbot, window)
     assert flow.active
@@ -113,7 +113,7 @@ def test_a_failed_save_keeps_what_the_agent_typed_and_a_retry_saves_it(
     assert flow.panel.end_button.isEnabled()
     assert window.message_bar.level == "error"
 
-    monkeypatch.setattr(call_flow, "end_call", real_end_call)
+    monkeypatch.setattr(api, "end_call", real_end_call)
     _end_and_wait(qtbot, window)
     actor = window.workspace.actor
     assert actor is not None

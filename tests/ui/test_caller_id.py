@@ -19,6 +19,7 @@ from console.config import Settings
 from console.db.engine import Database
 from console.db.models import Member
 from console.domain.names import search_key
+from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.ui import caller_id
 from console.ui.caller_id import CallForwardServer, CallListener, forward_call, valid_number
@@ -109,7 +110,7 @@ def test_a_number_given_before_the_database_opens_waits_for_it(
     qtbot.add_widget(window)
     window.open_caller(CALLER)
     with qtbot.waitSignal(workspace.household_changed, timeout=5000) as opened:
-        window.attach(ui_ctx, demo=True)
+        window.attach_demo(EmbeddedDemo(ui_ctx))
     assert opened.args[0].household_id == families.cote
     settle(qtbot, window)
 

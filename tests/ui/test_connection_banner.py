@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
 from console.domain.errors import Unavailable
+from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.services.households import HouseholdView
 from console.ui.connection_banner import ConnectionMonitor
@@ -116,7 +117,7 @@ def pg_window(
     main.show()
     qtbot.waitExposed(main)
     with qtbot.waitSignal(main.staff_loaded):
-        main.attach(ctx, demo=True)
+        main.attach_demo(EmbeddedDemo(ctx))
     yield main, families, _postgres_run
     tasks.wait_idle()
     database.dispose()

@@ -12,11 +12,13 @@ from console import app
 from console.config import Settings, load_settings
 from console.db.models import Household
 from console.db.seed import SeedCancelled
+from console.services.api import InProcessApi
 from console.services.context import ServiceContext
 from console.ui.demo_data import install_demo_data
 from console.ui.main_window import MainWindow
 from console.ui.tasks import Progress
 from tests.conftest import TEST_SIN_KEY
+from tests.ui.call_helpers import staff_named
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -79,5 +81,6 @@ def test_the_menu_entry_rebuilds_behind_a_progress_dialog(
 
 def test_the_entry_is_hidden_outside_the_demo(window: MainWindow, ui_ctx: ServiceContext) -> None:
     demo = install_demo_data(window, window.workspace, lambda *_a: ui_ctx, lambda _c: None)
-    window.workspace.set_context(ui_ctx, demo=False)
+    agent = staff_named(ui_ctx, "Martine Lavoie")
+    window.workspace.set_api(InProcessApi(ui_ctx, agent), demo=None)
     assert not demo.action.isVisible()

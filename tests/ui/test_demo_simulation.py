@@ -8,11 +8,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from console.db.models import CartItem
+from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
 from console.ui.demo_simulation import install_demo_simulation
 from console.ui.main_window import MainWindow
 from console.ui.tasks import TaskRunner
 from console.ui.workspace import Workspace
+from tests.ui.call_helpers import staff_named
 
 
 def _items(ctx: ServiceContext) -> int:
@@ -25,7 +27,8 @@ def test_switching_the_simulation_on_fills_carts_and_off_stops_it(
 ) -> None:
     window = MainWindow(Workspace(tasks), qsettings)
     qtbot.add_widget(window)
-    window.attach(ui_ctx, demo=True)
+    with qtbot.waitSignal(window.staff_loaded):
+        window.attach_demo(EmbeddedDemo(ui_ctx))
     simulation = install_demo_simulation(window, window.workspace)
     assert simulation.action.isVisible()
     before = _items(ui_ctx)
@@ -41,7 +44,7 @@ def test_the_simulation_is_hidden_outside_the_demo(
 ) -> None:
     window = MainWindow(Workspace(tasks), qsettings)
     qtbot.add_widget(window)
-    window.attach(ui_ctx, demo=False)
+    window.attach(InProcessApi(ui_ctx, staff_named(ui_ctx, "Martine Lavoie")))
     simulation = install_demo_simulation(window, window.workspace)
     assert not simulation.action.isVisible()
     assert isinstance(window, QMainWindow)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from console.db.engine import Database
 from console.domain.vocabulary import Relationship
+from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.ui.main_window import MainWindow
 from console.ui.payment_actions import install_payments
@@ -75,7 +76,7 @@ def laptop(
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.staff_loaded):
-        window.attach(ui_ctx, demo=True)
+        window.attach_demo(EmbeddedDemo(ui_ctx))
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
         window.open_household(families.cote)
     qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)

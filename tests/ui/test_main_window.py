@@ -8,9 +8,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.domain.errors import Busy
+from console.domain.views.staff import Actor
+from console.services.api import EmbeddedDemo
+from console.services.context import ServiceContext
 from console.services.search import MatchedOn
 from console.ui.main_window import LANGUAGE_KEY, MainWindow
 from console.ui.table_model import DETAIL_ROLE
+from console.ui.tasks import TaskRunner
+from console.ui.workspace import Workspace
 from tests.ui.families import Families
 
 
@@ -159,7 +164,7 @@ def test_a_failing_search_shows_the_error_bar(
     def busy(*_args: object, **_kwargs: object) -> None:
         raise Busy("database_busy")
 
-    monkeypatch.setattr("console.ui.search_panel.search_callers", busy)
+    monkeypatch.setattr(window.workspace.api, "search_callers", busy)
     qtbot.keyClicks(window.search_panel.box, "cote")
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=5000)
     assert window.message_bar.level == "error"
@@ -185,6 +190,25 @@ def test_demo_agent_is_signed_in_and_can_be_switched(qtbot: QtBot, window: MainW
             window.staff_combo.findText("Sylvie Boucher", Qt.MatchFlag.MatchStartsWith)
         )
     assert "Sylvie Boucher" in window.actor_label.text()
+    assert window.workspace.api.actor.username == "sboucher"  # the use cases act as her now
+    assert window.workspace.demo is not None
+
+
+def test_a_demo_without_staff_says_so_and_keeps_its_own_tools(
+    qtbot: QtBot, tasks: TaskRunner, qsettings: QSettings, ui_ctx: ServiceContext
+) -> None:
+    class NoStaff(EmbeddedDemo):
+        def staff(self) -> list[Actor]:
+            return []
+
+    window = MainWindow(Workspace(tasks), qsettings)
+    qtbot.add_widget(window)
+    demo = NoStaff(ui_ctx)
+    window.attach_demo(demo)
+    qtbot.waitUntil(lambda: window.message_bar.level == "error", timeout=5000)
+    assert not window.workspace.ready and window.workspace.actor is None
+    assert window.workspace.demo is demo  # making the demo data again stays possible
+    assert window.actor_label.text() == "Aucun membre du personnel"
 
 
 def test_shortcuts_return_to_the_search_box(

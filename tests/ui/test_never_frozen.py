@@ -17,6 +17,7 @@ from console.app import settle_interpreter
 from console.db.engine import Database
 from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
+from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.ui.main_window import MainWindow
 from console.ui.tasks import TaskRunner
@@ -64,7 +65,7 @@ def large_window(
     window.show()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.staff_loaded):
-        window.attach(ctx, demo=True)
+        window.attach_demo(EmbeddedDemo(ctx))
     switch_interval = sys.getswitchinterval()
     settle_interpreter()  # as run_gui does once the database is open
     yield window, built

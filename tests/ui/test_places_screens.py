@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from console.services.api import EmbeddedDemo
 from console.services.carts import add_to_cart, remove_from_cart
 from console.services.waitlist_admin import waitlist_review
 from console.ui.activity_view import PlacesPanel
@@ -33,7 +34,7 @@ def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
 def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: Scene) -> None:
     activity = make_activity(scene.ctx, capacity=1)
     web = make_family(scene.ctx)
-    panel = PlacesPanel(scene.tasks, scene.ctx)
+    panel = PlacesPanel(scene.tasks, scene.api(scene.agent))
     qtbot.add_widget(panel)
     panel.show_activity(activity)
     scene.settle(qtbot)
@@ -52,7 +53,7 @@ def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: S
 def test_register_dialog_holds_extends_and_waitlists(qtbot: QtBot, scene: Scene) -> None:
     make_activity(scene.ctx, capacity=1, title="Patinage")
     family = make_family(scene.ctx, children=2, verified_by=scene.agent)
-    dialog = RegisterDialog(scene.tasks, scene.ctx, scene.agent, family.household_id)
+    dialog = RegisterDialog(scene.tasks, scene.api(scene.agent), family.household_id)
     qtbot.add_widget(dialog)
     scene.settle(qtbot)
     assert dialog.members.count() == 3 and dialog.table.rowCount() == 1
@@ -78,7 +79,7 @@ def test_register_dialog_holds_extends_and_waitlists(qtbot: QtBot, scene: Scene)
 def test_register_dialog_says_verify_first(qtbot: QtBot, scene: Scene) -> None:
     make_activity(scene.ctx, capacity=1)
     family = make_family(scene.ctx)
-    dialog = RegisterDialog(scene.tasks, scene.ctx, scene.agent, family.household_id)
+    dialog = RegisterDialog(scene.tasks, scene.api(scene.agent), family.household_id)
     qtbot.add_widget(dialog)
     scene.settle(qtbot)
     dialog.add_button.click()
@@ -94,7 +95,7 @@ def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene) -> None:
     for _ in range(2):
         f = make_family(scene.ctx, verified_by=scene.agent)
         add_to_cart(scene.ctx, scene.agent, f.household_id, f.child_ids[0], activity)
-    screen = WaitlistReviewScreen(scene.tasks, scene.ctx, scene.supervisor)
+    screen = WaitlistReviewScreen(scene.tasks, scene.api(scene.supervisor))
     qtbot.add_widget(screen)
     screen.show_activity(activity)
     scene.settle(qtbot)
@@ -121,7 +122,7 @@ def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene) -> No
     activity = make_activity(scene.ctx, capacity=1)
     family = make_family(scene.ctx, verified_by=scene.agent)
     add_to_cart(scene.ctx, None, family.household_id, family.child_ids[0], activity)
-    panel = AlreadyRegisteredPanel(scene.tasks, scene.ctx, scene.agent)
+    panel = AlreadyRegisteredPanel(scene.tasks, scene.api(scene.agent))
     qtbot.add_widget(panel)
     panel.diagnose(family.child_ids[0], activity)
     scene.settle(qtbot)
@@ -137,7 +138,7 @@ def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene) -> No
 
 
 def test_sweeper_runs_the_sweep(qtbot: QtBot, scene: Scene) -> None:
-    sweeper = Sweeper(scene.tasks, scene.ctx)
+    sweeper = Sweeper(scene.tasks, EmbeddedDemo(scene.ctx))
     sweeper.run()
     scene.settle(qtbot)
     assert sweeper.last is not None and sweeper.last_error is None

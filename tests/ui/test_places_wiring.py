@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from console.domain.vocabulary import Role
+from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
 from console.ui.main_window import MainWindow
 from console.ui.places_wiring import PlacesScreens, install_places
@@ -27,8 +28,24 @@ def wired(
     qtbot.add_widget(main)
     main.show()
     with qtbot.waitSignal(main.staff_loaded):
-        main.attach(ui_ctx, demo=True)
+        main.attach_demo(EmbeddedDemo(ui_ctx))
     return main, screens
+
+
+def test_a_signed_in_console_leaves_the_sweep_to_the_server(
+    qtbot: QtBot, tasks: TaskRunner, ui_ctx: ServiceContext, qsettings: QSettings
+) -> None:
+    main = MainWindow(Workspace(tasks), qsettings)
+    screens = install_places(main)
+    qtbot.add_widget(main)
+    main.show()
+    agent = next(a for a in EmbeddedDemo(ui_ctx).staff() if a.role is Role.AGENT)
+    with qtbot.waitSignal(main.workspace.context_ready):
+        main.attach(InProcessApi(ui_ctx, agent))
+    assert main.workspace.ready and main.workspace.demo is None
+    assert screens.sweeper is None
+    assert not main.staff_combo.isVisible() and not main.demo_badge.isVisible()
+    assert "DÉMO" not in main.actor_label.text()
 
 
 def _settle(qtbot: QtBot, main: MainWindow) -> None:

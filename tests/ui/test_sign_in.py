@@ -14,6 +14,7 @@ from console import app
 from console.config import load_settings
 from console.domain.errors import NotFound, Unavailable
 from console.domain.vocabulary import Role
+from console.services.api import InProcessApi
 from console.services.context import ServiceContext
 from console.services.staff import Actor
 from console.ui.main_window import MainWindow
@@ -147,7 +148,7 @@ def test_the_signed_in_supervisor_sees_the_supervision_menu(
     qtbot.add_widget(window)
     window.show()
     supervisor = Actor(2, "sboucher", "Sylvie Boucher", Role.SUPERVISOR)
-    window.attach(ui_ctx, demo=False, actor=supervisor)
+    window.attach(InProcessApi(ui_ctx, supervisor))
     assert window.workspace.actor == supervisor
     assert not window.staff_combo.isVisible()
     assert supervision_menu(window).menuAction().isVisible()

@@ -24,7 +24,7 @@ def scene(tmp_path: Path, _sqlite_template: Path) -> Iterator[Scene]:
 
 
 def _dialog(qtbot: QtBot, scene: Scene) -> VerificationDialog:
-    dialog = VerificationDialog(scene.tasks, scene.ctx, scene.agent, scene.family.household_id)
+    dialog = VerificationDialog(scene.tasks, scene.api(scene.agent), scene.family.household_id)
     qtbot.add_widget(dialog)
     dialog.show()
     return dialog
