@@ -6,6 +6,10 @@ records the outcome in a second transaction. A lost answer (timeout) leaves the 
 pending; the next ``pay`` or ``reconcile_payment`` asks ``status(key)`` first, so a card
 is never charged twice and an approved payment always ends as registrations.
 
+A charge may still be in flight after the checkout lock ran out (the payment site then
+answers ``status`` with "no record"): :func:`charge_in_flight_until` says until when,
+and nothing settles a pending payment as never started before that moment.
+
 ``validate_payer`` applies the payer rules of ``payers`` (F12/F13); ``record_outcome``
 creates the registrations of an approval and, for every decided payment (approved or
 refused, F9), the Receipt row that ``receipts`` renders, reprints and emails.
@@ -44,9 +48,18 @@ from console.services.carts import (
     require_staff,
 )
 from console.services.context import ServiceContext
-from console.services.gateway import GatewayDown, GatewayError, GatewayOutcome, payment_gateway
+from console.services.gateway import (
+    IN_FLIGHT,
+    GatewayDown,
+    GatewayError,
+    GatewayOutcome,
+    payment_gateway,
+)
 from console.services.quebec_time import local_date
 from console.services.staff import Actor
+
+# Test-only switch: the race test turns it off to show the double charge it prevents.
+settle_in_flight_guard = True
 
 
 def validate_payer(session: Session, cart: Cart, payer_member_id: int) -> PayerCheck:
@@ -93,7 +106,7 @@ def pay(
         # family on the site) is seen, and a cart the sweep is lapsing is not revived.
         cart = lock_cart(session, ctx, cart_id)
         require_caller(session, ctx, actor, cart.household_id)
-        payment = _pending_payment(session, cart)
+        payment = pending_payment(session, cart)
         if places.after_count is not None:  # test-only: widen the read-then-write window
             places.after_count()
         retry = payment is not None
@@ -117,6 +130,10 @@ def pay(
             may_charge = cart.state == CartState.CHECKOUT.value and hold_of(cart).is_live(
                 ctx.clock.now()
             )
+            if may_charge:
+                # This charge begins now: the cart's last change marks it (see
+                # charge_in_flight_until), committed before the request leaves.
+                cart.updated_at = ctx.clock.now()
         key, amount, number = payment.idempotency_key, payment.amount_cents, cart.number
     gateway = payment_gateway(ctx)
     try:
@@ -138,7 +155,7 @@ def reconcile_payment(ctx: ServiceContext, actor: Actor | None, cart_id: int) ->
     with ctx.db.read() as session:
         cart = load_cart(session, cart_id)
         require_caller(session, ctx, actor, cart.household_id)
-        payment = _pending_payment(session, cart)
+        payment = pending_payment(session, cart)
         if payment is None:
             raise NotFound("no_pending_payment", cart_id=cart_id)
         key = payment.idempotency_key
@@ -151,7 +168,25 @@ def reconcile_payment(ctx: ServiceContext, actor: Actor | None, cart_id: int) ->
     return record_outcome(ctx, actor, key, outcome)
 
 
-def _pending_payment(session: Session, cart: Cart) -> Payment | None:
+def charge_in_flight_until(payment: Payment, cart: Cart) -> datetime:
+    """Until when a charge of this pending payment may still be in flight.
+
+    Every charge begins right after a transaction that locked the cart and wrote the
+    time: the payment's ``created_at`` (the first charge) or the cart's ``updated_at``
+    (a retry by :func:`pay`). The adapter gives up on it within ``GATEWAY_MAX_REQUEST_S``;
+    with the margin, that is :data:`~console.services.gateway.IN_FLIGHT` later. All three
+    times come from the one clock (``ctx.clock``).
+    """
+    return max(payment.created_at, cart.updated_at) + IN_FLIGHT
+
+
+def charge_may_be_in_flight(payment: Payment, cart: Cart, now: datetime) -> bool:
+    """Whether the payment site's "no record" may yet become a charge (see above)."""
+    return settle_in_flight_guard and now < charge_in_flight_until(payment, cart)
+
+
+def pending_payment(session: Session, cart: Cart) -> Payment | None:
+    """The cart's latest PENDING payment, if any."""
     return session.scalar(
         select(Payment)
         .where(Payment.cart_id == cart.id, Payment.status == PaymentStatus.PENDING.value)

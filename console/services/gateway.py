@@ -9,11 +9,17 @@ where the caller keys the card on the phone keypad (DTMF masking) can replace ty
 Every charge carries an idempotency key: charging twice with the same key charges once
 and returns the first outcome. A caller that lost the answer (timeout) asks ``status``
 before anything else, so a card is never charged twice.
+
+A charge may still be in flight while the site says it has no record of it: until the
+adapter gives up on the request (:data:`GATEWAY_MAX_REQUEST_S`, every adapter's own
+timeout). ``status(key) is None`` means "never charged" only once :data:`IN_FLIGHT` has
+passed since the last charge of that key began (see ``checkout.charge_in_flight_until``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from console.domain.errors import Unavailable
@@ -24,6 +30,13 @@ if TYPE_CHECKING:
     from console.services.context import ServiceContext
 
 PORT_NAME = "gateway"
+# The longest one request to the payment site may take: an adapter abandons a charge or a
+# status request after this many seconds (GatewayTimeout). The sandbox answers at once.
+GATEWAY_MAX_REQUEST_S = 30
+# Slack on top: the commit before the request leaves, a slow answer being recorded.
+IN_FLIGHT_MARGIN_S = 30
+# How long after it began a charge may still be in flight, unknown to ``status``.
+IN_FLIGHT = timedelta(seconds=GATEWAY_MAX_REQUEST_S + IN_FLIGHT_MARGIN_S)
 
 
 class GatewayError(Exception):

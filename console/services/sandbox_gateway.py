@@ -23,7 +23,9 @@ number               brand        answer
 
 Other valid VISA or Mastercard numbers are approved. Tests inject faults per instance
 (:meth:`SandboxGateway.inject`, :attr:`SandboxGateway.down`); demos may also set faults
-per amount (``faults_by_amount``).
+per amount (``faults_by_amount``). A test holds a charge in flight with
+:attr:`SandboxGateway.before_charge`: meanwhile ``status`` has no record of it, as a real
+payment site's would not.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import Counter, deque
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -76,6 +79,9 @@ class SandboxGateway:
         self._lock = threading.Lock()
         # How many times each key actually moved money: the tests' "never twice" proof.
         self.charges: Counter[str] = Counter()
+        # Test-only: called with the key as a charge begins, outside the gateway's lock; a
+        # hook that waits keeps the charge in flight (``status`` says None meanwhile).
+        self.before_charge: Callable[[str], None] | None = None
 
     def inject(self, *faults: Fault) -> None:
         """Make the next charges fail this way, one fault per charge, in order."""
@@ -85,6 +91,8 @@ class SandboxGateway:
     def charge(
         self, idempotency_key: str, amount_cents: int, card: CardEntry, description: str
     ) -> GatewayOutcome:
+        if self.before_charge is not None:
+            self.before_charge(idempotency_key)
         with self._lock:
             if self.down:
                 raise GatewayDown("sandbox gateway is down")

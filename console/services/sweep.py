@@ -3,7 +3,8 @@
 Run by ``console sweep`` and every minute by the console. In order: open carts whose
 hold ran out lapse (their places free); carts whose checkout lock ran out are settled
 with the payment site — approved → registered, otherwise back in the family's cart
-(F11), keeping only the places still free; lapsed offers close; then every activity
+(F11), keeping only the places still free, but never while a charge may still be in
+flight; lapsed offers close; then every activity
 with a free place and people waiting makes offers, one short locked transaction each.
 """
 
@@ -18,7 +19,7 @@ from console.domain.vocabulary import CartState, PaymentStatus, WaitlistState
 from console.services import audit, places
 from console.services.cart_return import back_to_cart, lock_cart_activities
 from console.services.carts import lapse_cart, load_cart, lock_cart
-from console.services.checkout import apply_outcome
+from console.services.checkout import apply_outcome, charge_may_be_in_flight, pending_payment
 from console.services.context import ServiceContext
 from console.services.gateway import GatewayError, GatewayOutcome, payment_gateway
 from console.services.places import place_counts
@@ -82,6 +83,14 @@ def sweep(ctx: ServiceContext) -> SweepReport:
 
 
 def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
+    """Settle the carts whose checkout lock ran out; returns (settled, left for later).
+
+    A pending payment the payment site has no record of is closed as never started only
+    once no charge of it can still be in flight (``charge_in_flight_until``): until then
+    the cart stays as it is — its places held, its payment pending — and a later sweep
+    settles it. Otherwise a charge answering after the lock ran out would find the cart
+    reopened and paid again: two approved payments for one registration.
+    """
     now = ctx.clock.now()
     with ctx.db.read() as session:
         rows = session.execute(
@@ -98,7 +107,7 @@ def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
         outcome: GatewayOutcome | None = None
         if key is not None and gateway is not None:
             try:
-                outcome = gateway.status(key)
+                outcome = gateway.status(key)  # asked at or after ``now``
             except GatewayError:
                 unsettled += 1  # never release blind: try again at the next sweep
                 continue
@@ -110,14 +119,17 @@ def _settle_checkouts(ctx: ServiceContext) -> tuple[int, int]:
             cart = lock_cart(session, ctx, cart_id)  # read again: paid meanwhile?
             if cart.state != CartState.CHECKOUT.value:
                 continue
-            payment = (
-                session.scalar(select(Payment).where(Payment.idempotency_key == key))
-                if key
-                else None
-            )
+            # Read again under the cart's lock: a payment started since is not overlooked.
+            payment = pending_payment(session, cart)
+            if (payment.idempotency_key if payment else None) != key:
+                unsettled += 1  # changed since the gateway was asked: the next sweep
+                continue
             if payment is not None and outcome is not None:
                 apply_outcome(session, ctx, None, payment, outcome)
             elif payment is not None:
+                if charge_may_be_in_flight(payment, cart, now):
+                    unsettled += 1  # "no record" may still become a charge: wait
+                    continue
                 payment.status = PaymentStatus.REFUSED.value
                 payment.refusal_reason = "not_started"
                 payment.decided_at = ctx.clock.now()
