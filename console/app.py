@@ -13,96 +13,14 @@ import argparse
 import gc
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from console.bootstrap import build_context, open_database, sin_cipher
 from console.config import APP_AUTHOR, APP_NAME, Settings, load_settings
-from console.db.engine import Database
-from console.services.api import EmbeddedDemo, InProcessApi
-from console.services.context import ServiceContext
-from console.services.staff import Actor
 
-ProgressFn = Callable[[int, int], None]
-
-
-def sign_in(settings: Settings, server: str, username: str, password: str) -> SignedIn:
-    """Connect as ``username`` (PostgreSQL); the staff member of that username decides the
-    role. The password goes to the driver only, never into a URL, a file or a log."""
-    from console.db.urls import for_user
-    from console.domain.errors import Refused
-    from console.services.staff import actor_for_username
-
-    try:
-        url = for_user(server, username)
-    except Exception as exc:
-        raise Refused("database_url_invalid") from exc
-    database = Database(url, lock_timeout_ms=settings.lock_timeout_ms, password=password or None)
-    try:
-        ctx = build_context(replace(settings, database_url=url), database)
-        actor = actor_for_username(ctx, username)
-    except BaseException:
-        database.dispose()
-        raise
-    return SignedIn(ctx, actor)
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    ctx: ServiceContext
-    actor: Actor
-
-
-def rebuild_demo(
-    settings: Settings,
-    scale: str,
-    progress: ProgressFn,
-    cancelled: Callable[[], bool],
-    replacing: Database | None,
-) -> ServiceContext:
-    """The embedded demo database made again at ``scale``: built beside the old one, which
-    it replaces only once complete (a cancelled or failed build leaves the demo as it was).
-    """
-    import os
-    from pathlib import Path
-
-    from console.db.migrate import upgrade
-    from console.db.seed import seed_database
-    from console.domain.clock import SystemClock
-
-    if not settings.embedded:
-        raise RuntimeError("only the embedded demo database is rebuilt")
-    path = Path(settings.database_url.removeprefix("sqlite:///"))
-    building = path.with_name(path.name + ".building")
-    suffixes = ("", "-wal", "-shm")
-    for suffix in suffixes:
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
-    fresh = Database(f"sqlite:///{building}", lock_timeout_ms=settings.lock_timeout_ms)
-    try:
-        upgrade(fresh.engine)
-        seed_database(
-            fresh,
-            sin_cipher(settings),
-            scale=scale,
-            seed=1,
-            now=SystemClock().now(),
-            progress=progress,
-            cancelled=cancelled,
-        )
-    except BaseException:
-        fresh.dispose()
-        for suffix in suffixes:
-            Path(f"{building}{suffix}").unlink(missing_ok=True)
-        raise
-    fresh.dispose()  # the last connection checkpoints and removes its write-ahead log
-    if replacing is not None:
-        replacing.dispose()
-    os.replace(building, path)
-    for suffix in suffixes[1:]:  # the old database's log must not replay onto the new one
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return build_context(
-        settings, Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
-    )
+if TYPE_CHECKING:
+    from console.domain.api import ConsoleApi
+    from console.domain.views.service import ServiceInfo
+    from console.services.context import ServiceContext
 
 
 GUI_SWITCH_INTERVAL_S = 0.0002
@@ -182,17 +100,22 @@ def run_gui(args: argparse.Namespace) -> int:
         if getattr(args, "call", None):
             window.open_caller(args.call)  # waits for the staff member if need be
 
+    if settings.server_url:
+        _remote(app, window, tasks, qsettings, settings, started)
+        code = app.exec()
+        tasks.wait_idle()
+        return int(code)
     if not settings.embedded:
+        # A desktop never opens the shared database itself: it signs in to the server.
+        from console.domain.errors import Refused
 
-        def signed_in(context: ServiceContext, actor: Actor) -> None:
-            window.attach(InProcessApi(context, actor))
-            started()
-
-        _sign_in_gui(app, window, tasks, qsettings, settings, signed_in)
+        window.startup_failed(Refused("desktop_needs_server"))
         code = app.exec()
         tasks.wait_idle()
         return int(code)
 
+    from console.bootstrap import build_context, open_database, rebuild_demo
+    from console.services.api import EmbeddedDemo
     from console.ui.demo_data import install_demo_data
     from console.ui.demo_simulation import install_demo_simulation
 
@@ -231,25 +154,74 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _sign_in_gui(
+def remote_sign_in(
+    settings: Settings, server: str, username: str, password: str
+) -> tuple[ConsoleApi, ServiceInfo]:
+    """A session on the console server (off the GUI thread), and what the server says of
+    itself (its clock, whether its payment gateway is the sandbox)."""
+    from console.client.remote import sign_in
+
+    api = sign_in(server, username, password, ca_file=settings.server_ca or None)
+    return api, api.service_info()
+
+
+def _remote(
     app: Any,
     window: Any,
     tasks: Any,
     qsettings: Any,
     settings: Settings,
-    opened: Callable[[ServiceContext, Actor], None],
+    started: Callable[[], None],
 ) -> None:
-    """PostgreSQL: staff sign in with their own database credentials before anything opens."""
-    from console.db.urls import without_password
+    """Server mode: sign in before anything opens, and again whenever the session ends
+    (idle timeout, lifetime, disabled, signed out elsewhere)."""
+    from PySide6.QtCore import QObject, Signal
+
     from console.ui.sign_in import SignInDialog
 
-    dialog = SignInDialog(
-        tasks,
-        lambda server, user, password: sign_in(settings, server, user, password),
-        qsettings,
-        default_server=without_password(settings.database_url),
-        parent=window,
+    class SessionWatch(QObject):
+        ended = Signal()
+
+    watch = SessionWatch(window)
+    asking = {"open": False}
+
+    def ask(reason: str = "") -> None:
+        if asking["open"]:
+            return
+        asking["open"] = True
+        dialog = SignInDialog(
+            tasks,
+            lambda server, user, password: remote_sign_in(settings, server, user, password),
+            qsettings,
+            server_url=settings.server_url,
+            reason=reason,
+            parent=window,
+        )
+        first = not window.workspace.ready
+
+        def signed_in(result: tuple[Any, ServiceInfo]) -> None:
+            api, info = result
+            asking["open"] = False
+            # The client tells us, from its worker thread, when the server ends the session.
+            api.on_session_ended = watch.ended.emit
+            window.attach(api, info=info)
+            if first:
+                started()
+
+        def gave_up() -> None:
+            asking["open"] = False
+            if first:
+                app.quit()
+            else:
+                window.workspace.clear_api(demo=None)
+
+        dialog.signed_in.connect(signed_in)
+        dialog.rejected.connect(gave_up)
+        dialog.open()
+
+    watch.ended.connect(
+        lambda: ask(
+            window.tr("Votre session a pris fin. Connectez-vous de nouveau pour continuer.")
+        )
     )
-    dialog.signed_in.connect(lambda signed: opened(signed.ctx, signed.actor))
-    dialog.rejected.connect(app.quit)
-    dialog.open()
+    ask()

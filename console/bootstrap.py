@@ -81,3 +81,55 @@ def build_context(settings: Settings, database: Database | None = None) -> Servi
         clock=SystemClock(),
         settings=settings,
     )
+
+
+def rebuild_demo(
+    settings: Settings,
+    scale: str,
+    progress: ProgressFn,
+    cancelled: Callable[[], bool],
+    replacing: Database | None,
+) -> ServiceContext:
+    """The embedded demo database made again at ``scale``: built beside the old one, which
+    it replaces only once complete (a cancelled or failed build leaves the demo as it was).
+    """
+    import os
+    from pathlib import Path
+
+    from console.db.migrate import upgrade
+    from console.db.seed import seed_database
+    from console.domain.clock import SystemClock
+
+    if not settings.embedded:
+        raise RuntimeError("only the embedded demo database is rebuilt")
+    path = Path(settings.database_url.removeprefix("sqlite:///"))
+    building = path.with_name(path.name + ".building")
+    suffixes = ("", "-wal", "-shm")
+    for suffix in suffixes:
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    fresh = Database(f"sqlite:///{building}", lock_timeout_ms=settings.lock_timeout_ms)
+    try:
+        upgrade(fresh.engine)
+        seed_database(
+            fresh,
+            sin_cipher(settings),
+            scale=scale,
+            seed=1,
+            now=SystemClock().now(),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    except BaseException:
+        fresh.dispose()
+        for suffix in suffixes:
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
+        raise
+    fresh.dispose()  # the last connection checkpoints and removes its write-ahead log
+    if replacing is not None:
+        replacing.dispose()
+    os.replace(building, path)
+    for suffix in suffixes[1:]:  # the old database's log must not replay onto the new one
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return build_context(
+        settings, Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    )

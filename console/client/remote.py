@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ssl
 import typing
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -21,7 +22,7 @@ import httpx
 from console.domain import wire
 from console.domain.api import ConsoleApi
 from console.domain.cards import CardEntry
-from console.domain.errors import Unavailable
+from console.domain.errors import Unauthenticated, Unavailable
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.audit import AuditFilters, AuditView
 from console.domain.views.calls import ActiveCall
@@ -132,13 +133,21 @@ class RemoteApi:
         self._token = token
         self._actor = actor
         self._offset = timedelta(0)
+        # Called (on the thread that made the request) when the server says the session
+        # is over, so the window can ask the staff member to sign in again.
+        self.on_session_ended: Callable[[], None] | None = None
 
     @property
     def actor(self) -> Actor:
         return self._actor
 
     def _call(self, name: str, **arguments: Any) -> Any:
-        payload = _post(self._http, f"/{name}", wire.encode(arguments), self._token)
+        try:
+            payload = _post(self._http, f"/{name}", wire.encode(arguments), self._token)
+        except Unauthenticated:
+            if self.on_session_ended is not None:
+                self.on_session_ended()
+            raise
         return wire.decode(_result_type(name), payload)
 
     def sign_out(self) -> None:

@@ -24,8 +24,8 @@ class SinCipher:
             raise ValueError("SIN cannot be decrypted with this key") from exc
 
 
-def load_or_create_key(configured: str | None, key_file: Path) -> str:
-    """The configured key, else the keyring's, else a local key file (created 0600)."""
+def configured_key(configured: str | None) -> str | None:
+    """The configured key, else the keyring's; ``None`` when neither has one."""
     if configured:
         return configured
     try:
@@ -33,9 +33,18 @@ def load_or_create_key(configured: str | None, key_file: Path) -> str:
 
         stored = keyring.get_password(KEYRING_SERVICE, "default")
         if stored:
-            return stored
-    except Exception:  # no keyring backend on this desktop: fall back to the key file
+            return str(stored)
+    except Exception:  # no keyring backend on this machine
         pass
+    return None
+
+
+def load_or_create_key(configured: str | None, key_file: Path) -> str:
+    """The configured key, else the keyring's, else a local key file (created 0600): for
+    the embedded demo only; a server never makes a key of its own."""
+    found = configured_key(configured)
+    if found:
+        return found
     if key_file.exists():
         return key_file.read_text().strip()
     key_file.parent.mkdir(parents=True, exist_ok=True)

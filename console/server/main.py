@@ -132,13 +132,23 @@ def check_gateway(settings: Settings) -> None:
 
 def open_server_context(settings: Settings) -> ServiceContext:
     from console.bootstrap import open_database, sin_cipher
+    from console.db.sin import SinCipher, configured_key
     from console.domain.clock import SystemClock
     from console.services.context import ServiceContext
 
+    if settings.embedded:
+        cipher = sin_cipher(settings)
+    else:
+        # A key made here would silently fail to read every number already stored.
+        key = configured_key(settings.sin_key)
+        if key is None:
+            raise StartRefused(
+                "no SIN key: set sin_key in the server's settings (or CONSOLE_SIN_KEY, or"
+                " the keyring's console-loisirs-sin); the server never makes one"
+            )
+        cipher = SinCipher(key)
     database = open_database(migrate=settings.embedded, settings=settings, seed_demo=False)
-    return ServiceContext(
-        db=database, sin_cipher=sin_cipher(settings), clock=SystemClock(), settings=settings
-    )
+    return ServiceContext(db=database, sin_cipher=cipher, clock=SystemClock(), settings=settings)
 
 
 def check_database(ctx: ServiceContext) -> None:
@@ -158,6 +168,16 @@ def check_database(ctx: ServiceContext) -> None:
             f"this machine's clock is {skew:+.1f} s from the database's (more than"
             f" {MAX_CLOCK_SKEW_S:.0f} s): fix the time service (NTP) first"
         )
+    warn_about_database_role(ctx)
+
+
+def warn_about_database_role(ctx: ServiceContext) -> None:
+    """Loudly, without refusing (the tests run as a superuser): a server connected as the
+    owner or a superuser is held by no grant and no append-only trigger."""
+    from console.db.roles import connection_warnings
+
+    for warning in connection_warnings(ctx.db.engine):
+        print(f"console serve: WARNING: {warning}", file=sys.stderr, flush=True)
 
 
 def clock_skew_s(ctx: ServiceContext) -> float | None:

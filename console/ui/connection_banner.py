@@ -28,6 +28,8 @@ HEARTBEAT_MS = 20_000
 FIRST_RETRY_MS = 500
 MAX_RETRY_MS = 10_000
 OUTAGE_CODE = "database_unavailable"
+# The console server cannot be reached, or answers that it cannot work right now.
+OUTAGE_CODES = frozenset({OUTAGE_CODE, "server_unreachable", "server_unavailable"})
 
 _STYLE = """
 QFrame#connectionBanner { background: #b3261e; border-radius: 4px; }
@@ -40,7 +42,7 @@ QFrame#connectionBanner QPushButton {
 
 
 def is_outage(error: BaseException) -> bool:
-    return isinstance(error, Unavailable) and error.code == OUTAGE_CODE
+    return isinstance(error, Unavailable) and error.code in OUTAGE_CODES
 
 
 class ConnectionBanner(QFrame):

@@ -24,6 +24,7 @@ from console.domain.errors import ConsoleError
 from console.domain.views.service import ServiceInfo
 from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
+from console.ui import server_messages  # noqa: F401 (the sentences of the server's codes)
 from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
 from console.ui.connection_banner import install_connection_monitor
@@ -32,6 +33,7 @@ from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
 from console.ui.layout_memory import restore_layout, save_layout
 from console.ui.message_bar import MessageBar
+from console.ui.sandbox_banner import SandboxBanner
 from console.ui.search_panel import SearchPanel
 from console.ui.workspace import Workspace
 
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(8)
+        self.sandbox_banner = SandboxBanner()
+        layout.addWidget(self.sandbox_banner)
         layout.addWidget(self.message_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -240,6 +244,9 @@ class MainWindow(QMainWindow):
         """Signed in: ``api`` acts as the staff member the server's session names."""
         self._demo = None
         self._prepare(demo=False)
+        self._info = info
+        # A shared database running the sandbox gateway on purpose: no money moves.
+        self.sandbox_banner.show_for(bool(info and info.sandbox_gateway and not info.embedded))
         self.workspace.set_api(api, demo=None, info=info)
         self._search_again()
 

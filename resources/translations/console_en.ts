@@ -1484,6 +1484,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>SandboxBanner</name>
+    <message>
+        <source>BAC À SABLE — aucun argent ne circule</source>
+        <translation>SANDBOX — no money moves</translation>
+    </message>
+    <message>
+        <source>Le serveur utilise la passerelle de paiement d&apos;essai : aucune carte n&apos;est débitée et aucune inscription n&apos;est payée pour vrai.</source>
+        <translation>The server uses the test payment gateway: no card is charged and no registration is really paid.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Nom, courriel, téléphone, n° de dossier, de panier, de reçu ou de transaction</source>
@@ -1596,20 +1607,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Connexion à la base de données</source>
-        <translation>Sign in to the database</translation>
-    </message>
-    <message>
-        <source>Connectez-vous avec votre propre compte de la base de données. Votre rôle dans la console en découle.</source>
-        <translation>Sign in with your own database account. Your role in the console follows from it.</translation>
-    </message>
-    <message>
         <source>Serveur</source>
         <translation>Server</translation>
-    </message>
-    <message>
-        <source>Adresse de la base, sans mot de passe (postgresql://hôte:port/base)</source>
-        <translation>Database address, without a password (postgresql://host:port/database)</translation>
     </message>
     <message>
         <source>Nom d&apos;utilisateur</source>
@@ -1620,8 +1619,16 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Password</translation>
     </message>
     <message>
-        <source>Se souvenir du mot de passe (trousseau du système)</source>
-        <translation>Remember the password (system keyring)</translation>
+        <source>Connexion à la console</source>
+        <translation>Sign in to the console</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre nom d&apos;utilisateur et votre mot de passe de la console.</source>
+        <translation>Sign in with your console username and password.</translation>
+    </message>
+    <message>
+        <source>Adresse du serveur de la console (https://…)</source>
+        <translation>Address of the console server (https://…)</translation>
     </message>
     <message>
         <source>État de la connexion</source>
@@ -1648,8 +1655,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>Indiquez le serveur et votre nom d&apos;utilisateur.</source>
-        <translation>Enter the server and your username.</translation>
+        <source>Indiquez le serveur, votre nom d&apos;utilisateur et votre mot de passe.</source>
+        <translation>Enter the server, your username and your password.</translation>
     </message>
     <message>
         <source>Connexion en cours…</source>
@@ -2822,12 +2829,36 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Action refused (code: {code}).</translation>
     </message>
     <message>
-        <source>Nom d&apos;utilisateur ou mot de passe refusé par la base de données.</source>
-        <translation>The database refused the username or password.</translation>
+        <source>Nom d&apos;utilisateur ou mot de passe refusé.</source>
+        <translation>Username or password refused.</translation>
     </message>
     <message>
-        <source>L&apos;adresse du serveur n&apos;est pas valide (exemple : postgresql://hôte:5432/base).</source>
-        <translation>The server address is not valid (example: postgresql://host:5432/database).</translation>
+        <source>Trop d&apos;essais refusés : ce compte est bloqué pour quelques minutes. Réessayez plus tard ou appelez votre superviseur.</source>
+        <translation>Too many refused attempts: this account is locked for a few minutes. Try again later or call your supervisor.</translation>
+    </message>
+    <message>
+        <source>Votre session a pris fin. Connectez-vous de nouveau pour continuer.</source>
+        <translation>Your session has ended. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>Le serveur de la console ne répond pas. Vérifiez le réseau puis réessayez.</source>
+        <translation>The console server does not answer. Check the network, then try again.</translation>
+    </message>
+    <message>
+        <source>Le serveur de la console tarde à répondre. Vérifiez le résultat avant de réessayer.</source>
+        <translation>The console server is slow to answer. Check the outcome before trying again.</translation>
+    </message>
+    <message>
+        <source>Le serveur de la console n&apos;a pas pu traiter la demande. Réessayez dans un instant.</source>
+        <translation>The console server could not handle the request. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>La demande n&apos;a pas pu être lue par le serveur. Réessayez ou signalez-le.</source>
+        <translation>The server could not read the request. Try again or report it.</translation>
+    </message>
+    <message>
+        <source>Cette console ne se connecte pas directement à la base de données : indiquez l&apos;adresse du serveur de la console (server_url) dans ses réglages.</source>
+        <translation>This console does not connect to the database directly: set the console server&apos;s address (server_url) in its settings.</translation>
     </message>
 </context>
 <context>

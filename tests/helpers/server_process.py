@@ -25,6 +25,8 @@ from tests.helpers.secrets import TEST_SIN_KEY
 class TestCertificates:
     """A throwaway certificate authority and a server certificate for 127.0.0.1."""
 
+    __test__ = False  # a helper, not a test class, wherever it is imported
+
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.authority = trustme.CA()
@@ -123,7 +125,8 @@ class ServerProcess:
         raise RuntimeError(f"console serve did not answer in {timeout_s} s:\n{self.log()}")
 
     def log(self) -> str:
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         return self.log_file.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:

@@ -29,7 +29,7 @@ def test_first_embedded_start_migrates_and_fills_the_demo(
 ) -> None:
     seeded: list[str] = []
     monkeypatch.setattr(bootstrap, "_seed_demo", lambda db, *_args: seeded.append(db.url))
-    database = app.open_database(settings=embedded)
+    database = bootstrap.open_database(settings=embedded)
     try:
         assert seeded == [embedded.database_url]
         assert Path(embedded.database_url.removeprefix("sqlite:///")).exists()
@@ -41,7 +41,7 @@ def test_build_context_opens_the_database(
     embedded: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bootstrap, "_seed_demo", lambda *_args: None)
-    ctx = app.build_context(embedded)
+    ctx = bootstrap.build_context(embedded)
     try:
         assert isinstance(ctx, ServiceContext)
         assert ctx.dialect == "sqlite"

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from console import app
+from console import bootstrap
 from console.config import Settings, load_settings
 from console.db.models import Household
 from console.db.seed import SeedCancelled
@@ -38,9 +38,9 @@ def _households(ctx: ServiceContext) -> int:
 
 
 def test_the_demo_is_made_again_at_the_chosen_size(embedded: Settings) -> None:
-    old = app.open_database(settings=embedded, seed_demo=False)
+    old = bootstrap.open_database(settings=embedded, seed_demo=False)
     reports: list[tuple[int, int]] = []
-    ctx = app.rebuild_demo(
+    ctx = bootstrap.rebuild_demo(
         embedded, "demo", lambda d, t: reports.append((d, t)), lambda: False, old
     )
     try:
@@ -52,10 +52,10 @@ def test_the_demo_is_made_again_at_the_chosen_size(embedded: Settings) -> None:
 
 
 def test_a_cancelled_rebuild_leaves_the_demo_as_it_was(embedded: Settings) -> None:
-    old = app.open_database(settings=embedded, seed_demo=False)
+    old = bootstrap.open_database(settings=embedded, seed_demo=False)
     with pytest.raises(SeedCancelled):
-        app.rebuild_demo(embedded, "demo", lambda _d, _t: None, lambda: True, old)
-    ctx = app.build_context(embedded, old)
+        bootstrap.rebuild_demo(embedded, "demo", lambda _d, _t: None, lambda: True, old)
+    ctx = bootstrap.build_context(embedded, old)
     try:
         assert _households(ctx) == 0  # the old (empty) database is still the one in use
     finally:
