@@ -29,6 +29,7 @@ from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
 from console.ui.connection_banner import install_connection_monitor
 from console.ui.dashboard import install_dashboard
+from console.ui.file_access_screen import install_file_access
 from console.ui.formatting import role_name
 from console.ui.household_panel import HouseholdPanel
 from console.ui.layout_memory import restore_layout, save_layout
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.household_panel.members_table, self.household_panel.tabs)
         self.setTabOrder(self.household_panel.tabs, self.staff_combo)
         self.account_screens = install_account_screens(self)
+        self.file_access = install_file_access(self, workspace)
 
         if not restore_layout(self, settings):
             self.resize(1366, 740)

@@ -850,6 +850,52 @@
     </message>
 </context>
 <context>
+    <name>FileAccessDialog</name>
+    <message>
+        <source>Consultations du dossier {number}</source>
+        <translation>Who opened file {number}</translation>
+    </message>
+    <message>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Quand</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Consultations du dossier</source>
+        <translation>Openings of the family file</translation>
+    </message>
+    <message>
+        <source>Une consultation.</source>
+        <translation>Opened once.</translation>
+    </message>
+    <message>
+        <source>{count} consultations, la plus récente en premier.</source>
+        <translation>Opened {count} times, the most recent first.</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a encore consulté ce dossier.</source>
+        <translation>Nobody has opened this file yet.</translation>
+    </message>
+</context>
+<context>
+    <name>FileAccessScreens</name>
+    <message>
+        <source>Qui a c&amp;onsulté ce dossier</source>
+        <translation>Who &amp;opened this file</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPanel</name>
     <message>
         <source>Aucun dossier ouvert.

@@ -45,6 +45,9 @@ SCRIPT = textwrap.dedent(
     for name in {modules!r}:
         importlib.import_module(name)
     importlib.import_module("console.client.remote")
+    # The program itself: its command line and composition root, as `console` starts.
+    importlib.import_module("console.app")
+    importlib.import_module("console.cli").build_parser()
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
