@@ -8,7 +8,7 @@ from a light heartbeat ping while the console is idle.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -166,10 +166,26 @@ def install_connection_monitor(
     if isinstance(layout, QBoxLayout):
         layout.insertWidget(0, banner)
     monitor = ConnectionMonitor(workspace, banner)
-    outage_text = error_text(Unavailable(OUTAGE_CODE))
+    outage_texts = {error_text(Unavailable(code)) for code in OUTAGE_CODES}
+
+    def name_what_is_lost() -> None:
+        # Signed in to the console server, the connection that can be lost is the server's.
+        remote = workspace.ready and workspace.demo is None
+        banner.text.setText(
+            QCoreApplication.translate(
+                "ConnectionBanner", "Connexion au serveur de la console perdue — reconnexion…"
+            )
+            if remote
+            else QCoreApplication.translate(
+                "ConnectionBanner", "Connexion à la base de données perdue — reconnexion…"
+            )
+        )
+        banner.setAccessibleName(banner.text.text())
+
+    workspace.context_ready.connect(name_what_is_lost)
 
     def forget_outage_message() -> None:
-        if message_bar.level == "error" and message_bar.text == outage_text:
+        if message_bar.level == "error" and message_bar.text in outage_texts:
             message_bar.dismiss()
 
     monitor.restored.connect(forget_outage_message)

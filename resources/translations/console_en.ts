@@ -675,6 +675,10 @@
         <source>Nouvel essai dans {seconds} s</source>
         <translation>Next attempt in {seconds} s</translation>
     </message>
+    <message>
+        <source>Connexion au serveur de la console perdue — reconnexion…</source>
+        <translation>Connection to the console server lost — reconnecting…</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionMonitor</name>
