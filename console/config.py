@@ -44,6 +44,7 @@ class Settings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     gateway: str = "sandbox"
     lock_timeout_ms: int = 3000
+    statement_timeout_ms: int = 5000  # reads on PostgreSQL: past it, "busy, try again"
     offer_validity_hours: int = 48
     language: str = "fr"
     sin_key: str | None = None

@@ -4,6 +4,12 @@ Writes that take or free a place lock the activity row: on PostgreSQL with
 ``SELECT … FOR UPDATE`` under a short ``lock_timeout``; on SQLite every write
 transaction starts with ``BEGIN IMMEDIATE`` so only one writer runs at a time.
 A lock wait past the timeout becomes :class:`Busy`, never a frozen console.
+
+Reads on PostgreSQL run under a ``statement_timeout`` of a few seconds: a caller search
+stuck behind a long lock (a daytime migration, say) answers "busy, try again" instead of
+holding the worker. Every setting is made per transaction (``SET LOCAL``, or
+``set_config(…, true)``), never per session: the database may sit behind PgBouncer in
+transaction pooling, where a session setting would land on someone else's connection.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ PG_DEADLOCK = "40P01"
 PG_SERIALIZATION = "40001"
 PG_INVALID_PASSWORD = "28P01"
 PG_INVALID_AUTHORIZATION = "28000"
+PG_QUERY_CANCELED = "57014"  # statement_timeout ran out (or a cancel request)
+# A lock or a statement took too long, or lost to another transaction: try again.
+_BUSY_STATES = frozenset({PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK, PG_SERIALIZATION, PG_QUERY_CANCELED})
 # Idle lookup connections kept: the GUI runs one worker; a server, a few threads.
 LOOKUP_CONNECTIONS_KEPT = 4
 _LOGIN_REFUSED = re.compile(
@@ -80,6 +89,7 @@ class Database:
         url: str,
         *,
         lock_timeout_ms: int = 3000,
+        statement_timeout_ms: int = 5000,
         echo: bool = False,
         password: str | None = None,
     ) -> None:
@@ -88,6 +98,16 @@ class Database:
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         self.url = url
         self.lock_timeout_ms = lock_timeout_ms
+        self.statement_timeout_ms = statement_timeout_ms
+        # A lookup's settings, local to its transaction (``set_config(…, true)`` is
+        # ``SET LOCAL``): the statement timeout, and the planning of prepared statements.
+        # psycopg prepares a statement run five times on a connection; with a generic
+        # plan the server then plans it once. Every lookup's parameters are equalities
+        # or byte ranges, never LIKE patterns, so that one plan serves every value.
+        self._lookup_settings = (
+            f"SELECT set_config('statement_timeout', '{int(statement_timeout_ms)}', true),"
+            " set_config('plan_cache_mode', 'force_generic_plan', true)"
+        )
         if url.startswith("sqlite"):
             self.dialect = "sqlite"
             self.engine = _sqlite_engine(url, immediate=False, busy_ms=lock_timeout_ms)
@@ -105,27 +125,22 @@ class Database:
                 connect_args={"password": password} if password is not None else {},
             )
             self._write_engine = self.engine
-            # Single-statement lookups: connections in autocommit, so a lookup is one round
-            # trip. They are detached from this pool and kept by fetch (_lookup_connection).
+            # Single-statement lookups: connections in autocommit, each lookup its own
+            # pipelined transaction, one round trip (see fetch). They are detached from
+            # this pool and kept by fetch (_lookup_connection).
             self._query_engine = create_engine(
                 url,
                 echo=echo,
                 pool_size=2,
                 max_overflow=6,
                 isolation_level="AUTOCOMMIT",
-                # psycopg prepares a statement run five times on a connection; the server
-                # then plans it once. Every lookup's parameters are equalities or byte
-                # ranges, never LIKE patterns, so that one plan serves every value.
-                connect_args={
-                    "options": "-c plan_cache_mode=force_generic_plan",
-                    **({"password": password} if password is not None else {}),
-                },
+                connect_args={"password": password} if password is not None else {},
             )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         self._compiled_statements: dict[int, tuple[Select[Any], _Compiled]] = {}
         # Lookup connections kept between two lookups (see _lookup_connection).
-        self._idle_lookups: deque[PoolProxiedConnection] = deque()
+        self._idle_lookups: deque[_Lookup] = deque()
         # Test-only hook: the concurrency tests switch row locking off to show the race.
         self.row_locking = True
 
@@ -137,8 +152,14 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A read-only unit of work; on PostgreSQL each statement gives up after
+        ``statement_timeout_ms`` (:class:`Busy`)."""
         with _translated_errors(), self._read() as session:
             try:
+                if self.dialect == "postgresql":
+                    session.execute(
+                        text(f"SET LOCAL statement_timeout = {int(self.statement_timeout_ms)}")
+                    )
                 yield session
             finally:
                 session.rollback()
@@ -147,12 +168,16 @@ class Database:
         """Every row of one read-only statement, as plain tuples.
 
         For hot single-statement lookups such as caller search. On PostgreSQL the
-        statement is compiled once and handed straight to the driver on a pooled
-        autocommit connection: one round trip, and none of the per-call work of a
-        session (compilation cache key, transaction, result objects) — that work cost
-        twice the round trip itself. The server plans each statement once per
-        connection (see ``plan_cache_mode`` below). Anything that reads several
-        statements and needs them consistent uses :meth:`read`.
+        statement is compiled once and handed straight to the driver on a kept
+        autocommit connection, after the settings of its transaction (the statement
+        timeout), both pipelined (:class:`_Lookup`): one round trip, and none of the per-call work
+        of a session (compilation cache key, result objects) — that work cost twice the
+        round trip itself. The server plans each statement once per connection (see
+        ``_lookup_settings``). Anything that reads several statements and needs them
+        consistent uses :meth:`read`.
+
+        Raises :class:`Busy` when the statement timeout cancels it (a long lock ahead),
+        :class:`Unavailable` ``database_unavailable`` when the connection fails.
         """
         if self.dialect != "postgresql":
             with _translated_errors(), self.engine.connect() as connection:
@@ -166,32 +191,37 @@ class Database:
             # After connecting: the first connection tells the dialect how the server
             # quotes (standard_conforming_strings), which the compiled text depends on.
             compiled = self._compiled(statement)
-            driver: Any = lookup.dbapi_connection  # psycopg's Connection.execute
-            rows: list[tuple[Any, ...]] = driver.execute(
-                compiled.sql, {**compiled.fixed, **params}
-            ).fetchall()
-        except (dbapi.OperationalError, dbapi.InterfaceError) as exc:
-            # As for every other unit of work, an operational error is an outage. This
-            # connection goes, and so do the idle ones, which a server restart or a
-            # network cut has likely broken too: the next lookup connects afresh.
-            # (psycopg may report a cut socket without marking the connection broken, so
-            # the dialect's disconnect test is not enough here.)
-            _discard(lookup)
-            self._close_idle_lookups()
-            raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
-        except BaseException:
+            rows = lookup.run(self._lookup_settings, compiled.sql, {**compiled.fixed, **params})
+        except dbapi.Error as exc:
+            if getattr(exc, "sqlstate", None) in _BUSY_STATES:
+                # Cancelled by statement_timeout (a long lock ahead): the Sync ended the
+                # failed transaction, and the connection is sound.
+                self._lookup_done(lookup)
+                raise Busy("database_busy") from exc
+            if isinstance(exc, (dbapi.OperationalError, dbapi.InterfaceError)):
+                # As for every other unit of work, an operational error is an outage.
+                # This connection goes, and so do the idle ones, which a server restart
+                # or a network cut has likely broken too: the next lookup connects
+                # afresh. (psycopg may report a cut socket without marking the
+                # connection broken, so the dialect's disconnect test is not enough.)
+                lookup.close()
+                self._close_idle_lookups()
+                raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
             self._lookup_done(lookup)
+            raise
+        except BaseException:
+            lookup.close()  # interrupted mid-exchange: its state is unknown
             raise
         self._lookup_done(lookup)
         return rows
 
-    def _lookup_connection(self) -> PoolProxiedConnection:
+    def _lookup_connection(self) -> _Lookup:
         """An idle lookup connection, or a new one.
 
         Lookup connections are taken out of SQLAlchemy's pool once (``detach``) and kept
         on a stack of their own: a lookup then costs no pool checkout and return, which
-        took a sixth of a caller search. They stay in autocommit and never hold a
-        transaction, so there is nothing to reset between two lookups.
+        took a sixth of a caller search. They stay in autocommit and hold no transaction
+        between two lookups, so there is nothing to reset.
         """
         try:
             return self._idle_lookups.pop()
@@ -200,21 +230,25 @@ class Database:
         with _translated_errors():
             connection = self._query_engine.raw_connection()
         connection.detach()
-        return connection
+        try:
+            return _Lookup(connection)
+        except Exception as exc:
+            _close_driver(connection)
+            raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
 
-    def _lookup_done(self, connection: PoolProxiedConnection) -> None:
-        if len(self._idle_lookups) < LOOKUP_CONNECTIONS_KEPT:
-            self._idle_lookups.append(connection)
+    def _lookup_done(self, lookup: _Lookup) -> None:
+        if lookup.idle and len(self._idle_lookups) < LOOKUP_CONNECTIONS_KEPT:
+            self._idle_lookups.append(lookup)
         else:
-            _discard(connection)
+            lookup.close()
 
     def _close_idle_lookups(self) -> None:
         while True:
             try:
-                connection = self._idle_lookups.pop()
+                lookup = self._idle_lookups.pop()
             except IndexError:
                 return
-            _discard(connection)
+            lookup.close()
 
     def _compiled(self, statement: Select[Any]) -> _Compiled:
         found = self._compiled_statements.get(id(statement))
@@ -280,9 +314,49 @@ class Database:
             self._write_engine.dispose()
 
 
-def _discard(lookup: PoolProxiedConnection) -> None:
-    """Close a detached lookup connection (it belongs to no pool any more)."""
-    driver = lookup.dbapi_connection
+_PG_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction open
+
+
+class _Lookup:
+    """A lookup connection: detached from the pool, in autocommit, in pipeline mode.
+
+    A lookup sends its transaction's settings and its statement in one go, then one
+    Sync: one round trip. Everything before a Sync is one implicit transaction, so the
+    settings (``SET LOCAL``) last for that lookup alone, as PgBouncer's transaction
+    pooling needs, at no BEGIN or COMMIT. The connection stays in pipeline mode between
+    lookups: entering and leaving it took a fifth of a caller search.
+    """
+
+    def __init__(self, connection: PoolProxiedConnection) -> None:
+        self.connection = connection
+        driver: Any = connection.dbapi_connection  # psycopg's Connection
+        self._driver = driver
+        self._pipeline_mode = driver.pipeline()
+        self._pipeline = self._pipeline_mode.__enter__()
+        self._settings = driver.cursor()
+        self._rows = driver.cursor()
+
+    def run(self, settings: str, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        self._settings.execute(settings)
+        self._rows.execute(sql, params)
+        self._pipeline.sync()  # raises the first statement's error, if any
+        rows: list[tuple[Any, ...]] = self._rows.fetchall()
+        return rows
+
+    @property
+    def idle(self) -> bool:
+        """Sound and outside any transaction: fit for the next lookup."""
+        return bool(not self._driver.closed and self._driver.info.transaction_status == _PG_IDLE)
+
+    def close(self) -> None:
+        """Close it for good (it belongs to no pool any more)."""
+        with suppress(Exception):  # already broken: nothing left to leave
+            self._pipeline_mode.__exit__(None, None, None)
+        _close_driver(self.connection)
+
+
+def _close_driver(connection: PoolProxiedConnection) -> None:
+    driver = connection.dbapi_connection
     if driver is not None:
         with suppress(Exception):  # already broken: nothing left to close
             driver.close()
@@ -357,6 +431,6 @@ def _is_login_refused(exc: DBAPIError) -> bool:
 
 def _is_lock_timeout(exc: DBAPIError) -> bool:
     sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate in (PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK, PG_SERIALIZATION):
+    if sqlstate in _BUSY_STATES:
         return True
     return "database is locked" in str(exc.orig)
