@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from console.cli_audit import add_audit_commands, add_roles_command
 from console.cli_staff import add_staff_commands
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ SEED_SCALES = ("demo", "test", "city")
 
 
 def _add_db(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    db = sub.add_parser("db", help="database: migrate, seed")
+    db = sub.add_parser("db", help="database: migrate, seed, roles")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     up = db_sub.add_parser("upgrade", help="migrate the configured database to the latest schema")
     up.set_defaults(func=_db_upgrade)
@@ -36,6 +37,7 @@ def _add_db(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     seed.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
     seed.set_defaults(func=_db_seed)
+    add_roles_command(db_sub)
 
 
 def _open_configured_database(*, migrate: bool = True) -> Database:
@@ -274,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mail_relay(sub)
     _add_places(sub)
     add_staff_commands(sub)
+    add_audit_commands(sub)
     from console.server.main import add_serve_command
 
     add_serve_command(sub)

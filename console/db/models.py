@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -519,6 +520,35 @@ class AuditEntry(Base):
     details: Mapped[str] = mapped_column(Text, default="")
 
     staff: Mapped[Staff | None] = orm_relationship()
+
+
+class AuditSeal(Base):
+    """One sealed Québec day of an append-only log (the journal, the file-access log):
+    the SHA-256 of each entry, in id order, and a digest over them chained to the previous
+    seal, so ``console audit verify`` names an entry changed, removed or slipped in later,
+    whoever did it (migration 0006). Append-only like the logs it seals."""
+
+    __tablename__ = "audit_seal"
+    __table_args__ = (
+        UniqueConstraint("log", "period_start"),
+        CheckConstraint("log IN ('audit_entry', 'file_access')", name="log"),
+        CheckConstraint("period_end > period_start", name="period"),
+        CheckConstraint("entry_count >= 0", name="entry_count"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    log: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[datetime] = mapped_column(TS)
+    period_end: Mapped[datetime] = mapped_column(TS)
+    first_entry_id: Mapped[int | None] = mapped_column(Integer)
+    last_entry_id: Mapped[int | None] = mapped_column(Integer)
+    entry_count: Mapped[int] = mapped_column(Integer)
+    # Per entry, in id order: the id (8 bytes, big-endian) then the SHA-256 of its
+    # canonical form (32 bytes).
+    entry_hashes: Mapped[bytes] = mapped_column(LargeBinary)
+    previous_digest: Mapped[str | None] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    sealed_by: Mapped[str] = mapped_column(String(120))
 
 
 class CallNote(Base):
