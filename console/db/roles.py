@@ -39,12 +39,14 @@ DEFAULT_REPORTING = "loisirs_reporting"
 APPEND_ONLY_TABLES = ("audit_entry", "file_access", "audit_seal")
 # Never granted to the reporting role.
 SENSITIVE_COLUMNS: Mapping[str, frozenset[str]] = {
-    "member": frozenset({"sin_encrypted"}),
+    # sin_last3: shown masked in a family file, but no report needs a number's digits.
+    "member": frozenset({"sin_encrypted", "sin_last3"}),
     "account": frozenset({"password_hash"}),
     "staff": frozenset({"password_hash"}),
     "staff_session": frozenset({"token_hash"}),
     "password_reset_token": frozenset({"token_hash"}),
-    "outbox_message": frozenset({"body", "attachment"}),
+    # sealed_secret: a reset link's token, encrypted (migration 0007); absent before it.
+    "outbox_message": frozenset({"body", "attachment", "sealed_secret"}),
 }
 # Alembic's bookkeeping: the server reads it (``/health``, the start check), never writes.
 VERSION_TABLE = "alembic_version"

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from console.cli import main
 from console.db.engine import Database
 from console.db.migrate import upgrade
+from console.db.models import Base
 from console.db.roles import (
     APPEND_ONLY_TABLES,
     SENSITIVE_COLUMNS,
@@ -117,23 +118,47 @@ def _create_database(revision: str) -> Iterator[RolesDatabase]:
 
 
 def _fill(handle: RolesDatabase) -> None:
-    """A household, a supervisor, a journal entry and a file access, as the owner would."""
-    db = handle.database()
-    with db.write() as session:
-        household = make_household(session)
-        staff = make_staff(session, Role.SUPERVISOR)
-        session.execute(
+    """A household, a supervisor, a journal entry and a file access, as the owner would.
+    Plain SQL of the columns migration 0005 has: the attack runs before 0006."""
+    at = NOW - timedelta(days=2)
+    with handle.engine().begin() as conn:
+        borough = conn.scalar(
+            text("INSERT INTO borough (code, name) VALUES (:c, 'Beauport') RETURNING id"),
+            {"c": uuid.uuid4().hex[:8]},
+        )
+        account = conn.scalar(
+            text(
+                "INSERT INTO account (email, created_at, failed_login_count, language)"
+                " VALUES (:e, :at, 0, 'fr') RETURNING id"
+            ),
+            {"e": f"{uuid.uuid4().hex[:8]}@exemple.ca", "at": at},
+        )
+        household = conn.scalar(
+            text(
+                "INSERT INTO household (number, account_id, borough_id, postal_code, address,"
+                " created_at, version) VALUES (nextval('household_number_seq'), :a, :b,"
+                " 'G1R 2B5', '', :at, 1) RETURNING id"
+            ),
+            {"a": account, "b": borough, "at": at},
+        )
+        staff = conn.scalar(
+            text(
+                "INSERT INTO staff (username, display_name, role, active, failed_sign_ins)"
+                " VALUES (:u, 'S. Superviseur', 'supervisor', true, 0) RETURNING id"
+            ),
+            {"u": f"s{uuid.uuid4().hex[:8]}"},
+        )
+        conn.execute(
             text(
                 "INSERT INTO audit_entry (at, staff_id, action, target, reason, details)"
                 " VALUES (:at, :s, 'account_unlocked', '', 'first', '{}')"
             ),
-            {"at": NOW - timedelta(days=2), "s": staff.staff_id},
+            {"at": at, "s": staff},
         )
-        session.execute(
+        conn.execute(
             text("INSERT INTO file_access (staff_id, household_id, at) VALUES (:s, :h, :at)"),
-            {"s": staff.staff_id, "h": household.household_id, "at": NOW - timedelta(days=2)},
+            {"s": staff, "h": household, "at": at},
         )
-    db.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -382,7 +407,12 @@ def test_the_owner_may_rewrite_the_journal_and_verify_names_what_it_changed(
 # --- the reporting role -----------------------------------------------------------------
 
 
-SECRETS = [(t, c) for t, columns in sorted(SENSITIVE_COLUMNS.items()) for c in sorted(columns)]
+SECRETS = [
+    (t, c)
+    for t, columns in sorted(SENSITIVE_COLUMNS.items())
+    for c in sorted(columns)
+    if c in Base.metadata.tables[t].columns  # a secret of a later migration, once it lands
+]
 
 
 @pytest.mark.parametrize("mode", MODES)
