@@ -1,4 +1,5 @@
-"""Shared fixtures: every database test runs on SQLite and on PostgreSQL."""
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL; the server
+tests (contract, server) share one ``console serve`` process over HTTPS."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from tests.helpers.databases import (
     sqlite_template,
 )
 from tests.helpers.secrets import TEST_SIN_KEY
+from tests.helpers.server_process import ServerProcess, TestCertificates
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +68,23 @@ def clock() -> FixedClock:
 @pytest.fixture
 def ctx(db: Database, clock: FixedClock) -> ServiceContext:
     return ServiceContext(db=db, sin_cipher=SinCipher(TEST_SIN_KEY), clock=clock)
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> TestCertificates:
+    return TestCertificates(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="session")
+def console_server(
+    _postgres_run: PostgresRun | None,
+    certificates: TestCertificates,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[ServerProcess | None]:
+    """One ``console serve`` (no jobs) on the run's PostgreSQL database; None without it."""
+    if _postgres_run is None:
+        yield None
+        return
+    server = ServerProcess(_postgres_run.url, tmp_path_factory.mktemp("server"), certificates)
+    yield server
+    server.stop()

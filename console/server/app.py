@@ -8,15 +8,19 @@ logged here and answered as ``server_error``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
+import traceback
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError, StatementError
 
 from console.domain import errors, wire
 from console.server import health
@@ -49,11 +53,21 @@ def status_of(error: errors.ConsoleError) -> int:
 
 
 def create_app(state: ServerState) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # The jobs stop (and give their leases back) while the server shuts down: uvicorn
+        # re-raises SIGTERM once it has, which ends the process before any code after
+        # uvicorn.run, so another server would wait for the leases to run out.
+        if state.jobs is not None:
+            await run_in_threadpool(state.jobs.stop)
+
     app = FastAPI(
         title="Console de soutien — Mes loisirs en ligne",
         version=VERSION,
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.console = state
     _handlers(app)
@@ -68,7 +82,13 @@ def create_app(state: ServerState) -> FastAPI:
     @app.middleware("http")
     async def one_line_per_request(request: Request, call_next: Any) -> Response:
         started = time.perf_counter()
-        response: Response = await call_next(request)
+        try:
+            response: Response = await call_next(request)
+        except Exception as error:
+            # Answered here rather than by Starlette's last-resort handler, which re-raises
+            # after answering: the server would then close the desktop's kept-alive
+            # connection, and the desktop's next call would fail as "unreachable".
+            response = unexpected_answer(request, error)
         route = request.scope.get("route")
         requests_log.info(
             json.dumps(
@@ -111,15 +131,46 @@ def _handlers(app: FastAPI) -> None:
         body = wire.encode_error(errors.Refused("request_malformed"))
         return JSONResponse(body, status_code=400)
 
+    @app.exception_handler(DataError)
+    async def refused_by_the_database(request: Request, error: DataError) -> Response:
+        # A value the database cannot hold (an id beyond its integers, a NUL character in
+        # a text): the request's fault, answered like any malformed request.
+        log.warning(
+            "request refused by the database (%s) on %s",
+            getattr(error.orig, "sqlstate", None) or type(error.orig).__name__,
+            _route_of(request),
+        )
+        body = wire.encode_error(errors.Refused("request_malformed"))
+        return JSONResponse(body, status_code=400)
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
+        return unexpected_answer(request, error)
+
+
+def unexpected_answer(request: Request, error: Exception) -> Response:
+    """Log a failure nobody foresaw and answer ``server_error``, telling the client nothing.
+
+    A database error's message carries the statement's parameters (a call note, a name):
+    only its SQL and the driver's error class are logged."""
+    route = _route_of(request)
+    if isinstance(error, StatementError):
+        frames = "".join(traceback.format_tb(error.__traceback__))
         log.error(
-            "unexpected %s on %s",
+            "unexpected %s (%s) on %s in %s\n%s",
             type(error).__name__,
-            getattr(request.scope.get("route"), "path", "?"),
-            exc_info=error,
+            type(error.orig).__name__,
+            route,
+            error.statement,
+            frames,
         )
-        return JSONResponse(wire.encode_error(errors.Unavailable("server_error")), status_code=500)
+    else:
+        log.error("unexpected %s on %s", type(error).__name__, route, exc_info=error)
+    return JSONResponse(wire.encode_error(errors.Unavailable("server_error")), status_code=500)
+
+
+def _route_of(request: Request) -> str:
+    return str(getattr(request.scope.get("route"), "path", "unmatched"))
 
 
 def _sessions(app: FastAPI, state: ServerState) -> None:

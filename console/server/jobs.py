@@ -49,12 +49,15 @@ class Jobs:
 
     def start(self) -> None:
         for job in self.jobs:
+            if job.thread is not None:
+                continue  # started already
             job.thread = threading.Thread(
                 target=self._loop, args=(job,), name=f"job-{job.name}", daemon=True
             )
             job.thread.start()
 
     def stop(self) -> None:
+        """Stop every job and give its lease back; a second call does nothing more."""
         self._stop.set()
         for job in self.jobs:
             if job.thread is not None:
@@ -63,6 +66,7 @@ class Jobs:
             if job.leader:
                 with contextlib.suppress(ConsoleError):  # the lease runs out on its own
                     job_lease.release(self.ctx, job.name, self.holder)
+                job.leader = False
 
     def _loop(self, job: Job) -> None:
         # A lease outlives a few missed passes, so one slow pass does not hand it over.

@@ -8,9 +8,9 @@ and through PgBouncer: no session-level advisory lock).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import ColumnElement, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -33,11 +33,17 @@ def acquire(ctx: ServiceContext, name: str, holder: str, ttl_s: float) -> bool:
             # A renewal keeps the time it was first taken; a takeover starts anew.
             "acquired_at": _acquired_at(values),
         },
-        where=(JobLease.holder == holder) | (JobLease.expires_at < now),
+        where=may_take(holder, now),
     ).returning(JobLease.holder)
     with ctx.db.write() as session:
         won = session.execute(statement).scalar_one_or_none()
     return won == holder
+
+
+def may_take(holder: str, now: datetime) -> ColumnElement[bool]:
+    """When the row may change hands: it is ours already, or its holder let it run out.
+    Without this condition every process would overwrite the row and believe it leads."""
+    return (JobLease.holder == holder) | (JobLease.expires_at < now)
 
 
 def _acquired_at(statement: object) -> object:

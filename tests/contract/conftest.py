@@ -30,7 +30,7 @@ from console.services.api import InProcessApi
 from console.services.context import ServiceContext
 from tests.helpers.databases import PG_ENV, PostgresRun, fresh_sqlite
 from tests.helpers.secrets import TEST_SIN_KEY
-from tests.helpers.server_process import ServerProcess, TestCertificates
+from tests.helpers.server_process import ServerProcess
 
 PASSWORD = "Mot-de-passe-2026!"
 _names = itertools.count(1)
@@ -71,25 +71,6 @@ class Backend:
     def close(self) -> None:
         for api in self._opened:
             api.sign_out()
-
-
-@pytest.fixture(scope="session")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> TestCertificates:
-    return TestCertificates(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture(scope="session")
-def console_server(
-    _postgres_run: PostgresRun | None,
-    certificates: TestCertificates,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[ServerProcess | None]:
-    if _postgres_run is None:
-        yield None
-        return
-    server = ServerProcess(_postgres_run.url, tmp_path_factory.mktemp("server"), certificates)
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["inprocess-sqlite", "inprocess-postgresql", "remote-postgresql"])
