@@ -39,6 +39,7 @@ from console.domain.views.places import ActivityPlaces, ActivitySummary
 from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.domain.views.search import SearchResult
 from console.domain.views.service import ServiceInfo
+from console.domain.views.sin import RevealedSin
 from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import FileAccessView, StaffSession
 from console.domain.views.verification import (
@@ -151,6 +152,8 @@ class RemoteApi:
         return wire.decode(_result_type(name), payload)
 
     def sign_out(self) -> None:
+        if not self._token:
+            return  # already signed out
         try:
             headers = {"Authorization": f"Bearer {self._token}"}
             self._http.delete(PREFIX + "/session", headers=headers)
@@ -251,6 +254,11 @@ class RemoteApi:
             member_id=member_id,
             reason=reason,
             seen_version=seen_version,
+        )
+
+    def reveal_sin(self, household_id: int, member_id: int, reason: str) -> RevealedSin:
+        return self._call(  # type: ignore[no-any-return]
+            "reveal_sin", household_id=household_id, member_id=member_id, reason=reason
         )
 
     # Calls --------------------------------------------------------------------------

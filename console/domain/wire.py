@@ -139,7 +139,10 @@ def _decode_class(kind: type, data: JSON) -> Any:
             raise WireError("expected a string")
         return data
     if kind is datetime:
-        return datetime.fromisoformat(_text(data))
+        moment = datetime.fromisoformat(_text(data))
+        if moment.tzinfo is None:  # every time the services keep is aware
+            raise WireError("a time without its zone")
+        return moment
     if kind is date:
         return date.fromisoformat(_text(data))
     if kind is time:
@@ -163,6 +166,10 @@ def _decode_class(kind: type, data: JSON) -> Any:
         if not isinstance(data, dict):
             raise WireError(f"expected an object for {kind.__name__}")
         hints = _hints(kind)
+        known = {f.name for f in dataclasses.fields(kind) if f.init}
+        unknown = set(data) - known
+        if unknown:  # a field the type does not have is a mistake, or an attempt
+            raise WireError(f"{kind.__name__} has no {sorted(unknown)}")
         values = {}
         for f in dataclasses.fields(kind):
             if not f.init:

@@ -113,3 +113,15 @@ def test_an_error_keeps_its_class_code_parameters_and_reasons() -> None:
 def test_an_unknown_error_class_becomes_a_plain_console_error() -> None:
     back = wire.decode_error({"error": "SystemExit", "code": "x", "params": {}, "reasons": []})
     assert type(back) is errors.ConsoleError
+
+
+def test_a_time_without_its_zone_is_refused() -> None:
+    with pytest.raises(wire.WireError):
+        wire.decode(datetime, "2026-12-01T09:00:00")
+
+
+def test_a_field_the_type_does_not_have_is_refused() -> None:
+    data = wire.encode(Inner(datetime(2026, 1, 1, tzinfo=UTC), None, Colour.RED))
+    data["passed"] = True
+    with pytest.raises(wire.WireError):
+        wire.decode(Inner, data)
