@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Account, Household, OutboxMessage, PasswordResetToken
 from console.domain.errors import NotFound, Refused
+from console.domain.text import EMAIL_MAX, REASON_MAX, clean_text
 from console.domain.views.accounts import AccountSummary as AccountSummary
 from console.domain.views.accounts import AddressCheck as AddressCheck
 from console.domain.views.accounts import EmailQueued as EmailQueued
@@ -83,6 +84,7 @@ def check_address(ctx: ServiceContext, actor: Actor, email: str) -> AddressCheck
     Refused ``email_malformed`` {detail} for an address that cannot exist.
     """
     require_role(actor, *ANY_STAFF, action="check_address")
+    clean_text(email, field="email", max_length=EMAIL_MAX)
     try:
         normalized = validate_email(email.strip(), check_deliverability=False).normalized
     except EmailNotValidError as exc:
@@ -102,6 +104,7 @@ def unlock_account(
 ) -> EmailQueued:
     """F1: clear the lock and the failure count; tell the holder support unlocked it."""
     require_role(actor, *ANY_STAFF, action="unlock_account")
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX)
     with ctx.db.write() as session:
         account = _account_of(session, household_id, lock=True)
         require_verified(session, ctx, actor, household_id)
@@ -133,6 +136,7 @@ def send_password_reset(
     Refused ``reset_rate_limited`` {retry_at} after three links in an hour.
     """
     require_role(actor, *ANY_STAFF, action="send_password_reset")
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX)
     now = ctx.clock.now()
     with ctx.db.write() as session:
         account = _account_of(session, household_id, lock=True)
@@ -196,6 +200,7 @@ def resend_confirmation(
     to; it carries no secret.
     """
     require_role(actor, *ANY_STAFF, action="resend_confirmation")
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX)
     with ctx.db.write() as session:
         account = _account_of(session, household_id, lock=True)
         require_verified(session, ctx, actor, household_id)

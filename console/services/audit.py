@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db.models import AuditEntry, Household, Member, Staff
+from console.domain.text import CODE_MAX, clean_optional
 from console.domain.views.audit import AuditFilters as AuditFilters
 from console.domain.views.audit import AuditView as AuditView
 from console.domain.vocabulary import Role
@@ -50,6 +51,7 @@ def record(
 def list_audit(ctx: ServiceContext, actor: Actor, filters: AuditFilters) -> tuple[AuditView, ...]:
     """The journal, newest first (supervisors only). Days are Québec calendar days."""
     require_role(actor, Role.SUPERVISOR, action="list_audit")
+    clean_optional(filters.action, field="action", max_length=CODE_MAX)
     statement = (
         select(
             AuditEntry, Staff.display_name, Household.number, Member.first_name, Member.last_name

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from console.db.models import AuditEntry, CallNote, Household, Staff
 from console.domain.audit_actions import AuditAction
 from console.domain.errors import NotFound, Refused
+from console.domain.text import CODE_MAX, NOTE_MAX, clean_text, printable
 from console.domain.views.calls import CALL_REASONS as CALL_REASONS
 from console.domain.views.calls import FAQ_REASONS as FAQ_REASONS
 from console.domain.views.calls import OTHER_REASON as OTHER_REASON
@@ -26,7 +27,7 @@ from console.services.households import CallNoteView, call_note_views
 from console.services.presence import upsert_presence
 from console.services.staff import Actor, require_role
 
-MAX_NOTE_CHARS = 4000
+MAX_NOTE_CHARS = NOTE_MAX
 CALL_ENDED = AuditAction.CALL_ENDED.value
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
@@ -53,15 +54,17 @@ def end_call(
 ) -> CallNoteView:
     """Save the call's note, with the actions the agent took on the household meanwhile.
 
-    Refused ``call_reason_unknown`` {reason} or ``call_note_too_long`` {max}; nothing is
-    written then, so the screen keeps what the agent typed.
+    Refused ``call_reason_unknown`` {reason}, ``call_note_too_long`` {max} or
+    ``text_invalid`` {field: note} (``console.domain.text``); nothing is written then, so
+    the screen keeps what the agent typed.
     """
     require_role(actor, *ANY_STAFF, action="end_call")
     if reason not in CALL_REASONS:
-        raise Refused("call_reason_unknown", reason=reason)
+        raise Refused("call_reason_unknown", reason=printable(reason, CODE_MAX))
     text = note.strip()
     if len(text) > MAX_NOTE_CHARS:
         raise Refused("call_note_too_long", max=MAX_NOTE_CHARS)
+    clean_text(text, field="note", max_length=MAX_NOTE_CHARS, multiline=True)
     now = ctx.clock.now()
     started_at = min(started_at, now)
     with ctx.db.write() as session:

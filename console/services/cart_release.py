@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Cart, Payment, Receipt
 from console.domain.errors import Refused, Unavailable
+from console.domain.text import clean_reason
 from console.domain.views.cart_release import ReleaseKind as ReleaseKind
 from console.domain.views.cart_release import ReleaseOutcome as ReleaseOutcome
 from console.domain.vocabulary import CartState, PaymentStatus
@@ -38,8 +39,7 @@ def release_locked_cart(
     ctx: ServiceContext, actor: Actor, cart_id: int, reason: str
 ) -> ReleaseOutcome:
     require_staff(actor, "cart_release")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     with ctx.db.read() as session:
         key = _checked_pending_key(session, ctx, actor, cart_id)
     outcome: GatewayOutcome | None = None

@@ -25,6 +25,7 @@ from console.db.models import (
 )
 from console.domain.errors import Forbidden, NotFound, Reason, Refused, StaleData
 from console.domain.payers import PayerCandidate, eligible_payers
+from console.domain.text import clean_reason
 from console.domain.views.family import FamilyChange as FamilyChange
 from console.domain.views.family import FamilyFile as FamilyFile
 from console.domain.views.family import FamilyMember as FamilyMember
@@ -116,8 +117,7 @@ def change_relationship(
     The responsible is fixed: a change to or from "responsible" is refused.
     """
     require_role(actor, *ANY_STAFF, action="change_relationship")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     with ctx.db.write() as session:
         require_verified(session, ctx, actor, household_id)
         version = _bump_version(session, household_id, seen_version)
@@ -158,8 +158,7 @@ def remove_member(
     marked removed, and receipts and past registrations still name them.
     """
     require_role(actor, Role.CLERK, action="remove_member")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     now = ctx.clock.now()
     with ctx.db.write() as session:
         borough_id = session.scalar(

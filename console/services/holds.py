@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Activity, Cart, CartItem, Member, Receipt, Registration, WaitlistEntry
 from console.domain.errors import NotFound, Refused
+from console.domain.text import clean_reason
 from console.domain.views.holds import ExistingHold as ExistingHold
 from console.domain.views.holds import HoldDiagnosis as HoldDiagnosis
 from console.domain.views.holds import HoldKind as HoldKind
@@ -132,8 +133,7 @@ def release_stale_hold(
 ) -> None:
     """Free a hold the caller no longer wants: a cart item (open cart) or a waitlist entry."""
     require_staff(actor, "hold_release")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     with ctx.db.write() as session:
         now = ctx.clock.now()
         if kind is HoldKind.CART_ITEM:

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from console.db.models import Account, Household, PasswordResetToken
 from console.domain.errors import Refused
 from console.domain.password import check_password
+from console.domain.text import SECRET_MAX, clean_text, text_problem
 from console.services import audit
 from console.services.accounts import hash_token
 from console.services.context import ServiceContext
@@ -51,8 +52,12 @@ def consume_reset_token(ctx: ServiceContext, token: str, new_password: str) -> N
 
     Refused ``reset_token_invalid`` (unknown, used, revoked or expired — the site does not
     say which, to tell an attacker nothing) or ``password_rejected`` with the F1 reasons;
-    a rejected password leaves the link usable.
+    a rejected password leaves the link usable. Refused ``text_invalid`` /
+    ``text_too_long`` (field ``password``) for text no password may hold.
     """
+    if text_problem(token, max_length=SECRET_MAX) is not None:
+        raise Refused("reset_token_invalid")
+    clean_text(new_password, field="password", max_length=SECRET_MAX)
     now = ctx.clock.now()
     with ctx.db.write() as session:
         row = session.scalar(

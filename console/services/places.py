@@ -36,6 +36,7 @@ from console.db.models import (
 from console.domain.errors import NotFound, Reason
 from console.domain.names import search_key
 from console.domain.places import PlaceCount, earliest_release
+from console.domain.text import QUERY_MAX, clean_text
 from console.domain.views.places import ActivityPlaces as ActivityPlaces
 from console.domain.views.places import ActivitySummary as ActivitySummary
 from console.domain.views.places import HoldLine as HoldLine
@@ -296,7 +297,7 @@ def find_activities(
     ctx: ServiceContext, text: str = "", *, limit: int = 50
 ) -> list[ActivitySummary]:
     """Activities whose code or title starts with / contains ``text``, with their places."""
-    key = search_key(text)
+    key = search_key(clean_text(text, field="activity_query", max_length=QUERY_MAX))
     now = ctx.clock.now()
     with ctx.db.read() as session:
         query = select(Activity, Season.name).join(Season, Season.id == Activity.season_id)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import aliased
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
 from console.domain.identifiers import NumberKind, SearchTerms, number_kind, read_query
 from console.domain.names import prefix_upper_bound, search_key
+from console.domain.text import QUERY_MAX, clean_text
 from console.domain.views.search import MatchedOn as MatchedOn
 from console.domain.views.search import SearchHit as SearchHit
 from console.domain.views.search import SearchResult as SearchResult
@@ -52,7 +53,9 @@ _MATCHED_ON = {m.value: m for m in MatchedOn}
 
 
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
-    terms = read_query(query)
+    """Refused ``text_invalid`` / ``text_too_long`` (field ``query``) for text the
+    console does not take (``console.domain.text``)."""
+    terms = read_query(clean_text(query, field="query", max_length=QUERY_MAX))
     rows: list[tuple[Any, ...]] = []
     # Each plan is one statement; a later plan runs only when the earlier found nothing
     # (a full address that exists needs no prefix scan).

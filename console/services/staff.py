@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from console.db.models import Staff
 from console.domain.errors import Forbidden, NotFound
+from console.domain.text import USERNAME_MAX, clean_text
 from console.domain.views.staff import Actor as Actor
 from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
@@ -36,6 +37,7 @@ def list_staff(ctx: ServiceContext) -> list[Actor]:
 
 
 def actor_for_username(ctx: ServiceContext, username: str) -> Actor:
+    clean_text(username, field="username", max_length=USERNAME_MAX)
     with ctx.db.read() as session:
         staff = session.scalar(select(Staff).where(Staff.username == username, Staff.active))
         if staff is None:

@@ -38,6 +38,15 @@ from console.db.models import Borough, Staff
 from console.db.models import StaffSession as SessionRow
 from console.domain.audit_actions import AuditAction
 from console.domain.errors import NotFound, Refused, Unauthenticated
+from console.domain.text import (
+    CODE_MAX,
+    NAME_MAX,
+    USERNAME_MAX,
+    clean_optional,
+    clean_text,
+    printable,
+    text_problem,
+)
 from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import StaffAccount, StaffSession
 from console.domain.vocabulary import Role
@@ -140,6 +149,11 @@ def _verify(hasher: PasswordHasher, stored: str | None, password: str) -> bool:
         return False
 
 
+def _unusable(secret: str) -> bool:
+    """A password or token no rule allows: too long to be one, or not encodable text."""
+    return text_problem(secret, max_length=MAX_PASSWORD_LENGTH, multiline=True) is not None
+
+
 def token_digest(token: str) -> str:
     """The SHA-256 (hex) of a session token: all the database ever holds of it."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -186,7 +200,9 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> StaffSession:
     """
     policy = _policy(ctx)
     hasher = password_hasher(ctx)
-    name = normalize_username(username)
+    name = normalize_username(username) if text_problem(username, max_length=256) is None else ""
+    if _unusable(password):
+        password = ""  # no password the rules allow: checked (and failed) as a wrong one
     now = ctx.clock.now()
     with ctx.db.write() as session:
         staff = _staff_by_name(session, ctx, name) if USERNAME.fullmatch(name) else None
@@ -197,7 +213,7 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> StaffSession:
                 ctx,
                 None,
                 AuditAction.STAFF_SIGN_IN_FAILED.value,
-                target=username.strip()[:64],
+                target=printable(username, USERNAME_MAX).strip(),
                 details={"reason": "unknown_username"},
             )
             refusal = Unauthenticated("sign_in_refused")
@@ -307,7 +323,7 @@ def resolve_session(ctx: ServiceContext, token: str) -> Actor:
     the lifetime (the session then ends). Refreshes the session's last request, at most
     every 15 seconds.
     """
-    if not token or len(token) > 256:
+    if not token or len(token) > 256 or _unusable(token):
         raise Unauthenticated("session_invalid")
     policy = _policy(ctx)
     now = ctx.clock.now()
@@ -357,7 +373,7 @@ def resolve_session(ctx: ServiceContext, token: str) -> Actor:
 
 def sign_out(ctx: ServiceContext, token: str) -> None:
     """End the session (journaled). An unknown or already ended session: nothing to do."""
-    if not token or len(token) > 256:
+    if not token or len(token) > 256 or _unusable(token):
         return
     now = ctx.clock.now()
     with ctx.db.write() as session:
@@ -402,6 +418,7 @@ def check_staff_password(password: str) -> None:
         raise Refused("staff_password_too_short", minimum=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
         raise Refused("staff_password_too_long", maximum=MAX_PASSWORD_LENGTH)
+    clean_text(password, field="password", max_length=MAX_PASSWORD_LENGTH)
 
 
 def add_staff(
@@ -419,16 +436,18 @@ def add_staff(
     ``clerk_needs_borough``, the password rules of :func:`check_staff_password`;
     NotFound ``borough_not_found``.
     """
+    clean_text(username, field="username", max_length=USERNAME_MAX)
     name = normalize_username(username)
     if not USERNAME.fullmatch(name):
         raise Refused("staff_username_invalid", username=username)
     try:
         staff_role = Role(role)
     except ValueError:
-        raise Refused("staff_role_invalid", role=str(role)) from None
-    shown = " ".join(display_name.split())
+        raise Refused("staff_role_invalid", role=printable(role, CODE_MAX)) from None
+    shown = " ".join(clean_text(display_name, field="display_name", max_length=NAME_MAX).split())
     if not shown or len(shown) > 120:
         raise Refused("staff_name_required")
+    clean_optional(borough_code, field="borough", max_length=CODE_MAX)
     code = (borough_code or "").strip().upper() or None
     if staff_role is Role.CLERK and code is None:
         raise Refused("clerk_needs_borough")
@@ -482,6 +501,7 @@ def _staff_for_admin(session: Session, ctx: ServiceContext, username: str) -> St
 def disable_staff(ctx: ServiceContext, username: str) -> int:
     """Disable a staff member and end every one of their sessions, in one transaction;
     returns how many sessions ended. NotFound ``staff_not_found``."""
+    clean_text(username, field="username", max_length=USERNAME_MAX)
     now = ctx.clock.now()
     with ctx.db.write() as session:
         staff = _staff_for_admin(session, ctx, username)
@@ -503,6 +523,7 @@ def set_password(ctx: ServiceContext, username: str, password: str) -> int:
     """Give a staff member a new password: their sessions end, their lockout and count of
     failures are cleared. Returns how many sessions ended. NotFound ``staff_not_found``;
     the password rules of :func:`check_staff_password`."""
+    clean_text(username, field="username", max_length=USERNAME_MAX)
     check_staff_password(password)
     password_hash = password_hasher(ctx).hash(password)
     now = ctx.clock.now()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import CallVerification, Cart, Household, Member, Payment
 from console.domain.errors import NotFound, Refused, VerificationRequired
+from console.domain.text import ANSWER_MAX, clean_optional
 from console.domain.views.verification import CallerAnswers as CallerAnswers
 from console.domain.views.verification import Factor as Factor
 from console.domain.views.verification import VerificationResult as VerificationResult
@@ -45,6 +46,8 @@ def verify_caller(
     attempts are blocked for the rest of that window; a blocked attempt is audited.
     """
     require_role(actor, Role.AGENT, Role.CLERK, Role.SUPERVISOR, action="verify_caller")
+    clean_optional(answers.postal_code, field="postal_code", max_length=ANSWER_MAX)
+    clean_optional(answers.household_number, field="household_number", max_length=ANSWER_MAX)
     asked = answers.asked()
     if len(asked) < MATCHES_NEEDED:
         raise Refused("verification_needs_two_answers", needed=MATCHES_NEEDED)

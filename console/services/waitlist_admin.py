@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from console.db.models import Activity, Household, Member, WaitlistEntry
 from console.domain.errors import NotFound, Refused
+from console.domain.text import clean_reason
 from console.domain.views.waitlist_admin import EntryLine as EntryLine
 from console.domain.views.waitlist_admin import WaitlistReview as WaitlistReview
 from console.domain.vocabulary import Role, WaitlistState
@@ -74,8 +75,7 @@ def move_entry(
 ) -> None:
     """Put an open entry at ``new_rank`` (1 = first) among the open entries, audited."""
     require_role(actor, Role.SUPERVISOR, action="waitlist_move")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     with ctx.db.write() as session:
         entry = _locked_entry(session, ctx, entry_id)
         if entry.state not in OPEN_WAITLIST:
@@ -127,8 +127,7 @@ def move_entry(
 def send_offer(ctx: ServiceContext, actor: Actor, entry_id: int, reason: str) -> datetime:
     """Offer a free place to this entry out of turn; returns the offer's deadline."""
     require_role(actor, Role.SUPERVISOR, action="waitlist_offer")
-    if not reason.strip():
-        raise Refused("reason_required")
+    reason = clean_reason(reason)
     with ctx.db.write() as session:
         entry = _locked_entry(session, ctx, entry_id)
         if entry.state != WaitlistState.WAITING.value:  # read after the lock: no double offer

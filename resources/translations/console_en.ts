@@ -3183,4 +3183,67 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>the special character cannot be the first one.</translation>
     </message>
 </context>
+<context>
+    <name>text_messages</name>
+    <message>
+        <source>la recherche</source>
+        <translation>the search</translation>
+    </message>
+    <message>
+        <source>la recherche d&apos;activité</source>
+        <translation>the activity search</translation>
+    </message>
+    <message>
+        <source>la raison</source>
+        <translation>the reason</translation>
+    </message>
+    <message>
+        <source>la note d&apos;appel</source>
+        <translation>the call note</translation>
+    </message>
+    <message>
+        <source>l&apos;adresse courriel</source>
+        <translation>the email address</translation>
+    </message>
+    <message>
+        <source>le code postal</source>
+        <translation>the postal code</translation>
+    </message>
+    <message>
+        <source>le numéro de dossier</source>
+        <translation>the household number</translation>
+    </message>
+    <message>
+        <source>l&apos;action</source>
+        <translation>the action</translation>
+    </message>
+    <message>
+        <source>l&apos;identifiant</source>
+        <translation>the username</translation>
+    </message>
+    <message>
+        <source>le nom</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <source>le mot de passe</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>l&apos;arrondissement</source>
+        <translation>the borough</translation>
+    </message>
+    <message>
+        <source>Le texte de {field} contient un caractère qui ne peut pas être enregistré (caractère de contrôle ou caractère invalide). Retirez-le, puis réessayez.</source>
+        <translation>The text of {field} contains a character that cannot be saved (a control character or an invalid character). Remove it, then try again.</translation>
+    </message>
+    <message>
+        <source>Le texte de {field} est trop long : {max} caractères au plus.</source>
+        <translation>The text of {field} is too long: {max} characters at most.</translation>
+    </message>
+    <message>
+        <source>Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le panier ne peut pas être libéré avant {at}. Réessayez à ce moment.</source>
+        <translation>A payment for this cart may still be in progress at CT-Paiement: the cart cannot be released before {at}. Try again then.</translation>
+    </message>
+</context>
 </TS>
