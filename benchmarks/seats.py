@@ -24,9 +24,10 @@ from multiprocessing import Queue
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from benchmarks.support import recreate_database
 from console.db.engine import Database
 from console.db.migrate import upgrade
 from console.db.models import Account, Activity, Borough, Household, Member, Season
@@ -43,13 +44,12 @@ MEMBERS = 4000
 
 
 def _recreate(admin_url: str, name: str) -> str:
-    url = make_url(admin_url)
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
+    """A fresh, empty database ``name`` on the server ``admin_url`` names, made through
+    that admin connection, else ``postgres`` or ``test`` (a fresh machine may lack one)."""
+    admin = make_url(admin_url)
+    url = admin.set(database=name).render_as_string(hide_password=False)
+    recreate_database(url, admin=admin.database)
+    return url
 
 
 def _seed(db: Database) -> tuple[list[int], list[tuple[int, int]]]:
