@@ -6,8 +6,10 @@ Three doors, all ending in :class:`CallerLookup`:
 * a second ``console --call …`` while a console runs: it forwards the number to the
   running one over a local socket (:func:`forward_call`, :class:`CallForwardServer`)
   instead of opening a second window;
-* ``GET http://127.0.0.1:8765/call?number=…`` from the phone system
+* ``GET http://127.0.0.1:8765/call?number=…&token=…`` from the phone system
   (:class:`CallListener`, off unless enabled; it only listens on the loopback address).
+  The token is this install's own (:func:`call_token`), given to the phone system once:
+  without it any web page the agent visits could switch the family on screen.
 
 Everything here is event-driven on the GUI thread's loop; nothing blocks it.
 """
@@ -15,14 +17,19 @@ Everything here is event-driven on the GUI thread's loop; nothing blocks it.
 from __future__ import annotations
 
 import getpass
+import hmac
+import os
 import re
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
 
+from console.config import config_dir
 from console.domain.views.search import MatchedOn, SearchResult
 from console.ui.workspace import Workspace
 
@@ -31,6 +38,9 @@ MAX_REQUEST_BYTES = 4096
 REQUEST_TIMEOUT_MS = 5000
 PROBE_TIMEOUT_MS = 200
 _NUMBER = re.compile(r"^\+?[0-9 ().\-]{4,25}$")
+TOKEN_FILE = "call-token"
+TOKEN_HEADER = "x-console-token"  # or ``token=`` in the query
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,128}$")
 
 
 def server_name() -> str:
@@ -43,6 +53,63 @@ def valid_number(text: str) -> str | None:
     """A phone number as the phone system sends it, or ``None`` for anything else."""
     number = text.strip()
     return number if _NUMBER.match(number) else None
+
+
+def call_token_path() -> Path:
+    """Where this install keeps the phone system's token: the user's config directory."""
+    return config_dir() / TOKEN_FILE
+
+
+def call_token(path: Path | None = None) -> str:
+    """This install's caller-ID token: made once (256 random bits), then read back.
+
+    The file is the user's alone (0600). Give the token to the phone system, which sends
+    it with every call (``token=…`` or the ``X-Console-Token`` header); ``python -m
+    console.ui.caller_id`` prints the URL to configure.
+    """
+    path = path or call_token_path()
+    token = _read_token(path)
+    if token:
+        return token
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(secrets.token_urlsafe(32) + "\n")
+        try:
+            os.link(fresh, path)  # made once: a console that made it first keeps its own
+        except FileExistsError:
+            if not _read_token(path):
+                os.replace(fresh, path)  # an empty or damaged file is replaced
+    finally:
+        fresh.unlink(missing_ok=True)
+    return _read_token(path)
+
+
+def _read_token(path: Path) -> str:
+    """The token in the file, or "" when there is none (or not one this module made)."""
+    try:
+        token = path.read_text(encoding="ascii").strip()
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            path.chmod(0o600)  # the user's alone, whoever loosened it
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return token if _TOKEN.match(token) else ""
+
+
+def _install_token() -> str:
+    """:func:`call_token`, or, when it cannot be kept (an unwritable config directory), a
+    token nobody knows: every call is then refused rather than let in without one."""
+    try:
+        return call_token() or secrets.token_urlsafe(32)
+    except OSError:
+        return secrets.token_urlsafe(32)
+
+
+def call_url(port: int, token: str) -> str:
+    """The URL the phone system calls, with ``{number}`` where the caller's number goes."""
+    return f"http://127.0.0.1:{port}/call?token={token}&number={{number}}"
 
 
 def _sweeper(
@@ -146,12 +213,19 @@ class CallForwardServer(QObject):
 
 
 class CallListener(QObject):
-    """``GET /call?number=…`` on 127.0.0.1 emits ``call_received(number)``."""
+    """``GET /call?number=…&token=…`` on 127.0.0.1 emits ``call_received(number)``.
+
+    A call without this install's token (:func:`call_token`, or ``token`` when given)
+    or with a wrong one is answered 403 and opens nothing.
+    """
 
     call_received = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, token: str | None = None) -> None:
         super().__init__(parent)
+        self._token = (token if token is not None else _install_token()).encode()
+        if not self._token:
+            raise ValueError("a caller-ID listener needs a token")
         self._server = QTcpServer(self)
         self._server.newConnection.connect(self._accept)
         self._clock, self._sweeper = _sweeper(self, self._server, QTcpSocket)
@@ -195,14 +269,18 @@ class CallListener(QObject):
             return
         if b"\r\n\r\n" not in data and b"\n\n" not in data:
             return
-        request_line = data.split(b"\n", 1)[0].decode("latin-1").strip()
-        status, text, number = self._handle(request_line)
+        head = data.replace(b"\r\n", b"\n").split(b"\n\n", 1)[0].decode("latin-1")
+        request_line, *header_lines = head.split("\n")
+        headers = {
+            name.strip().lower(): value.strip()
+            for name, _, value in (line.partition(":") for line in header_lines)
+        }
+        status, text, number = self._handle(request_line.strip(), headers)
         self._reply(socket, status, text)
         if number is not None:
             self.call_received.emit(number)
 
-    @staticmethod
-    def _handle(request_line: str) -> tuple[int, str, str | None]:
+    def _handle(self, request_line: str, headers: Mapping[str, str]) -> tuple[int, str, str | None]:
         parts = request_line.split()
         if len(parts) != 3 or not parts[2].startswith("HTTP/"):
             return 400, "bad request", None
@@ -212,14 +290,24 @@ class CallListener(QObject):
             return 404, "not found", None
         if method != "GET":
             return 405, "use GET", None
-        values = parse_qs(url.query).get("number", [])
+        query = parse_qs(url.query)
+        given = query.get("token", [headers.get(TOKEN_HEADER, "")])[0]
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), self._token):
+            return 403, "token missing or wrong", None
+        values = query.get("number", [])
         number = valid_number(values[0]) if values else None
         if number is None:
             return 400, "number missing or not a phone number", None
         return 200, "ok", number
 
     def _reply(self, socket: QTcpSocket, status: int, text: str) -> None:
-        reasons = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed"}
+        reasons = {
+            200: "OK",
+            400: "Bad Request",
+            403: "Forbidden",
+            404: "Not Found",
+            405: "Method Not Allowed",
+        }
         body = f"{text}\n".encode()
         head = (
             f"HTTP/1.1 {status} {reasons.get(status, 'Payload Too Large')}\r\n"
@@ -288,3 +376,8 @@ class CallerLookup(QObject):
             return
         self._show_search(number)
         self._workspace.report(error)
+
+
+if __name__ == "__main__":  # python -m console.ui.caller_id: what to give the phone system
+    print(call_url(DEFAULT_PORT, call_token()))
+    print(f"(token kept in {call_token_path()})")

@@ -30,9 +30,16 @@ from tests.ui.call_helpers import settle
 from tests.ui.families import Families
 
 CALLER = "418-555-0199"  # Hélène Côté
+TOKEN = "jeton-du-poste-pour-les-tests-0123456789"  # as the phone system was given it
 
 # The offscreen platform cannot raise a window or resize it to its hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support propagate")
+
+
+@pytest.fixture(autouse=True)
+def _call_token_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This install's caller-ID token lives in the test's directory, not the user's."""
+    monkeypatch.setattr(caller_id, "call_token_path", lambda: tmp_path / "call-token")
 
 
 @pytest.fixture
@@ -120,7 +127,7 @@ def test_a_number_given_before_the_database_opens_waits_for_it(
 
 @pytest.fixture
 def listener(qtbot: QtBot) -> Iterator[CallListener]:
-    server = CallListener()
+    server = CallListener(token=TOKEN)
     assert server.listen(0)
     yield server
     server.close()
@@ -129,7 +136,9 @@ def listener(qtbot: QtBot) -> Iterator[CallListener]:
 def test_get_call_emits_the_number(qtbot: QtBot, listener: CallListener) -> None:
     answers: list[tuple[int, str]] = []
     with qtbot.waitSignal(listener.call_received, timeout=5000) as received:
-        thread = _get(f"http://127.0.0.1:{listener.port}/call?number=418-555-0199", answers)
+        thread = _get(
+            f"http://127.0.0.1:{listener.port}/call?number=418-555-0199&token={TOKEN}", answers
+        )
     qtbot.waitUntil(lambda: bool(answers), timeout=5000)
     thread.join()
     assert received.args == [CALLER]
@@ -138,7 +147,12 @@ def test_get_call_emits_the_number(qtbot: QtBot, listener: CallListener) -> None
 
 @pytest.mark.parametrize(
     ("path", "status"),
-    [("/call", 400), ("/call?number=drop%20table", 400), ("/calls?number=4185550199", 404)],
+    [
+        (f"/call?token={TOKEN}", 400),
+        (f"/call?token={TOKEN}&number=drop%20table", 400),
+        ("/calls?number=4185550199", 404),
+        ("/call?number=4185550199", 403),
+    ],
 )
 def test_a_bad_request_is_refused_and_opens_nothing(
     qtbot: QtBot, listener: CallListener, path: str, status: int
@@ -184,7 +198,8 @@ def test_the_window_opens_the_household_the_phone_system_names(
     assert listener is not None and listener.listening
     answers: list[tuple[int, str]] = []
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000) as opened:
-        thread = _get(f"http://127.0.0.1:{listener.port}/call?number=%2B14185550199", answers)
+        url = f"http://127.0.0.1:{listener.port}/call?number=%2B14185550199"
+        thread = _get(f"{url}&token={caller_id.call_token()}", answers)
     thread.join()
     assert opened.args[0].household_id == families.cote
     settle(qtbot, window)
