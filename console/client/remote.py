@@ -69,7 +69,8 @@ def http_client(base_url: str, ca_file: str | None) -> httpx.Client:
         base_url=base_url.rstrip("/"),
         verify=verify,
         timeout=TIMEOUT,
-        limits=httpx.Limits(max_connections=4, max_keepalive_connections=2),
+        # Kept open between an agent's actions, and given up before the server does (75 s).
+        limits=httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=50),
         headers={"User-Agent": "console-loisirs"},
     )
 

@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, StatementError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from console.domain import errors, wire
 from console.server import health
@@ -79,30 +80,7 @@ def create_app(state: ServerState) -> FastAPI:
         report = await run_in_threadpool(health.report, state)
         return JSONResponse(report, status_code=200 if report["ok"] else 503)
 
-    @app.middleware("http")
-    async def one_line_per_request(request: Request, call_next: Any) -> Response:
-        started = time.perf_counter()
-        try:
-            response: Response = await call_next(request)
-        except Exception as error:
-            # Answered here rather than by Starlette's last-resort handler, which re-raises
-            # after answering: the server would then close the desktop's kept-alive
-            # connection, and the desktop's next call would fail as "unreachable".
-            response = unexpected_answer(request, error)
-        route = request.scope.get("route")
-        requests_log.info(
-            json.dumps(
-                {
-                    "method": request.method,
-                    # The route's template, never the raw path or query (no personal data).
-                    "route": getattr(route, "path", "unmatched"),
-                    "status": response.status_code,
-                    "ms": round((time.perf_counter() - started) * 1000, 2),
-                    "staff_id": getattr(request.state, "staff_id", None),
-                }
-            )
-        )
-        return response
+    app.add_middleware(RequestLog)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -117,6 +95,51 @@ def create_app(state: ServerState) -> FastAPI:
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+class RequestLog:
+    """One structured line per request, and the last word on a failure nobody foresaw.
+
+    Plain ASGI rather than ``@app.middleware("http")``, whose per-request streaming
+    machinery cost a tenth of a millisecond on every call. The line names the route's
+    template, never the raw path, query or body (no personal data). An unexpected error
+    is answered here rather than by Starlette's last-resort handler, which re-raises after
+    answering: the server would then close the desktop's kept-alive connection, and the
+    desktop's next call would fail as "unreachable".
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        answer = {"status": 500, "begun": False}
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                answer["status"], answer["begun"] = message["status"], True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as error:
+            if answer["begun"]:
+                raise
+            await unexpected_answer(Request(scope), error)(scope, receive, sending)
+        requests_log.info(
+            json.dumps(
+                {
+                    "method": scope.get("method"),
+                    "route": getattr(scope.get("route"), "path", "unmatched"),
+                    "status": answer["status"],
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                    "staff_id": (scope.get("state") or {}).get("staff_id"),
+                }
+            )
+        )
 
 
 def _handlers(app: FastAPI) -> None:

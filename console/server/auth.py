@@ -7,12 +7,11 @@ dependency): a route never reads an actor or a role from its body.
 from __future__ import annotations
 
 from fastapi import Request
-from fastapi.concurrency import run_in_threadpool
 
 from console.domain.errors import Unauthenticated
 from console.domain.views.staff import Actor
-from console.server.state import state_of
 from console.services import staff_auth
+from console.services.context import ServiceContext
 
 
 def bearer_token(request: Request) -> str:
@@ -23,9 +22,7 @@ def bearer_token(request: Request) -> str:
     return token.strip()
 
 
-async def current_actor(request: Request) -> Actor:
-    token = bearer_token(request)
-    ctx = state_of(request).ctx
-    actor = await run_in_threadpool(staff_auth.resolve_session, ctx, token)
-    request.state.staff_id = actor.staff_id
-    return actor
+def session_actor(ctx: ServiceContext, token: str) -> Actor:
+    """The session's staff member and role, as the database says now (on a worker thread,
+    in the same trip as the use case it precedes)."""
+    return staff_auth.resolve_session(ctx, token)

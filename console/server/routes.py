@@ -14,22 +14,21 @@ import typing
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from console.domain import wire
 from console.domain.api import ConsoleApi, operations
 from console.domain.errors import Refused
-from console.domain.views.staff import Actor
-from console.server.auth import current_actor
+from console.server.auth import bearer_token, session_actor
 from console.server.state import ServerState, state_of
 from console.services.api import InProcessApi
+from console.services.context import ServiceContext
 
 PREFIX = "/api/v1"
-SessionActor = Annotated[Actor, Depends(current_actor)]
 MAX_BODY_BYTES = 256 * 1024
 
 
@@ -92,15 +91,22 @@ async def read_json(request: Request) -> Any:
 
 
 def _endpoint(name: str) -> Callable[..., Any]:
-    async def endpoint(request: Request, actor: SessionActor) -> Response:
+    async def endpoint(request: Request) -> Response:
+        token = bearer_token(request)
         arguments = decode_arguments(name, await read_json(request))
-        state = state_of(request)
-        api = InProcessApi(state.ctx, actor)
-        result = await run_in_threadpool(getattr(api, name), **arguments)
+        ctx = state_of(request).ctx
+        # One trip to the worker threads: who is asking (the session), then the use case.
+        staff_id, result = await run_in_threadpool(_run, ctx, token, name, arguments)
+        request.state.staff_id = staff_id
         return JSONResponse(wire.encode(result))
 
     endpoint.__name__ = name
     return endpoint
+
+
+def _run(ctx: ServiceContext, token: str, name: str, arguments: dict[str, Any]) -> Any:
+    actor = session_actor(ctx, token)
+    return actor.staff_id, getattr(InProcessApi(ctx, actor), name)(**arguments)
 
 
 def api_router(state: ServerState) -> APIRouter:

@@ -25,12 +25,12 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import DateTime, bindparam, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from console.config import Settings
@@ -315,6 +315,32 @@ def _open_session(
     )
 
 
+_SESSION_LOOKUP = (
+    select(
+        SessionRow.id,
+        # As the driver gives them (fetch converts nothing); _aware makes SQLite's UTC.
+        type_coerce(SessionRow.ended_at, DateTime(timezone=True)),
+        type_coerce(SessionRow.expires_at, DateTime(timezone=True)),
+        type_coerce(SessionRow.last_seen_at, DateTime(timezone=True)),
+        Staff.id,
+        Staff.username,
+        Staff.display_name,
+        Staff.role,
+        Staff.borough_id,
+        Borough.name,
+        Staff.active,
+    )
+    .join(Staff, SessionRow.staff_id == Staff.id)
+    .outerjoin(Borough, Staff.borough_id == Borough.id)
+    .where(SessionRow.token_hash == bindparam("digest"))
+)
+
+
+def _aware(moment: datetime) -> datetime:
+    """The driver's value of a stored time: aware on PostgreSQL; SQLite's are UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def resolve_session(ctx: ServiceContext, token: str) -> Actor:
     """The staff member behind a session token, as the staff row says now.
 
@@ -328,27 +354,30 @@ def resolve_session(ctx: ServiceContext, token: str) -> Actor:
     policy = _policy(ctx)
     now = ctx.clock.now()
     digest = token_digest(token)
-    with ctx.db.read() as session:
-        found = session.execute(
-            select(SessionRow, Staff, Borough.name)
-            .join(Staff, SessionRow.staff_id == Staff.id)
-            .outerjoin(Borough, Staff.borough_id == Borough.id)
-            .where(SessionRow.token_hash == digest)
-        ).first()
-        if found is None:
-            raise Unauthenticated("session_invalid")
-        row, staff, borough_name = found._tuple()
-        if row.ended_at is not None or not staff.active:
-            raise Unauthenticated("session_invalid")
-        ending = (
-            EndReason.EXPIRED
-            if now >= row.expires_at
-            else EndReason.IDLE
-            if now - row.last_seen_at >= policy.idle
-            else None
-        )
-        actor = _actor(staff, borough_name)
-        session_id, last_seen = row.id, row.last_seen_at
+    # One statement, one round trip: every request of every console asks this first.
+    rows = ctx.db.fetch(_SESSION_LOOKUP, {"digest": digest})
+    if not rows:
+        raise Unauthenticated("session_invalid")
+    (session_id, ended_at, expires_at, last_seen, *staff_columns, active) = rows[0]
+    if ended_at is not None or not active:
+        raise Unauthenticated("session_invalid")
+    expires_at, last_seen = _aware(expires_at), _aware(last_seen)
+    ending = (
+        EndReason.EXPIRED
+        if now >= expires_at
+        else EndReason.IDLE
+        if now - last_seen >= policy.idle
+        else None
+    )
+    staff_id, username, display_name, role, borough_id, borough_name = staff_columns
+    actor = Actor(
+        staff_id=staff_id,
+        username=username,
+        display_name=display_name,
+        role=Role(role),
+        borough_id=borough_id,
+        borough_name=borough_name,
+    )
     if ending is not None:
         with ctx.db.write() as session:
             session.execute(
