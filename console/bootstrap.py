@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from console.config import Settings, data_dir, load_settings
+from console.db import outbox_key
 from console.db.engine import Database
-from console.db.sin import SinCipher, load_or_create_key
+from console.db.outbox_key import OutboxCipher
+from console.db.sin import (
+    KEYRING_SERVICE,
+    SinCipher,
+    cipher_from_settings,
+    keyring_key,
+    load_or_create_key,
+)
 from console.services.context import ServiceContext
 
 ProgressFn = Callable[[int, int], None]
@@ -66,9 +74,50 @@ def _seed_demo(
     )
 
 
+class MissingKey(Exception):
+    """A shared database and no key configured: one sentence for the operator. Only the
+    embedded demo makes a key of its own (a key made elsewhere could read nothing of what
+    is stored, and what it sealed no one else could read)."""
+
+
+def configured_sin_cipher(settings: Settings) -> SinCipher | None:
+    """The ring of SIN keys the settings name: ``sin_keys`` and ``sin_key_id``, and
+    ``sin_key`` as the key of id ``k1`` (or, with neither, the keyring's
+    ``console-loisirs-sin``); ``None`` without any. Raises ``SinKeyError``."""
+    single = settings.sin_key
+    if not single and not settings.sin_keys:
+        single = keyring_key(KEYRING_SERVICE)
+    return cipher_from_settings(settings.sin_keys, settings.sin_key_id, single)
+
+
 def sin_cipher(settings: Settings) -> SinCipher:
-    """The SIN key from settings, the keyring, or the local key file."""
-    return SinCipher(load_or_create_key(settings.sin_key, data_dir() / "sin.key"))
+    """The configured ring; the embedded demo without one uses its local key file (k1)."""
+    configured = configured_sin_cipher(settings)
+    if configured is not None:
+        return configured
+    if not settings.embedded:
+        raise MissingKey(
+            "no SIN key: set sin_key (or sin_keys and sin_key_id) in the server's settings"
+            " (or CONSOLE_SIN_KEY, or the keyring's console-loisirs-sin); the server never"
+            " makes one"
+        )
+    return SinCipher(load_or_create_key(None, data_dir() / "sin.key"))
+
+
+def outbox_cipher(settings: Settings) -> OutboxCipher:
+    """The key of the secrets waiting in the outbox: ``outbox_key``, else the keyring's
+    ``console-loisirs-outbox``; the embedded demo without one uses its local key file."""
+    configured = settings.outbox_key or keyring_key(outbox_key.KEYRING_SERVICE)
+    if configured:
+        return OutboxCipher(configured)
+    if not settings.embedded:
+        raise MissingKey(
+            "no outbox key: set outbox_key in the server's settings (or CONSOLE_OUTBOX_KEY,"
+            " or the keyring's console-loisirs-outbox), a Fernet key; the server never"
+            " makes one"
+        )
+    key_file = data_dir() / "outbox.key"
+    return OutboxCipher(load_or_create_key(None, key_file, outbox_key.KEYRING_SERVICE))
 
 
 def build_context(settings: Settings, database: Database | None = None) -> ServiceContext:
@@ -80,6 +129,7 @@ def build_context(settings: Settings, database: Database | None = None) -> Servi
         sin_cipher=sin_cipher(settings),
         clock=SystemClock(),
         settings=settings,
+        outbox_cipher=outbox_cipher(settings),
     )
 
 

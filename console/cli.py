@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from console.cli_audit import add_audit_commands, add_roles_command
+from console.cli_keys import add_keys_commands
 from console.cli_staff import add_staff_commands
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def _add_mail_relay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _mail_relay(args: argparse.Namespace) -> int:
     from cryptography.fernet import Fernet
 
+    from console.bootstrap import MissingKey, outbox_cipher
     from console.config import load_settings
     from console.db.sin import SinCipher
     from console.services.context import ServiceContext
@@ -93,11 +95,19 @@ def _mail_relay(args: argparse.Namespace) -> int:
     )
 
     settings = load_settings()
+    try:  # it opens the reset links queued by the servers: their key, never one of its own
+        outbox = outbox_cipher(settings)
+    except (MissingKey, ValueError) as problem:
+        print(f"console mail-relay: refused to start: {problem}", file=sys.stderr)
+        return 2
     database = _open_configured_database(migrate=False)
     # The relay never reads a social insurance number: a throwaway key keeps the real one
     # out of this process.
     ctx = ServiceContext(
-        db=database, sin_cipher=SinCipher(Fernet.generate_key()), settings=settings
+        db=database,
+        sin_cipher=SinCipher(Fernet.generate_key()),
+        settings=settings,
+        outbox_cipher=outbox,
     )
     transport = SmtpTransport(settings.smtp, smtp_password(settings.smtp))
     try:
@@ -114,9 +124,16 @@ def _mail_relay(args: argparse.Namespace) -> int:
 
 
 def _db_seed(args: argparse.Namespace) -> int:
+    from console.bootstrap import MissingKey
     from console.db.seed import DatabaseNotEmpty, SeedCancelled, seed_database
+    from console.db.sin import SinKeyError
     from console.domain.clock import SystemClock
 
+    try:  # numbers sealed with a key made here could be read by no server
+        cipher = _configured_cipher()
+    except (MissingKey, SinKeyError) as problem:
+        print(f"refused: {problem}", file=sys.stderr)
+        return 2
     database = _open_configured_database()
     where = database.engine.url.render_as_string(hide_password=True)
     print(f"seeding {where}: scale {args.scale}, seed {args.seed} (planning…)", file=sys.stderr)
@@ -125,7 +142,7 @@ def _db_seed(args: argparse.Namespace) -> int:
     try:
         summary = seed_database(
             database,
-            _configured_cipher(),
+            cipher,
             scale=args.scale,
             seed=args.seed,
             now=SystemClock().now(),
@@ -277,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_places(sub)
     add_staff_commands(sub)
     add_audit_commands(sub)
+    add_keys_commands(sub)
     from console.server.main import add_serve_command
 
     add_serve_command(sub)

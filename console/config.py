@@ -47,7 +47,13 @@ class Settings:
     statement_timeout_ms: int = 5000  # reads on PostgreSQL: past it, "busy, try again"
     offer_validity_hours: int = 48
     language: str = "fr"
-    sin_key: str | None = None
+    sin_key: str | None = None  # the SIN key of id "k1" (the one key of earlier releases)
+    # The ring of SIN keys, id → Fernet key, and the id of the current one (the key new
+    # numbers are sealed with); `console keys rotate` moves every number to it.
+    sin_keys: dict[str, str] = field(default_factory=dict)
+    sin_key_id: str = ""
+    # The server's key for the secrets an outbox message waits with (a reset link's token).
+    outbox_key: str | None = None
     # Caller ID over HTTP (GET http://127.0.0.1:<call_port>/call?number=…), off by default.
     listen_calls: bool = False
     call_port: int = 8765
@@ -106,6 +112,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         offer_validity_hours=int(str(file.get("offer_validity_hours", 48))),
         language=env.get("CONSOLE_LANGUAGE") or str(file.get("language", "fr")),
         sin_key=env.get("CONSOLE_SIN_KEY") or (str(file["sin_key"]) if "sin_key" in file else None),
+        sin_keys=_keys(file.get("sin_keys")),
+        sin_key_id=env.get("CONSOLE_SIN_KEY_ID") or str(file.get("sin_key_id", "") or ""),
+        outbox_key=env.get("CONSOLE_OUTBOX_KEY") or (str(file.get("outbox_key", "")) or None),
         listen_calls=str(env.get("CONSOLE_LISTEN_CALLS", file.get("listen_calls", False))).lower()
         in ("1", "true", "yes", "on"),
         call_port=int(str(env.get("CONSOLE_CALL_PORT") or file.get("call_port", 8765))),
@@ -123,6 +132,13 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             env.get("CONSOLE_ALLOW_SANDBOX_GATEWAY", file.get("allow_sandbox_gateway", False))
         ),
     )
+
+
+def _keys(value: object) -> dict[str, str]:
+    """``sin_keys = {k2 = "…", k1 = "…"}`` (or a ``[sin_keys]`` table) as id → key."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(key_id): str(key) for key_id, key in value.items()}
 
 
 def _flag(value: object) -> bool:

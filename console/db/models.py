@@ -175,8 +175,12 @@ class Member(Base):
     relationship: Mapped[str] = mapped_column(String(24))
     # E.164 ("+14185550199"); indexed for caller search.
     phone: Mapped[str | None] = mapped_column(String(16), index=True)
-    # Social insurance number, encrypted at rest (Fernet); never stored in clear.
+    # Social insurance number, encrypted at rest (Fernet); never stored in clear. The id of
+    # the key that sealed it (NULL: "k1", sealed before key ids) and its last three digits,
+    # the only ones ever shown unasked ("*** *** 123"), go beside it (console.db.sin).
     sin_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    sin_key_id: Mapped[str | None] = mapped_column(String(16), index=True)
+    sin_last3: Mapped[str | None] = mapped_column(String(3))
     # Removal keeps history: receipts and past registrations still show the member.
     removed_at: Mapped[datetime | None] = mapped_column(TS)
 
@@ -407,6 +411,10 @@ class OutboxMessage(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(TS)
     sent_at: Mapped[datetime | None] = mapped_column(TS)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # A secret the body waits for, encrypted with the server's outbox key (the reset
+    # link's token; the body holds a placeholder): cleared when the message leaves the
+    # queue (console.db.outbox_key).
+    sealed_secret: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class PasswordResetToken(Base):

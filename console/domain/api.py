@@ -32,6 +32,7 @@ from console.domain.views.places import ActivityPlaces, ActivitySummary
 from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.domain.views.search import SearchResult
 from console.domain.views.service import ServiceInfo
+from console.domain.views.sin import RevealedSin
 from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import FileAccessView
 from console.domain.views.verification import (
@@ -97,6 +98,10 @@ class ConsoleApi(Protocol):
     def remove_member(
         self, household_id: int, member_id: int, reason: str, seen_version: int
     ) -> FamilyChange: ...
+    def reveal_sin(self, household_id: int, member_id: int, reason: str) -> RevealedSin:
+        """The member's whole social insurance number (clerks and supervisors, caller
+        verified, with a reason; journaled)."""
+        ...
 
     # Calls --------------------------------------------------------------------------
     def start_call(self, household_id: int | None) -> ActiveCall: ...

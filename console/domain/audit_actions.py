@@ -18,6 +18,7 @@ class AuditAction(StrEnum):
     # Family file (F4, F12)
     MEMBER_RELATIONSHIP_CHANGED = "member_relationship_changed"
     MEMBER_REMOVED = "member_removed"
+    SIN_REVEALED = "sin.reveal"  # the reason is kept, never the number
     # Carts and places (F6–F8, F11)
     CART_ADD = "cart.add"
     CART_REMOVE = "cart.remove"
@@ -54,3 +55,5 @@ class AuditAction(StrEnum):
     SYSTEM_CART_LAPSED = "system.cart_lapsed"
     SYSTEM_OFFER_LAPSED = "system.offer_lapsed"
     SYSTEM_PAYMENT_SETTLED = "system.payment_settled"
+    # `console keys rotate`, one entry per batch of numbers sealed again
+    SYSTEM_SIN_KEYS_ROTATED = "system.sin_keys_rotated"

@@ -37,3 +37,21 @@ def mask_sin(text: str) -> str:
     if len(digits) != SIN_LENGTH or not (digits.isascii() and digits.isdigit()):
         return "*** *** ***"
     return f"*** *** {digits[-SHOWN_DIGITS:]}"
+
+
+def mask_last_digits(last3: str | None) -> str:
+    """The masked number from the three digits kept beside its ciphertext ("123" →
+    "*** *** 123"); unknown digits show none."""
+    if last3 is None or len(last3) != SHOWN_DIGITS or not (last3.isascii() and last3.isdigit()):
+        return "*** *** ***"
+    return f"*** *** {last3}"
+
+
+def format_sin(text: str) -> str:
+    """The whole number in groups of three ("046454286" → "046 454 286"), as revealed."""
+    digits = normalize_sin(text)
+    return " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+
+
+# How long a revealed number stays on screen before it is masked again.
+REVEAL_SECONDS = 30

@@ -2,8 +2,9 @@
 
 The server refuses to start rather than run unsafely: without a certificate (plain HTTP
 only on loopback, when asked for), with its clock more than 2 seconds from the database's,
-with the schema behind the migrations, or with the sandbox payment gateway on a shared
-database that settings do not name on purpose.
+with the schema behind the migrations, with the sandbox payment gateway on a shared
+database that settings do not name on purpose, without its SIN keys (or with keys that do
+not open the numbers stored) or without its outbox key.
 """
 
 from __future__ import annotations
@@ -143,29 +144,32 @@ def check_gateway(settings: Settings) -> None:
 
 
 def open_server_context(settings: Settings) -> ServiceContext:
-    from console.bootstrap import open_database, sin_cipher
-    from console.db.sin import SinCipher, configured_key
+    from console.bootstrap import MissingKey, open_database, outbox_cipher, sin_cipher
+    from console.db.sin import SinKeyError
     from console.domain.clock import SystemClock
     from console.services.context import ServiceContext
 
-    if settings.embedded:
+    # On a shared database a key made here would silently fail to read every number
+    # already stored (and every reset link another server queued): the keys are configured.
+    try:
         cipher = sin_cipher(settings)
-    else:
-        # A key made here would silently fail to read every number already stored.
-        key = configured_key(settings.sin_key)
-        if key is None:
-            raise StartRefused(
-                "no SIN key: set sin_key in the server's settings (or CONSOLE_SIN_KEY, or"
-                " the keyring's console-loisirs-sin); the server never makes one"
-            )
-        cipher = SinCipher(key)
+        outbox = outbox_cipher(settings)
+    except (MissingKey, SinKeyError, ValueError) as problem:
+        raise StartRefused(str(problem)) from problem
     database = open_database(migrate=settings.embedded, settings=settings, seed_demo=False)
-    return ServiceContext(db=database, sin_cipher=cipher, clock=SystemClock(), settings=settings)
+    return ServiceContext(
+        db=database,
+        sin_cipher=cipher,
+        clock=SystemClock(),
+        settings=settings,
+        outbox_cipher=outbox,
+    )
 
 
 def check_database(ctx: ServiceContext) -> None:
     from console.domain.errors import ConsoleError
     from console.services import health
+    from console.services.sin_keys import ring_problem
 
     try:
         health.ping(ctx)
@@ -175,6 +179,12 @@ def check_database(ctx: ServiceContext) -> None:
         raise StartRefused(f"the database does not answer ({error.code})") from error
     if not current:
         raise StartRefused("the schema is not at the newest migration: run console db upgrade")
+    try:  # a key missing or wrong would otherwise show at the first reveal
+        keys = ring_problem(ctx)
+    except ConsoleError as error:
+        raise StartRefused(f"the database does not answer ({error.code})") from error
+    if keys is not None:
+        raise StartRefused(keys)
     if skew is not None and abs(skew) > MAX_CLOCK_SKEW_S:
         raise StartRefused(
             f"this machine's clock is {skew:+.1f} s from the database's (more than"

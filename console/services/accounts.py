@@ -25,7 +25,7 @@ from console.domain.vocabulary import EmailKind, Role
 from console.services import audit
 from console.services.context import ServiceContext
 from console.services.email_templates import DEFAULT_SITE_URL
-from console.services.outbox import enqueue_for_account, messages_for_account
+from console.services.outbox import SECRET_MARK, enqueue_for_account, messages_for_account
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
@@ -174,7 +174,10 @@ def send_password_reset(
             ctx,
             account,
             EmailKind.PASSWORD_RESET,
-            link=f"{site_url(ctx)}/reinitialiser?jeton={token}",
+            # The token waits encrypted with the server's outbox key; the relay puts it
+            # in the link when it sends the message.
+            link=f"{site_url(ctx)}/reinitialiser?jeton={SECRET_MARK}",
+            secret=token,
             minutes=int(RESET_VALIDITY.total_seconds() // 60),
         )
         audit.record(

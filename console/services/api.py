@@ -28,6 +28,7 @@ from console.domain.views.places import ActivityPlaces, ActivitySummary
 from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.domain.views.search import SearchResult
 from console.domain.views.service import ServiceInfo
+from console.domain.views.sin import RevealedSin
 from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import FileAccessView
 from console.domain.views.verification import (
@@ -56,6 +57,7 @@ from console.services import (
     presence,
     receipts,
     search,
+    sin_reveal,
     staff,
     verification,
     waitlist_admin,
@@ -180,6 +182,9 @@ class InProcessApi:
         return family.remove_member(
             self.ctx, self._actor, household_id, member_id, reason=reason, seen_version=seen_version
         )
+
+    def reveal_sin(self, household_id: int, member_id: int, reason: str) -> RevealedSin:
+        return sin_reveal.reveal_sin(self.ctx, self._actor, household_id, member_id, reason=reason)
 
     # Calls --------------------------------------------------------------------------
     def start_call(self, household_id: int | None) -> ActiveCall:

@@ -25,6 +25,7 @@ from console.domain.cart_timer import CartHold
 from console.domain.errors import NotFound
 from console.domain.payers import PayerCandidate, eligible_payers
 from console.domain.phones import format_phone
+from console.domain.sin import mask_last_digits
 from console.domain.views.households import AccountView as AccountView
 from console.domain.views.households import CallNoteView as CallNoteView
 from console.domain.views.households import CartItemView as CartItemView
@@ -107,6 +108,7 @@ def _members(household: Household, today: date) -> tuple[MemberView, ...]:
             phone=format_phone(m.phone) if m.phone else None,
             may_pay=m.id in payers,
             has_sin=m.sin_encrypted is not None,
+            sin_masked=mask_last_digits(m.sin_last3) if m.sin_encrypted is not None else None,
             removed=m.removed_at is not None,
         )
         for m in ordered

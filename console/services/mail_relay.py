@@ -11,10 +11,13 @@ email can be resent by an agent (F2), a doubled reset link cannot be unsent. The
 ``Message-ID`` header equals the row's ``message_id``, so should a copy ever go out
 twice (an operator requeues it), mail servers and clients deduplicate it.
 
-A message that leaves the queue (sent, failed, or its claim abandoned) has the secrets in
-its body — the reset link's token — redacted in the same transaction
-(:func:`console.services.outbox.redact_secrets`): once delivered, the database holds no
-usable token, only its hash. Only a message still queued holds its link.
+A queued reset message holds no usable link: its body has a placeholder and the token
+waits beside it encrypted with the server's outbox key. The relay opens it when it builds
+the email, in memory only (a message sealed with another key fails at once, with the
+reason: an agent sends a new link). A message that leaves the queue (sent, failed, or
+its claim abandoned) loses the sealed token and has its link redacted in the same
+transaction (:func:`console.services.outbox.redact_secrets`): once delivered, the
+database holds only the token's hash.
 """
 
 from __future__ import annotations
@@ -34,13 +37,17 @@ from sqlalchemy import select
 
 from console.config import SmtpSettings
 from console.db.models import OutboxMessage
+from console.db.outbox_key import SecretUnreadable
 from console.domain.vocabulary import OutboxState
 from console.services.context import ServiceContext
-from console.services.outbox import redact_secrets
+from console.services.outbox import fill_secret, redact_secrets
 
 KEYRING_SERVICE = "console-loisirs-smtp"
 IN_FLIGHT = "in flight"
 OUTCOME_UNKNOWN = "outcome unknown (connection lost during sending); not resent"
+SECRET_UNREADABLE = (
+    "the link was sealed with another outbox key than this server's; not sent: send a new one"
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ class Outgoing:
     attempts: int
     attachment: bytes | None
     attachment_name: str | None
+    unreadable: bool = False  # its secret cannot be opened with this server's key
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,8 @@ def deliver_due(
         if outgoing is None:
             break
         try:
+            if outgoing.unreadable:
+                raise DeliveryError(SECRET_UNREADABLE, permanent=True)
             transport.send(build_email(outgoing, sender))
         except DeliveryError as exc:
             if _record_failure(ctx, outgoing, exc, policy):
@@ -247,16 +257,23 @@ def _claim(ctx: ServiceContext, policy: RelayPolicy) -> Outgoing | None:
         row.attempts += 1
         row.next_attempt_at = now + policy.claim_lease
         row.last_error = IN_FLIGHT
+        body, unreadable = row.body, False
+        if row.sealed_secret is not None:
+            try:
+                body = fill_secret(row.body, ctx.outbox_cipher.open(row.sealed_secret))
+            except SecretUnreadable:
+                unreadable = True
         return Outgoing(
             outbox_id=row.id,
             message_id=row.message_id,
             to_address=row.to_address,
             subject=row.subject,
-            body=row.body,
+            body=body,
             created_at=row.created_at,
             attempts=row.attempts,
             attachment=row.attachment,
             attachment_name=row.attachment_name,
+            unreadable=unreadable,
         )
 
 
@@ -266,7 +283,7 @@ def _record_sent(ctx: ServiceContext, outgoing: Outgoing) -> None:
         row.state = OutboxState.SENT.value
         row.sent_at = ctx.clock.now()
         row.last_error = None
-        row.body = redact_secrets(row.body)
+        _forget_secret(row)
 
 
 def _record_failure(
@@ -278,7 +295,7 @@ def _record_failure(
         row.last_error = error.reason
         if error.permanent or error.unknown or row.attempts >= policy.max_attempts:
             row.state = OutboxState.FAILED.value
-            row.body = redact_secrets(row.body)
+            _forget_secret(row)
             return False
         row.next_attempt_at = ctx.clock.now() + policy.delay_after(row.attempts)
         return True
@@ -299,8 +316,14 @@ def _settle_abandoned(ctx: ServiceContext) -> int:
         for row in rows:
             row.state = OutboxState.FAILED.value
             row.last_error = OUTCOME_UNKNOWN
-            row.body = redact_secrets(row.body)
+            _forget_secret(row)
         return len(rows)
+
+
+def _forget_secret(row: OutboxMessage) -> None:
+    """The message leaves the queue: no token, not even sealed, stays with it."""
+    row.sealed_secret = None
+    row.body = redact_secrets(row.body)
 
 
 def _refusal(stage: str, code: int, reply: bytes | str) -> DeliveryError:

@@ -3,11 +3,13 @@ caused them; the relay (``mail_relay``) delivers them later, so nothing is lost 
 the mail server is down.
 
 Secrets in a body: a password-reset link carries its raw token (``?jeton=…``), the only
-copy outside the recipient's mailbox (the token table keeps a hash). The row must hold
-it until the relay hands the message to the mail server, so a queued message is the one
-time a usable token rests in the database. The relay calls :func:`redact_secrets` in the
-same transaction that records the message sent or failed (and when it settles an
-abandoned claim), so no delivered or abandoned message keeps a working link; listings
+copy outside the recipient's mailbox (the token table keeps a hash). It never rests in
+clear in the database: the queued body holds :data:`SECRET_MARK` where the token goes,
+and the token waits beside it encrypted with the server's outbox key
+(``outbox_message.sealed_secret``, :mod:`console.db.outbox_key`). The relay opens it when
+it builds the email, and in the transaction that records the message sent or failed (or
+settles an abandoned claim) it clears the sealed token and calls :func:`redact_secrets`,
+so no delivered or abandoned message keeps even an encrypted link. Listings
 (:class:`OutboxView`, the household view) never show a body at all.
 """
 
@@ -29,12 +31,19 @@ MESSAGE_ID_DOMAIN = "console.loisirs.example.ca"
 # Query parameters of links whose value is a secret (the reset token).
 SECRET_PARAMETERS = ("jeton",)
 REDACTED = "[retiré après l'envoi]"
+# Where a queued body's secret goes; the relay puts the opened secret in its place.
+SECRET_MARK = "[jeton-chiffré]"
 _SECRET = re.compile(r"([?&](?:" + "|".join(SECRET_PARAMETERS) + r")=)[^&#\s]+")
 
 
 def redact_secrets(body: str) -> str:
     """``body`` with the value of every secret link parameter replaced by a mark."""
     return _SECRET.sub(lambda m: m.group(1) + REDACTED, body)
+
+
+def fill_secret(body: str, secret: str) -> str:
+    """The body as it is sent: the opened secret in place of :data:`SECRET_MARK`."""
+    return body.replace(SECRET_MARK, secret)
 
 
 def new_message_id() -> str:
@@ -53,8 +62,17 @@ def enqueue(
     account_id: int | None = None,
     attachment: bytes | None = None,
     attachment_name: str | None = None,
+    secret: str | None = None,
 ) -> OutboxMessage:
-    """Add a queued message to the caller's transaction; the relay sends it when due."""
+    """Add a queued message to the caller's transaction; the relay sends it when due.
+
+    A ``secret`` (a reset link's token) is kept encrypted with the server's outbox key;
+    ``body`` says where it goes with :data:`SECRET_MARK` and must not hold it."""
+    sealed = None
+    if secret is not None:
+        if SECRET_MARK not in body or secret in body:
+            raise ValueError("a body with a secret holds its mark, never the secret itself")
+        sealed = ctx.outbox_cipher.seal(secret)
     now = ctx.clock.now()
     message = OutboxMessage(
         message_id=new_message_id(),
@@ -69,6 +87,7 @@ def enqueue(
         attempts=0,
         created_at=now,
         next_attempt_at=now,
+        sealed_secret=sealed,
     )
     session.add(message)
     session.flush()
@@ -80,9 +99,12 @@ def enqueue_for_account(
     ctx: ServiceContext,
     account: Account,
     kind: EmailKind,
+    *,
+    secret: str | None = None,
     **params: object,
 ) -> OutboxMessage:
-    """A templated message to the address on file, in the account's language."""
+    """A templated message to the address on file, in the account's language (with a
+    ``secret``, the parameters place :data:`SECRET_MARK` where it goes)."""
     email = render(kind, account.language, email=account.email, **params)
     return enqueue(
         session,
@@ -92,6 +114,7 @@ def enqueue_for_account(
         subject=email.subject,
         body=email.body,
         account_id=account.id,
+        secret=secret,
     )
 
 

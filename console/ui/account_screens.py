@@ -26,6 +26,7 @@ from console.ui.account_panel import AccountPanel
 from console.ui.audit_screen import AuditScreen
 from console.ui.family_panel import FamilyPanel
 from console.ui.formatting import format_time
+from console.ui.sin_reveal import SinReveal
 from console.ui.supervision_menu import supervision_menu
 from console.ui.verification_dialog import VerificationDialog
 from console.ui.workspace import Workspace
@@ -202,6 +203,8 @@ class AccountScreens(QObject):
 
         self.family_panel = FamilyPanel(workspace, panel.members_table, panel.members_model)
         panel.add_member_tools(self.family_panel)
+        self.sin_reveal = SinReveal(workspace, panel.members_table, panel.members_model)
+        panel.add_member_tools(self.sin_reveal)
         family = self.family_panel
         chain: list[QWidget] = [
             panel.members_table,
@@ -209,12 +212,13 @@ class AccountScreens(QObject):
             family.reason,
             family.change_button,
             family.remove_button,
+            self.sin_reveal.button,
             panel.tabs,
         ]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
-        for screen in (self.account_panel, self.family_panel):
+        for screen in (self.account_panel, self.family_panel, self.sin_reveal):
             self.verification.changed.connect(screen.show_verified)
 
         self.audit_window: AuditWindow | None = None

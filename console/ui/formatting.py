@@ -219,6 +219,7 @@ def audit_action_name(action: str) -> str:
         AuditAction.CONFIRMATION_RESENT: translate("formatting", "Confirmation renvoyée"),
         AuditAction.MEMBER_RELATIONSHIP_CHANGED: translate("formatting", "Lien de parenté modifié"),
         AuditAction.MEMBER_REMOVED: translate("formatting", "Membre retiré"),
+        AuditAction.SIN_REVEALED: translate("formatting", "NAS révélé"),
         AuditAction.CART_ADD: translate("formatting", "Ajout au panier"),
         AuditAction.CART_REMOVE: translate("formatting", "Retrait du panier"),
         AuditAction.CART_EXTEND: translate("formatting", "Panier prolongé"),
@@ -253,6 +254,9 @@ def audit_action_name(action: str) -> str:
         AuditAction.SYSTEM_OFFER_LAPSED: translate("formatting", "Offre expirée (système)"),
         AuditAction.SYSTEM_PAYMENT_SETTLED: translate(
             "formatting", "Paiement en attente réglé (système)"
+        ),
+        AuditAction.SYSTEM_SIN_KEYS_ROTATED: translate(
+            "formatting", "NAS chiffrés de nouveau avec la clé courante (système)"
         ),
     }
     return names.get(action, action)

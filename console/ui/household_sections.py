@@ -93,8 +93,13 @@ def member_columns() -> list[Column[MemberView]]:
         ),
         Column(
             translate("household", "NAS"),
-            lambda m: translate("household", "Au dossier") if m.has_sin else "—",
+            lambda m: m.sin_masked or "—",
             foreground=grey_if_removed,
+            tooltip=lambda m: translate(
+                "household", "Seuls les trois derniers chiffres sont affichés."
+            )
+            if m.has_sin
+            else None,
         ),
     ]
 

@@ -1534,6 +1534,33 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Révéler le NAS</source>
+        <translation>Reveal the SIN</translation>
+    </message>
+    <message>
+        <source>Pourquoi devez-vous voir le NAS de {name} ? La raison est inscrite au journal des actions avec votre nom.</source>
+        <translation>Why do you need to see {name}&apos;s SIN? The reason goes in the action log with your name.</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Raison de la révélation</source>
+        <translation>Reason for the reveal</translation>
+    </message>
+    <message>
+        <source>&amp;Révéler</source>
+        <translation>&amp;Reveal</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SandboxBanner</name>
     <message>
         <source>BAC À SABLE — aucun argent ne circule</source>
@@ -1711,6 +1738,45 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Connexion en cours…</source>
         <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
+    <name>SinReveal</name>
+    <message>
+        <source>Révéler le &amp;NAS…</source>
+        <translation>Reveal the &amp;SIN…</translation>
+    </message>
+    <message>
+        <source>Révéler le NAS</source>
+        <translation>Reveal the SIN</translation>
+    </message>
+    <message>
+        <source>NAS révélé</source>
+        <translation>SIN revealed</translation>
+    </message>
+    <message>
+        <source>Seuls un commis du bureau d&apos;arrondissement du dossier et les superviseurs révèlent un NAS.</source>
+        <translation>Only a clerk of the household&apos;s borough office and supervisors reveal a SIN.</translation>
+    </message>
+    <message>
+        <source>Choisissez un membre dans le tableau.</source>
+        <translation>Choose a member in the table.</translation>
+    </message>
+    <message>
+        <source>Aucun NAS n&apos;est au dossier de {name}.</source>
+        <translation>No SIN is on file for {name}.</translation>
+    </message>
+    <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
+    </message>
+    <message>
+        <source>NAS de {name} : {number}</source>
+        <translation>{name}&apos;s SIN: {number}</translation>
+    </message>
+    <message>
+        <source>{shown} — masqué dans {seconds} s</source>
+        <translation>{shown} — masked in {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2262,10 @@ Size:</translation>
         <translation>Registration confirmation</translation>
     </message>
     <message>
+        <source>NAS révélé</source>
+        <translation>SIN revealed</translation>
+    </message>
+    <message>
         <source>Ajout au panier</source>
         <translation>Added to cart</translation>
     </message>
@@ -2308,6 +2378,10 @@ Size:</translation>
         <translation>Pending payment settled (system)</translation>
     </message>
     <message>
+        <source>NAS chiffrés de nouveau avec la clé courante (système)</source>
+        <translation>SINs encrypted again with the current key (system)</translation>
+    </message>
+    <message>
         <source>FAQ {number}</source>
         <translation>FAQ {number}</translation>
     </message>
@@ -2395,8 +2469,8 @@ Size:</translation>
         <translation>SIN</translation>
     </message>
     <message>
-        <source>Au dossier</source>
-        <translation>On file</translation>
+        <source>Seuls les trois derniers chiffres sont affichés.</source>
+        <translation>Only the last three digits are shown.</translation>
     </message>
     <message>
         <source>Membre</source>
@@ -3075,6 +3149,21 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>{names} et {last} consultent aussi ce dossier</source>
         <translation>{names} and {last} are also viewing this household</translation>
+    </message>
+</context>
+<context>
+    <name>sin</name>
+    <message>
+        <source>Seuls un commis du bureau d&apos;arrondissement du dossier et les superviseurs peuvent révéler un NAS.</source>
+        <translation>Only a clerk of the household&apos;s borough office and supervisors may reveal a SIN.</translation>
+    </message>
+    <message>
+        <source>Aucun NAS n&apos;est au dossier de {name}.</source>
+        <translation>No SIN is on file for {name}.</translation>
+    </message>
+    <message>
+        <source>Le serveur ne peut pas lire le NAS de {name} : la clé qui l&apos;a chiffré lui manque. Avisez l&apos;administrateur du serveur.</source>
+        <translation>The server cannot read {name}&apos;s SIN: it lacks the key that encrypted it. Tell the server&apos;s administrator.</translation>
     </message>
 </context>
 <context>

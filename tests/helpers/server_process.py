@@ -1,8 +1,8 @@
 """A real ``console serve`` process over HTTPS, with trustme certificates.
 
-The process gets what a production server gets from its settings (database URL, SIN key,
-certificate and key) through its environment and a settings file of its own; a desktop
-under test gets only the server's URL and the certificate authority.
+The process gets what a production server gets from its settings (database URL, SIN and
+outbox keys, certificate and key) through its environment and a settings file of its own;
+a desktop under test gets only the server's URL and the certificate authority.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import trustme
 
-from tests.helpers.secrets import TEST_SIN_KEY
+from tests.helpers.secrets import TEST_OUTBOX_KEY, TEST_SIN_KEY
 
 
 class TestCertificates:
@@ -74,6 +74,7 @@ class ServerProcess:
             "CONSOLE_SETTINGS": str(settings_file),
             "CONSOLE_DATABASE_URL": database_url,
             "CONSOLE_SIN_KEY": TEST_SIN_KEY,
+            "CONSOLE_OUTBOX_KEY": TEST_OUTBOX_KEY,
             "CONSOLE_ALLOW_SANDBOX_GATEWAY": "1",
             "CONSOLE_ARGON2_FAST": "1",
             "PYTHONUNBUFFERED": "1",

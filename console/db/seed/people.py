@@ -1,7 +1,8 @@
 """Accounts, Dossiers loisir and members as rows ready to write, plus the planner's index.
 
 Every household has exactly one responsible. Only responsibles carry a social insurance
-number, encrypted with the cipher as the row is made; the digits go nowhere else.
+number, sealed with the cipher's current key as the row is made (the ciphertext, the key's
+id and the last three digits); the digits go nowhere else.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from itertools import accumulate
 
 from console.db.seed import catalogue
 from console.db.seed.families import Drawer, HouseholdSpec, luhn_sin, random_household
+from console.db.sin import SealedSin
 from console.domain.names import search_key as _search_key
 
 Row = tuple[object, ...]
@@ -81,7 +83,7 @@ def build_people(
     specs: Sequence[HouseholdSpec],
     random_count: int,
     now: datetime,
-    encrypt: Callable[[str], bytes],
+    encrypt: Callable[[str], SealedSin],
 ) -> People:
     """Rows for the scripted households then ``random_count`` random ones."""
     draw = Drawer(draw_rng)
@@ -114,7 +116,7 @@ def _add_household(
     now: datetime,
     today: date,
     used_emails: set[str],
-    encrypt: Callable[[str], bytes],
+    encrypt: Callable[[str], SealedSin],
 ) -> None:
     hh_id = len(people.households) + 1
     borough = catalogue.BOROUGHS[spec.borough]
@@ -188,6 +190,9 @@ def _add_household(
         if m.removed_days_ago is not None:
             removed = now - timedelta(days=min(m.removed_days_ago, age_days * 0.9))
             people.removed.append((member_id, hh_id, removed))
+        born = _birth(rng, today, m.age)
+        phone = draw.phone() if m.phone else None
+        sealed = encrypt(luhn_sin(rng)) if m.sin else None
         people.members.append(
             (
                 member_id,
@@ -196,10 +201,12 @@ def _add_household(
                 m.last,
                 search_key(m.first),
                 search_key(m.last),
-                _birth(rng, today, m.age),
+                born,
                 m.relationship.value,
-                draw.phone() if m.phone else None,
-                encrypt(luhn_sin(rng)) if m.sin else None,
+                phone,
+                sealed.ciphertext if sealed else None,
+                sealed.key_id if sealed else None,
+                sealed.last3 if sealed else None,
                 removed,
             )
         )

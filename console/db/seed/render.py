@@ -372,5 +372,6 @@ class CartRenderer:
                 at,
                 sent,
                 None,
+                None,
             )
         )

@@ -176,7 +176,7 @@ class _World:
         self.scale, self.seed, self.now = scale, seed, now
         self.people = build_people(
             rng("people"), rng("families"), scenarios.HOUSEHOLDS,
-            scale.households - len(scenarios.HOUSEHOLDS), now, cipher.encrypt,
+            scale.households - len(scenarios.HOUSEHOLDS), now, cipher.seal,
         )  # fmt: skip
         self.seasons = seasons_around(now.date())
         self.activity_rows, self.activities = build_activities(

@@ -170,6 +170,7 @@ class SupportWriter:
                 next_at,
                 sent,
                 error,
+                None,  # no secret waits with a generated message
             )
         )
 

@@ -19,6 +19,8 @@ class MemberView:
     phone: str | None
     may_pay: bool
     has_sin: bool
+    # "*** *** 123": the last three digits, from the row, never the number opened.
+    sin_masked: str | None
     removed: bool
 
     @property
