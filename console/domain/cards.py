@@ -182,8 +182,9 @@ class CardEntry:
     __slots__ = ("_cleared", "_cvv", "_number", "exp_month", "exp_year")
 
     def __init__(self, number: str, exp_month: int, exp_year: int, cvv: str) -> None:
-        self._number = bytearray(normalize_card_number(number).encode("utf-8"))
-        self._cvv = bytearray(cvv.encode("utf-8"))
+        # A character no card has (a lone surrogate, say) becomes "?": refused as not digits.
+        self._number = bytearray(normalize_card_number(number).encode("utf-8", "replace"))
+        self._cvv = bytearray(cvv.encode("utf-8", "replace"))
         self.exp_month = exp_month
         self.exp_year = exp_year
         self._cleared = False

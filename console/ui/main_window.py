@@ -24,7 +24,10 @@ from console.domain.errors import ConsoleError
 from console.domain.views.service import ServiceInfo
 from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
-from console.ui import server_messages  # noqa: F401 (the sentences of the server's codes)
+from console.ui import (
+    server_messages,  # noqa: F401 (the sentences of the server's codes)
+    text_messages,  # noqa: F401 (the sentences of the text rules)
+)
 from console.ui.account_screens import install_account_screens
 from console.ui.call_flow import install_call_flow
 from console.ui.connection_banner import install_connection_monitor

@@ -288,3 +288,12 @@ class TestCardEntry:
 
     def test_entry_has_no_dict_where_secrets_could_leak(self) -> None:
         assert not hasattr(CardEntry(VISA, 12, 2028, "987"), "__dict__")
+
+
+def test_a_card_number_with_a_lone_surrogate_is_refused_as_not_digits() -> None:
+    from datetime import date
+
+    from console.domain.cards import CardEntry
+
+    with CardEntry("4242 4242 4242 424\ud800", 12, 2031, "12\ud800") as card:
+        assert not card.check(date(2026, 12, 1)).ok
