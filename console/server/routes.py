@@ -77,9 +77,20 @@ def _has_naive_time(value: Any) -> bool:
 
 
 async def read_json(request: Request) -> Any:
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
+    """The body as JSON, read no further than ``MAX_BODY_BYTES``: a request announcing
+    more is refused before it is read, and one that sends more is cut off (no use case
+    takes more than a few kilobytes; nobody makes the server buffer a large body)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise Refused("request_too_large")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise Refused("request_too_large")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
     if not raw:
         return {}
     import json
@@ -96,7 +107,12 @@ def _endpoint(name: str) -> Callable[..., Any]:
         arguments = decode_arguments(name, await read_json(request))
         ctx = state_of(request).ctx
         # One trip to the worker threads: who is asking (the session), then the use case.
-        staff_id, result = await run_in_threadpool(_run, ctx, token, name, arguments)
+        try:
+            staff_id, result = await run_in_threadpool(_run, ctx, token, name, arguments)
+        except Exception as error:
+            # A refusal is logged with who was refused, when the session named someone.
+            request.state.staff_id = getattr(error, "console_staff_id", None)
+            raise
         request.state.staff_id = staff_id
         return JSONResponse(wire.encode(result))
 
@@ -106,7 +122,11 @@ def _endpoint(name: str) -> Callable[..., Any]:
 
 def _run(ctx: ServiceContext, token: str, name: str, arguments: dict[str, Any]) -> Any:
     actor = session_actor(ctx, token)
-    return actor.staff_id, getattr(InProcessApi(ctx, actor), name)(**arguments)
+    try:
+        return actor.staff_id, getattr(InProcessApi(ctx, actor), name)(**arguments)
+    except Exception as error:
+        error.console_staff_id = actor.staff_id  # type: ignore[attr-defined]
+        raise
 
 
 def api_router(state: ServerState) -> APIRouter:

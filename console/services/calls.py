@@ -8,7 +8,7 @@ between the start and the end of the call, one action code a line.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -29,6 +29,7 @@ from console.services.staff import Actor, require_role
 
 MAX_NOTE_CHARS = NOTE_MAX
 CALL_ENDED = AuditAction.CALL_ENDED.value
+LONGEST_CALL = timedelta(hours=4)
 ANY_STAFF = (Role.AGENT, Role.CLERK, Role.SUPERVISOR)
 
 
@@ -66,7 +67,9 @@ def end_call(
         raise Refused("call_note_too_long", max=MAX_NOTE_CHARS)
     clean_text(text, field="note", max_length=MAX_NOTE_CHARS, multiline=True)
     now = ctx.clock.now()
-    started_at = min(started_at, now)
+    # The start is the desktop's timer: kept within what a call can be (the server's
+    # clock decides), so a note can neither start in the future nor gather days of actions.
+    started_at = max(min(started_at, now), now - LONGEST_CALL)
     with ctx.db.write() as session:
         number: int | None = None
         actions: list[str] = []

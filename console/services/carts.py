@@ -226,6 +226,14 @@ def add_to_cart(
     with ctx.db.write() as session:
         require_caller(session, ctx, actor, household_id)
         household, member = _member_of(session, household_id, member_id)
+        if cart_id is not None:
+            # Before anything is written or shown: another family's cart is none of this
+            # call's business (the waitlist answer below would describe it).
+            owner = session.scalar(select(Cart.household_id).where(Cart.id == cart_id))
+            if owner is None:
+                raise NotFound("cart_not_found", cart_id=cart_id)
+            if owner != household_id:
+                raise Refused("cart_other_household")
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise NotFound("activity_not_found", activity_id=activity_id)

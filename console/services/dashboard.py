@@ -26,6 +26,7 @@ from console.db.models import (
     Season,
     WaitlistEntry,
 )
+from console.domain.errors import Refused
 from console.domain.views.dashboard import ActivityFill as ActivityFill
 from console.domain.views.dashboard import DashboardFigures as DashboardFigures
 from console.domain.views.dashboard import FailedEmails as FailedEmails
@@ -61,6 +62,9 @@ def filter_options(ctx: ServiceContext, actor: Actor) -> FilterOptions:
         )
 
 
+MAX_DAYS = 366
+
+
 def dashboard_figures(
     ctx: ServiceContext,
     actor: Actor,
@@ -68,8 +72,10 @@ def dashboard_figures(
     season_id: int | None = None,
     days: int = 14,
 ) -> DashboardFigures:
-    """The figures of the last ``days`` days (today included); supervisors only."""
+    """The figures of the last ``days`` days (today included, 1 to 366); supervisors only."""
     require_role(actor, Role.SUPERVISOR, action="dashboard")
+    if not 1 <= days <= MAX_DAYS:  # the screen offers a few periods; anything else is forged
+        raise Refused("request_malformed")
     now = ctx.clock.now()
     today = local_date(now)
     day_list = tuple(today - timedelta(days=n) for n in range(max(days, 1) - 1, -1, -1))

@@ -124,3 +124,40 @@ def test_staff_changes_are_audited_web_changes_are_not(ctx, agent, family) -> No
         channels = sorted(c.channel for c in s.query(Cart))
     assert actions == [("cart.add", agent.staff_id)]
     assert channels == [agent.username, "web"]
+
+
+def test_another_familys_cart_is_refused_before_anything_is_written_or_shown(
+    ctx: ServiceContext, agent: Actor, family: Family
+) -> None:
+    """Seen in review: with the activity full, the waitlist answer described the cart
+    named in the request, whoever's it was, and wrote a waitlist entry first."""
+    from sqlalchemy import func, select
+
+    from console.db.models import WaitlistEntry
+
+    other = make_family(ctx, children=1)
+    theirs = add_to_cart(
+        ctx,
+        make_staff_verified_for(ctx, other),
+        other.household_id,
+        other.child_ids[0],
+        make_activity(ctx, capacity=3),
+    ).cart
+    assert theirs is not None
+    full = make_activity(ctx, capacity=0)
+    with pytest.raises(Refused) as refused:
+        add_to_cart(
+            ctx, agent, family.household_id, family.child_ids[0], full, cart_id=theirs.cart_id
+        )
+    assert refused.value.code == "cart_other_household"
+    assert "cart_number" not in refused.value.params
+    with ctx.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(WaitlistEntry)) == 0
+
+
+def make_staff_verified_for(ctx: ServiceContext, family: Family) -> Actor:
+    from tests.helpers.place_data import verify
+
+    actor = make_staff(ctx)
+    verify(ctx, actor, family.household_id)
+    return actor
