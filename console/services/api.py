@@ -123,7 +123,9 @@ class InProcessApi:
         return view
 
     def family_file(self, household_id: int) -> FamilyFile:
-        return family.family_file(self.ctx, self._actor, household_id)
+        view = family.family_file(self.ctx, self._actor, household_id)
+        file_access.record_file_access_ctx(self.ctx, self._actor, household_id)
+        return view
 
     def file_accesses(self, household_id: int) -> tuple[FileAccessView, ...]:
         return file_access.file_accesses(self.ctx, self._actor, household_id)
@@ -143,7 +145,9 @@ class InProcessApi:
 
     # Accounts (F1–F3) ---------------------------------------------------------------
     def account_summary(self, household_id: int) -> AccountSummary:
-        return accounts.account_summary(self.ctx, self._actor, household_id)
+        summary = accounts.account_summary(self.ctx, self._actor, household_id)
+        file_access.record_file_access_ctx(self.ctx, self._actor, household_id)
+        return summary
 
     def check_address(self, email: str) -> AddressCheck:
         return accounts.check_address(self.ctx, self._actor, email)
@@ -223,8 +227,10 @@ class InProcessApi:
         return carts.remove_from_cart(self.ctx, self._reader("cart_remove"), cart_id, item_id)
 
     def what_holds(self, member_id: int, activity_id: int) -> HoldDiagnosis:
-        self._reader("what_holds")
-        return holds.what_holds(self.ctx, member_id, activity_id)
+        actor = self._reader("what_holds")
+        diagnosis = holds.what_holds(self.ctx, member_id, activity_id)
+        file_access.record_for_member(self.ctx, actor, member_id)
+        return diagnosis
 
     def release_stale_hold(self, kind: HoldKind, record_id: int, reason: str) -> None:
         holds.release_stale_hold(self.ctx, self._actor, kind, record_id, reason)
@@ -248,8 +254,10 @@ class InProcessApi:
 
     # Payments and receipts (F9, F10, F12–F14) ---------------------------------------
     def payer_options(self, cart_id: int) -> PayerOptions:
-        self._reader("payer_options")
-        return payers.payer_options(self.ctx, cart_id)
+        actor = self._reader("payer_options")
+        options = payers.payer_options(self.ctx, cart_id)
+        file_access.record_for_cart(self.ctx, actor, cart_id)
+        return options
 
     def pay(self, cart_id: int, card: CardEntry, payer_member_id: int) -> PaymentResult:
         return checkout.pay(self.ctx, self._reader("pay"), cart_id, card, payer_member_id)

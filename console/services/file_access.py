@@ -6,10 +6,12 @@ one of its own; a supervisor lists who looked at a file, newest first.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.db.models import FileAccess, Household, Staff
+from console.db.models import Cart, FileAccess, Household, Member, Staff
 from console.domain.errors import NotFound
 from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import FileAccessView
@@ -32,10 +34,42 @@ def record_file_access(
     session.add(FileAccess(staff_id=actor.staff_id, household_id=household_id, at=ctx.clock.now()))
 
 
+# Opening a family file reads several parts of it (the file, the account tab, a cart's
+# payers); one look is one entry, however many of its parts were read meanwhile.
+SAME_LOOK = timedelta(minutes=2)
+
+
 def record_file_access_ctx(ctx: ServiceContext, actor: Actor, household_id: int) -> None:
-    """:func:`record_file_access` in a transaction of its own."""
+    """:func:`record_file_access` in a transaction of its own, unless the same staff
+    member's look at this file was recorded in the last two minutes."""
     with ctx.db.write() as session:
-        record_file_access(session, ctx, actor, household_id)
+        recent = session.scalar(
+            select(FileAccess.id)
+            .where(
+                FileAccess.staff_id == actor.staff_id,
+                FileAccess.household_id == household_id,
+                FileAccess.at >= ctx.clock.now() - SAME_LOOK,
+            )
+            .limit(1)
+        )
+        if recent is None:
+            record_file_access(session, ctx, actor, household_id)
+
+
+def record_for_cart(ctx: ServiceContext, actor: Actor, cart_id: int) -> None:
+    """A read about a cart (its payers) is a look at its family's file."""
+    with ctx.db.read() as session:
+        household_id = session.scalar(select(Cart.household_id).where(Cart.id == cart_id))
+    if household_id is not None:
+        record_file_access_ctx(ctx, actor, household_id)
+
+
+def record_for_member(ctx: ServiceContext, actor: Actor, member_id: int) -> None:
+    """A read about a member (what holds them on an activity) is a look at their file."""
+    with ctx.db.read() as session:
+        household_id = session.scalar(select(Member.household_id).where(Member.id == member_id))
+    if household_id is not None:
+        record_file_access_ctx(ctx, actor, household_id)
 
 
 def file_accesses(

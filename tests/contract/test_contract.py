@@ -174,3 +174,24 @@ def test_a_rule_refusal_keeps_its_reasons(backend: Backend) -> None:
     with pytest.raises(Refused) as refused:
         agent.check_address("pas une adresse")
     assert refused.value.code == "email_malformed"
+
+
+def test_every_read_of_a_family_file_is_recorded_once_per_look(backend: Backend) -> None:
+    """Seen in review: only the household view was recorded; reading the family file, its
+    account or a cart's payers left no trace."""
+    built, other = household(backend), household(backend)
+    agent = backend.api_as(Role.AGENT)
+    agent.family_file(built.household_id)
+    agent.account_summary(built.household_id)
+    agent.household_view(built.household_id)  # the same look: no second entry
+    assert built.child_id is not None
+    with backend.ctx.db.write() as session:
+        activity = make_activity(session, season_ends_on=FUTURE_SEASON_END)
+    agent.what_holds(other.responsible_id, activity.activity_id)
+    supervisor = backend.api_as(Role.SUPERVISOR)
+    assert [a.staff_name for a in supervisor.file_accesses(built.household_id)] == [
+        agent.actor.display_name
+    ]
+    assert [a.staff_name for a in supervisor.file_accesses(other.household_id)] == [
+        agent.actor.display_name
+    ]
