@@ -28,6 +28,7 @@ from console.server import health
 from console.server.auth import bearer_token
 from console.server.routes import PREFIX, api_router, read_json
 from console.server.state import ServerState
+from console.server.throttle import ATTEMPTS, SignInThrottle
 from console.services import staff_auth
 from console.services.api import VERSION
 
@@ -196,9 +197,24 @@ def _route_of(request: Request) -> str:
     return str(getattr(request.scope.get("route"), "path", "unmatched"))
 
 
+def attempts_per_minute() -> int:
+    import os
+
+    value = os.environ.get("CONSOLE_SIGN_IN_ATTEMPTS_PER_MINUTE", "")
+    return int(value) if value.isdigit() and int(value) > 0 else ATTEMPTS
+
+
 def _sessions(app: FastAPI, state: ServerState) -> None:
+    # Sign-ins a minute from one address (CONSOLE_SIGN_IN_ATTEMPTS_PER_MINUTE; a support
+    # centre behind one NAT address may need more than the default).
+    throttle = SignInThrottle(attempts_per_minute())
+
     @app.post(f"{PREFIX}/session", summary="sign in: a session token for the staff member")
     async def sign_in(request: Request) -> Response:
+        address = request.client.host if request.client is not None else "?"
+        wait_s = throttle.allow(address)
+        if wait_s is not None:
+            raise errors.Busy("sign_in_throttled", retry_after_s=int(wait_s) + 1)
         body = await read_json(request)
         if not isinstance(body, dict):
             raise wire.WireError("the body must be an object")

@@ -208,14 +208,18 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> StaffSession:
         staff = _staff_by_name(session, ctx, name) if USERNAME.fullmatch(name) else None
         if staff is None:
             _verify(hasher, None, password)
-            audit.record(
-                session,
-                ctx,
-                None,
-                AuditAction.STAFF_SIGN_IN_FAILED.value,
-                target=printable(username, USERNAME_MAX).strip(),
-                details={"reason": "unknown_username"},
-            )
+            target = printable(username, USERNAME_MAX).strip()
+            # One entry a minute per unknown name: guesses at names cannot flood the
+            # append-only journal (the server also slows each address down).
+            if not _unknown_name_journaled(session, target, now):
+                audit.record(
+                    session,
+                    ctx,
+                    None,
+                    AuditAction.STAFF_SIGN_IN_FAILED.value,
+                    target=target,
+                    details={"reason": "unknown_username"},
+                )
             refusal = Unauthenticated("sign_in_refused")
         else:
             actor = _actor(staff, _borough_name(session, staff))
@@ -226,6 +230,24 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> StaffSession:
     # Raised once the transaction has committed: the failure, its count and its journal
     # entry are kept.
     raise refusal
+
+
+def _unknown_name_journaled(session: Session, target: str, now: datetime) -> bool:
+    from console.db.models import AuditEntry
+
+    return (
+        session.scalar(
+            select(AuditEntry.id)
+            .where(
+                AuditEntry.action == AuditAction.STAFF_SIGN_IN_FAILED.value,
+                AuditEntry.staff_id.is_(None),
+                AuditEntry.target == target,
+                AuditEntry.at >= now - timedelta(minutes=1),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _check_password(
