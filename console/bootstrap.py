@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from console.config import Settings, data_dir, load_settings
 from console.db import outbox_key
-from console.db.engine import Database
+from console.db.engine import Database, PoolBounds
 from console.db.outbox_key import OutboxCipher
 from console.db.sin import (
     KEYRING_SERVICE,
@@ -35,7 +35,7 @@ def open_database(
     settings = settings or load_settings()
     if settings.embedded:
         data_dir().mkdir(parents=True, exist_ok=True)
-    database = Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    database = configured_database(settings)
     if migrate and settings.embedded:
         from console.db.migrate import upgrade
 
@@ -43,6 +43,22 @@ def open_database(
         if seed_demo and _is_empty(database):
             _seed_demo(database, settings, progress, cancelled)
     return database
+
+
+def configured_database(settings: Settings) -> Database:
+    """The database the settings name, with their lock timeout, bounded pool and pooler."""
+    bounds = PoolBounds(
+        size=settings.db_pool_size,
+        overflow=settings.db_max_overflow,
+        lookups=settings.db_lookup_pool_size,
+        lookup_overflow=settings.db_lookup_max_overflow,
+    )
+    return Database(
+        settings.database_url,
+        lock_timeout_ms=settings.lock_timeout_ms,
+        pool=bounds,
+        pgbouncer=settings.pgbouncer,
+    )
 
 
 def _is_empty(database: Database) -> bool:

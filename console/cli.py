@@ -232,13 +232,13 @@ def _headless_context() -> ServiceContext:
     insurance number: a throwaway key keeps the real one out of this process."""
     from cryptography.fernet import Fernet
 
+    from console.bootstrap import configured_database
     from console.config import load_settings
-    from console.db.engine import Database
     from console.db.sin import SinCipher
     from console.services.context import ServiceContext
 
     settings = load_settings()
-    database = Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
+    database = configured_database(settings)
     return ServiceContext(
         db=database, sin_cipher=SinCipher(Fernet.generate_key()), settings=settings
     )

@@ -75,6 +75,14 @@ class Settings:
     sign_in_lockout_minutes: int = 15
     # The sandbox payment gateway on a shared (PostgreSQL) database must be named on purpose.
     allow_sandbox_gateway: bool = False
+    # PostgreSQL reached through PgBouncer in transaction pooling: no prepared statements.
+    pgbouncer: bool = False
+    # The connections one process may open (see Database): the units of work's pool, and
+    # the lookups' kept and extra connections; 20 in all by default.
+    db_pool_size: int = 5
+    db_max_overflow: int = 9
+    db_lookup_pool_size: int = 4
+    db_lookup_max_overflow: int = 2
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -131,6 +139,11 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         allow_sandbox_gateway=_flag(
             env.get("CONSOLE_ALLOW_SANDBOX_GATEWAY", file.get("allow_sandbox_gateway", False))
         ),
+        pgbouncer=_flag(env.get("CONSOLE_PGBOUNCER", file.get("pgbouncer", False))),
+        db_pool_size=int(str(file.get("db_pool_size", 5))),
+        db_max_overflow=int(str(file.get("db_max_overflow", 9))),
+        db_lookup_pool_size=int(str(file.get("db_lookup_pool_size", 4))),
+        db_lookup_max_overflow=int(str(file.get("db_lookup_max_overflow", 2))),
     )
 
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: every database test runs on SQLite and on PostgreSQL; the server
-tests (contract, server) share one ``console serve`` process over HTTPS."""
+"""Shared fixtures: every database test runs on SQLite, on PostgreSQL and on PostgreSQL
+through PgBouncer; the server tests (contract, server) share one ``console serve`` process
+over HTTPS."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from console.domain.clock import FixedClock
 from console.services.context import ServiceContext
 from tests.helpers.databases import (
     PG_ENV,
+    PGBOUNCER_ENV,
     PostgresRun,
     fresh_sqlite,
     pg_base_url,
+    pgbouncer_base_url,
     sqlite_template,
 )
 from tests.helpers.secrets import TEST_SIN_KEY
@@ -42,20 +45,30 @@ def _postgres_run() -> Iterator[PostgresRun | None]:
     run.drop()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", "postgresql", "pgbouncer"])
 def db(
     request: pytest.FixtureRequest,
     tmp_path: Path,
     _sqlite_template: Path,
     _postgres_run: PostgresRun | None,
 ) -> Iterator[Database]:
-    """A migrated, empty database; the test runs once per dialect."""
+    """A migrated, empty database; the test runs once per dialect, and once more on
+    PostgreSQL through PgBouncer in transaction pooling (``pgbouncer = true``)."""
     if request.param == "sqlite":
         database = fresh_sqlite(_sqlite_template, tmp_path / "test.sqlite3")
     else:
         if _postgres_run is None:
             pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to run this test on PostgreSQL")
-        database = _postgres_run.fresh()
+        if request.param == "pgbouncer":
+            through = pgbouncer_base_url()
+            if through is None:
+                pytest.skip(
+                    f"PgBouncer not configured: set {PGBOUNCER_ENV} to run this test"
+                    " through PgBouncer"
+                )
+            database = _postgres_run.fresh(_postgres_run.url_through(through), pgbouncer=True)
+        else:
+            database = _postgres_run.fresh()
     yield database
     database.dispose()
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -25,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Dialect, Engine, Select, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
@@ -38,11 +41,38 @@ PG_INVALID_AUTHORIZATION = "28000"
 PG_QUERY_CANCELED = "57014"  # statement_timeout ran out (or a cancel request)
 # A lock or a statement took too long, or lost to another transaction: try again.
 _BUSY_STATES = frozenset({PG_LOCK_NOT_AVAILABLE, PG_DEADLOCK, PG_SERIALIZATION, PG_QUERY_CANCELED})
-# Idle lookup connections kept: the GUI runs one worker; a server, a few threads.
-LOOKUP_CONNECTIONS_KEPT = 4
 _LOGIN_REFUSED = re.compile(
     r'authentication failed|no password supplied|FATAL:\s+role ".*" does not exist'
 )
+
+
+@dataclass(frozen=True)
+class PoolBounds:
+    """The PostgreSQL connections one process keeps and may open: the units of work's
+    pool (``size`` kept, ``overflow`` more at a peak, closed once returned) and the
+    lookups' own (``lookups`` kept, ``lookup_overflow`` more). Past the bound a unit of
+    work or a lookup waits for a connection, up to the statement timeout, then is
+    :class:`Busy`. The defaults are one server's: 20 connections in all."""
+
+    size: int = 5
+    overflow: int = 9
+    lookups: int = 4
+    lookup_overflow: int = 2
+
+    @property
+    def most(self) -> int:
+        """The bound: connections open at once, at most."""
+        return self.size + self.overflow + self.lookups + self.lookup_overflow
+
+
+def _connect_args(password: str | None, *, pgbouncer: bool) -> dict[str, Any]:
+    """What the driver is given besides the URL. Behind PgBouncer's transaction pooling
+    each transaction may run on another server connection: psycopg must not prepare
+    statements (it does after five runs of one), as a prepared statement lives in one."""
+    args: dict[str, Any] = {} if password is None else {"password": password}
+    if pgbouncer:
+        args["prepare_threshold"] = None
+    return args
 
 
 def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
@@ -92,13 +122,19 @@ class Database:
         statement_timeout_ms: int = 5000,
         echo: bool = False,
         password: str | None = None,
+        pool: PoolBounds | None = None,
+        pgbouncer: bool = False,
     ) -> None:
-        """``password``, when given, goes to the driver only: never into ``url``."""
+        """``password``, when given, goes to the driver only: never into ``url``.
+        ``pool`` bounds the connections (PostgreSQL); ``pgbouncer``: the URL reaches
+        PostgreSQL through PgBouncer in transaction pooling (no prepared statements)."""
         if url.startswith("postgresql://"):  # the psycopg 3 driver, whatever the URL says
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         self.url = url
         self.lock_timeout_ms = lock_timeout_ms
         self.statement_timeout_ms = statement_timeout_ms
+        self.pool = pool or PoolBounds()
+        self.pgbouncer = pgbouncer
         # A lookup's settings, local to its transaction (``set_config(…, true)`` is
         # ``SET LOCAL``): the statement timeout, and the planning of prepared statements.
         # psycopg prepares a statement run five times on a connection; with a generic
@@ -120,9 +156,10 @@ class Database:
             self.engine = create_engine(
                 url,
                 echo=echo,
-                pool_size=5,
-                max_overflow=10,
-                connect_args={"password": password} if password is not None else {},
+                pool_size=self.pool.size,
+                max_overflow=self.pool.overflow,
+                pool_timeout=statement_timeout_ms / 1000,
+                connect_args=_connect_args(password, pgbouncer=pgbouncer),
             )
             self._write_engine = self.engine
             # Single-statement lookups: connections in autocommit, each lookup its own
@@ -134,13 +171,16 @@ class Database:
                 pool_size=2,
                 max_overflow=6,
                 isolation_level="AUTOCOMMIT",
-                connect_args={"password": password} if password is not None else {},
+                connect_args=_connect_args(password, pgbouncer=pgbouncer),
             )
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         self._compiled_statements: dict[int, tuple[Select[Any], _Compiled]] = {}
         # Lookup connections kept between two lookups (see _lookup_connection).
         self._idle_lookups: deque[_Lookup] = deque()
+        # Lookup connections open, idle or in use: at most lookups + lookup_overflow.
+        self._lookups_open = 0
+        self._lookup_turn = threading.Condition()
         # Test-only hook: the concurrency tests switch row locking off to show the race.
         self.row_locking = True
 
@@ -204,13 +244,13 @@ class Database:
                 # or a network cut has likely broken too: the next lookup connects
                 # afresh. (psycopg may report a cut socket without marking the
                 # connection broken, so the dialect's disconnect test is not enough.)
-                lookup.close()
+                self._close_lookup(lookup)
                 self._close_idle_lookups()
                 raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
             self._lookup_done(lookup)
             raise
         except BaseException:
-            lookup.close()  # interrupted mid-exchange: its state is unknown
+            self._close_lookup(lookup)  # interrupted mid-exchange: its state is unknown
             raise
         self._lookup_done(lookup)
         return rows
@@ -221,26 +261,62 @@ class Database:
         Lookup connections are taken out of SQLAlchemy's pool once (``detach``) and kept
         on a stack of their own: a lookup then costs no pool checkout and return, which
         took a sixth of a caller search. They stay in autocommit and hold no transaction
-        between two lookups, so there is nothing to reset.
+        between two lookups, so there is nothing to reset. At most
+        ``pool.lookups + pool.lookup_overflow`` are open at once (:meth:`_lookup_room`).
         """
+        idle = self._lookup_room()
+        if idle is not None:
+            return idle
         try:
-            return self._idle_lookups.pop()
-        except IndexError:
-            pass
-        with _translated_errors():
-            connection = self._query_engine.raw_connection()
+            with _translated_errors():
+                connection = self._query_engine.raw_connection()
+        except BaseException:
+            self._lookup_gone()
+            raise
         connection.detach()
         try:
             return _Lookup(connection)
         except Exception as exc:
             _close_driver(connection)
+            self._lookup_gone()
             raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
 
+    def _lookup_room(self) -> _Lookup | None:
+        """An idle lookup connection, or ``None`` once a new one may open (counted open).
+
+        While the bound's connections are all in use it waits for one, up to the
+        statement timeout, then raises :class:`Busy`: a detached connection is beyond
+        its pool's reach, so the bound is kept here.
+        """
+        deadline = time.monotonic() + self.statement_timeout_ms / 1000
+        with self._lookup_turn:
+            while True:
+                if self._idle_lookups:
+                    return self._idle_lookups.pop()
+                if self._lookups_open < self.pool.lookups + self.pool.lookup_overflow:
+                    self._lookups_open += 1
+                    return None
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._lookup_turn.wait(left):
+                    raise Busy("database_busy")
+
+    def _lookup_gone(self) -> None:
+        """One lookup connection fewer open: a waiting lookup may open one."""
+        with self._lookup_turn:
+            self._lookups_open -= 1
+            self._lookup_turn.notify()
+
     def _lookup_done(self, lookup: _Lookup) -> None:
-        if lookup.idle and len(self._idle_lookups) < LOOKUP_CONNECTIONS_KEPT:
-            self._idle_lookups.append(lookup)
-        else:
-            lookup.close()
+        with self._lookup_turn:
+            if lookup.idle and len(self._idle_lookups) < self.pool.lookups:
+                self._idle_lookups.append(lookup)
+                self._lookup_turn.notify()
+                return
+        self._close_lookup(lookup)
+
+    def _close_lookup(self, lookup: _Lookup) -> None:
+        lookup.close()
+        self._lookup_gone()
 
     def _close_idle_lookups(self) -> None:
         while True:
@@ -248,7 +324,7 @@ class Database:
                 lookup = self._idle_lookups.pop()
             except IndexError:
                 return
-            lookup.close()
+            self._close_lookup(lookup)
 
     def _compiled(self, statement: Select[Any]) -> _Compiled:
         found = self._compiled_statements.get(id(statement))
@@ -290,19 +366,28 @@ class Database:
             self.dispose()
 
     def pool_status(self) -> dict[str, int]:
-        """Connections this process may open, and those open or in use now."""
+        """The connections this process may open at once (``max_connections``, the
+        bound), and those open now (``open``): in use (``checked_out``, lookups
+        included) and idle (``idle``, of which ``idle_lookups`` kept for lookups)."""
         pool = self.engine.pool
+        checked_out = int(getattr(pool, "checkedout", lambda: 0)())
+        idle = int(getattr(pool, "checkedin", lambda: 0)())
+        bound = int(getattr(pool, "size", lambda: 0)()) + max(
+            0, int(getattr(pool, "_max_overflow", 0))
+        )
+        idle_lookups = len(self._idle_lookups)
+        if self.dialect == "postgresql":
+            bound = self.pool.most
+            checked_out += max(0, self._lookups_open - idle_lookups)
+            idle += idle_lookups
         status = {
-            "max_connections": int(getattr(pool, "size", lambda: 0)())
-            + max(0, int(getattr(pool, "_max_overflow", 0))),
-            "checked_out": int(getattr(pool, "checkedout", lambda: 0)()),
+            "max_connections": bound,
+            "open": checked_out + idle,
+            "checked_out": checked_out,
+            "idle": idle,
         }
         if self.dialect == "postgresql":
-            lookups = self._query_engine.pool
-            status["max_connections"] += int(getattr(lookups, "size", lambda: 0)()) + max(
-                0, int(getattr(lookups, "_max_overflow", 0))
-            )
-            status["idle_lookups"] = len(self._idle_lookups)
+            status["idle_lookups"] = idle_lookups
         return status
 
     def dispose(self) -> None:
@@ -408,6 +493,8 @@ def _ping_sqlite_file(path: str | None) -> None:
 def _translated_errors() -> Iterator[None]:
     try:
         yield
+    except PoolTimeoutError as exc:  # every connection of the bound in use, too long
+        raise Busy("database_busy") from exc
     except OperationalError as exc:
         if _is_lock_timeout(exc):
             raise Busy("database_busy") from exc

@@ -2,6 +2,8 @@
 
 ``CONSOLE_TEST_DATABASE_URL`` points at a PostgreSQL server; the run creates its own
 database there (``<name>_console_<pid>``), migrates it once, and empties it between tests.
+``CONSOLE_TEST_PGBOUNCER_URL`` points at a PgBouncer in transaction pooling in front of that
+server: the same database is then reached through it too (its ``*`` entry maps any name).
 """
 
 from __future__ import annotations
@@ -20,10 +22,15 @@ from console.db.models import Base
 from console.db.numbers import SEQUENCES
 
 PG_ENV = "CONSOLE_TEST_DATABASE_URL"
+PGBOUNCER_ENV = "CONSOLE_TEST_PGBOUNCER_URL"
 
 
 def pg_base_url() -> str | None:
     return os.environ.get(PG_ENV) or None
+
+
+def pgbouncer_base_url() -> str | None:
+    return os.environ.get(PGBOUNCER_ENV) or None
 
 
 def sqlite_template(directory: Path) -> Path:
@@ -60,8 +67,16 @@ class PostgresRun:
         db.dispose()
         self.tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
 
-    def fresh(self) -> Database:
-        db = Database(self.url, lock_timeout_ms=2000)
+    def url_through(self, base_url: str) -> str:
+        """This run's database at another address (a PgBouncer's)."""
+        url = make_url(base_url)
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url.set(database=self.name).render_as_string(hide_password=False)
+
+    def fresh(self, url: str | None = None, *, pgbouncer: bool = False) -> Database:
+        """The run's database emptied, at ``url`` (default: PostgreSQL's own address)."""
+        db = Database(url or self.url, lock_timeout_ms=2000, pgbouncer=pgbouncer)
         with db.engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {self.tables} RESTART IDENTITY CASCADE"))
             for name, start in ((n, s) for n, (_c, s) in SEQUENCES.items()):
