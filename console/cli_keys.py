@@ -19,6 +19,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from console.domain.errors import ConsoleError
     from console.services.context import ServiceContext
     from console.services.sin_keys import KeyCensus
 
@@ -84,6 +85,16 @@ def census_lines(census: KeyCensus) -> list[str]:
     return lines
 
 
+def database_problem(error: ConsoleError) -> str:
+    """What the database answered, in a sentence (never the bare code)."""
+    if error.code == "database_login_refused":
+        return "the database refused the login: check the user name and password of database_url"
+    if error.code == "database_busy":
+        return "the database is busy: try again in a moment"
+    detail = error.params.get("detail")
+    return "the database does not answer" + (f" ({detail})" if detail else "")
+
+
 def _status(args: argparse.Namespace) -> int:
     from console.domain.errors import ConsoleError
     from console.services.sin_keys import key_census, ring_problem
@@ -98,7 +109,7 @@ def _status(args: argparse.Namespace) -> int:
             print(line)
         problem = ring_problem(ctx)
     except ConsoleError as error:
-        print(f"the database does not answer ({error.code})", file=sys.stderr)
+        print(database_problem(error), file=sys.stderr)
         return 2
     finally:
         ctx.db.dispose()
@@ -156,7 +167,7 @@ def _rotate(args: argparse.Namespace) -> int:
         bar.finish()
     except ConsoleError as error:
         bar.finish()
-        print(f"the database does not answer ({error.code})", file=sys.stderr)
+        print(database_problem(error), file=sys.stderr)
         return 2
     finally:
         ctx.db.dispose()

@@ -113,8 +113,32 @@ def _explain(exc: ConsoleError) -> str:
         "clerk_needs_borough": "a clerk needs --borough CODE",
         "staff_name_required": "--name must give a name (at most 120 characters)",
         "staff_role_invalid": f"{p.get('role')!r} is not a role",
+        "text_invalid": (
+            f"{_FIELDS.get(str(p.get('field')), p.get('field'))} holds a character that"
+            " cannot be stored (a control or invalid character)"
+        ),
+        "text_too_long": (
+            f"{_FIELDS.get(str(p.get('field')), p.get('field'))} is too long"
+            f" (at most {p.get('max')} characters)"
+        ),
+        "database_busy": "the database is busy; try again in a moment",
+        "database_unavailable": (
+            "the database does not answer; check database_url and the network"
+            + (f" ({p['detail']})" if p.get("detail") else "")
+        ),
+        "database_login_refused": (
+            "the database refused the login: check the user name and password of database_url"
+        ),
     }
     return sentences.get(exc.code, str(exc))
+
+
+_FIELDS = {
+    "username": "the username",
+    "display_name": "--name",
+    "password": "the password",
+    "borough": "--borough",
+}
 
 
 def _add(args: argparse.Namespace) -> int:

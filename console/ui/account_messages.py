@@ -80,6 +80,14 @@ _WORDINGS: dict[str, messages.Wording] = {
         "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
         "vérifiez-le, puis refaites le changement au besoin.",
     ),
+    "reset_token_invalid": lambda p: translate(
+        "support",
+        "Ce lien de réinitialisation n'est plus valide (déjà utilisé, remplacé par un plus "
+        "récent ou expiré). Envoyez un nouveau lien à l'appelant.",
+    ),
+    "password_rejected": lambda p: translate(
+        "support", "Ce mot de passe n'est pas accepté. Règles non respectées :"
+    ),
     # F1, read to the caller one rule a line; also the public site's refusal reasons.
     "password_too_short": lambda p: translate("support", "au moins 8 caractères;"),
     "password_needs_uppercase": lambda p: translate("support", "au moins une lettre majuscule;"),

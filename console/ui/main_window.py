@@ -25,6 +25,7 @@ from console.domain.views.service import ServiceInfo
 from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
 from console.ui import (
+    places_wording,  # noqa: F401 (the sentences of the places, cart and payment codes)
     server_messages,  # noqa: F401 (the sentences of the server's codes)
     text_messages,  # noqa: F401 (the sentences of the text rules)
 )

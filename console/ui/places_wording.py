@@ -11,8 +11,21 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from console.domain.cards import CVV_INVALID
+from console.domain.errors import NotFound, Reason
+from console.domain.payers import (
+    CHILDCARE_REQUIRES_RESPONSIBLE,
+    HOUSEHOLD_HAS_NO_RESPONSIBLE,
+    NO_SIN_NO_RELEVE24,
+    PAYER_IS_CHILD,
+    PAYER_NOT_MEMBER,
+    PAYER_REMOVED,
+)
 from console.ui import messages
+from console.ui.card_entry import EXPIRY_FIELD_CODES, NUMBER_FIELD_CODES
 from console.ui.formatting import format_time
+from console.ui.payment_dialog import payer_reason_text
+from console.ui.receipt_dialog import receipt_error_text
 
 Wording = messages.Wording
 
@@ -100,8 +113,94 @@ WORDINGS: dict[str, Wording] = {
     "registration_not_releasable": lambda p: translate(
         "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
     ),
+    "activity_not_found": lambda p: translate(
+        "places",
+        "Cette activité n'existe plus. Relancez la recherche d'activités, puis réessayez.",
+    ),
+    "member_or_activity_not_found": lambda p: translate(
+        "places",
+        "Ce membre ou cette activité n'existe plus. Rouvrez le dossier, puis réessayez.",
+    ),
+    "cart_not_found": lambda p: translate(
+        "places", "Ce panier n'existe plus. Rouvrez le dossier pour voir ses paniers à jour."
+    ),
+    "cart_item_not_found": lambda p: translate(
+        "places",
+        "Cette activité n'est plus réservée dans le panier (retirée ou délai écoulé). "
+        "Rouvrez le panier pour voir son contenu à jour.",
+    ),
+    "cart_other_household": lambda p: (
+        translate(
+            "places",
+            "Le panier {cart} appartient à un autre dossier : il ne peut pas être modifié "
+            "à partir de celui-ci. Vérifiez le numéro du panier avec l'appelant.",
+        ).format(cart=p["cart_number"])
+        if p.get("cart_number") is not None
+        else translate(
+            "places",
+            "Ce panier appartient à un autre dossier : il ne peut pas être modifié à "
+            "partir de celui-ci. Vérifiez le numéro du panier avec l'appelant.",
+        )
+    ),
+    "cart_not_in_checkout": lambda p: translate(
+        "places",
+        "Ce panier n'est plus en paiement : il est déjà revenu à la famille ou il est "
+        "terminé. Rouvrez le panier pour voir son état.",
+    ),
+    "cart_not_payable": lambda p: translate(
+        "places",
+        "Le panier {cart} ne peut plus être payé : son délai est écoulé ou il n'est pas "
+        "en paiement. Rien n'a été débité. Rouvrez le panier pour voir son état.",
+    ).format(cart=p.get("cart_number", "?")),
+    "card_invalid": lambda p: translate(
+        "places",
+        "La carte n'a pas été soumise au site de paiement et rien n'a été débité. "
+        "Corrigez la saisie avec l'appelant.",
+    ),
+    "no_pending_payment": lambda p: translate(
+        "places",
+        "Aucun paiement n'est en attente pour ce panier : il n'y a rien à vérifier auprès "
+        "du site de paiement. Rouvrez le panier pour voir son état.",
+    ),
+    "payment_not_found": lambda p: translate(
+        "places",
+        "Ce paiement est introuvable dans la console. Vérifiez l'état du panier avant de "
+        "recommencer le paiement.",
+    ),
+    "gateway_not_configured": lambda p: translate(
+        "places",
+        "Le site de paiement n'est pas configuré sur le serveur de la console : aucun "
+        "paiement n'est possible pour l'instant. Avisez l'administrateur du serveur.",
+    ),
+    "waitlist_entry_not_found": lambda p: translate(
+        "places",
+        "Cette personne n'est plus en attente sur cette liste (déjà traitée ou retirée). "
+        "Rouvrez la liste d'attente pour la voir à jour.",
+    ),
 }
 
+
+def _payment_rule(code: str) -> Wording:
+    """A card (F10) or payer (F12, F13) rule, in the payment dialog's own words."""
+    return lambda p: payer_reason_text(Reason(code, p))
+
+
+def _receipt(code: str) -> Wording:
+    """A receipt look-up (F14), in the receipt dialog's own words."""
+    return lambda p: receipt_error_text(NotFound(code, **p))
+
+
+PAYMENT_RULES = (
+    *sorted(NUMBER_FIELD_CODES | EXPIRY_FIELD_CODES | {CVV_INVALID}),
+    CHILDCARE_REQUIRES_RESPONSIBLE,
+    HOUSEHOLD_HAS_NO_RESPONSIBLE,
+    NO_SIN_NO_RELEVE24,
+    PAYER_IS_CHILD,
+    PAYER_NOT_MEMBER,
+    PAYER_REMOVED,
+)
+WORDINGS.update({code: _payment_rule(code) for code in PAYMENT_RULES})
+WORDINGS.update({code: _receipt(code) for code in ("receipt_not_found", "receipt_not_issued")})
 
 for _code, _wording in WORDINGS.items():
     messages.register(_code, _wording)

@@ -56,6 +56,22 @@ for _code in ("request_malformed", "request_too_large"):
         ),
     )
 messages.register(
+    "sign_in_throttled",
+    lambda p: translate(
+        "messages",
+        "Trop de tentatives de connexion viennent de ce réseau en ce moment. "
+        "Réessayez dans {seconds} s.",
+    ).format(seconds=p.get("retry_after_s", 60)),
+)
+messages.register(
+    "database_login_refused",
+    lambda _p: translate(
+        "messages",
+        "La base de données refuse la connexion du serveur de la console (nom d'utilisateur "
+        "ou mot de passe refusé). Avisez l'administrateur du serveur.",
+    ),
+)
+messages.register(
     "desktop_needs_server",
     lambda _p: translate(
         "messages",

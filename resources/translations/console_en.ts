@@ -2981,6 +2981,14 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The server could not read the request. Try again or report it.</translation>
     </message>
     <message>
+        <source>Trop de tentatives de connexion viennent de ce réseau en ce moment. Réessayez dans {seconds}&#xa0;s.</source>
+        <translation>Too many sign-in attempts are coming from this network right now. Try again in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>La base de données refuse la connexion du serveur de la console (nom d&apos;utilisateur ou mot de passe refusé). Avisez l&apos;administrateur du serveur.</source>
+        <translation>The database refuses the console server&apos;s login (user name or password refused). Tell the server&apos;s administrator.</translation>
+    </message>
+    <message>
         <source>Cette console ne se connecte pas directement à la base de données : indiquez l&apos;adresse du serveur de la console (server_url) dans ses réglages.</source>
         <translation>This console does not connect to the database directly: set the console server&apos;s address (server_url) in its settings.</translation>
     </message>
@@ -3139,6 +3147,58 @@ If you did not keep these numbers, I can find them for you.</translation>
         <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
         <translation>A paid registration is not released here: that is a cancellation.</translation>
     </message>
+    <message>
+        <source>Cette activité n&apos;existe plus. Relancez la recherche d&apos;activités, puis réessayez.</source>
+        <translation>This activity no longer exists. Search the activities again, then try again.</translation>
+    </message>
+    <message>
+        <source>Ce membre ou cette activité n&apos;existe plus. Rouvrez le dossier, puis réessayez.</source>
+        <translation>This member or this activity no longer exists. Open the household again, then try again.</translation>
+    </message>
+    <message>
+        <source>Ce panier n&apos;existe plus. Rouvrez le dossier pour voir ses paniers à jour.</source>
+        <translation>This cart no longer exists. Open the household again to see its carts as they are now.</translation>
+    </message>
+    <message>
+        <source>Cette activité n&apos;est plus réservée dans le panier (retirée ou délai écoulé). Rouvrez le panier pour voir son contenu à jour.</source>
+        <translation>This activity is no longer held in the cart (removed, or its time ran out). Open the cart again to see what it holds now.</translation>
+    </message>
+    <message>
+        <source>Le panier {cart} appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec l&apos;appelant.</source>
+        <translation>Cart {cart} belongs to another household: it cannot be changed from this one. Check the cart number with the caller.</translation>
+    </message>
+    <message>
+        <source>Ce panier appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec l&apos;appelant.</source>
+        <translation>This cart belongs to another household: it cannot be changed from this one. Check the cart number with the caller.</translation>
+    </message>
+    <message>
+        <source>Ce panier n&apos;est plus en paiement&#xa0;: il est déjà revenu à la famille ou il est terminé. Rouvrez le panier pour voir son état.</source>
+        <translation>This cart is no longer at checkout: it is already back in the family&apos;s hands, or it is finished. Open the cart again to see its state.</translation>
+    </message>
+    <message>
+        <source>Le panier {cart} ne peut plus être payé&#xa0;: son délai est écoulé ou il n&apos;est pas en paiement. Rien n&apos;a été débité. Rouvrez le panier pour voir son état.</source>
+        <translation>Cart {cart} can no longer be paid: its time ran out or it is not at checkout. Nothing was charged. Open the cart again to see its state.</translation>
+    </message>
+    <message>
+        <source>La carte n&apos;a pas été soumise au site de paiement et rien n&apos;a été débité. Corrigez la saisie avec l&apos;appelant.</source>
+        <translation>The card was not sent to the payment site and nothing was charged. Correct what was keyed with the caller.</translation>
+    </message>
+    <message>
+        <source>Aucun paiement n&apos;est en attente pour ce panier&#xa0;: il n&apos;y a rien à vérifier auprès du site de paiement. Rouvrez le panier pour voir son état.</source>
+        <translation>No payment is pending for this cart: there is nothing to check with the payment site. Open the cart again to see its state.</translation>
+    </message>
+    <message>
+        <source>Ce paiement est introuvable dans la console. Vérifiez l&apos;état du panier avant de recommencer le paiement.</source>
+        <translation>The console cannot find this payment. Check the cart&apos;s state before taking the payment again.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement n&apos;est pas configuré sur le serveur de la console&#xa0;: aucun paiement n&apos;est possible pour l&apos;instant. Avisez l&apos;administrateur du serveur.</source>
+        <translation>The payment site is not set up on the console server: no payment can be taken for now. Tell the server&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>Cette personne n&apos;est plus en attente sur cette liste (déjà traitée ou retirée). Rouvrez la liste d&apos;attente pour la voir à jour.</source>
+        <translation>This person is no longer waiting on this list (already dealt with, or removed). Open the waitlist again to see it as it is now.</translation>
+    </message>
 </context>
 <context>
     <name>presence</name>
@@ -3250,6 +3310,14 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : vérifiez-le, puis refaites le changement au besoin.</source>
         <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
+    </message>
+    <message>
+        <source>Ce lien de réinitialisation n&apos;est plus valide (déjà utilisé, remplacé par un plus récent ou expiré). Envoyez un nouveau lien à l&apos;appelant.</source>
+        <translation>This reset link is no longer valid (already used, replaced by a newer one, or expired). Send the caller a new link.</translation>
+    </message>
+    <message>
+        <source>Ce mot de passe n&apos;est pas accepté. Règles non respectées&#xa0;:</source>
+        <translation>This password is not accepted. Rules not met:</translation>
     </message>
     <message>
         <source>au moins 8 caractères;</source>
