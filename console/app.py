@@ -224,4 +224,16 @@ def _remote(
             window.tr("Votre session a pris fin. Connectez-vous de nouveau pour continuer.")
         )
     )
+
+    def sign_out(then_ask: bool) -> None:
+        """End the session on the server (off the GUI thread); the window keeps nothing."""
+        if not window.workspace.ready:
+            return
+        api = window.workspace.api
+        window.workspace.close_household()
+        window.workspace.clear_api(demo=None)
+        tasks.run(api.sign_out, lambda _none: ask() if then_ask else None, lambda _e: None)
+
+    window.sign_out_requested.connect(lambda: sign_out(then_ask=True))
+    app.aboutToQuit.connect(lambda: sign_out(then_ask=False))  # run_gui waits for it
     ask()

@@ -52,6 +52,7 @@ BUSY_DELAY_MS = 200
 
 class MainWindow(QMainWindow):
     staff_loaded = Signal(object)  # list[Actor]
+    sign_out_requested = Signal()
 
     def __init__(self, workspace: Workspace, settings: QSettings) -> None:
         super().__init__()
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Fichier"))
+        # Signed in to the server: end the session now (a shared desk changes hands).
+        self.sign_out_action = file_menu.addAction(self.tr("Se dé&connecter"))
+        self.sign_out_action.setVisible(False)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
         quit_action = file_menu.addAction(self.tr("&Quitter"))
         quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         quit_action.triggered.connect(self.close)
@@ -251,6 +256,7 @@ class MainWindow(QMainWindow):
         self._demo = None
         self._prepare(demo=False)
         self._info = info
+        self.sign_out_action.setVisible(True)
         # A shared database running the sandbox gateway on purpose: no money moves.
         self.sandbox_banner.show_for(bool(info and info.sandbox_gateway and not info.embedded))
         self.workspace.set_api(api, demo=None, info=info)

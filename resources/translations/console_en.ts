@@ -1013,6 +1013,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>Se dé&amp;connecter</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>

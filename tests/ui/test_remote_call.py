@@ -123,3 +123,50 @@ def test_a_whole_call_through_the_server(
     assert "account_unlocked" in saved.actions
     tasks.wait_idle()
     api.sign_out()  # type: ignore[attr-defined]
+
+
+def test_signing_in_through_the_window_and_out_again_ends_the_session(
+    qtbot: QtBot,
+    tmp_path: Path,
+    remote_server: ServerProcess,
+    server_world: tuple[ServiceContext, Families],
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.sign_in import SignInDialog
+
+    settings = replace(
+        load_settings({}),
+        server_url=remote_server.url,
+        server_ca=str(remote_server.certificates.ca_file),
+    )
+    tasks = TaskRunner()
+    qsettings = QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Workspace(tasks), qsettings)
+    qtbot.add_widget(window)
+    window.show()
+    started: list[bool] = []
+    app._remote(
+        QApplication.instance(), window, tasks, qsettings, settings, lambda: started.append(True)
+    )
+
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None and dialog.server.text() == remote_server.url
+    dialog.username.setText("nadia")
+    dialog.password.setText(PASSWORD)
+    dialog.sign_in()
+    qtbot.waitUntil(lambda: window.workspace.ready, timeout=10000)
+    assert started == [True]
+    assert window.sign_out_action.isVisible()
+    api = window.workspace.api
+    token = api._token  # type: ignore[attr-defined]
+
+    window.sign_out_action.trigger()
+    qtbot.waitUntil(lambda: not window.workspace.ready, timeout=5000)
+    tasks.wait_idle()
+    with remote_server.client() as http:
+        refused = http.post("/api/v1/ping", json={}, headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401  # the session ended on the server, not just here
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(SignInDialog)), timeout=5000
+    )
