@@ -111,7 +111,10 @@ def card_reason_text(reason: Reason) -> str:
             "CardEntry",
             "Le code de validation a 3 chiffres ; il est au dos de la carte.",
         )
-    return code
+    # Not a card rule: the sentence every screen gives that code, never the code itself.
+    from console.ui.messages import reason_text
+
+    return reason_text(reason)
 
 
 def _parse_expiry(text: str) -> tuple[int, int] | None:

@@ -56,7 +56,9 @@ def reason_text(reason: Reason) -> str:
     wording = _registered.get(reason.code)
     if wording is not None:
         return wording(reason.params)
-    return _builtin(reason.code, reason.params) or reason.code
+    return _builtin(reason.code, reason.params) or translate(
+        "messages", "Une règle refuse cette action."
+    )
 
 
 def error_text(error: BaseException) -> str:

@@ -127,7 +127,13 @@ def refusal_text(code: str | None) -> str:
             "dans un instant.",
         ),
     }
-    return known.get(code or "", code or "")
+    return known.get(
+        code or "",
+        translate(
+            "PaymentDialog",
+            "Le site de paiement a refusé la carte. L'appelant peut essayer une autre carte.",
+        ),
+    )
 
 
 def error_text(error: BaseException) -> str:

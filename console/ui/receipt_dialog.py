@@ -278,7 +278,9 @@ def receipt_error_text(error: BaseException) -> str:
             "Vérifiez l'identité de l'appelant avant de lui donner un reçu.",
         )
     if isinstance(error, ConsoleError):
-        return translate("ReceiptDialog", "Action refusée (code : {code}).").format(code=error.code)
+        from console.ui.messages import error_text
+
+        return error_text(error)
     return translate("ReceiptDialog", "Erreur inattendue : {detail}").format(
         detail=str(error) or type(error).__name__
     )

@@ -1198,6 +1198,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>The payment site cannot be reached: nothing was charged. Try again in a moment.</translation>
     </message>
     <message>
+        <source>Le site de paiement a refusé la carte. L&apos;appelant peut essayer une autre carte.</source>
+        <translation>The payment site refused the card. The caller may try another card.</translation>
+    </message>
+    <message>
         <source>Erreur inattendue : {detail}</source>
         <translation>Unexpected error: {detail}</translation>
     </message>
@@ -1436,10 +1440,6 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Vérifiez l&apos;identité de l&apos;appelant avant de lui donner un reçu.</source>
         <translation>Verify the caller&apos;s identity before giving them a receipt.</translation>
-    </message>
-    <message>
-        <source>Action refusée (code : {code}).</source>
-        <translation>Action refused (code: {code}).</translation>
     </message>
     <message>
         <source>Erreur inattendue : {detail}</source>
@@ -2939,6 +2939,10 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>Aucun membre du personnel n&apos;est défini dans la base de données.</source>
         <translation>No staff member is defined in the database.</translation>
+    </message>
+    <message>
+        <source>Une règle refuse cette action.</source>
+        <translation>A rule refuses this action.</translation>
     </message>
     <message>
         <source>Erreur inattendue : {detail}</source>

@@ -195,3 +195,14 @@ def test_invalid_card_is_explained_and_never_charged(qtbot: QtBot, tasks: TaskRu
     assert charge.seen == []
     assert "VISA et Mastercard" in dialog.card.reason.text()
     assert "Date d'expiration invalide" in dialog.card.reason.text()
+
+
+def test_a_refusal_that_is_no_card_rule_reads_as_a_sentence_not_a_code(qtbot: QtBot) -> None:
+    from console.domain.errors import Refused
+    from console.ui.payment_dialog import error_text, refusal_text
+    from console.ui.receipt_dialog import receipt_error_text
+
+    for code in ("cart_not_payable", "payment_in_flight"):
+        assert code not in error_text(Refused(code))
+        assert code not in receipt_error_text(Refused(code))
+    assert "some_new_gateway_code" not in refusal_text("some_new_gateway_code")
