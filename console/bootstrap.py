@@ -56,6 +56,7 @@ def configured_database(settings: Settings) -> Database:
     return Database(
         settings.database_url,
         lock_timeout_ms=settings.lock_timeout_ms,
+        statement_timeout_ms=settings.statement_timeout_ms,
         pool=bounds,
         pgbouncer=settings.pgbouncer,
     )
@@ -196,6 +197,4 @@ def rebuild_demo(
     os.replace(building, path)
     for suffix in suffixes[1:]:  # the old database's log must not replay onto the new one
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return build_context(
-        settings, Database(settings.database_url, lock_timeout_ms=settings.lock_timeout_ms)
-    )
+    return build_context(settings, configured_database(settings))

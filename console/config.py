@@ -140,6 +140,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             env.get("CONSOLE_ALLOW_SANDBOX_GATEWAY", file.get("allow_sandbox_gateway", False))
         ),
         pgbouncer=_flag(env.get("CONSOLE_PGBOUNCER", file.get("pgbouncer", False))),
+        statement_timeout_ms=int(str(file.get("statement_timeout_ms", 5000))),
         db_pool_size=int(str(file.get("db_pool_size", 5))),
         db_max_overflow=int(str(file.get("db_max_overflow", 9))),
         db_lookup_pool_size=int(str(file.get("db_lookup_pool_size", 4))),

@@ -77,7 +77,9 @@ def _connect_args(password: str | None, *, pgbouncer: bool) -> dict[str, Any]:
 
 def _sqlite_engine(url: str, *, immediate: bool, busy_ms: int) -> Engine:
     engine = create_engine(
-        url, connect_args={"timeout": busy_ms / 1000, "check_same_thread": False}
+        url,
+        connect_args={"timeout": busy_ms / 1000, "check_same_thread": False},
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -156,6 +158,8 @@ class Database:
             self.engine = create_engine(
                 url,
                 echo=echo,
+                # An error names its statement, never its values (a name, a note).
+                hide_parameters=True,
                 pool_size=self.pool.size,
                 max_overflow=self.pool.overflow,
                 pool_timeout=statement_timeout_ms / 1000,
@@ -168,6 +172,8 @@ class Database:
             self._query_engine = create_engine(
                 url,
                 echo=echo,
+                # An error names its statement, never its values (a name, a note).
+                hide_parameters=True,
                 pool_size=2,
                 max_overflow=6,
                 isolation_level="AUTOCOMMIT",
