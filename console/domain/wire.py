@@ -34,32 +34,56 @@ class WireError(ValueError):
 
 def encode(value: Any) -> JSON:
     """``value`` as plain JSON values (dict, list, str, int, float, bool, None)."""
-    if isinstance(value, Enum):  # before str and int: a StrEnum is a str
-        return encode(value.value)
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, CardEntry):
-        return {
+    encoder = _ENCODERS.get(type(value))
+    if encoder is None:
+        encoder = _ENCODERS[type(value)] = _encoder_for(type(value))
+    return encoder(value)
+
+
+Encoder = Callable[[Any], JSON]
+
+
+def _same_value(value: Any) -> JSON:
+    return value
+
+
+def _encoder_for(kind: type) -> Encoder:
+    """How to encode every value of ``kind``, found once per type: a 50-hit answer is then
+    a few dictionary look-ups per value, not a chain of ``isinstance`` tests."""
+    if issubclass(kind, Enum):  # before str and int: a StrEnum is a str
+        return lambda value: encode(value.value)
+    if kind is type(None) or issubclass(kind, bool | int | float | str):
+        return _same_value
+    if issubclass(kind, datetime | date | time):
+        return lambda value: value.isoformat()
+    if issubclass(kind, timedelta):
+        return lambda value: value.total_seconds()
+    if issubclass(kind, Decimal):
+        return str
+    if issubclass(kind, bytes | bytearray | memoryview):
+        return lambda value: base64.b64encode(bytes(value)).decode("ascii")
+    if issubclass(kind, CardEntry):
+        return lambda value: {
             "number": value.number(),
             "exp_month": value.exp_month,
             "exp_year": value.exp_year,
             "cvv": value.cvv(),
         }
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: encode(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, Mapping):
-        return {str(k): encode(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [encode(v) for v in value]
-    raise TypeError(f"cannot send a {type(value).__name__} across the wire")
+    if dataclasses.is_dataclass(kind):
+        names = _field_names(kind)
+        return lambda value: {name: encode(getattr(value, name)) for name in names}
+    if issubclass(kind, Mapping):
+        return lambda value: {str(k): encode(v) for k, v in value.items()}
+    if issubclass(kind, list | tuple | set | frozenset):
+        return lambda value: [encode(v) for v in value]
+
+    def refused(value: Any) -> JSON:
+        raise TypeError(f"cannot send a {type(value).__name__} across the wire")
+
+    return refused
+
+
+_ENCODERS: dict[type, Encoder] = {}
 
 
 def decode(kind: Any, data: JSON) -> Any:
@@ -175,9 +199,38 @@ def _sequence(kind: Any, origin: Any) -> Decoder:
     return sequence
 
 
+def _plain_str(data: JSON) -> str:
+    if type(data) is not str:
+        raise WireError("expected a string")
+    return data
+
+
+def _plain_int(data: JSON) -> int:
+    if type(data) is not int:  # not a bool either
+        raise WireError("expected an integer")
+    return data
+
+
+def _plain_bool(data: JSON) -> bool:
+    if type(data) is not bool:
+        raise WireError("expected true or false")
+    return data
+
+
 def _class_decoder(kind: type) -> Decoder:
+    plain = {str: _plain_str, int: _plain_int, bool: _plain_bool}.get(kind)
+    if plain is not None:
+        return plain
     if issubclass(kind, Enum):
-        return kind
+        members = {member.value: member for member in kind}
+
+        def member(data: JSON) -> Any:
+            try:
+                return members[data]
+            except (KeyError, TypeError):
+                return kind(data)  # the enum's own error (or its _missing_ rule)
+
+        return member
     if dataclasses.is_dataclass(kind):
         return _dataclass_decoder(kind)
     if kind is CardEntry:
@@ -196,9 +249,29 @@ def _dataclass_decoder(kind: type) -> Decoder:
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     }
 
+    # Every field sent, as the server always sends them, and nothing for __init__ to do
+    # but store them: the instance is filled directly (a frozen dataclass's __init__
+    # sets each field through object.__setattr__, most of a 50-hit answer's decoding).
+    direct = (
+        len(fields) == len(dataclasses.fields(kind))
+        and not hasattr(kind, "__post_init__")
+        and "__slots__" not in vars(kind)
+    )
+    count = len(fields)
+    pairs = tuple(decoders.items())
+
     def dataclass_value(data: JSON) -> Any:
         if not isinstance(data, dict):
             raise WireError(f"expected an object for {kind.__name__}")
+        if direct and len(data) == count:
+            try:
+                values = {name: decode_field(data[name]) for name, decode_field in pairs}
+            except KeyError:
+                pass  # another field instead of one of ours: refused below
+            else:
+                instance: Any = object.__new__(kind)
+                instance.__dict__.update(values)
+                return instance
         if not known.issuperset(data):  # a field the type does not have: a mistake, or worse
             raise WireError(f"{kind.__name__} has no {sorted(set(data) - known)}")
         missing = required.difference(data)

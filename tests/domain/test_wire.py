@@ -125,3 +125,13 @@ def test_a_field_the_type_does_not_have_is_refused() -> None:
     data["passed"] = True
     with pytest.raises(wire.WireError):
         wire.decode(Inner, data)
+
+
+def test_a_value_decoded_whole_is_equal_hashable_and_frozen_like_one_built() -> None:
+    import dataclasses as dc
+
+    built = Inner(datetime(2026, 1, 1, tzinfo=UTC), date(2026, 1, 2), Colour.BLUE)
+    back = wire.decode(Inner, wire.encode(built))
+    assert back == built and hash(back) == hash(built)
+    with pytest.raises(dc.FrozenInstanceError):
+        back.colour = Colour.RED  # type: ignore[misc]
