@@ -104,7 +104,10 @@ class Jobs:
         return report
 
 
-def server_jobs(ctx: ServiceContext, *, sweep_s: float, relay_s: float) -> Jobs:
+def server_jobs(
+    ctx: ServiceContext, *, sweep_s: float, relay_s: float, seal_s: float = 0.0
+) -> Jobs:
+    from console.services import audit_seal
     from console.services.mail_relay import SmtpTransport, deliver_due, smtp_password
     from console.services.sweep import sweep
 
@@ -120,4 +123,8 @@ def server_jobs(ctx: ServiceContext, *, sweep_s: float, relay_s: float) -> Jobs:
                 lambda: deliver_due(ctx, transport, sender=settings.smtp.sender),
             )
         )
+    if seal_s > 0:
+        # Each complete Québec day of the journal and the file-access log sealed soon
+        # after it ends (``console audit verify`` then names any entry changed since).
+        jobs.append(Job("audit_seal", seal_s, lambda: audit_seal.seal(ctx)))
     return Jobs(ctx, jobs)

@@ -48,7 +48,14 @@ def add_serve_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="SECONDS",
         help="mail relay pass (0: no relay in this process)",
     )
-    serve.add_argument("--no-jobs", action="store_true", help="run neither sweep nor relay")
+    serve.add_argument(
+        "--seal-interval",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="seal the journal's complete days (0: not in this process)",
+    )
+    serve.add_argument("--no-jobs", action="store_true", help="run no job at all")
     serve.set_defaults(func=serve_command)
 
 
@@ -80,7 +87,12 @@ def serve_command(args: argparse.Namespace) -> int:
 
     state = ServerState(ctx)
     if not args.no_jobs:
-        state.jobs = server_jobs(ctx, sweep_s=args.sweep_interval, relay_s=args.relay_interval)
+        state.jobs = server_jobs(
+            ctx,
+            sweep_s=args.sweep_interval,
+            relay_s=args.relay_interval,
+            seal_s=args.seal_interval,
+        )
         state.jobs.start()
     app = create_app(state)
     scheme = "http" if args.insecure_http else "https"
