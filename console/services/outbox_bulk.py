@@ -51,27 +51,10 @@ def requeue_failed(
     while True:
         if cancelled is not None and cancelled():
             return RequeueReport(done, total, cancelled=True)
-        with ctx.db.write() as session:
-            batch = session.scalars(
-                select(OutboxMessage).where(*_failed()).order_by(OutboxMessage.id).limit(chunk)  # type: ignore[arg-type]
-            ).all()
-            if not batch:
-                break
-            now = ctx.clock.now()
-            for message in batch:
-                message.state = OutboxState.QUEUED.value
-                message.attempts = 0
-                message.next_attempt_at = now
-                message.last_error = None
-            audit.record(
-                session,
-                ctx,
-                actor,
-                "outbox.requeued",
-                target=f"{len(batch)} courriels",
-                details={"first_id": batch[0].id, "last_id": batch[-1].id, "count": len(batch)},
-            )
-        done += len(batch)
+        requeued = _requeue_next(ctx, actor, chunk)
+        if not requeued:
+            break
+        done += requeued
         if progress is not None:
             progress(done, max(total, done))
     return RequeueReport(done, max(total, done), cancelled=False)
@@ -82,10 +65,30 @@ def requeue_batch(ctx: ServiceContext, actor: Actor, *, chunk: int = CHUNK) -> R
     batches and shows the progress); ``requeued`` 0 means nothing is left."""
     require_role(actor, Role.SUPERVISOR, action="outbox_requeue")
     left = count_failed(ctx, actor)
-    report = requeue_failed(ctx, actor, cancelled=_after_one_batch(), chunk=chunk)
-    return RequeueReport(report.requeued, left, cancelled=False)
+    return RequeueReport(_requeue_next(ctx, actor, chunk), left, cancelled=False)
 
 
-def _after_one_batch() -> Callable[[], bool]:
-    asked = iter((False, True))
-    return lambda: next(asked, True)
+def _requeue_next(ctx: ServiceContext, actor: Actor, chunk: int) -> int:
+    """The next ``chunk`` failed emails back in the queue, journaled, in one transaction;
+    how many (0: none was left)."""
+    with ctx.db.write() as session:
+        batch = session.scalars(
+            select(OutboxMessage).where(*_failed()).order_by(OutboxMessage.id).limit(chunk)  # type: ignore[arg-type]
+        ).all()
+        if not batch:
+            return 0
+        now = ctx.clock.now()
+        for message in batch:
+            message.state = OutboxState.QUEUED.value
+            message.attempts = 0
+            message.next_attempt_at = now
+            message.last_error = None
+        audit.record(
+            session,
+            ctx,
+            actor,
+            "outbox.requeued",
+            target=f"{len(batch)} courriels",
+            details={"first_id": batch[0].id, "last_id": batch[-1].id, "count": len(batch)},
+        )
+        return len(batch)
