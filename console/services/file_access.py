@@ -43,33 +43,37 @@ def record_file_access_ctx(ctx: ServiceContext, actor: Actor, household_id: int)
     """:func:`record_file_access` in a transaction of its own, unless the same staff
     member's look at this file was recorded in the last two minutes."""
     with ctx.db.write() as session:
-        recent = session.scalar(
-            select(FileAccess.id)
-            .where(
-                FileAccess.staff_id == actor.staff_id,
-                FileAccess.household_id == household_id,
-                FileAccess.at >= ctx.clock.now() - SAME_LOOK,
-            )
-            .limit(1)
-        )
-        if recent is None:
-            record_file_access(session, ctx, actor, household_id)
+        _record_look(session, ctx, actor, household_id)
 
 
 def record_for_cart(ctx: ServiceContext, actor: Actor, cart_id: int) -> None:
     """A read about a cart (its payers) is a look at its family's file."""
-    with ctx.db.read() as session:
+    with ctx.db.write() as session:
         household_id = session.scalar(select(Cart.household_id).where(Cart.id == cart_id))
-    if household_id is not None:
-        record_file_access_ctx(ctx, actor, household_id)
+        if household_id is not None:
+            _record_look(session, ctx, actor, household_id)
 
 
 def record_for_member(ctx: ServiceContext, actor: Actor, member_id: int) -> None:
     """A read about a member (what holds them on an activity) is a look at their file."""
-    with ctx.db.read() as session:
+    with ctx.db.write() as session:
         household_id = session.scalar(select(Member.household_id).where(Member.id == member_id))
-    if household_id is not None:
-        record_file_access_ctx(ctx, actor, household_id)
+        if household_id is not None:
+            _record_look(session, ctx, actor, household_id)
+
+
+def _record_look(session: Session, ctx: ServiceContext, actor: Actor, household_id: int) -> None:
+    recent = session.scalar(
+        select(FileAccess.id)
+        .where(
+            FileAccess.staff_id == actor.staff_id,
+            FileAccess.household_id == household_id,
+            FileAccess.at >= ctx.clock.now() - SAME_LOOK,
+        )
+        .limit(1)
+    )
+    if recent is None:
+        record_file_access(session, ctx, actor, household_id)
 
 
 def file_accesses(
