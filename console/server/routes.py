@@ -8,11 +8,10 @@ by FastAPI's validation, whose error answers echo the input (a card number, say)
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
+import json
 import typing
 from collections.abc import Callable
-from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -54,26 +53,10 @@ def decode_arguments(name: str, body: Any) -> dict[str, Any]:
     arguments: dict[str, Any] = {}
     for param, kind, default in params:
         if param in body:
-            arguments[param] = wire.decode(kind, body[param])
-            if _has_naive_time(arguments[param]):
-                raise wire.WireError(f"{param}: a time without its zone")
+            arguments[param] = wire.decode(kind, body[param])  # refuses a zoneless time
         elif default is inspect.Parameter.empty:
             raise wire.WireError(f"{param} is missing")
     return arguments
-
-
-def _has_naive_time(value: Any) -> bool:
-    """Whether a decoded argument holds a time without a zone: the services compare times
-    with their own aware clock, and a client's "local" time means nothing to the server."""
-    if isinstance(value, datetime):
-        return value.tzinfo is None or value.utcoffset() is None
-    if isinstance(value, list | tuple | set | frozenset):
-        return any(_has_naive_time(v) for v in value)
-    if isinstance(value, dict):
-        return any(_has_naive_time(v) for v in value.values())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(_has_naive_time(getattr(value, f.name)) for f in dataclasses.fields(value))
-    return False
 
 
 async def read_json(request: Request) -> Any:
@@ -93,8 +76,6 @@ async def read_json(request: Request) -> Any:
     raw = b"".join(chunks)
     if not raw:
         return {}
-    import json
-
     try:
         return json.loads(raw)
     except ValueError as exc:
