@@ -17,7 +17,8 @@ def require_role(actor: Actor, *roles: Role, action: str) -> None:
         raise Forbidden("role_forbidden", action=action, role=actor.role.value)
 
 
-def _to_actor(staff: Staff) -> Actor:
+def actor_of(staff: Staff) -> Actor:
+    """The staff member as the services see them, as the staff row says now."""
     return Actor(
         staff_id=staff.id,
         username=staff.username,
@@ -33,7 +34,7 @@ def list_staff(ctx: ServiceContext) -> list[Actor]:
         rows = session.scalars(
             select(Staff).where(Staff.active).order_by(Staff.role, Staff.username)
         )
-        return [_to_actor(s) for s in rows]
+        return [actor_of(s) for s in rows]
 
 
 def actor_for_username(ctx: ServiceContext, username: str) -> Actor:
@@ -42,4 +43,4 @@ def actor_for_username(ctx: ServiceContext, username: str) -> Actor:
         staff = session.scalar(select(Staff).where(Staff.username == username, Staff.active))
         if staff is None:
             raise NotFound("staff_not_found", username=username)
-        return _to_actor(staff)
+        return actor_of(staff)

@@ -52,6 +52,7 @@ from console.domain.views.staff_auth import StaffAccount, StaffSession
 from console.domain.vocabulary import Role
 from console.services import audit
 from console.services.context import ServiceContext
+from console.services.staff import actor_of
 
 # ``ctx.ports[HASHER_PORT]`` may hold a PasswordHasher (tests lower its cost); otherwise
 # CONSOLE_ARGON2_FAST=1 in the environment picks the cheapest parameters (tests run in a
@@ -163,29 +164,12 @@ def normalize_username(username: str) -> str:
     return username.strip().lower()
 
 
-def _actor(staff: Staff, borough_name: str | None) -> Actor:
-    return Actor(
-        staff_id=staff.id,
-        username=staff.username,
-        display_name=staff.display_name,
-        role=Role(staff.role),
-        borough_id=staff.borough_id,
-        borough_name=borough_name,
-    )
-
-
 def _staff_by_name(session: Session, ctx: ServiceContext, username: str) -> Staff | None:
     """The staff row, locked on PostgreSQL: concurrent attempts count each other's failures."""
     statement = select(Staff).where(Staff.username == username)
     if ctx.db.locks_rows:
         statement = statement.with_for_update()
     return session.scalar(statement)
-
-
-def _borough_name(session: Session, staff: Staff) -> str | None:
-    if staff.borough_id is None:
-        return None
-    return session.scalar(select(Borough.name).where(Borough.id == staff.borough_id))
 
 
 # --- Sign in, sessions, sign out ------------------------------------------------------
@@ -222,7 +206,7 @@ def sign_in(ctx: ServiceContext, username: str, password: str) -> StaffSession:
                 )
             refusal = Unauthenticated("sign_in_refused")
         else:
-            actor = _actor(staff, _borough_name(session, staff))
+            actor = actor_of(staff)
             checked = _check_password(session, ctx, policy, hasher, staff, actor, password, now)
             if checked is None:
                 return _open_session(session, ctx, policy, hasher, staff, actor, password, now)
@@ -441,7 +425,7 @@ def sign_out(ctx: ServiceContext, token: str) -> None:
         audit.record(
             session,
             ctx,
-            _actor(staff, _borough_name(session, staff)),
+            actor_of(staff),
             AuditAction.STAFF_SIGN_OUT.value,
             target=staff.username,
             details={"session": row.id},
@@ -538,7 +522,7 @@ def add_staff(
                 "display_name": shown,
             },
         )
-        return _actor(staff, borough.name if borough else None)
+        return actor_of(staff)
 
 
 def _staff_for_admin(session: Session, ctx: ServiceContext, username: str) -> Staff:
