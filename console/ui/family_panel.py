@@ -180,13 +180,10 @@ class FamilyPanel(QWidget):
         self._selection_changed()
 
     def selected_member(self) -> FamilyMember | None:
-        if self.file is None:
+        selected = self._model.selected(self._members)
+        if self.file is None or selected is None:
             return None
-        rows = self._members.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= self._model.rowCount():
-            return None
-        member_id = self._model.row(rows[0].row()).member_id
-        return next((m for m in self.file.members if m.member_id == member_id), None)
+        return next((m for m in self.file.members if m.member_id == selected.member_id), None)
 
     def select_member(self, member_id: int) -> None:
         for row in range(self._model.rowCount()):
@@ -194,8 +191,8 @@ class FamilyPanel(QWidget):
                 self._members.selectRow(row)
 
     def _keep_selection(self) -> None:
-        rows = self._members.selectionModel().selectedRows()
-        self._kept_member = self._model.row(rows[0].row()).member_id if rows else None
+        selected = self._model.selected(self._members)
+        self._kept_member = selected.member_id if selected is not None else None
 
     def _restore_selection(self) -> None:
         if self._kept_member is not None:

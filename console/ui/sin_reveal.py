@@ -212,10 +212,7 @@ class SinReveal(QWidget):
         self.button.setToolTip(tip)
 
     def selected_member(self) -> MemberView | None:
-        rows = self._members.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= self._model.rowCount():
-            return None
-        return self._model.row(rows[0].row())
+        return self._model.selected(self._members)
 
     # The reveal
 

@@ -22,7 +22,13 @@ from PySide6.QtGui import (
     QStandardItem,
     QStandardItemModel,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -81,6 +87,13 @@ class RowsModel(QStandardItemModel, Generic[R]):
 
     def row(self, index: int) -> R:
         return self._rows[index]
+
+    def selected(self, view: QAbstractItemView) -> R | None:
+        """The row selected in ``view`` (a view of this model), if any."""
+        rows = view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._rows):
+            return None
+        return self._rows[rows[0].row()]
 
     @property
     def rows(self) -> list[R]:
