@@ -113,9 +113,10 @@ def server_jobs(
 
     settings = ctx.settings
     assert settings is not None
-    transport = SmtpTransport(settings.smtp, smtp_password(settings.smtp))
     jobs = [Job("sweep", sweep_s, lambda: sweep(ctx))]
     if relay_s > 0:
+        # The SMTP password is read (from the keyring) only by a process that relays.
+        transport = SmtpTransport(settings.smtp, smtp_password(settings.smtp))
         jobs.append(
             Job(
                 "mail_relay",
