@@ -62,17 +62,17 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from console.ui.main_window import LANGUAGE_KEY, MainWindow
-    from console.ui.startup import install_language, install_style
-    from console.ui.tasks import Progress, TaskRunner
-    from console.ui.workspace import Workspace
+    from console.ui.kit.tasks import Progress, TaskRunner
+    from console.ui.kit.workspace import Workspace
+    from console.ui.window.main_window import LANGUAGE_KEY, MainWindow
+    from console.ui.window.startup import install_language, install_style
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Console de soutien")
-    from console.ui.caller_id import forward_call
+    from console.ui.search.caller_id import forward_call
 
     if getattr(args, "call", None) and forward_call(args.call):
         return 0  # the running console took the call
@@ -86,8 +86,8 @@ def run_gui(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     workspace = Workspace(tasks)
     window = MainWindow(workspace, qsettings)
-    from console.ui.payment_actions import install_payments
-    from console.ui.places_wiring import install_places
+    from console.ui.window.payment_actions import install_payments
+    from console.ui.window.places_wiring import install_places
 
     install_places(window)
     install_payments(window)
@@ -116,8 +116,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from console.bootstrap import build_context, open_database, rebuild_demo
     from console.services.api import EmbeddedDemo
-    from console.ui.demo_data import install_demo_data
-    from console.ui.demo_simulation import install_demo_simulation
+    from console.ui.window.demo_data import install_demo_data
+    from console.ui.window.demo_simulation import install_demo_simulation
 
     def opened(context: ServiceContext) -> None:
         """The demo database is open (or made again): its staff picker chooses who acts."""
@@ -177,7 +177,7 @@ def _remote(
     (idle timeout, lifetime, disabled, signed out elsewhere)."""
     from PySide6.QtCore import QObject, Signal
 
-    from console.ui.sign_in import SignInDialog
+    from console.ui.window.sign_in import SignInDialog
 
     class SessionWatch(QObject):
         ended = Signal()

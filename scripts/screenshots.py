@@ -36,13 +36,13 @@ from console.services.accounts import unlock_account  # noqa: E402
 from console.services.context import ServiceContext  # noqa: E402
 from console.services.staff import Actor, list_staff  # noqa: E402
 from console.services.verification import CallerAnswers, verify_caller  # noqa: E402
-from console.ui.dashboard import Dashboard  # noqa: E402
-from console.ui.main_window import MainWindow  # noqa: E402
-from console.ui.payment_actions import install_payments  # noqa: E402
-from console.ui.places_wiring import install_places  # noqa: E402
-from console.ui.startup import install_language, install_style  # noqa: E402
-from console.ui.tasks import TaskRunner  # noqa: E402
-from console.ui.workspace import Workspace  # noqa: E402
+from console.ui.kit.tasks import TaskRunner  # noqa: E402
+from console.ui.kit.workspace import Workspace  # noqa: E402
+from console.ui.supervision.dashboard import Dashboard  # noqa: E402
+from console.ui.window.main_window import MainWindow  # noqa: E402
+from console.ui.window.payment_actions import install_payments  # noqa: E402
+from console.ui.window.places_wiring import install_places  # noqa: E402
+from console.ui.window.startup import install_language, install_style  # noqa: E402
 
 SIN_KEY = "fXo1cNuU4f0n2p3o6GQ8lq3kqkH4nQmTqf8qQ0pQe0s="  # demo only
 

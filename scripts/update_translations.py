@@ -1,5 +1,5 @@
 """Refresh the English translation: lupdate collects the French source strings of
-``console/ui/*.py`` into ``resources/translations/console_en.ts`` (keeping the existing
+``console/ui/**/*.py`` into ``resources/translations/console_en.ts`` (keeping the existing
 translations), then lrelease compiles it to ``console/ui/translations/console_en.qm``,
 which ships inside the package.
 
@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = sorted((ROOT / "console" / "ui").glob("*.py"))
+SOURCES = sorted((ROOT / "console" / "ui").rglob("*.py"))
 TS = ROOT / "resources" / "translations" / "console_en.ts"
 QM = ROOT / "console" / "ui" / "translations" / "console_en.qm"
 

@@ -38,7 +38,7 @@ def test_services_write_only_codes_of_the_vocabulary() -> None:
 
 
 def test_every_code_of_the_vocabulary_has_a_name_on_screen() -> None:
-    from console.ui.formatting import audit_action_name
+    from console.ui.kit.formatting import audit_action_name
 
     unnamed = [action.value for action in AuditAction if audit_action_name(action) == action]
     assert unnamed == []

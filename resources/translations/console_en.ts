@@ -985,132 +985,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Console de soutien — Mes loisirs en ligne</source>
-        <translation>Support console — Mes loisirs en ligne</translation>
-    </message>
-    <message>
-        <source>Personnel</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <source>DÉMO</source>
-        <translation>DEMO</translation>
-    </message>
-    <message>
-        <source>Base de démonstration : les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
-        <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
-    </message>
-    <message>
-        <source>&amp;Agent (démo) :</source>
-        <translation>&amp;Agent (demo):</translation>
-    </message>
-    <message>
-        <source>Agent de démonstration</source>
-        <translation>Demo agent</translation>
-    </message>
-    <message>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>Se dé&amp;connecter</source>
-        <translation>Sign &amp;out</translation>
-    </message>
-    <message>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>&amp;Dossier</source>
-        <translation>&amp;Household</translation>
-    </message>
-    <message>
-        <source>&amp;Rechercher un appelant</source>
-        <translation>&amp;Find a caller</translation>
-    </message>
-    <message>
-        <source>&amp;Fermer le dossier</source>
-        <translation>&amp;Close the household</translation>
-    </message>
-    <message>
-        <source>&amp;Membres</source>
-        <translation>&amp;Members</translation>
-    </message>
-    <message>
-        <source>&amp;Sections</source>
-        <translation>&amp;Sections</translation>
-    </message>
-    <message>
-        <source>Paniers</source>
-        <translation>Carts</translation>
-    </message>
-    <message>
-        <source>Inscriptions</source>
-        <translation>Registrations</translation>
-    </message>
-    <message>
-        <source>Liste d&apos;attente</source>
-        <translation>Waitlist</translation>
-    </message>
-    <message>
-        <source>Paiements</source>
-        <translation>Payments</translation>
-    </message>
-    <message>
-        <source>Courriels envoyés</source>
-        <translation>Emails sent</translation>
-    </message>
-    <message>
-        <source>Notes d&apos;appel</source>
-        <translation>Call notes</translation>
-    </message>
-    <message>
-        <source>&amp;Affichage</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>&amp;Langue / Language</source>
-        <translation>&amp;Langue / Language</translation>
-    </message>
-    <message>
-        <source>Membre du personnel connecté</source>
-        <translation>Signed-in staff member</translation>
-    </message>
-    <message>
-        <source>Travail en cours</source>
-        <translation>Work in progress</translation>
-    </message>
-    <message>
-        <source>Connexion à la base de données…</source>
-        <translation>Connecting to the database…</translation>
-    </message>
-    <message>
-        <source>Non connecté</source>
-        <translation>Not connected</translation>
-    </message>
-    <message>
-        <source>Préparation des données de démonstration… {percent} %</source>
-        <translation>Preparing the demo data… {percent}%</translation>
-    </message>
-    <message>
-        <source>Base de données inaccessible</source>
-        <translation>Database unreachable</translation>
-    </message>
-    <message>
-        <source>Prêt</source>
-        <translation>Ready</translation>
-    </message>
-    <message>
-        <source>Aucun membre du personnel</source>
-        <translation>No staff member</translation>
-    </message>
-    <message>
-        <source>Connecté : {name} ({role})</source>
-        <translation>Signed in: {name} ({role})</translation>
-    </message>
-    <message>
-        <source>La langue choisie s&apos;appliquera au prochain démarrage de la console. / The new language applies the next time the console starts.</source>
-        <translation>The new language applies the next time the console starts. / La langue choisie s&apos;appliquera au prochain démarrage de la console.</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +1823,137 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Place offerte jusqu&apos;au {at}; la famille est avisée par courriel.</source>
         <translation>Place offered until {at}; the family is notified by email.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFrame</name>
+    <message>
+        <source>Console de soutien — Mes loisirs en ligne</source>
+        <translation>Support console — Mes loisirs en ligne</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>DÉMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Base de démonstration : les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
+        <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
+    </message>
+    <message>
+        <source>&amp;Agent (démo) :</source>
+        <translation>&amp;Agent (demo):</translation>
+    </message>
+    <message>
+        <source>Agent de démonstration</source>
+        <translation>Demo agent</translation>
+    </message>
+    <message>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Se dé&amp;connecter</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Household</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher un appelant</source>
+        <translation>&amp;Find a caller</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer le dossier</source>
+        <translation>&amp;Close the household</translation>
+    </message>
+    <message>
+        <source>&amp;Membres</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>&amp;Sections</source>
+        <translation>&amp;Sections</translation>
+    </message>
+    <message>
+        <source>Paniers</source>
+        <translation>Carts</translation>
+    </message>
+    <message>
+        <source>Inscriptions</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente</source>
+        <translation>Waitlist</translation>
+    </message>
+    <message>
+        <source>Paiements</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Courriels envoyés</source>
+        <translation>Emails sent</translation>
+    </message>
+    <message>
+        <source>Notes d&apos;appel</source>
+        <translation>Call notes</translation>
+    </message>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Langue / Language</source>
+        <translation>&amp;Langue / Language</translation>
+    </message>
+    <message>
+        <source>Membre du personnel connecté</source>
+        <translation>Signed-in staff member</translation>
+    </message>
+    <message>
+        <source>Travail en cours</source>
+        <translation>Work in progress</translation>
+    </message>
+    <message>
+        <source>Connexion à la base de données…</source>
+        <translation>Connecting to the database…</translation>
+    </message>
+    <message>
+        <source>Non connecté</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Préparation des données de démonstration… {percent} %</source>
+        <translation>Preparing the demo data… {percent}%</translation>
+    </message>
+    <message>
+        <source>Base de données inaccessible</source>
+        <translation>Database unreachable</translation>
+    </message>
+    <message>
+        <source>Prêt</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Aucun membre du personnel</source>
+        <translation>No staff member</translation>
+    </message>
+    <message>
+        <source>Connecté : {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage de la console. / The new language applies the next time the console starts.</source>
+        <translation>The new language applies the next time the console starts. / La langue choisie s&apos;appliquera au prochain démarrage de la console.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from console.services.context import ServiceContext
 from console.services.staff import Actor, list_staff
-from console.ui.main_window import MainWindow
+from console.ui.window.main_window import MainWindow
 
 
 def open_household(qtbot: QtBot, window: MainWindow, household_id: int) -> None:

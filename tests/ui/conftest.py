@@ -18,9 +18,9 @@ from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
 from tests.conftest import TEST_SIN_KEY
 from tests.helpers.databases import fresh_sqlite
 from tests.ui.families import T0, Families, insert_families

@@ -19,8 +19,8 @@ from console.domain.vocabulary import Role
 from console.services.api import InProcessApi
 from console.services.context import ServiceContext
 from console.services.staff import Actor
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
 from tests.conftest import TEST_SIN_KEY
 from tests.helpers.builders import BuiltHousehold, make_household, make_staff
 from tests.helpers.databases import fresh_sqlite

@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from console.services.accounts import account_summary
-from console.ui.account_panel import AccountPanel
+from console.ui.family.account_panel import AccountPanel
 from tests.helpers.builders import verify_call
 from tests.ui.support_scene import Scene, build_scene
 

@@ -14,8 +14,8 @@ from console.domain.vocabulary import Relationship
 from console.services.accounts import account_summary
 from console.services.context import ServiceContext
 from console.services.family import change_relationship, family_file
-from console.ui.main_window import MainWindow
-from console.ui.verification_dialog import VerificationDialog
+from console.ui.family.verification_dialog import VerificationDialog
+from console.ui.window.main_window import MainWindow
 from tests.ui.families import Families
 
 # The offscreen platform warns when a shown top-level widget's size hints change.

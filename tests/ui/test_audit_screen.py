@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.ui.audit_screen import AuditScreen
+from console.ui.supervision.audit_screen import AuditScreen
 from tests.helpers.builders import verify_call
 from tests.ui.support_scene import Scene, build_scene
 

@@ -11,7 +11,7 @@ from console.domain.errors import Unavailable
 from console.services.calls import list_calls
 from console.services.context import ServiceContext
 from console.services.verification import CallerAnswers, verify_caller
-from console.ui.main_window import MainWindow
+from console.ui.window.main_window import MainWindow
 from tests.ui.call_helpers import open_household, settle
 from tests.ui.families import Families
 

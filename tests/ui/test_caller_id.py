@@ -21,11 +21,11 @@ from console.db.models import Member
 from console.domain.names import search_key
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
-from console.ui import caller_id
-from console.ui.caller_id import CallForwardServer, CallListener, forward_call, valid_number
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.search import caller_id
+from console.ui.search.caller_id import CallForwardServer, CallListener, forward_call, valid_number
+from console.ui.window.main_window import MainWindow
 from tests.ui.call_helpers import settle
 from tests.ui.families import Families
 

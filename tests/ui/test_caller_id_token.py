@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.ui import caller_id
-from console.ui.caller_id import CallListener, call_token, call_url
-from console.ui.main_window import MainWindow
+from console.ui.search import caller_id
+from console.ui.search.caller_id import CallListener, call_token, call_url
+from console.ui.window.main_window import MainWindow
 from tests.ui.call_helpers import settle
 from tests.ui.families import Families
 

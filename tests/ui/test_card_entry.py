@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from console.domain.cards import CARD_BRAND_NOT_ACCEPTED, CARD_CHECKSUM, CardEntry
-from console.ui.card_entry import CardEntryWidget
+from console.ui.payments.card_entry import CardEntryWidget
 
 TODAY = date(2026, 3, 2)
 

@@ -16,10 +16,10 @@ from console.domain.errors import Unavailable
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.services.households import HouseholdView
-from console.ui.connection_banner import ConnectionMonitor
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.connection_banner import ConnectionMonitor
+from console.ui.window.main_window import MainWindow
 from tests.conftest import TEST_SIN_KEY
 from tests.helpers.databases import PG_ENV, PostgresRun
 from tests.helpers.outages import postgres_outage, sqlite_file_moved

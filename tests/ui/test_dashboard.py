@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from console.db.engine import Database
 from console.db.models import Borough, Cart, OutboxMessage
 from console.domain.vocabulary import Role
-from console.ui.dashboard import Dashboard
-from console.ui.main_window import MainWindow
-from console.ui.supervision_menu import supervision_menu
+from console.ui.kit.supervision_menu import supervision_menu
+from console.ui.supervision.dashboard import Dashboard
+from console.ui.window.main_window import MainWindow
 from tests.ui.families import T0, Families
 
 # The offscreen platform of the test run cannot raise or size a second top-level window.

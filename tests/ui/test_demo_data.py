@@ -14,9 +14,9 @@ from console.db.models import Household
 from console.db.seed import SeedCancelled
 from console.services.api import InProcessApi
 from console.services.context import ServiceContext
-from console.ui.demo_data import install_demo_data
-from console.ui.main_window import MainWindow
-from console.ui.tasks import Progress
+from console.ui.kit.tasks import Progress
+from console.ui.window.demo_data import install_demo_data
+from console.ui.window.main_window import MainWindow
 from tests.conftest import TEST_SIN_KEY
 from tests.ui.call_helpers import staff_named
 

@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from console.db.models import CartItem
 from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
-from console.ui.demo_simulation import install_demo_simulation
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.demo_simulation import install_demo_simulation
+from console.ui.window.main_window import MainWindow
 from tests.ui.call_helpers import staff_named
 
 

@@ -25,12 +25,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import console
-import console.ui.main_window
+import console.ui.window.main_window
 from console.cli_keys import database_problem as cli_keys_sentence
 from console.cli_staff import _explain as cli_staff_sentence
 from console.domain.errors import ConsoleError, Reason
-from console.ui import call_wording, messages
-from console.ui.startup import LOCALES, install_language
+from console.ui.kit import call_wording, messages
+from console.ui.window.startup import LOCALES, install_language
 
 PACKAGE = Path(console.__file__).resolve().parent
 ROOT = PACKAGE.parent
@@ -334,8 +334,9 @@ def _fallback(code: str) -> str:
 @pytest.fixture(scope="module")
 def registrations(qapp: QApplication) -> None:
     """Every screen module imported, as the window's screens are once installed."""
-    for path in sorted((PACKAGE / "ui").glob("*.py")):
-        importlib.import_module(f"console.ui.{path.stem}")
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        importlib.import_module("console." + ".".join(p for p in parts if p != "__init__"))
     call_wording.register_messages()  # what install_call_flow does for the window
 
 

@@ -16,12 +16,12 @@ from console.db.engine import Database
 from console.domain.vocabulary import Relationship
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.payment_actions import install_payments
-from console.ui.places_wiring import install_places
-from console.ui.startup import install_language, install_style
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
+from console.ui.window.payment_actions import install_payments
+from console.ui.window.places_wiring import install_places
+from console.ui.window.startup import install_language, install_style
 from tests.helpers.builders import make_member
 from tests.ui.families import Families
 

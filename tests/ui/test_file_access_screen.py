@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.ui.main_window import MainWindow
+from console.ui.window.main_window import MainWindow
 from tests.ui.families import Families
 from tests.ui.test_account_screens import press, search_and_open, settle, sign_in
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from console.services.quebec_time import LOCAL_TZ
-from console.ui import formatting
+from console.ui.kit import formatting
 
 
 def test_formatting_uses_the_services_zone() -> None:

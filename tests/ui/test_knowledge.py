@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.services.calls import CALL_REASONS
-from console.ui import knowledge
-from console.ui.call_panel import CallPanel
-from console.ui.resources import TRANSLATIONS
+from console.ui.call import knowledge
+from console.ui.call.call_panel import CallPanel
+from console.ui.kit.resources import TRANSLATIONS
 
 # The offscreen platform cannot resize a shown top-level widget to its hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

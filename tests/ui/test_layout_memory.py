@@ -6,10 +6,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
-from console.ui.layout_memory import GEOMETRY_KEY, SPLITTER_KEY, STATE_KEY
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.layout_memory import GEOMETRY_KEY, SPLITTER_KEY, STATE_KEY
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
 
 
 def _window(qtbot: QtBot, tasks: TaskRunner, qsettings: QSettings) -> MainWindow:

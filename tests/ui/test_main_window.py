@@ -12,10 +12,10 @@ from console.domain.views.staff import Actor
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.services.search import MatchedOn
-from console.ui.main_window import LANGUAGE_KEY, MainWindow
-from console.ui.table_model import DETAIL_ROLE
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.table_model import DETAIL_ROLE
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import LANGUAGE_KEY, MainWindow
 from tests.ui.families import Families
 
 

@@ -15,9 +15,9 @@ from console.domain.cards import CardEntry
 from console.domain.errors import Reason, Refused
 from console.domain.vocabulary import PaymentStatus, Relationship
 from console.services.payers import PayerOption, PayerOptions
-from console.ui.card_entry import CardEntryWidget
-from console.ui.payment_dialog import PaymentDialog
-from console.ui.tasks import TaskRunner
+from console.ui.kit.tasks import TaskRunner
+from console.ui.payments.card_entry import CardEntryWidget
+from console.ui.payments.payment_dialog import PaymentDialog
 
 APPROVED = "Paiement effectué avec succès – Confirmation de paiement"
 
@@ -199,8 +199,8 @@ def test_invalid_card_is_explained_and_never_charged(qtbot: QtBot, tasks: TaskRu
 
 def test_a_refusal_that_is_no_card_rule_reads_as_a_sentence_not_a_code(qtbot: QtBot) -> None:
     from console.domain.errors import Refused
-    from console.ui.payment_dialog import error_text, refusal_text
-    from console.ui.receipt_dialog import receipt_error_text
+    from console.ui.payments.payment_dialog import error_text, refusal_text
+    from console.ui.payments.receipt_dialog import receipt_error_text
 
     for code in ("cart_not_payable", "payment_in_flight"):
         assert code not in error_text(Refused(code))

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.payment_actions import PaymentActions, install_payments
-from console.ui.payment_dialog import PaymentDialog
-from console.ui.receipt_dialog import ReceiptDialog
+from console.ui.payments.payment_dialog import PaymentDialog
+from console.ui.payments.receipt_dialog import ReceiptDialog
+from console.ui.window.main_window import MainWindow
+from console.ui.window.payment_actions import PaymentActions, install_payments
 from tests.helpers.place_data import verify
 from tests.ui.families import Families
 

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from console.services.api import EmbeddedDemo
 from console.services.carts import add_to_cart, remove_from_cart
 from console.services.waitlist_admin import waitlist_review
-from console.ui.activity_view import PlacesPanel
-from console.ui.already_registered import AlreadyRegisteredPanel
-from console.ui.register_dialog import RegisterDialog
-from console.ui.sweeper import Sweeper
-from console.ui.waitlist_review import WaitlistReviewScreen
+from console.ui.places.activity_view import PlacesPanel
+from console.ui.places.already_registered import AlreadyRegisteredPanel
+from console.ui.places.register_dialog import RegisterDialog
+from console.ui.places.waitlist_review import WaitlistReviewScreen
+from console.ui.window.sweeper import Sweeper
 from tests.helpers.place_data import make_activity, make_family
 from tests.ui.support_scene import Scene, build_scene
 

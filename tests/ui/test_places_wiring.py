@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 from console.domain.vocabulary import Role
 from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.places_wiring import PlacesScreens, install_places
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
+from console.ui.window.places_wiring import PlacesScreens, install_places
 from tests.helpers.place_data import make_activity
 from tests.ui.families import Families
 

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from console.services.context import ServiceContext
 from console.services.presence import others_present, touch_presence
-from console.ui.main_window import MainWindow
-from console.ui.presence_banner import POLL_MS, presence_text
+from console.ui.call.presence_banner import POLL_MS, presence_text
+from console.ui.window.main_window import MainWindow
 from tests.ui.call_helpers import open_household, settle, staff_named
 from tests.ui.families import Families
 

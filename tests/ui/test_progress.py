@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.ui.progress import run_with_progress
-from console.ui.tasks import Progress, TaskRunner
+from console.ui.kit.progress import run_with_progress
+from console.ui.kit.tasks import Progress, TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -15,9 +15,9 @@ from console.domain.errors import NotFound, VerificationRequired
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
 from console.services.receipts import EmailedReceipt, ReceiptDocument
-from console.ui import pdf_output
-from console.ui.receipt_dialog import ReceiptDialog
-from console.ui.tasks import TaskRunner
+from console.ui.kit import pdf_output
+from console.ui.kit.tasks import TaskRunner
+from console.ui.payments.receipt_dialog import ReceiptDialog
 
 DATA = ReceiptData(
     receipt_number=20_000_001,

@@ -22,9 +22,9 @@ from console.services import staff_auth
 from console.services.accounts import account_summary
 from console.services.calls import list_calls
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
 from tests.helpers.databases import PG_ENV, PostgresRun
 from tests.helpers.secrets import TEST_SIN_KEY
 from tests.helpers.server_process import ServerProcess, TestCertificates
@@ -133,7 +133,7 @@ def test_signing_in_through_the_window_and_out_again_ends_the_session(
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from console.ui.sign_in import SignInDialog
+    from console.ui.window.sign_in import SignInDialog
 
     settings = replace(
         load_settings({}),

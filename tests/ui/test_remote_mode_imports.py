@@ -20,8 +20,8 @@ BLOCKED = ("sqlalchemy", "psycopg", "alembic", "console.db", "console.services")
 def screen_modules() -> list[str]:
     folder = Path(console.ui.__file__).parent
     return sorted(
-        f"console.ui.{path.stem}"
-        for path in folder.glob("*.py")
+        "console.ui." + ".".join(path.relative_to(folder).with_suffix("").parts)
+        for path in folder.rglob("*.py")
         if path.stem != "__init__" and path.stem not in DEMO_ONLY
     )
 
@@ -52,11 +52,11 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from console.ui.main_window import MainWindow
-    from console.ui.payment_actions import install_payments
-    from console.ui.places_wiring import install_places
-    from console.ui.tasks import TaskRunner
-    from console.ui.workspace import Workspace
+    from console.ui.window.main_window import MainWindow
+    from console.ui.window.payment_actions import install_payments
+    from console.ui.window.places_wiring import install_places
+    from console.ui.kit.tasks import TaskRunner
+    from console.ui.kit.workspace import Workspace
 
     app = QApplication([])
     settings = QSettings({settings!r}, QSettings.Format.IniFormat)
@@ -91,5 +91,5 @@ def test_the_window_and_its_screens_load_without_a_database(tmp_path: Path) -> N
 
 def test_every_screen_module_is_checked() -> None:
     modules = screen_modules()
-    assert "console.ui.main_window" in modules and "console.ui.workspace" in modules
+    assert "console.ui.window.main_window" in modules and "console.ui.kit.workspace" in modules
     assert len(modules) > 30

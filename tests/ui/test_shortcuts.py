@@ -7,12 +7,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.ui.demo_data import install_demo_data
-from console.ui.demo_simulation import install_demo_simulation
-from console.ui.main_window import MainWindow
-from console.ui.payment_actions import install_payments
-from console.ui.places_wiring import install_places
-from console.ui.shortcuts import ShortcutsDialog, shortcut_rows
+from console.ui.window.demo_data import install_demo_data
+from console.ui.window.demo_simulation import install_demo_simulation
+from console.ui.window.main_window import MainWindow
+from console.ui.window.payment_actions import install_payments
+from console.ui.window.places_wiring import install_places
+from console.ui.window.shortcuts import ShortcutsDialog, shortcut_rows
 
 # The offscreen platform cannot resize a shown top-level widget to its hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

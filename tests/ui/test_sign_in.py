@@ -15,11 +15,11 @@ from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
 from console.services.api import InProcessApi
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.sign_in import USERNAME_KEY, SignInDialog
-from console.ui.supervision_menu import supervision_menu
-from console.ui.tasks import TaskRunner
-from console.ui.workspace import Workspace
+from console.ui.kit.supervision_menu import supervision_menu
+from console.ui.kit.tasks import TaskRunner
+from console.ui.kit.workspace import Workspace
+from console.ui.window.main_window import MainWindow
+from console.ui.window.sign_in import USERNAME_KEY, SignInDialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from console.db.models import AuditEntry, Member
 from console.services.context import ServiceContext
-from console.ui.main_window import MainWindow
-from console.ui.sin_reveal import RevealReasonDialog
+from console.ui.family.sin_reveal import RevealReasonDialog
+from console.ui.window.main_window import MainWindow
 from tests.ui.families import Families
 from tests.ui.test_account_screens import search_and_open, select_member, settle, sign_in
 from tests.ui.test_account_screens import verify_by_keyboard as verify

@@ -9,7 +9,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from console.ui.tasks import Progress, TaskRunner
+from console.ui.kit.tasks import Progress, TaskRunner
 
 
 def test_work_runs_off_the_gui_thread_and_answers_on_it(qtbot: QtBot, tasks: TaskRunner) -> None:

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from pytestqt.qtbot import QtBot
 
 from console.domain.errors import Refused
-from console.ui import messages, text_messages
-from console.ui.resources import TRANSLATIONS
-from console.ui.startup import LOCALES
+from console.ui.kit import messages, text_messages
+from console.ui.kit.resources import TRANSLATIONS
+from console.ui.window.startup import LOCALES
 
 
 @pytest.fixture

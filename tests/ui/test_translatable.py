@@ -84,5 +84,5 @@ def _offences(path: Path) -> list[str]:
 
 
 def test_no_widget_text_is_a_bare_literal() -> None:
-    offences = [o for path in sorted(UI.glob("*.py")) for o in _offences(path)]
+    offences = [o for path in sorted(UI.rglob("*.py")) for o in _offences(path)]
     assert offences == []

@@ -7,7 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from console.ui.resources import TRANSLATIONS
+from console.ui.kit.resources import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "console_en.ts"
@@ -33,7 +33,7 @@ def test_every_string_has_an_english_translation() -> None:
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "console" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "console" / "ui").rglob("*.py"))
     subprocess.run(
         [str(lupdate), *sources, "-locations", "none", "-ts", str(fresh)],
         check=True,

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.services.verification import verification_status
-from console.ui.verification_dialog import VerificationDialog
+from console.ui.family.verification_dialog import VerificationDialog
 from tests.ui.support_scene import Scene, build_scene
 
 # The offscreen platform warns when a shown top-level widget's size hints change.

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from console.domain.errors import Busy, NotFound, Reason, Refused
 from console.domain.vocabulary import Relationship
-from console.ui import messages
-from console.ui.formatting import (
+from console.ui.kit import messages
+from console.ui.kit.formatting import (
     card_text,
     format_datetime,
     format_minutes_left,
@@ -20,8 +20,8 @@ from console.ui.formatting import (
     format_time,
     relationship_name,
 )
-from console.ui.resources import TRANSLATIONS
-from console.ui.startup import LOCALES
+from console.ui.kit.resources import TRANSLATIONS
+from console.ui.window.startup import LOCALES
 
 
 @pytest.fixture

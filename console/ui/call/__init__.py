@@ -1,0 +1,1 @@
+"""The call itself: the call panel, its FAQ scripts, presence."""

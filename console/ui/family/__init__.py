@@ -1,0 +1,1 @@
+"""The family file: members, sections, account, verification, SIN reveal."""

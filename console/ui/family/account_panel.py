@@ -1,0 +1,339 @@
+"""Compte utilisateur (F1–F3): state of the account and the three things support may do —
+unlock, send a reset link, resend the confirmation. The messages sent to the account are
+listed once, in the household's "Courriels envoyés" tab.
+
+There is deliberately no way to edit the email (F3); the panel says why and what the
+family does instead. No password is ever shown or typed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.api import ConsoleApi
+from console.domain.password import PASSWORD_RULES
+from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
+from console.domain.views.households import HouseholdView
+from console.ui.kit.account_messages import password_rule_text
+from console.ui.kit.formatting import format_date, format_datetime, format_time
+from console.ui.kit.messages import error_text
+from console.ui.kit.workspace import Workspace
+
+
+class AccountPanel(QWidget):
+    """The account of the household on screen; follows ``workspace.household_changed``."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountPanel")
+        self._workspace = workspace
+        self.household_id: int | None = None
+        self.summary: AccountSummary | None = None
+        self.setAccessibleName(self.tr("Compte utilisateur"))
+
+        self.email = QLabel()
+        self.email.setObjectName("accountEmail")
+        self.email.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.language = QLabel()
+        self.confirmed = QLabel()
+        self.locked = QLabel()
+        self.failures = QLabel()
+        self.reset_link = QLabel()
+        state = QFormLayout()
+        state.setVerticalSpacing(3)
+        for title, value in (
+            (self.tr("Courriel (identifiant) :"), self.email),
+            (self.tr("Langue :"), self.language),
+            (self.tr("Confirmé :"), self.confirmed),
+            (self.tr("Verrouillé :"), self.locked),
+            (self.tr("Connexions échouées :"), self.failures),
+            (self.tr("Lien de réinitialisation :"), self.reset_link),
+        ):
+            value.setAccessibleName(title.rstrip(" :"))
+            state.addRow(title, value)
+
+        self.unlock_button = self._button(self.tr("Déve&rrouiller"), self.unlock)
+        self.reset_button = self._button(
+            self.tr("Envoyer un lien de ré&initialisation"), self.reset
+        )
+        self.confirm_button = self._button(
+            self.tr("Renvoyer la &confirmation"), self.resend_confirmation
+        )
+        self.sensitive_buttons = (self.unlock_button, self.reset_button, self.confirm_button)
+        actions = QVBoxLayout()
+        actions.setSpacing(4)
+        first = QHBoxLayout()
+        first.addWidget(self.unlock_button)
+        first.addWidget(self.confirm_button)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(self.reset_button)
+        second.addStretch(1)
+        actions.addLayout(first)
+        actions.addLayout(second)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("verificationHint")
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("state", "warning")
+        self.hint.setAccessibleName(self.tr("Vérification requise"))
+        self.outcome = QLabel()
+        self.outcome.setObjectName("actionOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName(self.tr("Résultat de l'action"))
+
+        left = QVBoxLayout()
+        left.addLayout(state)
+        left.addSpacing(4)
+        left.addLayout(actions)
+        left.addWidget(self.hint)
+        left.addWidget(self.outcome)
+        left.addStretch(1)
+        left.addWidget(self._address_check())
+
+        scripts = QScrollArea()
+        scripts.setWidgetResizable(True)
+        scripts.setFrameShape(QFrame.Shape.NoFrame)
+        scripts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scripts.setWidget(self._scripts())
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(left, 1)
+        layout.addWidget(scripts, 1)
+
+        workspace.household_changed.connect(self._household_changed)
+        workspace.actor_changed.connect(lambda _actor: self.reload())
+        self.show_verified(False)
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        button.setEnabled(False)
+        return button
+
+    def _scripts(self) -> QWidget:
+        """What the agent reads to the caller: F1 rules, F2 script, F3 explanation."""
+        box = QGroupBox(self.tr("À lire à l'appelant"))
+        rules = "\n".join(f"• {password_rule_text(code)}" for code in PASSWORD_RULES)
+        f1 = QLabel(
+            self.tr("Mot de passe (F1) — le nouveau mot de passe doit avoir :") + "\n" + rules
+        )
+        f2 = QLabel(
+            self.tr(
+                "Confirmation (F2) — le courriel peut prendre quelques minutes, surtout avec "
+                "Hotmail. Actualisez la boîte de réception et regardez dans les courriers "
+                "indésirables."
+            )
+        )
+        f3 = QLabel(
+            self.tr(
+                "Changer d'adresse (F3) — impossible : l'adresse courriel est l'identifiant "
+                "unique du compte. Pour utiliser une autre adresse, la famille crée un "
+                "nouveau Dossier loisir avec cette adresse."
+            )
+        )
+        for label in (f1, f2, f3):
+            label.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        for widget in (f1, f2, f3):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return box
+
+    def _address_check(self) -> QWidget:
+        """F3 helper: does the address the family wants already have a Dossier loisir?"""
+        box = QGroupBox(self.tr("Autre adresse (F3)"))
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("Adresse que la famille voudrait utiliser"))
+        self.address.setAccessibleName(self.address.placeholderText())
+        self.address.returnPressed.connect(self.check_address)
+        check = QPushButton(self.tr("Vérifier l'adress&e"))
+        check.clicked.connect(self.check_address)
+        self.address_outcome = QLabel()
+        self.address_outcome.setWordWrap(True)
+        self.address_outcome.setAccessibleName(self.tr("Résultat pour l'adresse"))
+        row = QHBoxLayout()
+        row.addWidget(self.address, 1)
+        row.addWidget(check)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 2, 6, 4)
+        layout.addLayout(row)
+        layout.addWidget(self.address_outcome)
+        return box
+
+    # Verification
+
+    def show_verified(self, verified: bool) -> None:
+        """Say before a click that the sensitive buttons need a verified caller; the
+        services still refuse them without one."""
+        needed = self.tr(
+            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) : déverrouiller, envoyer "
+            "un lien ou renvoyer la confirmation l'exige."
+        )
+        self.hint.setText(self.tr("Vérifiez d'abord l'appelant (Ctrl+Maj+V)."))
+        self.hint.setVisible(not verified)
+        for button in self.sensitive_buttons:
+            button.setToolTip("" if verified else needed)
+
+    # Loading
+
+    def _household_changed(self, view: HouseholdView | None) -> None:
+        if view is None:
+            self.household_id = None
+            self.summary = None
+            self.outcome.clear()
+            self.address_outcome.clear()
+            for button in self.sensitive_buttons:
+                button.setEnabled(False)
+            return
+        if view.household_id != self.household_id:
+            self.outcome.clear()
+            self.address_outcome.clear()
+        self.load(view.household_id)
+
+    def reload(self) -> None:
+        if self.household_id is not None:
+            self.load(self.household_id)
+
+    def load(self, household_id: int) -> None:
+        self.household_id = household_id
+        if not self._workspace.ready:
+            return
+        api = self._workspace.api
+        self._workspace.tasks.run(
+            lambda: api.account_summary(household_id),
+            self._show,
+            self._show_error,
+            key=f"account-{id(self)}",
+        )
+
+    def _show(self, summary: AccountSummary) -> None:
+        self.summary = summary
+        self.email.setText(summary.email)
+        self.language.setText(self.tr("Français") if summary.language == "fr" else "English")
+        if summary.confirmed:
+            self.confirmed.setText(
+                self.tr("oui, le {date}").format(date=format_date(summary.confirmed_at))
+            )
+            self._state(self.confirmed, "ok")
+        else:
+            self.confirmed.setText(self.tr("non"))
+            self._state(self.confirmed, "warning")
+        if summary.locked:
+            self.locked.setText(
+                self.tr("oui, depuis le {at}").format(at=format_datetime(summary.locked_at))
+            )
+            self._state(self.locked, "error")
+        else:
+            self.locked.setText(self.tr("non"))
+            self._state(self.locked, "ok")
+        self.failures.setText(
+            self.tr("{count} (dernière : {at})").format(
+                count=summary.failed_login_count, at=format_datetime(summary.last_failed_login_at)
+            )
+            if summary.failed_login_count
+            else "0"
+        )
+        self.reset_link.setText(
+            self.tr("valide jusqu'à {time}").format(
+                time=format_time(summary.reset_link_valid_until)
+            )
+            if summary.reset_link_valid_until is not None
+            else self.tr("aucun en cours")
+        )
+        self.unlock_button.setEnabled(summary.locked)
+        self.reset_button.setEnabled(summary.reset_links_left > 0)
+        self.confirm_button.setEnabled(not summary.confirmed and summary.confirmations_left > 0)
+        self.reset_button.setStatusTip(
+            self.tr("Liens restants cette heure : {n}").format(n=summary.reset_links_left)
+        )
+
+    @staticmethod
+    def _state(label: QLabel, state: str) -> None:
+        label.setProperty("state", state)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.outcome.setText(error_text(error))
+
+    # Actions
+
+    def unlock(self) -> None:
+        self._act(
+            lambda api, household_id: api.unlock_account(household_id),
+            self.tr("Compte déverrouillé. Un courriel avise {email}."),
+        )
+
+    def reset(self) -> None:
+        self._act(
+            lambda api, household_id: api.send_password_reset(household_id),
+            self.tr("Lien de réinitialisation envoyé à {email}, valide jusqu'à {until}."),
+        )
+
+    def resend_confirmation(self) -> None:
+        self._act(
+            lambda api, household_id: api.resend_confirmation(household_id),
+            self.tr("Courriel de confirmation renvoyé à {email}."),
+        )
+
+    def _act(self, use_case: Callable[[ConsoleApi, int], EmailQueued], success: str) -> None:
+        household_id = self.household_id
+        if household_id is None or not self._workspace.ready:
+            return
+        api = self._workspace.api
+
+        def done(outcome: EmailQueued) -> None:
+            until = format_time(outcome.valid_until) if outcome.valid_until else "—"
+            self.outcome.setText(success.format(email=outcome.to_address, until=until))
+            self._workspace.reload_household()
+
+        self.outcome.clear()
+        self._workspace.tasks.run(lambda: use_case(api, household_id), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_error(error)
+        self.reload()
+
+    def check_address(self) -> None:
+        if not self._workspace.ready:
+            return
+        text, api = self.address.text(), self._workspace.api
+        self._workspace.tasks.run(
+            lambda: api.check_address(text),
+            self._show_address,
+            lambda error: self.address_outcome.setText(error_text(error)),
+            key=f"address-{id(self)}",
+        )
+
+    def _show_address(self, check: AddressCheck) -> None:
+        if check.in_use:
+            text = self.tr(
+                "{email} est déjà l'identifiant du dossier {number} : la famille peut "
+                "utiliser ce dossier."
+            ).format(email=check.email, number=check.household_number)
+        else:
+            text = self.tr(
+                "Aucun dossier n'utilise {email} : la famille peut créer un nouveau "
+                "Dossier loisir avec cette adresse."
+            ).format(email=check.email)
+        self.address_outcome.setText(text)

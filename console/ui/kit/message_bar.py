@@ -1,0 +1,68 @@
+"""A non-modal bar above the work area: errors and notices that never block the agent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from console.ui.kit.messages import error_text
+from console.ui.kit.resources import icon
+
+
+class MessageBar(QFrame):
+    """Shows one message at a time; Escape or the close button hides it."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAccessibleName(self.tr("Barre de messages"))
+        self._icon = QLabel()
+        self._icon.setFixedSize(QSize(18, 18))
+        self._text = QLabel()
+        self._text.setObjectName("messageText")
+        self._text.setWordWrap(True)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._close = QToolButton()
+        self._close.setIcon(icon("close"))
+        self._close.setAutoRaise(True)
+        self._close.setToolTip(self.tr("Fermer le message (Échap)"))
+        self._close.setAccessibleName(self.tr("Fermer le message"))
+        self._close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self._close)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        return self._text.text()
+
+    @property
+    def level(self) -> str:
+        return str(self.property("level") or "")
+
+    def show_error(self, error: BaseException | str) -> None:
+        text = error if isinstance(error, str) else error_text(error)
+        self._show("error", text)
+
+    def show_info(self, text: str) -> None:
+        self._show("info", text)
+
+    def _show(self, level: str, text: str) -> None:
+        self.setProperty("level", level)
+        self._icon.setPixmap(icon("error" if level == "error" else "info").pixmap(18, 18))
+        self._text.setText(text)
+        self.setAccessibleDescription(text)
+        # Re-polish so the style sheet's [level="…"] colours apply.
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.show()
+
+    def dismiss(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.dismissed.emit()

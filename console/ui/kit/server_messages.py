@@ -1,0 +1,81 @@
+"""The sentences of what the console server and its connection report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from console.ui.kit import messages
+
+translate = QCoreApplication.translate
+
+messages.register(
+    "sign_in_refused",
+    lambda _p: translate("messages", "Nom d'utilisateur ou mot de passe refusé."),
+)
+messages.register(
+    "sign_in_locked",
+    lambda _p: translate(
+        "messages",
+        "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
+        "Réessayez plus tard ou appelez votre superviseur.",
+    ),
+)
+for _code in ("session_missing", "session_invalid", "session_expired"):
+    messages.register(
+        _code,
+        lambda _p: translate(
+            "messages", "Votre session a pris fin. Connectez-vous de nouveau pour continuer."
+        ),
+    )
+messages.register(
+    "server_unreachable",
+    lambda _p: translate(
+        "messages", "Le serveur de la console ne répond pas. Vérifiez le réseau puis réessayez."
+    ),
+)
+messages.register(
+    "server_timeout",
+    lambda _p: translate(
+        "messages",
+        "Le serveur de la console tarde à répondre. Vérifiez le résultat avant de réessayer.",
+    ),
+)
+for _code in ("server_unavailable", "server_error"):
+    messages.register(
+        _code,
+        lambda _p: translate(
+            "messages",
+            "Le serveur de la console n'a pas pu traiter la demande. Réessayez dans un instant.",
+        ),
+    )
+for _code in ("request_malformed", "request_too_large"):
+    messages.register(
+        _code,
+        lambda _p: translate(
+            "messages", "La demande n'a pas pu être lue par le serveur. Réessayez ou signalez-le."
+        ),
+    )
+messages.register(
+    "sign_in_throttled",
+    lambda p: translate(
+        "messages",
+        "Trop de tentatives de connexion viennent de ce réseau en ce moment. "
+        "Réessayez dans {seconds} s.",
+    ).format(seconds=p.get("retry_after_s", 60)),
+)
+messages.register(
+    "database_login_refused",
+    lambda _p: translate(
+        "messages",
+        "La base de données refuse la connexion du serveur de la console (nom d'utilisateur "
+        "ou mot de passe refusé). Avisez l'administrateur du serveur.",
+    ),
+)
+messages.register(
+    "desktop_needs_server",
+    lambda _p: translate(
+        "messages",
+        "Cette console ne se connecte pas directement à la base de données : indiquez "
+        "l'adresse du serveur de la console (server_url) dans ses réglages.",
+    ),
+)

@@ -1,0 +1,1 @@
+"""Paying: the payment dialog, card entry, receipts."""

@@ -1,0 +1,1 @@
+"""Places and registration: real places, register, already registered, waitlist review."""

@@ -1,0 +1,256 @@
+"""Register by phone (F6, F8): pick members and activities, see the real places, add to
+the cart with its deadline counting down, extend once; no place left → the waitlist,
+with the caller's position. Paying is the payment screen's job."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.api import ConsoleApi
+from console.domain.cart_timer import CART_HOLD_LAPSED, minutes_left
+from console.domain.errors import Refused
+from console.domain.views.carts import AddOutcome, CartSummary
+from console.domain.views.households import HouseholdView
+from console.domain.views.places import ActivitySummary
+from console.ui.kit.formatting import format_time
+from console.ui.kit.tasks import TaskRunner
+from console.ui.places.activity_view import PlacesPanel
+from console.ui.places.places_wording import error_text
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class RegisterDialog(QDialog):
+    """Inscription par téléphone for one household."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        api: ConsoleApi,
+        household_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._api = tasks, api
+        self.household_id = household_id
+        self.cart: CartSummary | None = None
+        self.activities: list[ActivitySummary] = []
+        self.setWindowTitle(self.tr("Inscription par téléphone"))
+
+        self.members = QListWidget()
+        self.members.setAccessibleName(self.tr("Membres"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Activité (titre ou code)…"))
+        self.search.returnPressed.connect(self.search_activities)
+        self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Activités"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Activité"),
+                self.tr("Horaire"),
+                self.tr("Places réelles"),
+                self.tr("Site"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self._activity_chosen)
+        self.places = PlacesPanel(tasks, api, self)
+        self.add_button = QPushButton(self.tr("&Ajouter au panier"))
+        self.add_button.clicked.connect(self.add)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName(self.tr("Résultat"))
+        self.cart_label = QLabel(self.tr("Aucun panier."))
+        self.countdown = QLabel()
+        self.countdown.setAccessibleName(self.tr("Délai du panier"))
+        self.items = QListWidget()
+        self.extend_button = QPushButton(self.tr("&Prolonger de 20 minutes"))
+        self.extend_button.clicked.connect(self.extend)
+        self.remove_button = QPushButton(self.tr("&Retirer l'activité"))
+        self.remove_button.clicked.connect(self.remove)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Membres :")))
+        left.addWidget(self.members)
+        left.addWidget(self.search)
+        left.addWidget(self.table)
+        left.addWidget(self.add_button)
+        left.addWidget(self.outcome)
+        right = QVBoxLayout()
+        right.addWidget(self.places)
+        right.addWidget(self.cart_label)
+        right.addWidget(self.countdown)
+        right.addWidget(self.items)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.extend_button)
+        buttons.addWidget(self.remove_button)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+        self._show_cart(None)
+        tasks.run(lambda: api.household_view(household_id), self._show_members, self._fail)
+        self.search_activities()
+
+    def _fail(self, error: BaseException) -> None:
+        self.outcome.setText(error_text(error))
+
+    def _show_members(self, view: HouseholdView) -> None:
+        self.members.clear()
+        for member in view.members:
+            if member.removed:
+                continue
+            item = QListWidgetItem(f"{member.name} ({member.age} {self.tr('ans')})")
+            item.setData(ROLE, member.member_id)
+            self.members.addItem(item)
+        if self.members.count():
+            self.members.setCurrentRow(0)
+
+    def search_activities(self) -> None:
+        api, text = self._api, self.search.text()
+        self._tasks.run(
+            lambda: api.find_activities(text), self._show_activities, self._fail, key="find"
+        )
+
+    def _show_activities(self, found: list[ActivitySummary]) -> None:
+        self.activities = found
+        self.table.setRowCount(len(found))
+        for row, a in enumerate(found):
+            cells = [a.code, a.title, a.schedule, str(a.real_remaining), str(a.site_remaining)]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        if found and not self.table.selectedItems():
+            self.table.selectRow(0)
+
+    def _activity_chosen(self) -> None:
+        activity = self.selected_activity()
+        if activity is not None:
+            self.places.show_activity(activity.activity_id)
+
+    def selected_activity(self) -> ActivitySummary | None:
+        row = self.table.currentRow()
+        return self.activities[row] if 0 <= row < len(self.activities) else None
+
+    def selected_member(self) -> int | None:
+        item = self.members.currentItem()
+        return int(item.data(ROLE)) if item is not None else None
+
+    def add(self) -> None:
+        activity, member = self.selected_activity(), self.selected_member()
+        if activity is None or member is None:
+            self.outcome.setText(self.tr("Choisissez un membre et une activité."))
+            return
+        api, hid = self._api, self.household_id
+        cart_id = self.cart.cart_id if self.cart and self.cart.live else None
+        self._tasks.run(
+            lambda: _add(api, hid, member, activity.activity_id, cart_id),
+            self._added,
+            self._fail,
+        )
+
+    def _added(self, outcome: AddOutcome) -> None:
+        if outcome.held:
+            self.outcome.setText(self.tr("Place retenue dans le panier."))
+        else:
+            self.outcome.setText(
+                self.tr(
+                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
+                    "en position {position}. Il sera avisé par courriel si une place se libère."
+                ).format(position=outcome.waitlist_position)
+            )
+        if outcome.cart is not None:
+            self._show_cart(outcome.cart)
+        self.places.refresh()
+        self.search_activities()
+
+    def extend(self) -> None:
+        if self.cart is None:
+            return
+        api, cart_id = self._api, self.cart.cart_id
+        self._tasks.run(lambda: api.extend_hold(cart_id), self._show_cart, self._fail)
+
+    def remove(self) -> None:
+        item = self.items.currentItem()
+        if self.cart is None or item is None:
+            return
+        api, cart_id, item_id = self._api, self.cart.cart_id, item.data(ROLE)
+        self._tasks.run(
+            lambda: api.remove_from_cart(cart_id, int(item_id)),
+            self._removed,
+            self._fail,
+        )
+
+    def _removed(self, cart: CartSummary) -> None:
+        self._show_cart(cart)
+        self.places.refresh()
+
+    def _show_cart(self, cart: CartSummary | None) -> None:
+        self.cart = cart
+        self.items.clear()
+        if cart is None:
+            self.extend_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
+            self.countdown.clear()
+            return
+        self.cart_label.setText(
+            self.tr("Panier {number} (propriétaire {owner}) — réservé jusqu'à {at}").format(
+                number=cart.number, owner=cart.owner_number, at=format_time(cart.hold_expires_at)
+            )
+        )
+        for line in cart.held:
+            item = QListWidgetItem(f"{line.member_name} — {line.activity_title}")
+            item.setData(ROLE, line.item_id)
+            self.items.addItem(item)
+        self.extend_button.setEnabled(not cart.extension_used and cart.live)
+        self.remove_button.setEnabled(cart.live and bool(cart.held))
+        self._tick()
+        self.ticker.start()
+
+    def _tick(self) -> None:
+        if self.cart is None:
+            return
+        now: datetime = self._api.now()
+        left = minutes_left(self.cart.hold_expires_at, now)
+        if left == 0:
+            self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
+            self.extend_button.setEnabled(False)
+            self.ticker.stop()
+        else:
+            self.countdown.setText(self.tr("{minutes} min restantes").format(minutes=left))
+
+
+def _add(
+    api: ConsoleApi,
+    household_id: int,
+    member_id: int,
+    activity_id: int,
+    cart_id: int | None,
+) -> AddOutcome:
+    """Add to the cart on screen; when its hold ran out meanwhile, start a new cart (F8)."""
+    try:
+        return api.add_to_cart(household_id, member_id, activity_id, cart_id)
+    except Refused as exc:
+        if cart_id is None or exc.code != CART_HOLD_LAPSED:
+            raise
+    return api.add_to_cart(household_id, member_id, activity_id, None)

@@ -1,0 +1,1 @@
+"""Finding the caller: the search panel and caller ID."""

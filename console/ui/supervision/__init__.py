@@ -1,0 +1,1 @@
+"""For supervisors: dashboard, journal, file-access log."""

@@ -1,0 +1,283 @@
+"""Plugs the places screens into the main window: header buttons for the open household
+(register by phone, « déjà inscrit », release a locked cart), an « Activités » menu (places
+of an activity, supervisors' waitlist review) and the sweep every minute."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
+from console.domain.views.places import ActivitySummary
+from console.domain.vocabulary import CartState, Role
+from console.ui.kit.action_strip import SECONDARY
+from console.ui.kit.workspace import Workspace
+from console.ui.places.activity_view import PlacesPanel
+from console.ui.places.already_registered import AlreadyRegisteredPanel
+from console.ui.places.register_dialog import RegisterDialog
+from console.ui.places.waitlist_review import WaitlistReviewScreen
+from console.ui.window.frame import WindowFrame
+
+if TYPE_CHECKING:
+    from console.ui.window.sweeper import Sweeper
+
+ROLE = Qt.ItemDataRole.UserRole
+translate = QCoreApplication.translate
+
+
+class ActivityPicker(QWidget):
+    """Type part of a title or a code, pick an activity."""
+
+    picked = Signal(int)  # activity id
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.box = QLineEdit()
+        self.box.setPlaceholderText(self.tr("Activité (titre ou code)…"))
+        self.box.returnPressed.connect(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Activités"))
+        self.list.currentItemChanged.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.list)
+
+    def search(self) -> None:
+        if not self._workspace.ready:
+            return
+        api, text = self._workspace.api, self.box.text()
+        self._workspace.tasks.run(
+            lambda: api.find_activities(text),
+            self._show,
+            self._workspace.report,
+            key=f"pick-{id(self)}",
+        )
+
+    def _show(self, found: list[ActivitySummary]) -> None:
+        self.list.clear()
+        for a in found:
+            item = QListWidgetItem(
+                self.tr("{code} — {title} ({real} place(s) réellement libre(s))").format(
+                    code=a.code, title=a.title, real=a.real_remaining
+                )
+            )
+            item.setData(ROLE, a.activity_id)
+            self.list.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.picked.emit(int(item.data(ROLE)))
+
+
+def _dialog(parent: QWidget, title: str, picker: ActivityPicker, body: QWidget) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QHBoxLayout(dialog)
+    layout.addWidget(picker, 1)
+    layout.addWidget(body, 2)
+    dialog.resize(1000, 560)
+    return dialog
+
+
+class PlacesScreens:
+    """Owns the actions and dialogs; one per main window."""
+
+    def __init__(self, window: WindowFrame) -> None:
+        self.window = window
+        self.workspace = workspace = window.workspace
+        self.sweeper: Sweeper | None = None
+        workspace.context_ready.connect(self._context_ready)
+        panel = window.household_panel
+        self.register_action = self._action(
+            translate("places", "&Inscrire par téléphone…"), "Ctrl+I", self.open_register
+        )
+        # Ctrl+I opens it from anywhere; beside the call panel its button goes under "Plus"
+        # before the fixes callers phone about (a locked cart, a lost receipt).
+        panel.add_action(self.register_action, rank=SECONDARY)
+        self.already_action = self._action(
+            translate("places", "Déjà &inscrit ? (F7)…"),
+            "Ctrl+Shift+I",
+            self.open_already_registered,
+        )
+        panel.add_action(self.already_action, rank=SECONDARY)
+        self.release_action = self._action(
+            translate("places", "&Libérer un panier verrouillé…"),
+            "Ctrl+Shift+L",
+            self.release_locked,
+        )
+        panel.add_action(self.release_action)
+        menu = window.menuBar().addMenu(translate("places", "A&ctivités"))
+        self.places_action = self._action(
+            translate("places", "&Places d'une activité…"), "Ctrl+P", self.open_places
+        )
+        self.review_action = self._action(
+            translate("places", "&Liste d'attente (superviseur)…"), "Ctrl+Shift+W", self.open_review
+        )
+        menu.addAction(self.places_action)
+        menu.addAction(self.review_action)
+        window.addAction(self.places_action)
+        window.addAction(self.review_action)
+        workspace.actor_changed.connect(
+            lambda actor: self.review_action.setEnabled(
+                actor is not None and actor.role is Role.SUPERVISOR
+            )
+        )
+        self.review_action.setEnabled(False)
+
+    def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _context_ready(self) -> None:
+        """The embedded demo sweeps in this process (a server runs the sweep itself)."""
+        demo = self.workspace.demo
+        if self.sweeper is None and demo is not None:
+            from console.ui.window.sweeper import Sweeper
+
+            self.sweeper = Sweeper(self.workspace.tasks, demo, self.window)
+            self.sweeper.start()
+        elif self.sweeper is not None and demo is not None:
+            self.sweeper.use(demo)
+
+    def open_register(self) -> RegisterDialog | None:
+        view = self.workspace.household
+        if view is None or not self.workspace.ready:
+            return None
+        dialog = RegisterDialog(
+            self.workspace.tasks, self.workspace.api, view.household_id, self.window
+        )
+        dialog.finished.connect(lambda _code: self.workspace.reload_household())
+        dialog.show()
+        return dialog
+
+    def open_places(self) -> QDialog | None:
+        if not self.workspace.ready:
+            return None
+        picker = ActivityPicker(self.workspace)
+        panel = PlacesPanel(self.workspace.tasks, self.workspace.api)
+        picker.picked.connect(panel.show_activity)
+        dialog = _dialog(self.window, translate("places", "Places d'une activité"), picker, panel)
+        dialog.finished.connect(lambda _code: panel.timer.stop())
+        dialog.show()
+        picker.search()
+        return dialog
+
+    def open_review(self) -> QDialog | None:
+        if not self.workspace.ready:
+            return None
+        picker = ActivityPicker(self.workspace)
+        screen = WaitlistReviewScreen(self.workspace.tasks, self.workspace.api)
+        picker.picked.connect(screen.show_activity)
+        dialog = _dialog(
+            self.window, translate("places", "Revue de la liste d'attente"), picker, screen
+        )
+        dialog.show()
+        picker.search()
+        return dialog
+
+    def open_already_registered(self) -> QDialog | None:
+        view = self.workspace.household
+        if view is None or not self.workspace.ready:
+            return None
+        members = QComboBox()
+        members.setAccessibleName(translate("places", "Membre"))
+        for m in view.members:
+            if not m.removed:
+                members.addItem(m.name, m.member_id)
+        picker = ActivityPicker(self.workspace)
+        panel = AlreadyRegisteredPanel(self.workspace.tasks, self.workspace.api)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addWidget(members)
+        column.addWidget(picker)
+
+        def diagnose(activity_id: int) -> None:
+            panel.diagnose(int(members.currentData()), activity_id)
+
+        picker.picked.connect(diagnose)
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(translate("places", "« Vous êtes déjà inscrit à cette activité »"))
+        layout = QHBoxLayout(dialog)
+        layout.addWidget(left, 1)
+        layout.addWidget(panel, 2)
+        dialog.finished.connect(lambda _code: self.workspace.reload_household())
+        dialog.show()
+        picker.search()
+        return dialog
+
+    def release_locked(self) -> None:
+        """F11: pick a locked cart, give a reason; the service asks the payment site first."""
+        view = self.workspace.household
+        if view is None or not self.workspace.ready:
+            return
+        locked = [c for c in view.carts if c.state is CartState.CHECKOUT]
+        if not locked:
+            self.window.message_bar.show_info(
+                translate("places", "Aucun panier verrouillé dans ce dossier.")
+            )
+            return
+        labels = [str(c.number) for c in locked]
+        number, ok = QInputDialog.getItem(
+            self.window,
+            translate("places", "Panier verrouillé"),
+            translate("places", "Panier :"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(
+            self.window, translate("places", "Raison"), translate("places", "Raison (consignée) :")
+        )
+        if not ok:
+            return
+        self.release(locked[labels.index(number)].cart_id, reason)
+
+    def release(self, cart_id: int, reason: str) -> None:
+        api = self.workspace.api
+        self.workspace.tasks.run(
+            lambda: api.release_locked_cart(cart_id, reason),
+            self._released,
+            lambda error: self.window.message_bar.show_error(error),
+        )
+
+    def _released(self, outcome: ReleaseOutcome) -> None:
+        if outcome.kind is ReleaseKind.COMPLETED:
+            text = translate(
+                "places",
+                "Le paiement du panier {cart} avait réussi : l'inscription est complétée "
+                "(reçu {receipt}).",
+            ).format(cart=outcome.cart_number, receipt=outcome.receipt_number)
+        else:
+            text = translate(
+                "places",
+                "Le site de paiement confirme qu'aucun paiement n'a abouti : le panier {cart} "
+                "est déverrouillé.",
+            ).format(cart=outcome.cart_number)
+        self.window.message_bar.show_info(text)
+        self.workspace.reload_household()
+
+
+def install_places(window: WindowFrame) -> PlacesScreens:
+    screens = PlacesScreens(window)
+    window.places_screens = screens  # type: ignore[attr-defined]
+    return screens
