@@ -13,11 +13,6 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Property tests check what is generated, never how fast: on a loaded two-core machine a
-# slow draw or example is the machine, not the rule (a timing check made the run flaky).
-settings.register_profile("console", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("console")
-
 from console.db.engine import Database
 from console.db.sin import SinCipher
 from console.domain.clock import FixedClock
@@ -33,6 +28,11 @@ from tests.helpers.databases import (
 )
 from tests.helpers.secrets import TEST_SIN_KEY
 from tests.helpers.server_process import ServerProcess, TestCertificates
+
+# Property tests check what is generated, never how fast: on a loaded two-core machine a
+# slow draw or example is the machine, not the rule (a timing check made the run flaky).
+settings.register_profile("console", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("console")
 
 
 @pytest.fixture(scope="session")
