@@ -42,6 +42,7 @@ from console.ui.kit.formatting import (
     relationship_name,
     waitlist_state_name,
 )
+from console.ui.kit.refusal_messages import refusal_text
 from console.ui.kit.resources import icon
 from console.ui.kit.table_model import AMBER, GREEN, GREY, RED, Column
 
@@ -179,7 +180,7 @@ def payment_columns() -> list[Column[PaymentView]]:
             translate("household", "Statut"),
             lambda p: payment_status_name(p.status),
             foreground=colour,
-            tooltip=lambda p: p.refusal_reason or p.authorization_code,
+            tooltip=lambda p: refusal_text(p.refusal_reason) or p.authorization_code,
         ),
         Column(translate("household", "Date"), lambda p: format_datetime(p.created_at)),
     ]

@@ -2,12 +2,14 @@
 sentence in the interface's language.
 
 Services own the codes, the UI owns the wording. A later screen adds the sentences for
-its own codes with :func:`register`; an unknown code still reads as a clear sentence
-that quotes the code for support.
+its own codes with :func:`register`. No code and no exception text ever reaches the
+screen: an unknown code reads as a general sentence of its kind (refused, not found,
+busy …) and goes to the log with the code, for support.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,6 +20,7 @@ from console.domain.errors import Busy, ConsoleError, Forbidden, NotFound, Reaso
 Wording = Callable[[Mapping[str, Any]], str]
 
 _registered: dict[str, Wording] = {}
+_log = logging.getLogger(__name__)
 
 
 translate = QCoreApplication.translate
@@ -52,27 +55,60 @@ def _builtin(code: str, params: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _load_kit_tables() -> None:
+    """The kit's own tables register on import; load them whatever the screen imported,
+    so a screen that forgot one still words those codes (``caller_not_verified`` …)."""
+    from console.ui.kit import (  # noqa: F401  (imported for their registrations)
+        account_messages,
+        server_messages,
+        text_messages,
+    )
+    from console.ui.kit.call_wording import register_messages
+
+    register_messages()
+
+
+def knows(code: str) -> bool:
+    """Whether ``code`` has its own sentence (and so never reads as a general one)."""
+    _load_kit_tables()
+    return code in _registered or _builtin(code, {}) is not None
+
+
 def reason_text(reason: Reason) -> str:
+    _load_kit_tables()
     wording = _registered.get(reason.code)
     if wording is not None:
         return wording(reason.params)
-    return _builtin(reason.code, reason.params) or translate(
-        "messages", "Une règle refuse cette action."
-    )
+    text = _builtin(reason.code, reason.params)
+    if text is None:
+        _log.warning("no sentence for the reason code %r", reason.code)
+        return translate("messages", "Une règle refuse cette action.")
+    return text
 
 
 def error_text(error: BaseException) -> str:
-    """One or two sentences for the message bar; never a traceback."""
+    """One or two sentences for the message bar; never a code, a traceback or the text of
+    an exception (those go to the log)."""
     if isinstance(error, ConsoleError):
+        _load_kit_tables()
         wording = _registered.get(error.code)
         text = wording(error.params) if wording is not None else _builtin(error.code, error.params)
         if text is None:
+            _log.warning("no sentence for the code %r (%s)", error.code, type(error).__name__)
             text = _fallback(error)
         if error.reasons:
             text += " " + " ".join(reason_text(r) for r in error.reasons)
         return text
-    return translate("messages", "Erreur inattendue : {detail}").format(
-        detail=str(error) or type(error).__name__
+    _log.error("unexpected error shown as a general sentence", exc_info=error)
+    return unexpected_text()
+
+
+def unexpected_text() -> str:
+    """What an error no service reported reads as (its detail is in the log)."""
+    return translate(
+        "messages",
+        "Erreur inattendue : l'action n'a pas abouti. Réessayez ; si l'erreur revient, "
+        "signalez-la au soutien informatique avec l'heure.",
     )
 
 
@@ -84,5 +120,9 @@ def _fallback(error: ConsoleError) -> str:
     if isinstance(error, Forbidden):
         return translate("messages", "Votre rôle ne permet pas cette action.")
     if isinstance(error, NotFound):
-        return translate("messages", "Introuvable (code : {code}).").format(code=error.code)
-    return translate("messages", "Action refusée (code : {code}).").format(code=error.code)
+        return translate("messages", "Ce que vous cherchez n'existe pas ou n'existe plus.")
+    return translate(
+        "messages",
+        "Action refusée. Si cela vous semble une erreur, signalez-le au soutien informatique "
+        "avec l'heure.",
+    )

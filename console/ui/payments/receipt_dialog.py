@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.errors import ConsoleError, NotFound, VerificationRequired
+from console.domain.errors import NotFound, VerificationRequired
 from console.domain.receipt_words import (
     STATUS_WORDS,
     card_label,
@@ -277,10 +277,6 @@ def receipt_error_text(error: BaseException) -> str:
             "ReceiptDialog",
             "Vérifiez l'identité de l'appelant avant de lui donner un reçu.",
         )
-    if isinstance(error, ConsoleError):
-        from console.ui.kit.messages import error_text
+    from console.ui.kit.messages import error_text
 
-        return error_text(error)
-    return translate("ReceiptDialog", "Erreur inattendue : {detail}").format(
-        detail=str(error) or type(error).__name__
-    )
+    return error_text(error)
