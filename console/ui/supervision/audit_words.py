@@ -111,6 +111,10 @@ def _yes_no(value: Any) -> str:
     return translate("audit", "oui") if value else translate("audit", "non")
 
 
+def _language(value: Any) -> str:
+    return translate("audit", "anglais") if value == "en" else translate("audit", "français")
+
+
 def _count(value: Any) -> str:
     return str(len(value)) if isinstance(value, (list, tuple, dict)) else str(value)
 
@@ -153,10 +157,7 @@ def _lines(action: str) -> dict[str, tuple[Callable[[], str], Callable[[Any], st
         ),
         "actions": (lambda: translate("audit", "Actions notées"), str),
         "receipt": (lambda: translate("audit", "Reçu no"), str),
-        "language": (
-            lambda: translate("audit", "Langue"),
-            lambda v: translate("audit", "anglais") if v == "en" else translate("audit", "français"),
-        ),
+        "language": (lambda: translate("audit", "Langue"), _language),
         "blocked_until": (lambda: translate("audit", "Bloqué jusqu'au"), _moment),
         "locked_until": (lambda: translate("audit", "Bloqué jusqu'au"), _moment),
         "expires_at": (lambda: translate("audit", "Valide jusqu'au"), _moment),
