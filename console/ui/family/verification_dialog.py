@@ -59,11 +59,11 @@ class VerificationDialog(QDialog):
         self.payment_amount = self._field(self.tr("87,50"))
         self.payment_date = self._field(self.tr("AAAA-MM-JJ"))
         form = QFormLayout()
-        form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
-        form.addRow(self.tr("Code &postal :"), self.postal_code)
-        form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
-        form.addRow(self.tr("&Montant du dernier paiement ($) :"), self.payment_amount)
-        form.addRow(self.tr("Da&te du dernier paiement :"), self.payment_date)
+        form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
+        form.addRow(self.tr("Code &postal :"), self.postal_code)
+        form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
+        form.addRow(self.tr("&Montant du dernier paiement ($) :"), self.payment_amount)
+        form.addRow(self.tr("Da&te du dernier paiement :"), self.payment_date)
 
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -150,15 +150,15 @@ class VerificationDialog(QDialog):
         elif result.blocked_until is not None:
             self.outcome.setText(
                 self.tr(
-                    "Trop d'essais manqués pour ce dossier : vérification bloquée jusqu'à "
+                    "Trop d'essais manqués pour ce dossier : vérification bloquée jusqu'à "
                     "{until}. N'effectuez aucune action sur le dossier."
                 ).format(until=format_time(result.blocked_until))
             )
         else:
             self.outcome.setText(
                 self.tr(
-                    "Vérification échouée : réponses concordantes : {matched}. "
-                    "Essais restants : {left}."
+                    "Vérification échouée : réponses concordantes : {matched}. "
+                    "Essais restants : {left}."
                 ).format(matched=matched, left=result.attempts_left)
             )
 

@@ -33,7 +33,7 @@ _WORDINGS: dict[str, messages.Wording] = {
     ),
     "account_not_locked": lambda p: translate("support", "Ce compte n'est pas verrouillé."),
     "account_already_confirmed": lambda p: translate(
-        "support", "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
+        "support", "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
     ),
     "reset_rate_limited": lambda p: translate(
         "support", "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}."
@@ -47,7 +47,7 @@ _WORDINGS: dict[str, messages.Wording] = {
     "reason_required": lambda p: translate("support", "Indiquez la raison du changement."),
     "responsible_is_fixed": lambda p: translate(
         "support",
-        "Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni "
+        "Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni "
         "le donner à un autre membre.",
     ),
     "relationship_unchanged": lambda p: translate(
@@ -61,23 +61,23 @@ _WORDINGS: dict[str, messages.Wording] = {
     ).format(name=p.get("member_name", "")),
     "member_not_found": lambda p: translate("support", "Ce membre n'existe plus dans ce dossier."),
     "member_removal_blocked": lambda p: translate(
-        "support", "{name} ne peut pas être retiré pour l'instant :"
+        "support", "{name} ne peut pas être retiré pour l'instant :"
     ).format(name=p.get("member_name", "")),
     "member_has_coming_registration": lambda p: translate(
-        "support", "inscription à venir à {code} {title} (saison jusqu'au {ends});"
+        "support", "inscription à venir à {code} {title} (saison jusqu'au {ends}) ;"
     ).format(**_activity(p), ends=format_date(p.get("season_ends_on"))),
     "member_has_held_cart_item": lambda p: translate(
-        "support", "réservation en cours dans le panier {cart} pour {code} {title};"
+        "support", "réservation en cours dans le panier {cart} pour {code} {title} ;"
     ).format(**_activity(p), cart=p.get("cart_number")),
     "member_on_waitlist": lambda p: translate(
-        "support", "liste d'attente de {code} {title};"
+        "support", "liste d'attente de {code} {title} ;"
     ).format(**_activity(p)),
     "other_borough": lambda p: translate(
         "support", "Seul le bureau de l'arrondissement du dossier peut retirer un membre (F4)."
     ),
     "household_changed": lambda p: translate(
         "support",
-        "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
+        "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
         "vérifiez-le, puis refaites le changement au besoin.",
     ),
     "reset_token_invalid": lambda p: translate(
@@ -89,11 +89,11 @@ _WORDINGS: dict[str, messages.Wording] = {
         "support", "Ce mot de passe n'est pas accepté. Règles non respectées :"
     ),
     # F1, read to the caller one rule a line; also the public site's refusal reasons.
-    "password_too_short": lambda p: translate("support", "au moins 8 caractères;"),
-    "password_needs_uppercase": lambda p: translate("support", "au moins une lettre majuscule;"),
-    "password_needs_digit": lambda p: translate("support", "au moins un chiffre;"),
+    "password_too_short": lambda p: translate("support", "au moins 8 caractères ;"),
+    "password_needs_uppercase": lambda p: translate("support", "au moins une lettre majuscule ;"),
+    "password_needs_digit": lambda p: translate("support", "au moins un chiffre ;"),
     "password_needs_special": lambda p: translate(
-        "support", "au moins un caractère spécial (#, !, $, &, etc.);"
+        "support", "au moins un caractère spécial (#, !, $, &, etc.) ;"
     ),
     "password_special_first": lambda p: translate(
         "support", "le caractère spécial ne peut pas être le premier."

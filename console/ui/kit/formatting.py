@@ -163,7 +163,6 @@ def _schedule_phrases() -> dict[str, str]:
         "Accès libre selon l'horaire affiché, 7 jours sur 7": translate(
             "formatting", "Accès libre selon l'horaire affiché, 7 jours sur 7"
         ),
-        "Du lundi au vendredi": translate("formatting", "Du lundi au vendredi"),
     }
 
 
@@ -320,7 +319,7 @@ def audit_action_name(action: str) -> str:
         AuditAction.CART_CHECKOUT: translate("formatting", "Passage au paiement"),
         AuditAction.CART_RELEASE: translate("formatting", "Panier verrouillé libéré"),
         AuditAction.CART_RELEASE_COMPLETED: translate(
-            "formatting", "Panier verrouillé : paiement confirmé, inscrit"
+            "formatting", "Panier verrouillé : paiement confirmé, inscrit"
         ),
         AuditAction.CART_RELEASE_REFUSED: translate(
             "formatting", "Libération refusée (CT-Paiement injoignable)"

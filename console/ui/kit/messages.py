@@ -38,7 +38,7 @@ def _builtin(code: str, params: Mapping[str, Any]) -> str | None:
         )
     if code == "staff_not_found":
         return translate(
-            "messages", "Aucun membre du personnel actif n'a l'identifiant « {username} »."
+            "messages", "Aucun membre du personnel actif n'a l'identifiant « {username} »."
         ).format(username=params.get("username", "?"))
     if code == "role_forbidden":
         return translate("messages", "Votre rôle ne permet pas cette action.")
@@ -107,7 +107,7 @@ def unexpected_text() -> str:
     """What an error no service reported reads as (its detail is in the log)."""
     return translate(
         "messages",
-        "Erreur inattendue : l'action n'a pas abouti. Réessayez ; si l'erreur revient, "
+        "Erreur inattendue : l'action n'a pas abouti. Réessayez ; si l'erreur revient, "
         "signalez-la au soutien informatique avec l'heure.",
     )
 

@@ -39,16 +39,16 @@ _WORDINGS: dict[str, Callable[[], str]] = {
     ),
     "gateway_timeout": lambda: translate(
         "PaymentDialog",
-        "Le site de paiement n'a pas répondu : le paiement est en attente. Ne "
-        "recommencez pas ; vérifiez l'état du panier dans un instant.",
+        "Le site de paiement n'a pas répondu : le paiement est en attente. Ne "
+        "recommencez pas ; vérifiez l'état du panier dans un instant.",
     ),
     "gateway_down": lambda: translate(
         "PaymentDialog",
-        "Le site de paiement est inaccessible : rien n'a été débité. Réessayez dans un instant.",
+        "Le site de paiement est inaccessible : rien n'a été débité. Réessayez dans un instant.",
     ),
     "not_charged": lambda: translate(
         "PaymentDialog",
-        "Le site de paiement n'a pas encore reçu ce paiement : rien n'a été débité pour "
+        "Le site de paiement n'a pas encore reçu ce paiement : rien n'a été débité pour "
         "l'instant. Vérifiez l'état du panier dans un instant.",
     ),
 }

@@ -16,7 +16,7 @@ messages.register(
     "sign_in_locked",
     lambda _p: translate(
         "messages",
-        "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
+        "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
         "Réessayez plus tard ou appelez votre superviseur.",
     ),
 )
@@ -75,7 +75,7 @@ messages.register(
     "desktop_needs_server",
     lambda _p: translate(
         "messages",
-        "Cette console ne se connecte pas directement à la base de données : indiquez "
+        "Cette console ne se connecte pas directement à la base de données : indiquez "
         "l'adresse du serveur de la console (server_url) dans ses réglages.",
     ),
 )

@@ -45,11 +45,11 @@ _WORDINGS: dict[str, messages.Wording] = {
         "(caractère de contrôle ou caractère invalide). Retirez-le, puis réessayez.",
     ).format(field=field_name(p.get("field", "?"))),
     "text_too_long": lambda p: translate(
-        "text_messages", "Le texte de {field} est trop long : {max} caractères au plus."
+        "text_messages", "Le texte de {field} est trop long : {max} caractères au plus."
     ).format(field=field_name(p.get("field", "?")), max=p.get("max", "?")),
     "payment_in_flight": lambda p: translate(
         "text_messages",
-        "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
+        "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
         "panier ne peut pas être libéré avant {at}. Réessayez à ce moment.",
     ).format(at=format_datetime(p.get("retry_at"))),
 }

@@ -76,7 +76,7 @@ def payer_reason_text(reason: Reason) -> str:
     if code == CHILDCARE_REQUIRES_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce panier contient une activité offrant un service de garde ({activities}) : "
+            "Ce panier contient une activité offrant un service de garde ({activities}) : "
             "seul le responsable du dossier, {name}, peut payer, car le relevé 24 est "
             "délivré à son numéro d'assurance sociale.",
         ).format(
@@ -86,13 +86,13 @@ def payer_reason_text(reason: Reason) -> str:
     if code == NO_SIN_NO_RELEVE24:
         return translate(
             "PaymentDialog",
-            "Aucun numéro d'assurance sociale n'est inscrit au dossier de {name} : "
+            "Aucun numéro d'assurance sociale n'est inscrit au dossier de {name} : "
             "aucun relevé 24 ne pourra être délivré.",
         ).format(name=p.get("responsible_name", "—"))
     if code == HOUSEHOLD_HAS_NO_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce dossier n'a pas de responsable : une activité de garde ne peut pas être "
+            "Ce dossier n'a pas de responsable : une activité de garde ne peut pas être "
             "payée. Dirigez l'appelant vers son bureau d'arrondissement.",
         )
     if code == PAYER_IS_CHILD:
@@ -224,8 +224,8 @@ class PaymentDialog(QDialog):
         if not options.payers:
             self.status.setText(
                 self.tr(
-                    "Aucun membre ne peut payer : le payeur doit avoir un lien autre "
-                    "que « Enfant » avec le responsable du dossier."
+                    "Aucun membre ne peut payer : le payeur doit avoir un lien autre "
+                    "que « Enfant » avec le responsable du dossier."
                 )
             )
 

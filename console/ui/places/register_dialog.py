@@ -88,7 +88,7 @@ class RegisterDialog(QDialog):
         self.remove_button.clicked.connect(self.remove)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Membres :")))
+        left.addWidget(QLabel(self.tr("Membres :")))
         left.addWidget(self.members)
         left.addWidget(self.search)
         left.addWidget(self.table)
@@ -175,7 +175,7 @@ class RegisterDialog(QDialog):
         else:
             self.outcome.setText(
                 self.tr(
-                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
+                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
                     "en position {position}. Il sera avisé par courriel si une place se libère."
                 ).format(position=outcome.waitlist_position)
             )
@@ -233,7 +233,7 @@ class RegisterDialog(QDialog):
         now: datetime = self._api.now()
         left = minutes_left(self.cart.hold_expires_at, now)
         if left == 0:
-            self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
+            self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
             self.extend_button.setEnabled(False)
             self.ticker.stop()
         else:

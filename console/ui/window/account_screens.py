@@ -136,7 +136,7 @@ class CallerVerification(QObject):
                 )
             )
             self.badge.setToolTip(
-                self.tr("Trop d'essais manqués : n'effectuez aucune action sur le dossier.")
+                self.tr("Trop d'essais manqués : n'effectuez aucune action sur le dossier.")
             )
             state = "error"
             self._expire_at(status.blocked_until)

@@ -79,8 +79,8 @@ class DemoData:
             translate("demo_data", "Données de démonstration"),
             translate(
                 "demo_data",
-                "Recréer la base de démonstration ? Les données actuelles seront remplacées.\n"
-                "Taille :",
+                "Recréer la base de démonstration ? Les données actuelles seront remplacées.\n"
+                "Taille :",
             ),
             names,
             0,
@@ -112,7 +112,7 @@ class DemoData:
             self._window,
             translate("demo_data", "Données de démonstration"),
             translate(
-                "demo_data", "La base de démonstration n'a pas pu être recréée : {error}"
+                "demo_data", "La base de démonstration n'a pas pu être recréée : {error}"
             ).format(error=error_text(error)),
         )
 
