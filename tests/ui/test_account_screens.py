@@ -128,7 +128,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
         qtbot.keyClicks(family.reason, ", plus parent au dossier")
         qtbot.keyClick(family.reason, Qt.Key.Key_Return)
     settle(qtbot, window)
-    assert "« Conjoint »" in family.outcome.text()
+    assert "« Conjoint »" in family.outcome.text()
     members = window.household_panel.members_model
     jean = next(r for r in range(members.rowCount()) if members.row(r).name == "Jean Côté")
     assert members.data(members.index(jean, 1)) == "Conjoint"

@@ -35,7 +35,7 @@ _FIELDS: dict[str, Callable[[], str]] = {
 def field_name(field: object) -> str:
     """The field a text rule refused, as the sentence names it."""
     name = _FIELDS.get(str(field))
-    return name() if name is not None else f"« {field} »"
+    return name() if name is not None else f"« {field} »"
 
 
 _WORDINGS: dict[str, messages.Wording] = {
