@@ -68,6 +68,10 @@
         <translation>{count} (last: {at})</translation>
     </message>
     <message>
+        <source>valide {until}</source>
+        <translation>valid {until}</translation>
+    </message>
+    <message>
         <source>Liens restants cette heure&#xa0;: {n}</source>
         <translation>Links left this hour: {n}</translation>
     </message>
@@ -76,8 +80,8 @@
         <translation>Account unlocked. An email tells {email}.</translation>
     </message>
     <message>
-        <source>Lien de réinitialisation envoyé à {email}, valide jusqu&apos;à {until}.</source>
-        <translation>Reset link sent to {email}, valid until {until}.</translation>
+        <source>Lien de réinitialisation envoyé à {email}, valide {until}.</source>
+        <translation>Reset link sent to {email}, valid {until}.</translation>
     </message>
     <message>
         <source>Courriel de confirmation renvoyé à {email}.</source>
@@ -134,10 +138,6 @@
     <message>
         <source>oui, le {date}</source>
         <translation>yes, on {date}</translation>
-    </message>
-    <message>
-        <source>valide jusqu&apos;à {time}</source>
-        <translation>valid until {time}</translation>
     </message>
     <message>
         <source>aucun en cours</source>
@@ -559,16 +559,16 @@
         <translation>Caller verification</translation>
     </message>
     <message>
-        <source>✔ Appelant vérifié jusqu&apos;à {time}</source>
-        <translation>✔ Caller verified until {time}</translation>
+        <source>✔ Appelant vérifié {until}</source>
+        <translation>✔ Caller verified {until}</translation>
     </message>
     <message>
-        <source>Les actions sur le compte et les membres sont permises jusqu&apos;à {time}.</source>
-        <translation>Account and member actions are allowed until {time}.</translation>
+        <source>Les actions sur le compte et les membres sont permises {until}.</source>
+        <translation>Account and member actions are allowed {until}.</translation>
     </message>
     <message>
-        <source>Vérification bloquée jusqu&apos;à {time}</source>
-        <translation>Verification blocked until {time}</translation>
+        <source>Vérification bloquée {until}</source>
+        <translation>Verification blocked {until}</translation>
     </message>
     <message>
         <source>Trop d&apos;essais manqués&#xa0;: n&apos;effectuez aucune action sur le dossier.</source>
@@ -1409,8 +1409,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No place really free: the caller is on the waiting list, in position {position}. They will be emailed if a place frees up.</translation>
     </message>
     <message>
-        <source>Panier {number} (propriétaire {owner}) — réservé jusqu&apos;à {at}</source>
-        <translation>Cart {number} (owner {owner}) — held until {at}</translation>
+        <source>Panier {number} (propriétaire {owner}) — réservé {until}</source>
+        <translation>Cart {number} (owner {owner}) — held {until}</translation>
     </message>
     <message>
         <source>Délai écoulé&#xa0;: les places sont libérées.</source>
@@ -1742,12 +1742,12 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>none</translation>
     </message>
     <message>
-        <source>Appelant vérifié ({matched}). Valide jusqu&apos;à {until}.</source>
-        <translation>Caller verified ({matched}). Valid until {until}.</translation>
+        <source>Appelant vérifié ({matched}). Valide {until}.</source>
+        <translation>Caller verified ({matched}). Valid {until}.</translation>
     </message>
     <message>
-        <source>Trop d&apos;essais manqués pour ce dossier&#xa0;: vérification bloquée jusqu&apos;à {until}. N&apos;effectuez aucune action sur le dossier.</source>
-        <translation>Too many failed attempts for this household: verification blocked until {until}. Do not take any action on the household.</translation>
+        <source>Trop d&apos;essais manqués pour ce dossier&#xa0;: vérification bloquée {until}. N&apos;effectuez aucune action sur le dossier.</source>
+        <translation>Too many failed attempts for this file: verification is blocked {until}. Do not take any action on the file.</translation>
     </message>
     <message>
         <source>Vérification échouée&#xa0;: réponses concordantes&#xa0;: {matched}. Essais restants&#xa0;: {left}.</source>
@@ -2707,10 +2707,6 @@ Size:</translation>
         <translation>Registered on</translation>
     </message>
     <message>
-        <source>jusqu&apos;au {moment}</source>
-        <translation>until {moment}</translation>
-    </message>
-    <message>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
@@ -2803,8 +2799,8 @@ Size:</translation>
         <translation>{count} item(s)</translation>
     </message>
     <message>
-        <source>{time} — {left}</source>
-        <translation>{time} — {left}</translation>
+        <source>{until} — {left}</source>
+        <translation>{until} — {left}</translation>
     </message>
     <message>
         <source> · prolongé</source>

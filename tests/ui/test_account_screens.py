@@ -100,7 +100,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     # Two factors, keyboard only.
     verify_by_keyboard(qtbot, window, "1985-04-01", "g1r 2b5")
     assert screens.verification.verified
-    assert badge.text().startswith("✔ Appelant vérifié jusqu'à")
+    assert badge.text().startswith("✔ Appelant vérifié jusqu'à ")
     assert account.hint.isHidden()
 
     # Unlock: outcome, header and the outbox message in "Courriels envoyés".

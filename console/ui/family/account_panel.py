@@ -29,7 +29,7 @@ from console.domain.password import PASSWORD_RULES
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.households import HouseholdView
 from console.ui.kit.account_messages import password_rule_text
-from console.ui.kit.formatting import format_date, format_datetime, format_time
+from console.ui.kit.formatting import format_date, format_datetime, format_deadline
 from console.ui.kit.messages import error_text
 from console.ui.kit.workspace import Workspace
 
@@ -254,8 +254,8 @@ class AccountPanel(QWidget):
             else "0"
         )
         self.reset_link.setText(
-            self.tr("valide jusqu'à {time}").format(
-                time=format_time(summary.reset_link_valid_until)
+            self.tr("valide {until}").format(
+                until=format_deadline(summary.reset_link_valid_until, self._workspace.api.now())
             )
             if summary.reset_link_valid_until is not None
             else self.tr("aucun en cours")
@@ -287,7 +287,7 @@ class AccountPanel(QWidget):
     def reset(self) -> None:
         self._act(
             lambda api, household_id: api.send_password_reset(household_id),
-            self.tr("Lien de réinitialisation envoyé à {email}, valide jusqu'à {until}."),
+            self.tr("Lien de réinitialisation envoyé à {email}, valide {until}."),
         )
 
     def resend_confirmation(self) -> None:
@@ -303,7 +303,7 @@ class AccountPanel(QWidget):
         api = self._workspace.api
 
         def done(outcome: EmailQueued) -> None:
-            until = format_time(outcome.valid_until) if outcome.valid_until else "—"
+            until = format_deadline(outcome.valid_until, self._workspace.api.now())
             self.outcome.setText(success.format(email=outcome.to_address, until=until))
             self._workspace.reload_household()
 

@@ -94,7 +94,8 @@ def _clock(at: datetime, *, minutes_always: bool = True) -> str:
 
 def _day_and_month(day: date) -> str:
     """``3 décembre`` / ``1er décembre`` in French, ``December 3`` in English."""
-    month = QLocale().standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    names = QLocale() if is_english() else _FRENCH
+    month = names.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
     if is_english():
         return f"{month[:1].upper()}{month[1:]} {day.day}"
     first = "er" if day.day == 1 else ""
