@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
-        <translation>Account unlocked. An email tells {email}.</translation>
+        <translation>Account unlocked. An email lets {email} know.</translation>
     </message>
     <message>
         <source>Lien de réinitialisation envoyé à {email}, valide {until}.</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>{code} — {title} ({real} place(s) réellement libre(s))</source>
-        <translation>{code} — {title} ({real} place(s) really free)</translation>
+        <translation>{code} — {title} (actually available: {real})</translation>
     </message>
 </context>
 <context>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>&amp;Entre les jours</source>
-        <translation>&amp;Between the days</translation>
+        <translation>&amp;Between dates</translation>
     </message>
     <message>
         <source>Du</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>Jours&#xa0;:</source>
-        <translation>Days:</translation>
+        <translation>Dates:</translation>
     </message>
     <message>
         <source>Entrées du journal</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Le numéro de dossier ne contient que des chiffres.</source>
-        <translation>The household number contains digits only.</translation>
+        <translation>A household number contains only digits.</translation>
     </message>
     <message>
         <source>Entrées affichées&#xa0;: {n}</source>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>Le numéro de carte ne doit contenir que des chiffres.</source>
-        <translation>The card number may contain digits only.</translation>
+        <translation>The card number can contain only digits.</translation>
     </message>
     <message>
         <source>Carte {network}&#xa0;: seules les cartes VISA et Mastercard sont acceptées.</source>
@@ -759,7 +759,7 @@
     </message>
     <message>
         <source>{done} courriel(s) remis dans la file d&apos;envoi sur {total}.</source>
-        <translation>{done} of {total} email(s) put back in the sending queue.</translation>
+        <translation>Emails put back in the sending queue: {done} of {total}.</translation>
     </message>
     <message>
         <source>Arrêté à votre demande.</source>
@@ -877,7 +877,7 @@
     </message>
     <message>
         <source>Consultations du dossier</source>
-        <translation>Openings of the family file</translation>
+        <translation>Times the family file was opened</translation>
     </message>
     <message>
         <source>Une consultation.</source>
@@ -967,7 +967,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>(aucun responsable actif)</source>
-        <translation>(no active responsible)</translation>
+        <translation>(no active person responsible)</translation>
     </message>
     <message>
         <source>Dossier {number}, {name}</source>
@@ -1035,7 +1035,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <name>PaymentDialog</name>
     <message>
         <source>Ce panier contient une activité offrant un service de garde ({activities})&#xa0;: seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
-        <translation>This cart holds a childcare activity ({activities}): only the household responsible, {name}, may pay, because the Relevé 24 is issued on their social insurance number.</translation>
+        <translation>This cart includes an activity with childcare ({activities}): only the person responsible for the household, {name}, can pay, because the Relevé 24 slip is issued under their social insurance number.</translation>
     </message>
     <message>
         <source>Aucun numéro d&apos;assurance sociale n&apos;est inscrit au dossier de {name}&#xa0;: aucun relevé 24 ne pourra être délivré.</source>
@@ -1043,7 +1043,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Ce dossier n&apos;a pas de responsable&#xa0;: une activité de garde ne peut pas être payée. Dirigez l&apos;appelant vers son bureau d&apos;arrondissement.</source>
-        <translation>This household has no responsible: a childcare activity cannot be paid. Refer the caller to their borough office.</translation>
+        <translation>This household has no person responsible: an activity with childcare cannot be paid for. Refer the caller to their borough office.</translation>
     </message>
     <message>
         <source>Un enfant ne peut pas être payeur.</source>
@@ -1127,15 +1127,15 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source> (responsable du dossier)</source>
-        <translation> (household responsible)</translation>
+        <translation> (person responsible)</translation>
     </message>
     <message>
         <source>Seul le responsable du dossier peut payer ce panier.</source>
-        <translation>Only the household responsible may pay for this cart.</translation>
+        <translation>Only the person responsible for the household can pay for this cart.</translation>
     </message>
     <message>
         <source>Aucun membre ne peut payer&#xa0;: le payeur doit avoir un lien autre que «&#xa0;Enfant&#xa0;» avec le responsable du dossier.</source>
-        <translation>No member can pay: the payer must have a relationship other than “Child” with the household responsible.</translation>
+        <translation>No member can pay: the payer must have a relationship other than “Child” with the person responsible for the household.</translation>
     </message>
     <message>
         <source>Paiement en cours auprès du site de paiement…</source>
@@ -1154,11 +1154,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <name>PlacesPanel</name>
     <message>
         <source>Places de l&apos;activité</source>
-        <translation>Places of the activity</translation>
+        <translation>Places in the activity</translation>
     </message>
     <message>
         <source>Places réellement libres</source>
-        <translation>Places really free</translation>
+        <translation>Places actually available</translation>
     </message>
     <message>
         <source>Capacité&#xa0;:</source>
@@ -1170,7 +1170,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Places réellement libres&#xa0;:</source>
-        <translation>Places really free:</translation>
+        <translation>Actually available:</translation>
     </message>
     <message>
         <source>Affiché sur le site&#xa0;:</source>
@@ -1206,7 +1206,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Libéré à</source>
-        <translation>Released at</translation>
+        <translation>Expires at</translation>
     </message>
     <message>
         <source>Canal</source>
@@ -1362,7 +1362,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Places réelles</source>
-        <translation>Real places</translation>
+        <translation>Actually available</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1406,7 +1406,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Aucune place réellement libre&#xa0;: l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
-        <translation>No place really free: the caller is on the waiting list, in position {position}. They will be emailed if a place frees up.</translation>
+        <translation>No place is actually available: the caller is on the waiting list, in position {position}, and will get an email if a place opens up.</translation>
     </message>
     <message>
         <source>Panier {number} (propriétaire {owner}) — réservé {until}</source>
@@ -1456,7 +1456,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Le serveur utilise la passerelle de paiement d&apos;essai&#xa0;: aucune carte n&apos;est débitée et aucune inscription n&apos;est payée pour vrai.</source>
-        <translation>The server uses the test payment gateway: no card is charged and no registration is really paid.</translation>
+        <translation>The server uses the test payment gateway: no card is charged and no registration is actually paid for.</translation>
     </message>
 </context>
 <context>
@@ -1491,11 +1491,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Responsable</source>
-        <translation>Responsible</translation>
+        <translation>Person responsible</translation>
     </message>
     <message>
         <source>(aucun responsable)</source>
-        <translation>(no responsible)</translation>
+        <translation>(no person responsible)</translation>
     </message>
     <message>
         <source>Dossier</source>
@@ -1695,7 +1695,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>&amp;Date de naissance du responsable&#xa0;:</source>
-        <translation>Responsible&apos;s &amp;date of birth:</translation>
+        <translation>&amp;Date of birth of the person responsible:</translation>
     </message>
     <message>
         <source>Code &amp;postal&#xa0;:</source>
@@ -1731,11 +1731,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>La {what} doit s&apos;écrire AAAA-MM-JJ.</source>
-        <translation>The {what} must be written YYYY-MM-DD.</translation>
+        <translation>Write the {what} as YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>Le montant doit s&apos;écrire comme 87,50.</source>
-        <translation>The amount must be written like 87.50.</translation>
+        <translation>Write the amount like this: 87.50.</translation>
     </message>
     <message>
         <source>aucune</source>
@@ -1751,7 +1751,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Vérification échouée&#xa0;: réponses concordantes&#xa0;: {matched}. Essais restants&#xa0;: {left}.</source>
-        <translation>Verification failed: matching answers: {matched}. Attempts left: {left}.</translation>
+        <translation>Verification failed. Matching answers: {matched}. Attempts left: {left}.</translation>
     </message>
     <message>
         <source>code postal</source>
@@ -1814,7 +1814,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>&lt;b&gt;{code}&lt;/b&gt; — {title}&#xa0;: taux de remplissage {fill:.0%} ({confirmed}/{capacity}), places réellement libres&#xa0;: {real}, offres en cours&#xa0;: {offers}</source>
-        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), places really free: {real}, open offers: {offers}</translation>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), actually available: {real}, open offers: {offers}</translation>
     </message>
     <message>
         <source>en attente</source>
@@ -2242,7 +2242,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Recréer la base de démonstration&#xa0;? Les données actuelles seront remplacées.
 Taille&#xa0;:</source>
-        <translation>Make the demo database again? The current data will be replaced.
+        <translation>Rebuild the demo database? The current data will be replaced.
 Size:</translation>
     </message>
     <message>
@@ -2251,7 +2251,7 @@ Size:</translation>
     </message>
     <message>
         <source>La base de démonstration n&apos;a pas pu être recréée&#xa0;: {error}</source>
-        <translation>The demo database could not be made again: {error}</translation>
+        <translation>The demo database could not be rebuilt: {error}</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2277,7 @@ Size:</translation>
     </message>
     <message>
         <source>Responsable du dossier</source>
-        <translation>Household responsible</translation>
+        <translation>Person responsible for the file</translation>
     </message>
     <message>
         <source>Conjoint et parent des enfants</source>
@@ -2289,7 +2289,7 @@ Size:</translation>
     </message>
     <message>
         <source>Père ou mère du responsable de dossier</source>
-        <translation>Father or mother of the responsible</translation>
+        <translation>Father or mother of the person responsible</translation>
     </message>
     <message>
         <source>Autre</source>
@@ -2409,7 +2409,7 @@ Size:</translation>
     </message>
     <message>
         <source>En attente de réponse</source>
-        <translation>Awaiting answer</translation>
+        <translation>Awaiting response</translation>
     </message>
     <message>
         <source>Paiement effectué</source>
@@ -2505,7 +2505,7 @@ Size:</translation>
     </message>
     <message>
         <source>Rang déplacé (liste d&apos;attente)</source>
-        <translation>Rank moved (waiting list)</translation>
+        <translation>Waiting list position changed</translation>
     </message>
     <message>
         <source>Paiement commencé</source>
@@ -2796,7 +2796,7 @@ Size:</translation>
     </message>
     <message>
         <source>{count} article(s)</source>
-        <translation>{count} item(s)</translation>
+        <translation>Items: {count}</translation>
     </message>
     <message>
         <source>{until} — {left}</source>
@@ -3012,7 +3012,7 @@ Notez que le reçu est délivré au nom de la personne indiquée comme payeur, q
         <translation>The payer list shows every family member whose relationship to the person responsible for the file is other than “Enfant” (child). The possible choices are:
 • Conjoint et parent des enfants (spouse and parent of the children)
 • Conjoint (spouse)
-• Père ou mère du responsable de dossier (father or mother of the responsible)
+• Père ou mère du responsable de dossier (father or mother of the person responsible)
 • Autre (other)
 
 If the person you want to name as payer is not in the list, their relationship to the person responsible for the file must be changed.
@@ -3132,7 +3132,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
-        <translation>The database does not answer. Check the connection, then try again.</translation>
+        <translation>The database is not responding. Check the connection, then try again.</translation>
     </message>
     <message>
         <source>Aucun membre du personnel n&apos;est défini dans la base de données.</source>
@@ -3140,7 +3140,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Une règle refuse cette action.</source>
-        <translation>A rule refuses this action.</translation>
+        <translation>A rule does not allow this action.</translation>
     </message>
     <message>
         <source>Erreur inattendue&#xa0;: l&apos;action n&apos;a pas abouti. Réessayez&#xa0;; si l&apos;erreur revient, signalez-la au soutien informatique avec l&apos;heure.</source>
@@ -3156,7 +3156,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Un service externe ne répond pas. Réessayez dans un instant.</source>
-        <translation>An outside service does not answer. Try again in a moment.</translation>
+        <translation>An external service is not responding. Try again in a moment.</translation>
     </message>
     <message>
         <source>Nom d&apos;utilisateur ou mot de passe refusé.</source>
@@ -3172,11 +3172,11 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Le serveur de la console ne répond pas. Vérifiez le réseau puis réessayez.</source>
-        <translation>The console server does not answer. Check the network, then try again.</translation>
+        <translation>The console server is not responding. Check the network, then try again.</translation>
     </message>
     <message>
         <source>Le serveur de la console tarde à répondre. Vérifiez le résultat avant de réessayer.</source>
-        <translation>The console server is slow to answer. Check the outcome before trying again.</translation>
+        <translation>The console server is slow to respond. Check the outcome before trying again.</translation>
     </message>
     <message>
         <source>Le serveur de la console n&apos;a pas pu traiter la demande. Réessayez dans un instant.</source>
@@ -3219,7 +3219,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>&amp;Places d&apos;une activité…</source>
-        <translation>&amp;Places of an activity…</translation>
+        <translation>&amp;Places in an activity…</translation>
     </message>
     <message>
         <source>&amp;Liste d&apos;attente (superviseur)…</source>
@@ -3227,7 +3227,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Places d&apos;une activité</source>
-        <translation>Places of an activity</translation>
+        <translation>Places in an activity</translation>
     </message>
     <message>
         <source>Revue de la liste d&apos;attente</source>
@@ -3275,19 +3275,19 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Il reste réellement {remaining} place(s) sur {capacity}&#xa0;: on peut inscrire l&apos;appelant.</source>
-        <translation>{remaining} of {capacity} place(s) are really free: the caller can be registered.</translation>
+        <translation>Places actually available: {remaining} of {capacity}. The caller can be registered.</translation>
     </message>
     <message>
         <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues&#xa0;: {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
-        <translation>The site shows {site} free place(s), but all are held: {carts} in carts, {checkout} at payment, {offers} offered to the waiting list.</translation>
+        <translation>The site shows free places ({site}), but all of them are held: {carts} in carts, {checkout} at checkout, {offers} offered to the waiting list.</translation>
     </message>
     <message>
         <source>Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes de la liste d&apos;attente.</source>
-        <translation>The site shows {site} free place(s), but they are offered to people on the waiting list.</translation>
+        <translation>The site shows free places ({site}), but they are offered to people on the waiting list.</translation>
     </message>
     <message>
         <source>Complet&#xa0;: {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
-        <translation>Full: {confirmed} registration(s) for {capacity} place(s). The caller goes on the waiting list ({waiting} person(s) ahead).</translation>
+        <translation>Full: {confirmed} registered for {capacity} places. The caller goes on the waiting list (people ahead: {waiting}).</translation>
     </message>
     <message>
         <source>Ce membre est déjà inscrit à cette activité.</source>
@@ -3319,7 +3319,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Ce panier est en paiement&#xa0;: utilisez «&#xa0;Libérer le panier verrouillé&#xa0;».</source>
-        <translation>This cart is at payment: use &quot;Release a locked cart&quot;.</translation>
+        <translation>This cart is at checkout: use “Release a locked cart”.</translation>
     </message>
     <message>
         <source>Le panier est vide.</source>
@@ -3351,7 +3351,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Une inscription payée ne se libère pas ici&#xa0;: c&apos;est une annulation.</source>
-        <translation>A paid registration is not released here: that is a cancellation.</translation>
+        <translation>A paid registration cannot be released here: that would be a cancellation.</translation>
     </message>
     <message>
         <source>Cette activité n&apos;existe plus. Relancez la recherche d&apos;activités, puis réessayez.</source>
@@ -3475,7 +3475,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Le responsable du dossier ne change pas&#xa0;: on ne peut ni le retirer de ce rôle ni le donner à un autre membre.</source>
-        <translation>The household responsible does not change: the role can neither be taken away nor given to another member.</translation>
+        <translation>The person responsible for the household does not change: the role can neither be taken away nor given to another member.</translation>
     </message>
     <message>
         <source>Ce membre a déjà ce lien de parenté.</source>
@@ -3483,7 +3483,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Le responsable du dossier ne peut pas être retiré.</source>
-        <translation>The household responsible cannot be removed.</translation>
+        <translation>The person responsible for the household cannot be removed.</translation>
     </message>
     <message>
         <source>{name} a déjà été retiré du dossier.</source>
