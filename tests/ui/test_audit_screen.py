@@ -54,3 +54,14 @@ def test_an_agent_is_told_the_journal_is_not_for_their_role(qtbot: QtBot, scene:
     screen.search()
     scene.settle(qtbot)
     assert "rôle" in screen.outcome.text()
+
+
+def test_the_details_read_as_words_not_json(qtbot: QtBot, scene: Scene) -> None:
+    screen = AuditScreen(scene.workspace(scene.supervisor))
+    qtbot.add_widget(screen)
+    screen.refresh()
+    scene.settle(qtbot)
+    assert screen.outcome.text() == "Entrées affichées\u00a0: 2"
+    tooltip = screen.table.item(0, 0).toolTip()
+    assert "Questions posées\u00a0: " in tooltip
+    assert "{" not in tooltip and "asked" not in tooltip
