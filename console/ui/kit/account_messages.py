@@ -1,20 +1,18 @@
 """Sentences for the codes the account, family, verification and audit services report.
 
-Registered with :func:`console.ui.kit.messages.register`, the one table of code → sentence;
-importing this module is enough. Each sentence says what happened and, where it helps,
-what to do next. The F1 password rules are codes too: :func:`password_rule_text` reads
-them to the caller.
+A table :mod:`console.ui.kit.messages` reads itself, the one table of code → sentence
+(this module does not import messages, so no screen can miss these sentences). Each
+sentence says what happened and, where it helps, what to do next. The F1 password rules
+are codes too: :func:`password_rule_text` reads them to the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.errors import Reason
-from console.ui.kit import messages
 from console.ui.kit.formatting import format_date, format_datetime
 
 translate = QCoreApplication.translate
@@ -24,7 +22,7 @@ def _activity(p: Mapping[str, Any]) -> dict[str, Any]:
     return {"code": p.get("activity_code", ""), "title": p.get("activity_title", "")}
 
 
-_WORDINGS: dict[str, messages.Wording] = {
+WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "caller_not_verified": lambda p: translate(
         "support", "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V)."
     ),
@@ -100,10 +98,7 @@ _WORDINGS: dict[str, messages.Wording] = {
     ),
 }
 
-for _code, _wording in _WORDINGS.items():
-    messages.register(_code, _wording)
-
 
 def password_rule_text(code: str) -> str:
     """One rule of ``PASSWORD_RULES`` as the agent reads it to the caller."""
-    return messages.reason_text(Reason(code))
+    return WORDINGS[code]({})

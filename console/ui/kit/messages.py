@@ -4,7 +4,7 @@ sentence in the interface's language.
 Services own the codes, the UI owns the wording. A later screen adds the sentences for
 its own codes with :func:`register`. No code and no exception text ever reaches the
 screen: an unknown code reads as a general sentence of its kind (refused, not found,
-busy …) and goes to the log with the code, for support.
+busy …) and the code goes to the log, for support.
 """
 
 from __future__ import annotations
@@ -16,10 +16,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from console.domain.errors import Busy, ConsoleError, Forbidden, NotFound, Reason, Unavailable
+from console.ui.kit import account_messages, server_messages, text_messages
 
 Wording = Callable[[Mapping[str, Any]], str]
 
-_registered: dict[str, Wording] = {}
+# The kit's own tables are read here, so a screen that imports none of them still words
+# their codes (``caller_not_verified`` …); screens add theirs with register().
+_registered: dict[str, Wording] = {
+    **account_messages.WORDINGS,
+    **server_messages.WORDINGS,
+    **text_messages.WORDINGS,
+}
 _log = logging.getLogger(__name__)
 
 
@@ -55,27 +62,12 @@ def _builtin(code: str, params: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _load_kit_tables() -> None:
-    """The kit's own tables register on import; load them whatever the screen imported,
-    so a screen that forgot one still words those codes (``caller_not_verified`` …)."""
-    from console.ui.kit import (  # noqa: F401  (imported for their registrations)
-        account_messages,
-        server_messages,
-        text_messages,
-    )
-    from console.ui.kit.call_wording import register_messages
-
-    register_messages()
-
-
 def knows(code: str) -> bool:
     """Whether ``code`` has its own sentence (and so never reads as a general one)."""
-    _load_kit_tables()
     return code in _registered or _builtin(code, {}) is not None
 
 
 def reason_text(reason: Reason) -> str:
-    _load_kit_tables()
     wording = _registered.get(reason.code)
     if wording is not None:
         return wording(reason.params)
@@ -88,9 +80,8 @@ def reason_text(reason: Reason) -> str:
 
 def error_text(error: BaseException) -> str:
     """One or two sentences for the message bar; never a code, a traceback or the text of
-    an exception (those go to the log)."""
+    an exception (an unknown code and an exception's type go to the log)."""
     if isinstance(error, ConsoleError):
-        _load_kit_tables()
         wording = _registered.get(error.code)
         text = wording(error.params) if wording is not None else _builtin(error.code, error.params)
         if text is None:
@@ -99,7 +90,8 @@ def error_text(error: BaseException) -> str:
         if error.reasons:
             text += " " + " ".join(reason_text(r) for r in error.reasons)
         return text
-    _log.error("unexpected error shown as a general sentence", exc_info=error)
+    # Only its type: an exception's text may hold what the agent typed (a card number …).
+    _log.error("unexpected %s shown as a general sentence", type(error).__name__)
     return unexpected_text()
 
 

@@ -1,6 +1,6 @@
 """Sentences for the text rules (``console.domain.text``) and a payment still in flight.
 
-Registered with :func:`console.ui.kit.messages.register`; importing this module is enough.
+A table :mod:`console.ui.kit.messages` reads itself (this module does not import it).
 ``text_invalid`` and ``text_too_long`` name the field by the ``field`` the service
 reports; a field without a name here is quoted as the service spelled it.
 """
@@ -8,10 +8,10 @@ reports; a field without a name here is quoted as the service spelled it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.kit import messages
 from console.ui.kit.formatting import format_datetime
 
 translate = QCoreApplication.translate
@@ -38,7 +38,7 @@ def field_name(field: object) -> str:
     return name() if name is not None else f"« {field} »"
 
 
-_WORDINGS: dict[str, messages.Wording] = {
+WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "text_invalid": lambda p: translate(
         "text_messages",
         "Le texte de {field} contient un caractère qui ne peut pas être enregistré "
@@ -55,14 +55,6 @@ _WORDINGS: dict[str, messages.Wording] = {
 }
 
 
-def _register(wordings: Mapping[str, messages.Wording]) -> None:
-    for code, wording in wordings.items():
-        messages.register(code, wording)
-
-
-_register(_WORDINGS)
-
-
 def registered_codes() -> tuple[str, ...]:
     """The codes this module gives sentences to (for the tests)."""
-    return tuple(_WORDINGS)
+    return tuple(WORDINGS)
