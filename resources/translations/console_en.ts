@@ -275,7 +275,7 @@
         <translation>Action log</translation>
     </message>
     <message>
-        <source>Employé</source>
+        <source>Membre du personnel</source>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -315,7 +315,7 @@
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <source>Em&amp;ployé&#xa0;:</source>
+        <source>Membre du &amp;personnel&#xa0;:</source>
         <translation>Staff &amp;member:</translation>
     </message>
     <message>
@@ -1058,15 +1058,15 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>The payer is not a member of this household.</translation>
     </message>
     <message>
-        <source>La carte a été refusée par l&apos;institution financière. L&apos;appelant doit communiquer avec elle pour connaître la raison.</source>
-        <translation>The card was declined by the financial institution. The caller should contact it to learn why.</translation>
-    </message>
-    <message>
         <source>Fonds ou limite de crédit insuffisants sur la carte.</source>
         <translation>Insufficient funds or credit limit on the card.</translation>
     </message>
     <message>
-        <source>L&apos;institution financière indique que la carte est expirée. L&apos;appelant peut essayer une autre carte.</source>
+        <source>La carte a été refusée par l&apos;institution financière. La personne qui appelle doit communiquer avec elle pour connaître la raison.</source>
+        <translation>The card was declined by the financial institution. The caller should contact it to find out why.</translation>
+    </message>
+    <message>
+        <source>L&apos;institution financière indique que la carte est expirée. La personne qui appelle peut essayer une autre carte.</source>
         <translation>The financial institution says the card has expired. The caller can try another card.</translation>
     </message>
     <message>
@@ -1090,7 +1090,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>The payment site has not received this payment yet: nothing has been charged so far. Check the cart&apos;s status in a moment.</translation>
     </message>
     <message>
-        <source>Le site de paiement a refusé la carte. L&apos;appelant peut essayer une autre carte.</source>
+        <source>Le site de paiement a refusé la carte. La personne qui appelle peut essayer une autre carte.</source>
         <translation>The payment site refused the card. The caller may try another card.</translation>
     </message>
     <message>
@@ -2300,16 +2300,8 @@ Size:</translation>
         <translation>Child</translation>
     </message>
     <message>
-        <source>agent</source>
-        <translation>agent</translation>
-    </message>
-    <message>
         <source>commis d&apos;arrondissement</source>
         <translation>borough clerk</translation>
-    </message>
-    <message>
-        <source>superviseur</source>
-        <translation>supervisor</translation>
     </message>
     <message>
         <source>Courriel exact</source>
@@ -2480,7 +2472,7 @@ Size:</translation>
         <translation>Locked cart released</translation>
     </message>
     <message>
-        <source>Panier verrouillé&#xa0;: paiement confirmé, inscrit</source>
+        <source>Panier verrouillé&#xa0;: paiement confirmé, inscription faite</source>
         <translation>Locked cart: payment confirmed, registered</translation>
     </message>
     <message>
@@ -2492,7 +2484,7 @@ Size:</translation>
         <translation>Stale hold released</translation>
     </message>
     <message>
-        <source>Inscrit à la liste d&apos;attente</source>
+        <source>Ajout à la liste d&apos;attente</source>
         <translation>Added to the waiting list</translation>
     </message>
     <message>
@@ -2584,7 +2576,7 @@ Size:</translation>
         <translation>Other reason</translation>
     </message>
     <message>
-        <source>Appelant vérifié</source>
+        <source>Identité vérifiée</source>
         <translation>Caller verified</translation>
     </message>
     <message>
@@ -2602,6 +2594,14 @@ Size:</translation>
     <message>
         <source>Accès libre selon l&apos;horaire affiché, 7 jours sur 7</source>
         <translation>Drop-in, as per the posted schedule, 7 days a week</translation>
+    </message>
+    <message>
+        <source>soutien téléphonique</source>
+        <translation>phone support agent</translation>
+    </message>
+    <message>
+        <source>supervision</source>
+        <translation>supervisor</translation>
     </message>
     <message>
         <source>Vérification échouée</source>
@@ -2628,7 +2628,7 @@ Size:</translation>
         <translation>Relationship changed</translation>
     </message>
     <message>
-        <source>Membre retiré</source>
+        <source>Retrait d&apos;un membre</source>
         <translation>Member removed</translation>
     </message>
 </context>
@@ -3159,11 +3159,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>An external service is not responding. Try again in a moment.</translation>
     </message>
     <message>
-        <source>Nom d&apos;utilisateur ou mot de passe refusé.</source>
+        <source>Identifiant ou mot de passe refusé.</source>
         <translation>Username or password refused.</translation>
     </message>
     <message>
-        <source>Trop d&apos;essais refusés&#xa0;: ce compte est bloqué pour quelques minutes. Réessayez plus tard ou appelez votre superviseur.</source>
+        <source>Trop d&apos;essais refusés&#xa0;: ce compte est bloqué pour quelques minutes. Réessayez plus tard ou appelez votre chef d&apos;équipe.</source>
         <translation>Too many refused attempts: this account is locked for a few minutes. Try again later or call your supervisor.</translation>
     </message>
     <message>
@@ -3442,7 +3442,7 @@ If you did not keep these numbers, I can find them for you.</translation>
 <context>
     <name>support</name>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V).</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
@@ -3482,11 +3482,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This member already has this relationship.</translation>
     </message>
     <message>
-        <source>Le responsable du dossier ne peut pas être retiré.</source>
+        <source>On ne peut pas retirer la personne responsable du dossier.</source>
         <translation>The person responsible for the household cannot be removed.</translation>
     </message>
     <message>
-        <source>{name} a déjà été retiré du dossier.</source>
+        <source>{name} ne fait déjà plus partie du dossier.</source>
         <translation>{name} was already removed from the household.</translation>
     </message>
     <message>
@@ -3494,7 +3494,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This member no longer exists in this household.</translation>
     </message>
     <message>
-        <source>{name} ne peut pas être retiré pour l&apos;instant&#xa0;:</source>
+        <source>On ne peut pas retirer {name} du dossier pour l&apos;instant&#xa0;:</source>
         <translation>{name} cannot be removed for now:</translation>
     </message>
     <message>
@@ -3514,11 +3514,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Only the household&apos;s borough office can remove a member (F4).</translation>
     </message>
     <message>
-        <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé&#xa0;: vérifiez-le, puis refaites le changement au besoin.</source>
+        <source>Un autre membre du personnel vient de modifier ce dossier. Le dossier a été rechargé&#xa0;: vérifiez-le, puis refaites le changement au besoin.</source>
         <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
     </message>
     <message>
-        <source>Ce lien de réinitialisation n&apos;est plus valide (déjà utilisé, remplacé par un plus récent ou expiré). Envoyez un nouveau lien à l&apos;appelant.</source>
+        <source>Ce lien de réinitialisation n&apos;est plus valide (déjà utilisé, remplacé par un plus récent ou expiré). Envoyez un nouveau lien à la personne qui appelle.</source>
         <translation>This reset link is no longer valid (already used, replaced by a newer one, or expired). Send the caller a new link.</translation>
     </message>
     <message>

@@ -32,7 +32,7 @@ def test_a_supervisor_lists_and_filters_the_journal(qtbot: QtBot, scene: Scene) 
     scene.settle(qtbot)
     assert screen.table.rowCount() == 2
     assert screen.action.findData("caller_verified") > 0
-    assert screen.action.itemText(screen.action.findData("caller_verified")) == "Appelant vérifié"
+    assert screen.action.itemText(screen.action.findData("caller_verified")) == "Identité vérifiée"
     screen.staff.setCurrentIndex(screen.staff.findData(scene.agent.staff_id))
     screen.search_button.click()
     scene.settle(qtbot)

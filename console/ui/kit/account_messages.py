@@ -24,7 +24,7 @@ def _activity(p: Mapping[str, Any]) -> dict[str, Any]:
 
 WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "caller_not_verified": lambda p: translate(
-        "support", "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V)."
+        "support", "Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V)."
     ),
     "verification_needs_two_answers": lambda p: translate(
         "support", "Posez au moins deux questions de vérification."
@@ -52,14 +52,14 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         "support", "Ce membre a déjà ce lien de parenté."
     ),
     "responsible_cannot_be_removed": lambda p: translate(
-        "support", "Le responsable du dossier ne peut pas être retiré."
+        "support", "On ne peut pas retirer la personne responsable du dossier."
     ),
     "member_already_removed": lambda p: translate(
-        "support", "{name} a déjà été retiré du dossier."
+        "support", "{name} ne fait déjà plus partie du dossier."
     ).format(name=p.get("member_name", "")),
     "member_not_found": lambda p: translate("support", "Ce membre n'existe plus dans ce dossier."),
     "member_removal_blocked": lambda p: translate(
-        "support", "{name} ne peut pas être retiré pour l'instant :"
+        "support", "On ne peut pas retirer {name} du dossier pour l'instant :"
     ).format(name=p.get("member_name", "")),
     "member_has_coming_registration": lambda p: translate(
         "support", "inscription à venir à {code} {title} (saison jusqu'au {ends}) ;"
@@ -75,13 +75,13 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     ),
     "household_changed": lambda p: translate(
         "support",
-        "Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : "
+        "Un autre membre du personnel vient de modifier ce dossier. Le dossier a été rechargé : "
         "vérifiez-le, puis refaites le changement au besoin.",
     ),
     "reset_token_invalid": lambda p: translate(
         "support",
         "Ce lien de réinitialisation n'est plus valide (déjà utilisé, remplacé par un plus "
-        "récent ou expiré). Envoyez un nouveau lien à l'appelant.",
+        "récent ou expiré). Envoyez un nouveau lien à la personne qui appelle.",
     ),
     "password_rejected": lambda p: translate(
         "support", "Ce mot de passe n'est pas accepté. Règles non respectées :"

@@ -209,9 +209,10 @@ def relationship_name(relationship: Relationship) -> str:
 
 def role_name(role: Role) -> str:
     names = {
-        Role.AGENT: translate("formatting", "agent"),
+        # Names of functions, not of people: they fit everyone (OQLF, rédaction épicène).
+        Role.AGENT: translate("formatting", "soutien téléphonique"),
         Role.CLERK: translate("formatting", "commis d'arrondissement"),
-        Role.SUPERVISOR: translate("formatting", "superviseur"),
+        Role.SUPERVISOR: translate("formatting", "supervision"),
     }
     return names[role]
 
@@ -304,7 +305,7 @@ def message_kind_name(kind: str) -> str:
 def audit_action_name(action: str) -> str:
     """What a journal entry records, for the supervisor; an unknown action shows its code."""
     names: dict[str, str] = {
-        AuditAction.CALLER_VERIFIED: translate("formatting", "Appelant vérifié"),
+        AuditAction.CALLER_VERIFIED: translate("formatting", "Identité vérifiée"),
         AuditAction.CALLER_VERIFICATION_FAILED: translate("formatting", "Vérification échouée"),
         AuditAction.CALLER_VERIFICATION_BLOCKED: translate("formatting", "Vérification bloquée"),
         AuditAction.ACCOUNT_UNLOCKED: translate("formatting", "Compte déverrouillé"),
@@ -312,7 +313,7 @@ def audit_action_name(action: str) -> str:
         AuditAction.PASSWORD_RESET_COMPLETED: translate("formatting", "Mot de passe réinitialisé"),
         AuditAction.CONFIRMATION_RESENT: translate("formatting", "Confirmation renvoyée"),
         AuditAction.MEMBER_RELATIONSHIP_CHANGED: translate("formatting", "Lien de parenté modifié"),
-        AuditAction.MEMBER_REMOVED: translate("formatting", "Membre retiré"),
+        AuditAction.MEMBER_REMOVED: translate("formatting", "Retrait d'un membre"),
         AuditAction.SIN_REVEALED: translate("formatting", "NAS révélé"),
         AuditAction.CART_ADD: translate("formatting", "Ajout au panier"),
         AuditAction.CART_REMOVE: translate("formatting", "Retrait du panier"),
@@ -320,13 +321,13 @@ def audit_action_name(action: str) -> str:
         AuditAction.CART_CHECKOUT: translate("formatting", "Passage au paiement"),
         AuditAction.CART_RELEASE: translate("formatting", "Panier verrouillé libéré"),
         AuditAction.CART_RELEASE_COMPLETED: translate(
-            "formatting", "Panier verrouillé : paiement confirmé, inscrit"
+            "formatting", "Panier verrouillé : paiement confirmé, inscription faite"
         ),
         AuditAction.CART_RELEASE_REFUSED: translate(
             "formatting", "Libération refusée (CT-Paiement injoignable)"
         ),
         AuditAction.HOLD_RELEASE: translate("formatting", "Réservation périmée libérée"),
-        AuditAction.WAITLIST_JOIN: translate("formatting", "Inscrit à la liste d'attente"),
+        AuditAction.WAITLIST_JOIN: translate("formatting", "Ajout à la liste d'attente"),
         AuditAction.WAITLIST_OFFER: translate("formatting", "Place offerte (liste d'attente)"),
         AuditAction.WAITLIST_ACCEPT: translate("formatting", "Offre de place acceptée"),
         AuditAction.WAITLIST_MOVE: translate("formatting", "Rang déplacé (liste d'attente)"),

@@ -18,16 +18,16 @@ translate = QCoreApplication.translate
 _WORDINGS: dict[str, Callable[[], str]] = {
     "card_declined": lambda: translate(
         "PaymentDialog",
-        "La carte a été refusée par l'institution financière. L'appelant doit "
-        "communiquer avec elle pour connaître la raison.",
+        "La carte a été refusée par l'institution financière. La personne qui appelle "
+        "doit communiquer avec elle pour connaître la raison.",
     ),
     "insufficient_funds": lambda: translate(
         "PaymentDialog", "Fonds ou limite de crédit insuffisants sur la carte."
     ),
     "expired_card": lambda: translate(
         "PaymentDialog",
-        "L'institution financière indique que la carte est expirée. L'appelant peut "
-        "essayer une autre carte.",
+        "L'institution financière indique que la carte est expirée. La personne qui "
+        "appelle peut essayer une autre carte.",
     ),
     "incorrect_cvc": lambda: translate(
         "PaymentDialog",
@@ -65,5 +65,6 @@ def refusal_text(code: str | None) -> str:
         return wording()
     return translate(
         "PaymentDialog",
-        "Le site de paiement a refusé la carte. L'appelant peut essayer une autre carte.",
+        "Le site de paiement a refusé la carte. La personne qui appelle peut essayer une "
+        "autre carte.",
     )

@@ -17,14 +17,14 @@ _put = WORDINGS.__setitem__
 
 _put(
     "sign_in_refused",
-    lambda _p: translate("messages", "Nom d'utilisateur ou mot de passe refusé."),
+    lambda _p: translate("messages", "Identifiant ou mot de passe refusé."),
 )
 _put(
     "sign_in_locked",
     lambda _p: translate(
         "messages",
         "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
-        "Réessayez plus tard ou appelez votre superviseur.",
+        "Réessayez plus tard ou appelez votre chef d'équipe.",
     ),
 )
 for _code in ("session_missing", "session_invalid", "session_expired"):

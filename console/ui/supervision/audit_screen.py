@@ -42,7 +42,7 @@ class AuditScreen(QWidget):
         self.setAccessibleName(self.tr("Journal des actions"))
 
         self.staff = QComboBox()
-        self.staff.setAccessibleName(self.tr("Employé"))
+        self.staff.setAccessibleName(self.tr("Membre du personnel"))
         self.staff.addItem(self.tr("Tous"), None)
         self.household = QLineEdit()
         self.household.setPlaceholderText(self.tr("no de dossier"))
@@ -69,7 +69,7 @@ class AuditScreen(QWidget):
         self.search_button.clicked.connect(self.search)
 
         left, right = QFormLayout(), QFormLayout()
-        left.addRow(self.tr("Em&ployé :"), self.staff)
+        left.addRow(self.tr("Membre du &personnel :"), self.staff)
         left.addRow(self.tr("&Dossier :"), self.household)
         right.addRow(self.tr("&Action :"), self.action)
         right.addRow(self.tr("Jours :"), days)
