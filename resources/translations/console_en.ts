@@ -553,6 +553,21 @@
     </message>
 </context>
 <context>
+    <name>CallerId</name>
+    <message>
+        <source>un autre programme utilise déjà ce port.</source>
+        <translation>another program is already using this port.</translation>
+    </message>
+    <message>
+        <source>le système refuse l&apos;accès à ce port.</source>
+        <translation>the system denies access to this port.</translation>
+    </message>
+    <message>
+        <source>le poste refuse d&apos;ouvrir ce port.</source>
+        <translation>this workstation cannot open this port.</translation>
+    </message>
+</context>
+<context>
     <name>CallerVerification</name>
     <message>
         <source>Vérification de l&apos;appelant</source>

@@ -584,3 +584,48 @@ def test_console_keys_prints_a_sentence_for_the_database(code: str) -> None:
     text = cli_keys_sentence(ConsoleError(code, **sample_params(code)))
     assert code not in text
     assert text.startswith("the database")
+
+
+def _shown_exception_texts(tree: ast.AST) -> list[int]:
+    """Lines that turn an exception into text: ``str(error)``, ``f"{error}"``,
+    ``.format(x=error)`` of a caught exception or of a parameter typed as one, or Qt's
+    ``errorString()`` (English system words). A screen's own ``ValueError``, raised with a
+    translated sentence by its form checks, is the one exception whose text is a sentence."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.name:
+            caught = ast.unparse(node.type) if node.type is not None else ""
+            if caught != "ValueError":
+                names.add(node.name)
+        if (
+            isinstance(node, ast.arg)
+            and node.annotation is not None
+            and any(k in ast.unparse(node.annotation) for k in ("BaseException", "Error"))
+        ):
+            names.add(node.arg)
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "errorString":
+                lines.append(node.lineno)
+            used = [*node.args, *(k.value for k in node.keywords)]
+            if _call_name(node) in ("str", "repr", "format") and any(
+                isinstance(a, ast.Name) and a.id in names for a in used
+            ):
+                lines.append(node.lineno)
+        if (
+            isinstance(node, ast.FormattedValue)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in names
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_screen_shows_an_exceptions_text() -> None:
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in _shown_exception_texts(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == [], "route these through messages.error_text"
