@@ -485,6 +485,19 @@ def test_every_payment_site_answer_reads_as_a_sentence(english: list[QTranslator
     assert untranslated == [], "give these their English in console_en.ts"
 
 
+def test_every_refusal_of_the_payment_site_has_its_receipt_words() -> None:
+    """A refused payment's receipt prints its reason (FAQ F9), in French and English."""
+    from console.domain.receipt_words import REFUSALS
+    from console.domain.vocabulary import Language
+
+    refusals = {
+        code for code, sites in GATEWAY_CODES.items() if any("gateway" in where for where in sites)
+    }
+    assert "expired_card" in refusals
+    for language in (Language.FR, Language.EN):
+        assert sorted(refusals - set(REFUSALS[language])) == [], language
+
+
 def test_every_computed_code_is_explained() -> None:
     unexplained = sorted(set(SCAN.dynamic) - set(DYNAMIC_SITES))
     assert unexplained == [], "add these call sites to DYNAMIC_SITES with the codes they carry"
