@@ -34,12 +34,14 @@ REFUSALS: Final[dict[Language, dict[str, str]]] = {
         "card_declined": "Carte refusée par l’institution financière",
         "insufficient_funds": "Fonds ou limite de crédit insuffisants",
         "expired_card": "Carte expirée",
+        "incorrect_cvc": "Code de validation erroné",
         "card_not_accepted": "Seules les cartes VISA et Mastercard sont acceptées",
     },
     Language.EN: {
         "card_declined": "Card declined by the financial institution",
         "insufficient_funds": "Insufficient funds or credit limit",
         "expired_card": "Expired card",
+        "incorrect_cvc": "Incorrect security code",
         "card_not_accepted": "Only VISA and Mastercard are accepted",
     },
 }

@@ -8,19 +8,19 @@
         <translation>User account</translation>
     </message>
     <message>
-        <source>Courriel (identifiant) :</source>
+        <source>Courriel (identifiant)&#xa0;:</source>
         <translation>Email (identifier):</translation>
     </message>
     <message>
-        <source>Confirmé :</source>
+        <source>Confirmé&#xa0;:</source>
         <translation>Confirmed:</translation>
     </message>
     <message>
-        <source>Verrouillé :</source>
+        <source>Verrouillé&#xa0;:</source>
         <translation>Locked:</translation>
     </message>
     <message>
-        <source>Connexions échouées :</source>
+        <source>Connexions échouées&#xa0;:</source>
         <translation>Failed sign-ins:</translation>
     </message>
     <message>
@@ -36,7 +36,7 @@
         <translation>To read to the caller</translation>
     </message>
     <message>
-        <source>Mot de passe (F1) — le nouveau mot de passe doit avoir :</source>
+        <source>Mot de passe (F1) — le nouveau mot de passe doit avoir&#xa0;:</source>
         <translation>Password (F1) — the new password must have:</translation>
     </message>
     <message>
@@ -44,7 +44,7 @@
         <translation>Confirmation (F2) — the email can take a few minutes, especially with Hotmail. Refresh the inbox and look in the junk mail folder.</translation>
     </message>
     <message>
-        <source>Changer d&apos;adresse (F3) — impossible : l&apos;adresse courriel est l&apos;identifiant unique du compte. Pour utiliser une autre adresse, la famille crée un nouveau Dossier loisir avec cette adresse.</source>
+        <source>Changer d&apos;adresse (F3) — impossible&#xa0;: l&apos;adresse courriel est l&apos;identifiant unique du compte. Pour utiliser une autre adresse, la famille crée un nouveau Dossier loisir avec cette adresse.</source>
         <translation>Changing the address (F3) — not possible: the email address is the account&apos;s unique identifier. To use another address, the family creates a new Dossier loisir with that address.</translation>
     </message>
     <message>
@@ -64,39 +64,43 @@
         <translation>yes, since {at}</translation>
     </message>
     <message>
-        <source>{count} (dernière : {at})</source>
+        <source>{count} (dernière&#xa0;: {at})</source>
         <translation>{count} (last: {at})</translation>
     </message>
     <message>
-        <source>Liens restants cette heure : {n}</source>
+        <source>valide {until}</source>
+        <translation>valid {until}</translation>
+    </message>
+    <message>
+        <source>Liens restants cette heure&#xa0;: {n}</source>
         <translation>Links left this hour: {n}</translation>
     </message>
     <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
-        <translation>Account unlocked. An email tells {email}.</translation>
+        <translation>Account unlocked. An email lets {email} know.</translation>
     </message>
     <message>
-        <source>Lien de réinitialisation envoyé à {email}, valide jusqu&apos;à {until}.</source>
-        <translation>Reset link sent to {email}, valid until {until}.</translation>
+        <source>Lien de réinitialisation envoyé à {email}, valide {until}.</source>
+        <translation>Reset link sent to {email}, valid {until}.</translation>
     </message>
     <message>
         <source>Courriel de confirmation renvoyé à {email}.</source>
         <translation>Confirmation email sent again to {email}.</translation>
     </message>
     <message>
-        <source>{email} est déjà l&apos;identifiant du dossier {number} : la famille peut utiliser ce dossier.</source>
+        <source>{email} est déjà l&apos;identifiant du dossier {number}&#xa0;: la famille peut utiliser ce dossier.</source>
         <translation>{email} is already the identifier of household {number}: the family can use that household.</translation>
     </message>
     <message>
-        <source>Aucun dossier n&apos;utilise {email} : la famille peut créer un nouveau Dossier loisir avec cette adresse.</source>
+        <source>Aucun dossier n&apos;utilise {email}&#xa0;: la famille peut créer un nouveau Dossier loisir avec cette adresse.</source>
         <translation>No household uses {email}: the family can create a new Dossier loisir with this address.</translation>
     </message>
     <message>
-        <source>Langue :</source>
+        <source>Langue&#xa0;:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <source>Lien de réinitialisation :</source>
+        <source>Lien de réinitialisation&#xa0;:</source>
         <translation>Reset link:</translation>
     </message>
     <message>
@@ -120,7 +124,7 @@
         <translation>Another address (F3)</translation>
     </message>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) : déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V)&#xa0;: déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V): unlocking, sending a link or resending the confirmation requires it.</translation>
     </message>
     <message>
@@ -134,10 +138,6 @@
     <message>
         <source>oui, le {date}</source>
         <translation>yes, on {date}</translation>
-    </message>
-    <message>
-        <source>valide jusqu&apos;à {time}</source>
-        <translation>valid until {time}</translation>
     </message>
     <message>
         <source>aucun en cours</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>{code} — {title} ({real} place(s) réellement libre(s))</source>
-        <translation>{code} — {title} ({real} place(s) really free)</translation>
+        <translation>{code} — {title} (actually available: {real})</translation>
     </message>
 </context>
 <context>
@@ -260,11 +260,11 @@
         <translation>{member} — {code} {title}</translation>
     </message>
     <message>
-        <source>Rien ne retient {member} à {code} : l&apos;inscription peut se faire.</source>
+        <source>Rien ne retient {member} à {code}&#xa0;: l&apos;inscription peut se faire.</source>
         <translation>Nothing holds {member} in {code}: the registration can go ahead.</translation>
     </message>
     <message>
-        <source>Réservation libérée; la place est de nouveau disponible.</source>
+        <source>Réservation libérée&#xa0;; la place est de nouveau disponible.</source>
         <translation>Hold released; the place is available again.</translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
         <translation>Action log</translation>
     </message>
     <message>
-        <source>Employé</source>
+        <source>Membre du personnel</source>
         <translation>Staff member</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>&amp;Entre les jours</source>
-        <translation>&amp;Between the days</translation>
+        <translation>&amp;Between dates</translation>
     </message>
     <message>
         <source>Du</source>
@@ -315,20 +315,20 @@
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <source>Em&amp;ployé :</source>
+        <source>Membre du &amp;personnel&#xa0;:</source>
         <translation>Staff &amp;member:</translation>
     </message>
     <message>
-        <source>&amp;Dossier :</source>
+        <source>&amp;Dossier&#xa0;:</source>
         <translation>&amp;Household:</translation>
     </message>
     <message>
-        <source>&amp;Action :</source>
+        <source>&amp;Action&#xa0;:</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <source>Jours :</source>
-        <translation>Days:</translation>
+        <source>Jours&#xa0;:</source>
+        <translation>Dates:</translation>
     </message>
     <message>
         <source>Entrées du journal</source>
@@ -360,11 +360,11 @@
     </message>
     <message>
         <source>Le numéro de dossier ne contient que des chiffres.</source>
-        <translation>The household number contains digits only.</translation>
+        <translation>A household number contains only digits.</translation>
     </message>
     <message>
-        <source>{n} entrée(s)</source>
-        <translation>{n} entry(ies)</translation>
+        <source>Entrées affichées&#xa0;: {n}</source>
+        <translation>Entries shown: {n}</translation>
     </message>
     <message>
         <source>site public</source>
@@ -433,11 +433,11 @@
         <translation>End the call and save the note (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <source>Impossible d&apos;écouter les appels sur le port {port} : {error}</source>
+        <source>Impossible d&apos;écouter les appels sur le port {port}&#xa0;: {error}</source>
         <translation>Cannot listen for calls on port {port}: {error}</translation>
     </message>
     <message>
-        <source>Terminez d&apos;abord l&apos;appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite.</source>
+        <source>Terminez d&apos;abord l&apos;appel en cours (Ctrl+Maj+E)&#xa0;: sa note est à moitié écrite.</source>
         <translation>End the current call first (Ctrl+Shift+E): its note is half written.</translation>
     </message>
     <message>
@@ -445,23 +445,23 @@
         <translation>Pick the call&apos;s reason before ending it (Ctrl+Shift+M).</translation>
     </message>
     <message>
-        <source>Aucun membre du personnel connecté : la note ne peut pas être enregistrée.</source>
+        <source>Aucun membre du personnel connecté&#xa0;: la note ne peut pas être enregistrée.</source>
         <translation>No staff member is signed in: the note cannot be saved.</translation>
     </message>
     <message>
-        <source>Note d&apos;appel enregistrée : {details}.</source>
+        <source>Note d&apos;appel enregistrée&#xa0;: {details}.</source>
         <translation>Call note saved: {details}.</translation>
     </message>
     <message>
-        <source>Actions : {actions}.</source>
+        <source>Actions&#xa0;: {actions}.</source>
         <translation>Actions: {actions}.</translation>
     </message>
     <message>
-        <source>La note n&apos;est pas enregistrée : {error} Ce que vous avez saisi est conservé; réessayez avec Ctrl+Maj+E.</source>
+        <source>La note n&apos;est pas enregistrée&#xa0;: {error} Ce que vous avez saisi est conservé&#xa0;; réessayez avec Ctrl+Maj+E.</source>
         <translation>The note is not saved: {error} What you typed is kept; try again with Ctrl+Shift+E.</translation>
     </message>
     <message>
-        <source>L&apos;appel en cours porte sur le dossier {number} : terminez-le (Ctrl+Maj+E) avant de passer au suivant.</source>
+        <source>L&apos;appel en cours porte sur le dossier {number}&#xa0;: terminez-le (Ctrl+Maj+E) avant de passer au suivant.</source>
         <translation>The current call is about household {number}: end it (Ctrl+Shift+E) before moving to the next one.</translation>
     </message>
     <message>
@@ -496,7 +496,7 @@
         <translation>— Pick the reason —</translation>
     </message>
     <message>
-        <source>&amp;Motif :</source>
+        <source>&amp;Motif&#xa0;:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
@@ -520,7 +520,7 @@
         <translation>What the caller asks, what was done, what is left to do…</translation>
     </message>
     <message>
-        <source>&amp;Note :</source>
+        <source>&amp;Note&#xa0;:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
@@ -540,16 +540,31 @@
         <translation>Answer to read</translation>
     </message>
     <message>
-        <source>Choisissez le motif de l&apos;appel : la réponse de la foire aux questions à lire à l&apos;appelant s&apos;affiche ici.</source>
+        <source>Choisissez le motif de l&apos;appel&#xa0;: la réponse de la foire aux questions à lire à l&apos;appelant s&apos;affiche ici.</source>
         <translation>Pick the reason for the call: the FAQ answer to read to the caller appears here.</translation>
     </message>
     <message>
-        <source>Dans la console : {hint}</source>
+        <source>Dans la console&#xa0;: {hint}</source>
         <translation>In the console: {hint}</translation>
     </message>
     <message>
         <source>Avis à lire avant de recueillir des renseignements (Loi sur l&apos;accès)</source>
         <translation>Notice to read before collecting information (Access Act)</translation>
+    </message>
+</context>
+<context>
+    <name>CallerId</name>
+    <message>
+        <source>un autre programme utilise déjà ce port.</source>
+        <translation>another program is already using this port.</translation>
+    </message>
+    <message>
+        <source>le système refuse l&apos;accès à ce port.</source>
+        <translation>the system denies access to this port.</translation>
+    </message>
+    <message>
+        <source>le poste refuse d&apos;ouvrir ce port.</source>
+        <translation>this workstation cannot open this port.</translation>
     </message>
 </context>
 <context>
@@ -559,19 +574,19 @@
         <translation>Caller verification</translation>
     </message>
     <message>
-        <source>✔ Appelant vérifié jusqu&apos;à {time}</source>
-        <translation>✔ Caller verified until {time}</translation>
+        <source>✔ Appelant vérifié {until}</source>
+        <translation>✔ Caller verified {until}</translation>
     </message>
     <message>
-        <source>Les actions sur le compte et les membres sont permises jusqu&apos;à {time}.</source>
-        <translation>Account and member actions are allowed until {time}.</translation>
+        <source>Les actions sur le compte et les membres sont permises {until}.</source>
+        <translation>Account and member actions are allowed {until}.</translation>
     </message>
     <message>
-        <source>Vérification bloquée jusqu&apos;à {time}</source>
-        <translation>Verification blocked until {time}</translation>
+        <source>Vérification bloquée {until}</source>
+        <translation>Verification blocked {until}</translation>
     </message>
     <message>
-        <source>Trop d&apos;essais manqués : n&apos;effectuez aucune action sur le dossier.</source>
+        <source>Trop d&apos;essais manqués&#xa0;: n&apos;effectuez aucune action sur le dossier.</source>
         <translation>Too many failed attempts: take no action on this file.</translation>
     </message>
     <message>
@@ -591,10 +606,10 @@
     </message>
     <message>
         <source>Le numéro de carte ne doit contenir que des chiffres.</source>
-        <translation>The card number may contain digits only.</translation>
+        <translation>The card number can contain only digits.</translation>
     </message>
     <message>
-        <source>Carte {network} : seules les cartes VISA et Mastercard sont acceptées.</source>
+        <source>Carte {network}&#xa0;: seules les cartes VISA et Mastercard sont acceptées.</source>
         <translation>{network} card: only VISA and Mastercard are accepted.</translation>
     </message>
     <message>
@@ -602,11 +617,11 @@
         <translation>Only VISA and Mastercard are accepted.</translation>
     </message>
     <message>
-        <source>Un numéro {brand} a {allowed} chiffres ; {length} ont été saisis.</source>
+        <source>Un numéro {brand} a {allowed} chiffres&#xa0;; {length} ont été saisis.</source>
         <translation>A {brand} number has {allowed} digits; {length} were entered.</translation>
     </message>
     <message>
-        <source>Ce numéro de carte n&apos;existe pas : un chiffre a probablement été mal saisi. Faites répéter le numéro.</source>
+        <source>Ce numéro de carte n&apos;existe pas&#xa0;: un chiffre a probablement été mal saisi. Faites répéter le numéro.</source>
         <translation>This card number does not exist: a digit was probably mistyped. Ask the caller to repeat the number.</translation>
     </message>
     <message>
@@ -614,11 +629,11 @@
         <translation>The card has expired (end of {month:02d}/{year}).</translation>
     </message>
     <message>
-        <source>Date d&apos;expiration invalide : inscrivez le mois et l&apos;année (MM/AA).</source>
+        <source>Date d&apos;expiration invalide&#xa0;: inscrivez le mois et l&apos;année (MM/AA).</source>
         <translation>Invalid expiry date: enter the month and the year (MM/YY).</translation>
     </message>
     <message>
-        <source>Le code de validation a 3 chiffres ; il est au dos de la carte.</source>
+        <source>Le code de validation a 3 chiffres&#xa0;; il est au dos de la carte.</source>
         <translation>The security code has 3 digits; it is on the back of the card.</translation>
     </message>
 </context>
@@ -726,15 +741,15 @@
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <source>A&amp;rrondissement :</source>
+        <source>A&amp;rrondissement&#xa0;:</source>
         <translation>B&amp;orough:</translation>
     </message>
     <message>
-        <source>&amp;Saison :</source>
+        <source>&amp;Saison&#xa0;:</source>
         <translation>&amp;Season:</translation>
     </message>
     <message>
-        <source>&amp;Période :</source>
+        <source>&amp;Période&#xa0;:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
@@ -759,7 +774,7 @@
     </message>
     <message>
         <source>{done} courriel(s) remis dans la file d&apos;envoi sur {total}.</source>
-        <translation>{done} of {total} email(s) put back in the sending queue.</translation>
+        <translation>Emails put back in the sending queue: {done} of {total}.</translation>
     </message>
     <message>
         <source>Arrêté à votre demande.</source>
@@ -778,7 +793,7 @@
         <translation>{calls} calls in {days} days · {full} of {shown} activities shown are full · {waiting} people waiting</translation>
     </message>
     <message>
-        <source>Mis à jour : {moment}</source>
+        <source>Mis à jour&#xa0;: {moment}</source>
         <translation>Updated: {moment}</translation>
     </message>
 </context>
@@ -805,7 +820,7 @@
         <translation>Re&amp;move the member</translation>
     </message>
     <message>
-        <source>&amp;Lien :</source>
+        <source>&amp;Lien&#xa0;:</source>
         <translation>&amp;Relationship:</translation>
     </message>
     <message>
@@ -817,11 +832,11 @@
         <translation>Result of the action</translation>
     </message>
     <message>
-        <source>Retrait impossible pour l&apos;instant :</source>
+        <source>Retrait impossible pour l&apos;instant&#xa0;:</source>
         <translation>Removal not possible for now:</translation>
     </message>
     <message>
-        <source>Lien de {name} changé pour « {relationship} ».</source>
+        <source>Lien de {name} changé pour «&#xa0;{relationship}&#xa0;».</source>
         <translation>{name}&apos;s relationship changed to “{relationship}”.</translation>
     </message>
     <message>
@@ -833,7 +848,7 @@
         <translation>Change a member</translation>
     </message>
     <message>
-        <source>Rais&amp;on :</source>
+        <source>Rais&amp;on&#xa0;:</source>
         <translation>Reas&amp;on:</translation>
     </message>
     <message>
@@ -877,7 +892,7 @@
     </message>
     <message>
         <source>Consultations du dossier</source>
-        <translation>Openings of the family file</translation>
+        <translation>Times the family file was opened</translation>
     </message>
     <message>
         <source>Une consultation.</source>
@@ -904,7 +919,7 @@
     <message>
         <source>Aucun dossier ouvert.
 
-Cherchez l&apos;appelant dans la zone de recherche (Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, de reçu ou de transaction.</source>
+Cherchez l&apos;appelant dans la zone de recherche (Ctrl+K)&#xa0;: nom, courriel, téléphone ou numéro de dossier, de panier, de reçu ou de transaction.</source>
         <translation>No household open.
 
 Find the caller in the search box (Ctrl+K): name, email, phone, or household, cart, receipt or transaction number.</translation>
@@ -954,7 +969,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Emails</translation>
     </message>
     <message>
-        <source>Panier actif : {left}</source>
+        <source>Panier actif&#xa0;: {left}</source>
         <translation>Live cart: {left}</translation>
     </message>
     <message>
@@ -967,7 +982,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>(aucun responsable actif)</source>
-        <translation>(no active responsible)</translation>
+        <translation>(no active person responsible)</translation>
     </message>
     <message>
         <source>Dossier {number}, {name}</source>
@@ -1034,16 +1049,16 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>PaymentDialog</name>
     <message>
-        <source>Ce panier contient une activité offrant un service de garde ({activities}) : seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
-        <translation>This cart holds a childcare activity ({activities}): only the household responsible, {name}, may pay, because the Relevé 24 is issued on their social insurance number.</translation>
+        <source>Ce panier contient une activité offrant un service de garde ({activities})&#xa0;: seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
+        <translation>This cart includes an activity with childcare ({activities}): only the person responsible for the household, {name}, can pay, because the Relevé 24 slip is issued under their social insurance number.</translation>
     </message>
     <message>
-        <source>Aucun numéro d&apos;assurance sociale n&apos;est inscrit au dossier de {name} : aucun relevé 24 ne pourra être délivré.</source>
+        <source>Aucun numéro d&apos;assurance sociale n&apos;est inscrit au dossier de {name}&#xa0;: aucun relevé 24 ne pourra être délivré.</source>
         <translation>No social insurance number is on file for {name}: no Relevé 24 can be issued.</translation>
     </message>
     <message>
-        <source>Ce dossier n&apos;a pas de responsable : une activité de garde ne peut pas être payée. Dirigez l&apos;appelant vers son bureau d&apos;arrondissement.</source>
-        <translation>This household has no responsible: a childcare activity cannot be paid. Refer the caller to their borough office.</translation>
+        <source>Ce dossier n&apos;a pas de responsable&#xa0;: une activité de garde ne peut pas être payée. Dirigez l&apos;appelant vers son bureau d&apos;arrondissement.</source>
+        <translation>This household has no person responsible: an activity with childcare cannot be paid for. Refer the caller to their borough office.</translation>
     </message>
     <message>
         <source>Un enfant ne peut pas être payeur.</source>
@@ -1058,28 +1073,40 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>The payer is not a member of this household.</translation>
     </message>
     <message>
-        <source>La carte a été refusée par l&apos;institution financière. L&apos;appelant doit communiquer avec elle pour connaître la raison.</source>
-        <translation>The card was declined by the financial institution. The caller should contact it to learn why.</translation>
-    </message>
-    <message>
         <source>Fonds ou limite de crédit insuffisants sur la carte.</source>
         <translation>Insufficient funds or credit limit on the card.</translation>
     </message>
     <message>
-        <source>Le site de paiement n&apos;a pas répondu : le paiement est en attente. Ne recommencez pas ; vérifiez l&apos;état du panier dans un instant.</source>
+        <source>La carte a été refusée par l&apos;institution financière. La personne qui appelle doit communiquer avec elle pour connaître la raison.</source>
+        <translation>The card was declined by the financial institution. The caller should contact it to find out why.</translation>
+    </message>
+    <message>
+        <source>L&apos;institution financière indique que la carte est expirée. La personne qui appelle peut essayer une autre carte.</source>
+        <translation>The financial institution says the card has expired. The caller can try another card.</translation>
+    </message>
+    <message>
+        <source>Le code de validation ne correspond pas à la carte. Faites-le relire au dos de la carte, puis réessayez.</source>
+        <translation>The security code does not match the card. Have the caller read it again from the back of the card, then try again.</translation>
+    </message>
+    <message>
+        <source>Seules les cartes VISA et Mastercard sont acceptées.</source>
+        <translation>Only VISA and Mastercard are accepted.</translation>
+    </message>
+    <message>
+        <source>Le site de paiement n&apos;a pas répondu&#xa0;: le paiement est en attente. Ne recommencez pas&#xa0;; vérifiez l&apos;état du panier dans un instant.</source>
         <translation>The payment site did not answer: the payment is pending. Do not try again; check the cart in a moment.</translation>
     </message>
     <message>
-        <source>Le site de paiement est inaccessible : rien n&apos;a été débité. Réessayez dans un instant.</source>
+        <source>Le site de paiement est inaccessible&#xa0;: rien n&apos;a été débité. Réessayez dans un instant.</source>
         <translation>The payment site cannot be reached: nothing was charged. Try again in a moment.</translation>
     </message>
     <message>
-        <source>Le site de paiement a refusé la carte. L&apos;appelant peut essayer une autre carte.</source>
-        <translation>The payment site refused the card. The caller may try another card.</translation>
+        <source>Le site de paiement n&apos;a pas encore reçu ce paiement&#xa0;: rien n&apos;a été débité pour l&apos;instant. Vérifiez l&apos;état du panier dans un instant.</source>
+        <translation>The payment site has not received this payment yet: nothing has been charged so far. Check the cart&apos;s status in a moment.</translation>
     </message>
     <message>
-        <source>Erreur inattendue : {detail}</source>
-        <translation>Unexpected error: {detail}</translation>
+        <source>Le site de paiement a refusé la carte. La personne qui appelle peut essayer une autre carte.</source>
+        <translation>The payment site refused the card. The caller may try another card.</translation>
     </message>
     <message>
         <source>Paiement du panier</source>
@@ -1115,15 +1142,15 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source> (responsable du dossier)</source>
-        <translation> (household responsible)</translation>
+        <translation> (person responsible)</translation>
     </message>
     <message>
         <source>Seul le responsable du dossier peut payer ce panier.</source>
-        <translation>Only the household responsible may pay for this cart.</translation>
+        <translation>Only the person responsible for the household can pay for this cart.</translation>
     </message>
     <message>
-        <source>Aucun membre ne peut payer : le payeur doit avoir un lien autre que « Enfant » avec le responsable du dossier.</source>
-        <translation>No member can pay: the payer must have a relationship other than “Child” with the household responsible.</translation>
+        <source>Aucun membre ne peut payer&#xa0;: le payeur doit avoir un lien autre que «&#xa0;Enfant&#xa0;» avec le responsable du dossier.</source>
+        <translation>No member can pay: the payer must have a relationship other than “Child” with the person responsible for the household.</translation>
     </message>
     <message>
         <source>Paiement en cours auprès du site de paiement…</source>
@@ -1142,34 +1169,34 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <name>PlacesPanel</name>
     <message>
         <source>Places de l&apos;activité</source>
-        <translation>Places of the activity</translation>
+        <translation>Places in the activity</translation>
     </message>
     <message>
         <source>Places réellement libres</source>
-        <translation>Places really free</translation>
+        <translation>Places actually available</translation>
     </message>
     <message>
-        <source>Capacité :</source>
+        <source>Capacité&#xa0;:</source>
         <translation>Capacity:</translation>
     </message>
     <message>
-        <source>Inscriptions confirmées :</source>
+        <source>Inscriptions confirmées&#xa0;:</source>
         <translation>Confirmed registrations:</translation>
     </message>
     <message>
-        <source>Places réellement libres :</source>
-        <translation>Places really free:</translation>
+        <source>Places réellement libres&#xa0;:</source>
+        <translation>Actually available:</translation>
     </message>
     <message>
-        <source>Affiché sur le site :</source>
+        <source>Affiché sur le site&#xa0;:</source>
         <translation>Shown on the site:</translation>
     </message>
     <message>
-        <source>Offres en cours :</source>
+        <source>Offres en cours&#xa0;:</source>
         <translation>Open offers:</translation>
     </message>
     <message>
-        <source>Liste d&apos;attente :</source>
+        <source>Liste d&apos;attente&#xa0;:</source>
         <translation>Waiting list:</translation>
     </message>
     <message>
@@ -1194,7 +1221,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Libéré à</source>
-        <translation>Released at</translation>
+        <translation>Expires at</translation>
     </message>
     <message>
         <source>Canal</source>
@@ -1286,7 +1313,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Receipt sent to the printer.</translation>
     </message>
     <message>
-        <source>L&apos;impression a échoué ; ouvrez le PDF pour l&apos;imprimer.</source>
+        <source>L&apos;impression a échoué&#xa0;; ouvrez le PDF pour l&apos;imprimer.</source>
         <translation>Printing failed; open the PDF to print it.</translation>
     </message>
     <message>
@@ -1298,7 +1325,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Send the receipt</translation>
     </message>
     <message>
-        <source>Envoyer le reçu par courriel à l&apos;adresse inscrite au dossier ?</source>
+        <source>Envoyer le reçu par courriel à l&apos;adresse inscrite au dossier&#xa0;?</source>
         <translation>Email the receipt to the address on file?</translation>
     </message>
     <message>
@@ -1310,16 +1337,12 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No cart no. {cart} belongs to owner no. {owner}. Check both numbers with the caller.</translation>
     </message>
     <message>
-        <source>Le panier no {cart} n&apos;a pas encore été payé : aucun reçu n&apos;a été délivré.</source>
+        <source>Le panier no {cart} n&apos;a pas encore été payé&#xa0;: aucun reçu n&apos;a été délivré.</source>
         <translation>Cart no. {cart} has not been paid yet: no receipt was issued.</translation>
     </message>
     <message>
         <source>Vérifiez l&apos;identité de l&apos;appelant avant de lui donner un reçu.</source>
         <translation>Verify the caller&apos;s identity before giving them a receipt.</translation>
-    </message>
-    <message>
-        <source>Erreur inattendue : {detail}</source>
-        <translation>Unexpected error: {detail}</translation>
     </message>
 </context>
 <context>
@@ -1354,7 +1377,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Places réelles</source>
-        <translation>Real places</translation>
+        <translation>Actually available</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1385,7 +1408,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Remove the activity</translation>
     </message>
     <message>
-        <source>Membres :</source>
+        <source>Membres&#xa0;:</source>
         <translation>Members:</translation>
     </message>
     <message>
@@ -1397,15 +1420,15 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Place held in the cart.</translation>
     </message>
     <message>
-        <source>Aucune place réellement libre : l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
-        <translation>No place really free: the caller is on the waiting list, in position {position}. They will be emailed if a place frees up.</translation>
+        <source>Aucune place réellement libre&#xa0;: l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
+        <translation>No place is actually available: the caller is on the waiting list, in position {position}, and will get an email if a place opens up.</translation>
     </message>
     <message>
-        <source>Panier {number} (propriétaire {owner}) — réservé jusqu&apos;à {at}</source>
-        <translation>Cart {number} (owner {owner}) — held until {at}</translation>
+        <source>Panier {number} (propriétaire {owner}) — réservé {until}</source>
+        <translation>Cart {number} (owner {owner}) — held {until}</translation>
     </message>
     <message>
-        <source>Délai écoulé : les places sont libérées.</source>
+        <source>Délai écoulé&#xa0;: les places sont libérées.</source>
         <translation>Hold ran out: the places are released.</translation>
     </message>
     <message>
@@ -1420,7 +1443,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Reveal the SIN</translation>
     </message>
     <message>
-        <source>Pourquoi devez-vous voir le NAS de {name} ? La raison est inscrite au journal des actions avec votre nom.</source>
+        <source>Pourquoi devez-vous voir le NAS de {name}&#xa0;? La raison est inscrite au journal des actions avec votre nom.</source>
         <translation>Why do you need to see {name}&apos;s SIN? The reason goes in the action log with your name.</translation>
     </message>
     <message>
@@ -1447,8 +1470,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>SANDBOX — no money moves</translation>
     </message>
     <message>
-        <source>Le serveur utilise la passerelle de paiement d&apos;essai : aucune carte n&apos;est débitée et aucune inscription n&apos;est payée pour vrai.</source>
-        <translation>The server uses the test payment gateway: no card is charged and no registration is really paid.</translation>
+        <source>Le serveur utilise la passerelle de paiement d&apos;essai&#xa0;: aucune carte n&apos;est débitée et aucune inscription n&apos;est payée pour vrai.</source>
+        <translation>The server uses the test payment gateway: no card is charged and no registration is actually paid for.</translation>
     </message>
 </context>
 <context>
@@ -1483,11 +1506,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Responsable</source>
-        <translation>Responsible</translation>
+        <translation>Person responsible</translation>
     </message>
     <message>
         <source>(aucun responsable)</source>
-        <translation>(no responsible)</translation>
+        <translation>(no person responsible)</translation>
     </message>
     <message>
         <source>Dossier</source>
@@ -1502,7 +1525,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Matched on</translation>
     </message>
     <message>
-        <source>{reason} : {text}</source>
+        <source>{reason}&#xa0;: {text}</source>
         <translation>{reason}: {text}</translation>
     </message>
     <message>
@@ -1514,7 +1537,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>The search failed.</translation>
     </message>
     <message>
-        <source>Aucun dossier ne correspond à « {query} ».</source>
+        <source>Aucun dossier ne correspond à «&#xa0;{query}&#xa0;».</source>
         <translation>No household matches “{query}”.</translation>
     </message>
     <message>
@@ -1592,15 +1615,15 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Connection status</translation>
     </message>
     <message>
-        <source>&amp;Serveur :</source>
+        <source>&amp;Serveur&#xa0;:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <source>&amp;Utilisateur :</source>
+        <source>&amp;Utilisateur&#xa0;:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <source>&amp;Mot de passe :</source>
+        <source>&amp;Mot de passe&#xa0;:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
@@ -1651,7 +1674,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
-        <source>NAS de {name} : {number}</source>
+        <source>NAS de {name}&#xa0;: {number}</source>
         <translation>{name}&apos;s SIN: {number}</translation>
     </message>
     <message>
@@ -1686,23 +1709,23 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>87.50</translation>
     </message>
     <message>
-        <source>&amp;Date de naissance du responsable :</source>
-        <translation>Responsible&apos;s &amp;date of birth:</translation>
+        <source>&amp;Date de naissance du responsable&#xa0;:</source>
+        <translation>&amp;Date of birth of the person responsible:</translation>
     </message>
     <message>
-        <source>Code &amp;postal :</source>
+        <source>Code &amp;postal&#xa0;:</source>
         <translation>&amp;Postal code:</translation>
     </message>
     <message>
-        <source>&amp;Numéro de dossier :</source>
+        <source>&amp;Numéro de dossier&#xa0;:</source>
         <translation>Household &amp;number:</translation>
     </message>
     <message>
-        <source>&amp;Montant du dernier paiement ($) :</source>
+        <source>&amp;Montant du dernier paiement ($)&#xa0;:</source>
         <translation>Last payment &amp;amount ($):</translation>
     </message>
     <message>
-        <source>Da&amp;te du dernier paiement :</source>
+        <source>Da&amp;te du dernier paiement&#xa0;:</source>
         <translation>Last payment da&amp;te:</translation>
     </message>
     <message>
@@ -1723,27 +1746,27 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>La {what} doit s&apos;écrire AAAA-MM-JJ.</source>
-        <translation>The {what} must be written YYYY-MM-DD.</translation>
+        <translation>Write the {what} as YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>Le montant doit s&apos;écrire comme 87,50.</source>
-        <translation>The amount must be written like 87.50.</translation>
+        <translation>Write the amount like this: 87.50.</translation>
     </message>
     <message>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <source>Appelant vérifié ({matched}). Valide jusqu&apos;à {until}.</source>
-        <translation>Caller verified ({matched}). Valid until {until}.</translation>
+        <source>Appelant vérifié ({matched}). Valide {until}.</source>
+        <translation>Caller verified ({matched}). Valid {until}.</translation>
     </message>
     <message>
-        <source>Trop d&apos;essais manqués pour ce dossier : vérification bloquée jusqu&apos;à {until}. N&apos;effectuez aucune action sur le dossier.</source>
-        <translation>Too many failed attempts for this household: verification blocked until {until}. Do not take any action on the household.</translation>
+        <source>Trop d&apos;essais manqués pour ce dossier&#xa0;: vérification bloquée {until}. N&apos;effectuez aucune action sur le dossier.</source>
+        <translation>Too many failed attempts for this file: verification is blocked {until}. Do not take any action on the file.</translation>
     </message>
     <message>
-        <source>Vérification échouée : réponses concordantes : {matched}. Essais restants : {left}.</source>
-        <translation>Verification failed: matching answers: {matched}. Attempts left: {left}.</translation>
+        <source>Vérification échouée&#xa0;: réponses concordantes&#xa0;: {matched}. Essais restants&#xa0;: {left}.</source>
+        <translation>Verification failed. Matching answers: {matched}. Attempts left: {left}.</translation>
     </message>
     <message>
         <source>code postal</source>
@@ -1790,7 +1813,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>Nouveau rang</source>
-        <translation>New rank</translation>
+        <translation>New position</translation>
     </message>
     <message>
         <source>Raison (obligatoire, consignée au journal)</source>
@@ -1805,8 +1828,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Offer a place</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{code}&lt;/b&gt; — {title} : taux de remplissage {fill:.0%} ({confirmed}/{capacity}), places réellement libres : {real}, offres en cours : {offers}</source>
-        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), places really free: {real}, open offers: {offers}</translation>
+        <source>&lt;b&gt;{code}&lt;/b&gt; — {title}&#xa0;: taux de remplissage {fill:.0%} ({confirmed}/{capacity}), places réellement libres&#xa0;: {real}, offres en cours&#xa0;: {offers}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; — {title}: fill rate {fill:.0%} ({confirmed}/{capacity}), actually available: {real}, open offers: {offers}</translation>
     </message>
     <message>
         <source>en attente</source>
@@ -1821,7 +1844,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Entry moved.</translation>
     </message>
     <message>
-        <source>Place offerte jusqu&apos;au {at}; la famille est avisée par courriel.</source>
+        <source>Place offerte jusqu&apos;au {at}&#xa0;; la famille est avisée par courriel.</source>
         <translation>Place offered until {at}; the family is notified by email.</translation>
     </message>
 </context>
@@ -1840,11 +1863,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>DEMO</translation>
     </message>
     <message>
-        <source>Base de démonstration : les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
+        <source>Base de démonstration&#xa0;: les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
         <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
     </message>
     <message>
-        <source>&amp;Agent (démo) :</source>
+        <source>&amp;Agent (démo)&#xa0;:</source>
         <translation>&amp;Agent (demo):</translation>
     </message>
     <message>
@@ -1948,12 +1971,187 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No staff member</translation>
     </message>
     <message>
-        <source>Connecté : {name} ({role})</source>
+        <source>Connecté&#xa0;: {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage de la console. / The new language applies the next time the console starts.</source>
         <translation>The new language applies the next time the console starts. / La langue choisie s&apos;appliquera au prochain démarrage de la console.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>Panier no {n}</source>
+        <translation>Cart {n}</translation>
+    </message>
+    <message>
+        <source>Liste d&apos;attente, entrée no {n}</source>
+        <translation>Waiting list, entry {n}</translation>
+    </message>
+    <message>
+        <source>Courriels ({n})</source>
+        <translation>Emails ({n})</translation>
+    </message>
+    <message>
+        <source>NAS ({n})</source>
+        <translation>SINs ({n})</translation>
+    </message>
+    <message>
+        <source>identifiant inconnu</source>
+        <translation>unknown username</translation>
+    </message>
+    <message>
+        <source>mot de passe erroné</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>compte bloqué</source>
+        <translation>account locked</translation>
+    </message>
+    <message>
+        <source>compte désactivé</source>
+        <translation>account disabled</translation>
+    </message>
+    <message>
+        <source>aucun mot de passe défini</source>
+        <translation>no password set</translation>
+    </message>
+    <message>
+        <source>réservation dans un panier</source>
+        <translation>hold in a cart</translation>
+    </message>
+    <message>
+        <source>liste d&apos;attente</source>
+        <translation>waiting list</translation>
+    </message>
+    <message>
+        <source>inscription</source>
+        <translation>registration</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>anglais</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>français</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Activité</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Avant</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Après</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Lien de parenté</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Arrondissement</source>
+        <translation>Borough</translation>
+    </message>
+    <message>
+        <source>Nom affiché</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Questions posées</source>
+        <translation>Questions asked</translation>
+    </message>
+    <message>
+        <source>Bonnes réponses</source>
+        <translation>Correct answers</translation>
+    </message>
+    <message>
+        <source>Nouveau rang</source>
+        <translation>New position</translation>
+    </message>
+    <message>
+        <source>Nombre</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Échecs de suite</source>
+        <translation>Failures in a row</translation>
+    </message>
+    <message>
+        <source>Sessions fermées</source>
+        <translation>Sessions ended</translation>
+    </message>
+    <message>
+        <source>Était actif</source>
+        <translation>Was active</translation>
+    </message>
+    <message>
+        <source>Liens annulés</source>
+        <translation>Links revoked</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>Actions notées</source>
+        <translation>Actions noted</translation>
+    </message>
+    <message>
+        <source>Reçu no</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Bloqué jusqu&apos;au</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Valide jusqu&apos;au</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Derniers chiffres complétés</source>
+        <translation>Last digits filled in</translation>
+    </message>
+    <message>
+        <source>{label}&#xa0;: {value}</source>
+        <translation>{label}: {value}</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +2165,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{minutes} min {seconds:02d} s</translation>
     </message>
     <message>
-        <source>Motif d&apos;appel inconnu : {reason}.</source>
+        <source>Motif d&apos;appel inconnu&#xa0;: {reason}.</source>
         <translation>Unknown call reason: {reason}.</translation>
     </message>
     <message>
@@ -2030,7 +2228,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{title} · {waiting} waiting</translation>
     </message>
     <message>
-        <source>Taux de remplissage et listes d&apos;attente (en rouge : complet)</source>
+        <source>Taux de remplissage et listes d&apos;attente (en rouge&#xa0;: complet)</source>
         <translation>Fill rates and waitlists (red: full)</translation>
     </message>
     <message>
@@ -2057,9 +2255,9 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Demo data</translation>
     </message>
     <message>
-        <source>Recréer la base de démonstration ? Les données actuelles seront remplacées.
-Taille :</source>
-        <translation>Make the demo database again? The current data will be replaced.
+        <source>Recréer la base de démonstration&#xa0;? Les données actuelles seront remplacées.
+Taille&#xa0;:</source>
+        <translation>Rebuild the demo database? The current data will be replaced.
 Size:</translation>
     </message>
     <message>
@@ -2067,8 +2265,8 @@ Size:</translation>
         <translation>Creating the demo data…</translation>
     </message>
     <message>
-        <source>La base de démonstration n&apos;a pas pu être recréée : {error}</source>
-        <translation>The demo database could not be made again: {error}</translation>
+        <source>La base de démonstration n&apos;a pas pu être recréée&#xa0;: {error}</source>
+        <translation>The demo database could not be rebuilt: {error}</translation>
     </message>
 </context>
 <context>
@@ -2094,7 +2292,7 @@ Size:</translation>
     </message>
     <message>
         <source>Responsable du dossier</source>
-        <translation>Household responsible</translation>
+        <translation>Person responsible for the file</translation>
     </message>
     <message>
         <source>Conjoint et parent des enfants</source>
@@ -2106,7 +2304,7 @@ Size:</translation>
     </message>
     <message>
         <source>Père ou mère du responsable de dossier</source>
-        <translation>Father or mother of the responsible</translation>
+        <translation>Father or mother of the person responsible</translation>
     </message>
     <message>
         <source>Autre</source>
@@ -2117,16 +2315,8 @@ Size:</translation>
         <translation>Child</translation>
     </message>
     <message>
-        <source>agent</source>
-        <translation>agent</translation>
-    </message>
-    <message>
         <source>commis d&apos;arrondissement</source>
         <translation>borough clerk</translation>
-    </message>
-    <message>
-        <source>superviseur</source>
-        <translation>supervisor</translation>
     </message>
     <message>
         <source>Courriel exact</source>
@@ -2226,7 +2416,7 @@ Size:</translation>
     </message>
     <message>
         <source>En attente de réponse</source>
-        <translation>Awaiting answer</translation>
+        <translation>Awaiting response</translation>
     </message>
     <message>
         <source>Paiement effectué</source>
@@ -2297,7 +2487,7 @@ Size:</translation>
         <translation>Locked cart released</translation>
     </message>
     <message>
-        <source>Panier verrouillé : paiement confirmé, inscrit</source>
+        <source>Panier verrouillé&#xa0;: paiement confirmé, inscription faite</source>
         <translation>Locked cart: payment confirmed, registered</translation>
     </message>
     <message>
@@ -2309,7 +2499,7 @@ Size:</translation>
         <translation>Stale hold released</translation>
     </message>
     <message>
-        <source>Inscrit à la liste d&apos;attente</source>
+        <source>Ajout à la liste d&apos;attente</source>
         <translation>Added to the waiting list</translation>
     </message>
     <message>
@@ -2322,7 +2512,7 @@ Size:</translation>
     </message>
     <message>
         <source>Rang déplacé (liste d&apos;attente)</source>
-        <translation>Rank moved (waiting list)</translation>
+        <translation>Waiting list position changed</translation>
     </message>
     <message>
         <source>Paiement commencé</source>
@@ -2401,12 +2591,32 @@ Size:</translation>
         <translation>Other reason</translation>
     </message>
     <message>
-        <source>Appelant vérifié</source>
+        <source>Identité vérifiée</source>
         <translation>Caller verified</translation>
     </message>
     <message>
         <source>{hour} h {minute:02d}</source>
         <translation>{hour:02d}:{minute:02d}</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;au {date}, {time}</source>
+        <translation>until {date}, {time}</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;à {time}</source>
+        <translation>until {time}</translation>
+    </message>
+    <message>
+        <source>Accès libre selon l&apos;horaire affiché, 7 jours sur 7</source>
+        <translation>Drop-in, as per the posted schedule, 7 days a week</translation>
+    </message>
+    <message>
+        <source>soutien téléphonique</source>
+        <translation>phone support agent</translation>
+    </message>
+    <message>
+        <source>supervision</source>
+        <translation>supervisor</translation>
     </message>
     <message>
         <source>Vérification échouée</source>
@@ -2433,7 +2643,7 @@ Size:</translation>
         <translation>Relationship changed</translation>
     </message>
     <message>
-        <source>Membre retiré</source>
+        <source>Retrait d&apos;un membre</source>
         <translation>Member removed</translation>
     </message>
 </context>
@@ -2510,10 +2720,6 @@ Size:</translation>
     <message>
         <source>Inscrit le</source>
         <translation>Registered on</translation>
-    </message>
-    <message>
-        <source>jusqu&apos;au {moment}</source>
-        <translation>until {moment}</translation>
     </message>
     <message>
         <source>Rang</source>
@@ -2605,11 +2811,11 @@ Size:</translation>
     </message>
     <message>
         <source>{count} article(s)</source>
-        <translation>{count} item(s)</translation>
+        <translation>Items: {count}</translation>
     </message>
     <message>
-        <source>{time} — {left}</source>
-        <translation>{time} — {left}</translation>
+        <source>{until} — {left}</source>
+        <translation>{until} — {left}</translation>
     </message>
     <message>
         <source> · prolongé</source>
@@ -2643,7 +2849,7 @@ Size:</translation>
         <translation>Course not full, but waitlisted</translation>
     </message>
     <message>
-        <source>« Vous êtes déjà inscrit à cette activité »</source>
+        <source>«&#xa0;Vous êtes déjà inscrit à cette activité&#xa0;»</source>
         <translation>“Vous êtes déjà inscrit à cette activité” (already registered)</translation>
     </message>
     <message>
@@ -2679,11 +2885,11 @@ Size:</translation>
         <translation>Other reason</translation>
     </message>
     <message>
-        <source>Si vous avez oublié votre mot de passe et en saisissez un erroné, le site affiche : « L&apos;adresse courriel ou le mot de passe n&apos;est pas valide. Veuillez vérifier les renseignements fournis. »
+        <source>Si vous avez oublié votre mot de passe et en saisissez un erroné, le site affiche&#xa0;: «&#xa0;L&apos;adresse courriel ou le mot de passe n&apos;est pas valide. Veuillez vérifier les renseignements fournis.&#xa0;»
 
-Voici comment vous connecter :
-• Cliquez sur « J&apos;ai oublié mon mot de passe » et inscrivez l&apos;adresse courriel utilisée lors de votre inscription. Vous recevrez à cette adresse un lien à cliquer.
-• Cliquez sur le lien et, dans le formulaire qui s&apos;affiche, saisissez un nouveau mot de passe d&apos;au moins 8 caractères qui contient au moins une majuscule, un chiffre et un caractère spécial (#, !, $, &amp;, etc.). Le caractère spécial ne peut pas être au début du mot de passe. Vous serez ensuite dirigé vers une autre page pour ouvrir votre session.
+Voici comment vous connecter&#xa0;:
+• Cliquez sur «&#xa0;J&apos;ai oublié mon mot de passe&#xa0;» et inscrivez l&apos;adresse courriel utilisée lors de votre inscription. Vous recevrez à cette adresse un lien à cliquer.
+• Cliquez sur le lien et, dans le formulaire qui s&apos;affiche, saisissez un nouveau mot de passe d&apos;au moins 8 caractères qui contient au moins une majuscule, un chiffre et un caractère spécial (#,&#xa0;!, $, &amp;, etc.). Le caractère spécial ne peut pas être au début du mot de passe. Vous serez ensuite dirigé vers une autre page pour ouvrir votre session.
 
 Si votre compte est verrouillé, je peux le déverrouiller pour vous.</source>
         <translation>If you forgot your password and enter a wrong one, the site shows: “L&apos;adresse courriel ou le mot de passe n&apos;est pas valide. Veuillez vérifier les renseignements fournis.” (the email address or password is not valid).
@@ -2697,7 +2903,7 @@ If your account is locked, I can unlock it for you.</translation>
     <message>
         <source>Il peut s&apos;écouler quelques minutes avant que le courriel de confirmation arrive, en particulier avec les comptes de messagerie Hotmail. Attendez quelques instants et, au besoin, actualisez votre boîte de réception.
 
-Vérifiez également votre boîte de courriers indésirables : votre messagerie a pu y diriger le courriel de confirmation.
+Vérifiez également votre boîte de courriers indésirables&#xa0;: votre messagerie a pu y diriger le courriel de confirmation.
 
 Si, après ces vérifications, le courriel ne vous a toujours pas été acheminé, je peux vous le renvoyer.</source>
         <translation>The confirmation email can take a few minutes to arrive, especially with Hotmail accounts. Wait a moment and, if needed, refresh your inbox.
@@ -2717,10 +2923,10 @@ If after these checks the email still has not reached you, I can send it again.<
     <message>
         <source>Si vous avez de la difficulté à accéder à Mes loisirs en ligne, assurez-vous d&apos;avoir désactivé votre bloqueur de fenêtres publicitaires.
 
-Assurez-vous également que votre navigateur est pris en charge par le site d&apos;inscription en ligne. Les navigateurs compatibles sont :
-• Internet Explorer 10 et 11, et Edge (PC);
-• Firefox 17 (Linux, Mac et PC), 24, 31 et 43;
-• Chrome 31 (Linux, Mac et PC), 33, 40, 47 et 49 (PC et tablette Android);
+Assurez-vous également que votre navigateur est pris en charge par le site d&apos;inscription en ligne. Les navigateurs compatibles sont&#xa0;:
+• Internet Explorer 10 et 11, et Edge (PC)&#xa0;;
+• Firefox 17 (Linux, Mac et PC), 24, 31 et 43&#xa0;;
+• Chrome 31 (Linux, Mac et PC), 33, 40, 47 et 49 (PC et tablette Android)&#xa0;;
 • Safari 7, 8, 9 et 10 (Mac, iPad et iPhone).
 
 Une autre version de ces logiciels ou un autre navigateur pourrait causer des problèmes.</source>
@@ -2743,7 +2949,7 @@ Je vérifie maintenant s&apos;il reste réellement de la place à cette activit�
 I am checking now whether there really is a place left in this activity. If there is, I can register you. If there is no place left, you will be put on a waitlist and we will let you know if a place frees up.</translation>
     </message>
     <message>
-        <source>Ce message apparaît lorsque quelque chose retient déjà cette personne pour cette activité : une inscription, un autre panier ou une place sur une liste d&apos;attente.
+        <source>Ce message apparaît lorsque quelque chose retient déjà cette personne pour cette activité&#xa0;: une inscription, un autre panier ou une place sur une liste d&apos;attente.
 
 Je vais vérifier ce qui la retient et corriger la situation avec vous.</source>
         <translation>This message appears when something already holds this person for this activity: a registration, another cart or a place on a waitlist.
@@ -2763,11 +2969,11 @@ Every change to your cart (adding, removing, etc.) extends the hold.
 When the time is up, the activities are released and become available to other users again.</translation>
     </message>
     <message>
-        <source>Après le paiement, une page de confirmation affiche le message « Paiement effectué avec succès – Confirmation de paiement ».
+        <source>Après le paiement, une page de confirmation affiche le message «&#xa0;Paiement effectué avec succès – Confirmation de paiement&#xa0;».
 
 Cette page présente aussi un reçu qui indique les activités auxquelles vous êtes inscrit. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la preuve de votre inscription.
 
-Si aucun message de confirmation ne s&apos;est affiché ou si votre reçu indique « Paiement refusé », vous n&apos;êtes pas inscrit : il faudra refaire votre inscription. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit pour connaître la raison du refus.</source>
+Si aucun message de confirmation ne s&apos;est affiché ou si votre reçu indique «&#xa0;Paiement refusé&#xa0;», vous n&apos;êtes pas inscrit&#xa0;: il faudra refaire votre inscription. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit pour connaître la raison du refus.</source>
         <translation>After payment, a confirmation page shows the message “Paiement effectué avec succès – Confirmation de paiement” (payment successful – payment confirmation).
 
 That page also shows a receipt listing the activities you are registered for. You can print this receipt or receive it by email. This document is the proof of your registration.
@@ -2775,13 +2981,13 @@ That page also shows a receipt listing the activities you are registered for. Yo
 If no confirmation message appeared, or if your receipt says “Paiement refusé” (payment declined), you are not registered: you will need to register again. If the problem persists, contact the financial institution that issued your credit card to find out why the payment was declined.</translation>
     </message>
     <message>
-        <source>Par mesure de sécurité, le site de paiement CT-Paiement n&apos;est plus compatible avec Windows XP. Pour payer, utilisez un ordinateur qui a un autre système d&apos;exploitation : Windows 7, Windows 8.1 ou Mac OS.
+        <source>Par mesure de sécurité, le site de paiement CT-Paiement n&apos;est plus compatible avec Windows XP. Pour payer, utilisez un ordinateur qui a un autre système d&apos;exploitation&#xa0;: Windows 7, Windows 8.1 ou Mac OS.
 
-Autrement, les difficultés de paiement viennent habituellement de l&apos;une de ces raisons :
-• seules les cartes de crédit VISA et Mastercard sont acceptées;
-• une erreur s&apos;est glissée dans le numéro de la carte;
-• le numéro de la carte a été saisi avec des tirets ou des espaces;
-• la carte de crédit est expirée;
+Autrement, les difficultés de paiement viennent habituellement de l&apos;une de ces raisons&#xa0;:
+• seules les cartes de crédit VISA et Mastercard sont acceptées&#xa0;;
+• une erreur s&apos;est glissée dans le numéro de la carte&#xa0;;
+• le numéro de la carte a été saisi avec des tirets ou des espaces&#xa0;;
+• la carte de crédit est expirée&#xa0;;
 • le code de validation (3 chiffres au dos de la carte) n&apos;a pas été saisi correctement.
 
 Vérifiez ces points. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit.</source>
@@ -2797,11 +3003,11 @@ Otherwise, payment trouble usually comes from one of these reasons:
 Please check these points. If the problem persists, contact the financial institution that issued your credit card.</translation>
     </message>
     <message>
-        <source>Lorsque vous cliquez sur « Passer à la caisse », une communication s&apos;établit avec le site de transaction CT-Paiement. Si votre panier est verrouillé, c&apos;est probablement que votre navigateur a été fermé par accident : la transaction ne peut alors pas continuer.
+        <source>Lorsque vous cliquez sur «&#xa0;Passer à la caisse&#xa0;», une communication s&apos;établit avec le site de transaction CT-Paiement. Si votre panier est verrouillé, c&apos;est probablement que votre navigateur a été fermé par accident&#xa0;: la transaction ne peut alors pas continuer.
 
 Il faut attendre la fin du délai inscrit sur le compteur avant de reprendre le paiement. Une fois ce délai passé, vous serez de retour dans votre panier et pourrez payer.
 
-Pouvez-vous me donner le numéro de votre panier? Je vais vérifier auprès du site de paiement si le paiement a été effectué.</source>
+Pouvez-vous me donner le numéro de votre panier&#xa0;? Je vais vérifier auprès du site de paiement si le paiement a été effectué.</source>
         <translation>When you click “Passer à la caisse” (checkout), a connection opens with the CT-Paiement transaction site. If your cart is locked, your browser was probably closed by accident: the transaction cannot continue.
 
 You need to wait until the time shown on the counter runs out before paying again. Once it has, you will be back in your cart and can pay.
@@ -2809,7 +3015,7 @@ You need to wait until the time shown on the counter runs out before paying agai
 Could you give me your cart number? I will check with the payment site whether the payment went through.</translation>
     </message>
     <message>
-        <source>La liste des payeurs présente tous les membres de la famille dont le lien avec le responsable du dossier est autre que « Enfant ». Les choix possibles sont :
+        <source>La liste des payeurs présente tous les membres de la famille dont le lien avec le responsable du dossier est autre que «&#xa0;Enfant&#xa0;». Les choix possibles sont&#xa0;:
 • Conjoint et parent des enfants
 • Conjoint
 • Père ou mère du responsable de dossier
@@ -2821,7 +3027,7 @@ Notez que le reçu est délivré au nom de la personne indiquée comme payeur, q
         <translation>The payer list shows every family member whose relationship to the person responsible for the file is other than “Enfant” (child). The possible choices are:
 • Conjoint et parent des enfants (spouse and parent of the children)
 • Conjoint (spouse)
-• Père ou mère du responsable de dossier (father or mother of the responsible)
+• Père ou mère du responsable de dossier (father or mother of the person responsible)
 • Autre (other)
 
 If the person you want to name as payer is not in the list, their relationship to the person responsible for the file must be changed.
@@ -2839,7 +3045,7 @@ The social insurance number on file is that of the person responsible for the fi
     <message>
         <source>Si vous avez perdu votre reçu d&apos;inscription, vous pouvez en imprimer un nouveau avec le numéro de votre panier et le numéro du propriétaire du panier fournis lors de la transaction.
 
-Rendez-vous sur le site « Mes loisirs en ligne » et cliquez sur l&apos;onglet « Panier », en haut de la page. Dans la page « Panier », remplissez le formulaire « Pour réimprimer votre reçu d&apos;inscription » avec votre numéro de panier et le numéro du propriétaire du panier, puis cliquez sur « Soumettre ».
+Rendez-vous sur le site «&#xa0;Mes loisirs en ligne&#xa0;» et cliquez sur l&apos;onglet «&#xa0;Panier&#xa0;», en haut de la page. Dans la page «&#xa0;Panier&#xa0;», remplissez le formulaire «&#xa0;Pour réimprimer votre reçu d&apos;inscription&#xa0;» avec votre numéro de panier et le numéro du propriétaire du panier, puis cliquez sur «&#xa0;Soumettre&#xa0;».
 
 Si vous n&apos;avez pas conservé ces numéros, je peux les retrouver pour vous.</source>
         <translation>If you lost your registration receipt, you can print a new one with your cart number and the cart owner&apos;s number given during the transaction.
@@ -2857,11 +3063,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Verify the caller&apos;s identity, then send the reset link to the address on file or unlock the account. Never ask for, see or choose a password.</translation>
     </message>
     <message>
-        <source>L&apos;onglet « Courriels envoyés » montre chaque message et son état de livraison; renvoyez la confirmation à l&apos;adresse au dossier au besoin.</source>
+        <source>L&apos;onglet «&#xa0;Courriels envoyés&#xa0;» montre chaque message et son état de livraison&#xa0;; renvoyez la confirmation à l&apos;adresse au dossier au besoin.</source>
         <translation>The “Emails sent” tab shows every message and its delivery state; resend the confirmation to the address on file if needed.</translation>
     </message>
     <message>
-        <source>La console ne permet pas de modifier l&apos;adresse courriel : c&apos;est l&apos;identifiant du compte.</source>
+        <source>La console ne permet pas de modifier l&apos;adresse courriel&#xa0;: c&apos;est l&apos;identifiant du compte.</source>
         <translation>The console cannot change the email address: it is the account&apos;s identifier.</translation>
     </message>
     <message>
@@ -2873,7 +3079,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Write the browser and its version in the call note.</translation>
     </message>
     <message>
-        <source>Consultez les places réelles (capacité moins inscriptions, réservations en panier et offres); inscrivez l&apos;appelant s&apos;il reste une place, sinon sur la liste d&apos;attente.</source>
+        <source>Consultez les places réelles (capacité moins inscriptions, réservations en panier et offres)&#xa0;; inscrivez l&apos;appelant s&apos;il reste une place, sinon sur la liste d&apos;attente.</source>
         <translation>Check the real places left (capacity minus registrations, cart holds and offers); register the caller if a place remains, otherwise put them on the waitlist.</translation>
     </message>
     <message>
@@ -2881,11 +3087,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Find the registration, cart or waitlist entry holding this member on this activity, and fix the stale one.</translation>
     </message>
     <message>
-        <source>L&apos;onglet « Paniers » montre l&apos;heure limite de chaque réservation et si la prolongation a déjà été utilisée.</source>
+        <source>L&apos;onglet «&#xa0;Paniers&#xa0;» montre l&apos;heure limite de chaque réservation et si la prolongation a déjà été utilisée.</source>
         <translation>The “Carts” tab shows each hold&apos;s deadline and whether the extension was already used.</translation>
     </message>
     <message>
-        <source>Une inscription n&apos;existe qu&apos;après un paiement réussi : voyez les onglets « Inscriptions » et « Paiements ».</source>
+        <source>Une inscription n&apos;existe qu&apos;après un paiement réussi&#xa0;: voyez les onglets «&#xa0;Inscriptions&#xa0;» et «&#xa0;Paiements&#xa0;».</source>
         <translation>A registration exists only after a successful payment: see the “Registrations” and “Payments” tabs.</translation>
     </message>
     <message>
@@ -2901,15 +3107,15 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Read the collection notice, then change the member&apos;s relationship, with a reason.</translation>
     </message>
     <message>
-        <source>Le NAS reste masqué; chaque affichage complet est journalisé. Lisez l&apos;avis de collecte avant de le recueillir.</source>
+        <source>Le NAS reste masqué&#xa0;; chaque affichage complet est journalisé. Lisez l&apos;avis de collecte avant de le recueillir.</source>
         <translation>The SIN stays masked; every full display is logged. Read the collection notice before collecting it.</translation>
     </message>
     <message>
-        <source>Le numéro de panier et le numéro du propriétaire sont dans l&apos;onglet « Paniers ».</source>
+        <source>Le numéro de panier et le numéro du propriétaire sont dans l&apos;onglet «&#xa0;Paniers&#xa0;».</source>
         <translation>The cart number and the owner&apos;s number are in the “Carts” tab.</translation>
     </message>
     <message>
-        <source>Décrivez la demande dans la note : elle reste au dossier.</source>
+        <source>Décrivez la demande dans la note&#xa0;: elle reste au dossier.</source>
         <translation>Describe the request in the note: it stays on file.</translation>
     </message>
     <message>
@@ -2928,7 +3134,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This household no longer exists (no. {id}).</translation>
     </message>
     <message>
-        <source>Aucun membre du personnel actif n&apos;a l&apos;identifiant « {username} ».</source>
+        <source>Aucun membre du personnel actif n&apos;a l&apos;identifiant «&#xa0;{username}&#xa0;».</source>
         <translation>No active staff member has the username “{username}”.</translation>
     </message>
     <message>
@@ -2941,7 +3147,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>La base de données ne répond pas. Vérifiez la connexion puis réessayez.</source>
-        <translation>The database does not answer. Check the connection, then try again.</translation>
+        <translation>The database is not responding. Check the connection, then try again.</translation>
     </message>
     <message>
         <source>Aucun membre du personnel n&apos;est défini dans la base de données.</source>
@@ -2949,30 +3155,30 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Une règle refuse cette action.</source>
-        <translation>A rule refuses this action.</translation>
+        <translation>A rule does not allow this action.</translation>
     </message>
     <message>
-        <source>Erreur inattendue : {detail}</source>
-        <translation>Unexpected error: {detail}</translation>
+        <source>Erreur inattendue&#xa0;: l&apos;action n&apos;a pas abouti. Réessayez&#xa0;; si l&apos;erreur revient, signalez-la au soutien informatique avec l&apos;heure.</source>
+        <translation>Unexpected error: the action did not go through. Try again; if the error comes back, report it to IT support with the time it happened.</translation>
+    </message>
+    <message>
+        <source>Ce que vous cherchez n&apos;existe pas ou n&apos;existe plus.</source>
+        <translation>What you are looking for does not exist, or no longer does.</translation>
+    </message>
+    <message>
+        <source>Action refusée. Si cela vous semble une erreur, signalez-le au soutien informatique avec l&apos;heure.</source>
+        <translation>Action refused. If this looks wrong to you, report it to IT support with the time it happened.</translation>
     </message>
     <message>
         <source>Un service externe ne répond pas. Réessayez dans un instant.</source>
-        <translation>An outside service does not answer. Try again in a moment.</translation>
+        <translation>An external service is not responding. Try again in a moment.</translation>
     </message>
     <message>
-        <source>Introuvable (code : {code}).</source>
-        <translation>Not found (code: {code}).</translation>
-    </message>
-    <message>
-        <source>Action refusée (code : {code}).</source>
-        <translation>Action refused (code: {code}).</translation>
-    </message>
-    <message>
-        <source>Nom d&apos;utilisateur ou mot de passe refusé.</source>
+        <source>Identifiant ou mot de passe refusé.</source>
         <translation>Username or password refused.</translation>
     </message>
     <message>
-        <source>Trop d&apos;essais refusés : ce compte est bloqué pour quelques minutes. Réessayez plus tard ou appelez votre superviseur.</source>
+        <source>Trop d&apos;essais refusés&#xa0;: ce compte est bloqué pour quelques minutes. Réessayez plus tard ou appelez votre chef d&apos;équipe.</source>
         <translation>Too many refused attempts: this account is locked for a few minutes. Try again later or call your supervisor.</translation>
     </message>
     <message>
@@ -2981,11 +3187,11 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Le serveur de la console ne répond pas. Vérifiez le réseau puis réessayez.</source>
-        <translation>The console server does not answer. Check the network, then try again.</translation>
+        <translation>The console server is not responding. Check the network, then try again.</translation>
     </message>
     <message>
         <source>Le serveur de la console tarde à répondre. Vérifiez le résultat avant de réessayer.</source>
-        <translation>The console server is slow to answer. Check the outcome before trying again.</translation>
+        <translation>The console server is slow to respond. Check the outcome before trying again.</translation>
     </message>
     <message>
         <source>Le serveur de la console n&apos;a pas pu traiter la demande. Réessayez dans un instant.</source>
@@ -3004,7 +3210,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The database refuses the console server&apos;s login (user name or password refused). Tell the server&apos;s administrator.</translation>
     </message>
     <message>
-        <source>Cette console ne se connecte pas directement à la base de données : indiquez l&apos;adresse du serveur de la console (server_url) dans ses réglages.</source>
+        <source>Cette console ne se connecte pas directement à la base de données&#xa0;: indiquez l&apos;adresse du serveur de la console (server_url) dans ses réglages.</source>
         <translation>This console does not connect to the database directly: set the console server&apos;s address (server_url) in its settings.</translation>
     </message>
 </context>
@@ -3015,7 +3221,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>&amp;Register by phone…</translation>
     </message>
     <message>
-        <source>Déjà &amp;inscrit ? (F7)…</source>
+        <source>Déjà &amp;inscrit&#xa0;? (F7)…</source>
         <translation>Already &amp;registered? (F7)…</translation>
     </message>
     <message>
@@ -3028,7 +3234,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>&amp;Places d&apos;une activité…</source>
-        <translation>&amp;Places of an activity…</translation>
+        <translation>&amp;Places in an activity…</translation>
     </message>
     <message>
         <source>&amp;Liste d&apos;attente (superviseur)…</source>
@@ -3036,7 +3242,7 @@ If you did not keep these numbers, I can find them for you.</translation>
     </message>
     <message>
         <source>Places d&apos;une activité</source>
-        <translation>Places of an activity</translation>
+        <translation>Places in an activity</translation>
     </message>
     <message>
         <source>Revue de la liste d&apos;attente</source>
@@ -3047,7 +3253,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Member</translation>
     </message>
     <message>
-        <source>« Vous êtes déjà inscrit à cette activité »</source>
+        <source>«&#xa0;Vous êtes déjà inscrit à cette activité&#xa0;»</source>
         <translation>&quot;Vous êtes déjà inscrit à cette activité&quot; (already registered)</translation>
     </message>
     <message>
@@ -3059,7 +3265,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Locked cart</translation>
     </message>
     <message>
-        <source>Panier :</source>
+        <source>Panier&#xa0;:</source>
         <translation>Cart:</translation>
     </message>
     <message>
@@ -3067,15 +3273,15 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <source>Raison (consignée) :</source>
+        <source>Raison (consignée)&#xa0;:</source>
         <translation>Reason (recorded):</translation>
     </message>
     <message>
-        <source>Le paiement du panier {cart} avait réussi : l&apos;inscription est complétée (reçu {receipt}).</source>
+        <source>Le paiement du panier {cart} avait réussi&#xa0;: l&apos;inscription est complétée (reçu {receipt}).</source>
         <translation>The payment of cart {cart} had gone through: the registration is completed (receipt {receipt}).</translation>
     </message>
     <message>
-        <source>Le site de paiement confirme qu&apos;aucun paiement n&apos;a abouti : le panier {cart} est déverrouillé.</source>
+        <source>Le site de paiement confirme qu&apos;aucun paiement n&apos;a abouti&#xa0;: le panier {cart} est déverrouillé.</source>
         <translation>The payment site confirms no payment went through: cart {cart} is unlocked.</translation>
     </message>
     <message>
@@ -3083,20 +3289,20 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>A place may free up at {at}.</translation>
     </message>
     <message>
-        <source>Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l&apos;appelant.</source>
-        <translation>{remaining} of {capacity} place(s) are really free: the caller can be registered.</translation>
+        <source>Il reste réellement {remaining} place(s) sur {capacity}&#xa0;: on peut inscrire l&apos;appelant.</source>
+        <translation>Places actually available: {remaining} of {capacity}. The caller can be registered.</translation>
     </message>
     <message>
-        <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
-        <translation>The site shows {site} free place(s), but all are held: {carts} in carts, {checkout} at payment, {offers} offered to the waiting list.</translation>
+        <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues&#xa0;: {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
+        <translation>The site shows free places ({site}), but all of them are held: {carts} in carts, {checkout} at checkout, {offers} offered to the waiting list.</translation>
     </message>
     <message>
         <source>Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes de la liste d&apos;attente.</source>
-        <translation>The site shows {site} free place(s), but they are offered to people on the waiting list.</translation>
+        <translation>The site shows free places ({site}), but they are offered to people on the waiting list.</translation>
     </message>
     <message>
-        <source>Complet : {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
-        <translation>Full: {confirmed} registration(s) for {capacity} place(s). The caller goes on the waiting list ({waiting} person(s) ahead).</translation>
+        <source>Complet&#xa0;: {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
+        <translation>Full: {confirmed} registered for {capacity} places. The caller goes on the waiting list (people ahead: {waiting}).</translation>
     </message>
     <message>
         <source>Ce membre est déjà inscrit à cette activité.</source>
@@ -3115,7 +3321,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The extra 20 minutes were already granted for this cart.</translation>
     </message>
     <message>
-        <source>Le délai du panier est écoulé : les places ont été libérées.</source>
+        <source>Le délai du panier est écoulé&#xa0;: les places ont été libérées.</source>
         <translation>The cart&apos;s hold ran out: its places were released.</translation>
     </message>
     <message>
@@ -3127,15 +3333,15 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This cart is not locked.</translation>
     </message>
     <message>
-        <source>Ce panier est en paiement : utilisez « Libérer le panier verrouillé ».</source>
-        <translation>This cart is at payment: use &quot;Release a locked cart&quot;.</translation>
+        <source>Ce panier est en paiement&#xa0;: utilisez «&#xa0;Libérer le panier verrouillé&#xa0;».</source>
+        <translation>This cart is at checkout: use “Release a locked cart”.</translation>
     </message>
     <message>
         <source>Le panier est vide.</source>
         <translation>The cart is empty.</translation>
     </message>
     <message>
-        <source>Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. Le panier reste verrouillé; réessayez dans quelques minutes.</source>
+        <source>Le site de paiement ne répond pas&#xa0;: impossible de savoir si le paiement a réussi. Le panier reste verrouillé&#xa0;; réessayez dans quelques minutes.</source>
         <translation>The payment site does not answer: there is no way to know whether the payment went through. The cart stays locked; try again in a few minutes.</translation>
     </message>
     <message>
@@ -3147,20 +3353,20 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This offer is no longer valid.</translation>
     </message>
     <message>
-        <source>Ce membre a été retiré du Dossier loisir : l&apos;offre ne peut pas lui être donnée.</source>
+        <source>Ce membre a été retiré du Dossier loisir&#xa0;: l&apos;offre ne peut pas lui être donnée.</source>
         <translation>This member was removed from the family file: the offer cannot go to them.</translation>
     </message>
     <message>
-        <source>Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : vérifiez d&apos;abord son état auprès du site de paiement.</source>
+        <source>Un paiement est déjà en cours pour le panier {cart} avec un autre payeur&#xa0;: vérifiez d&apos;abord son état auprès du site de paiement.</source>
         <translation>A payment is already under way for cart {cart} with another payer: first check its status with the payment site.</translation>
     </message>
     <message>
-        <source>Le panier {cart} vient de changer (paiement réglé entre-temps) : réessayez.</source>
+        <source>Le panier {cart} vient de changer (paiement réglé entre-temps)&#xa0;: réessayez.</source>
         <translation>Cart {cart} has just changed (its payment was settled meanwhile): try again.</translation>
     </message>
     <message>
-        <source>Une inscription payée ne se libère pas ici : c&apos;est une annulation.</source>
-        <translation>A paid registration is not released here: that is a cancellation.</translation>
+        <source>Une inscription payée ne se libère pas ici&#xa0;: c&apos;est une annulation.</source>
+        <translation>A paid registration cannot be released here: that would be a cancellation.</translation>
     </message>
     <message>
         <source>Cette activité n&apos;existe plus. Relancez la recherche d&apos;activités, puis réessayez.</source>
@@ -3237,7 +3443,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>No SIN is on file for {name}.</translation>
     </message>
     <message>
-        <source>Le serveur ne peut pas lire le NAS de {name} : la clé qui l&apos;a chiffré lui manque. Avisez l&apos;administrateur du serveur.</source>
+        <source>Le serveur ne peut pas lire le NAS de {name}&#xa0;: la clé qui l&apos;a chiffré lui manque. Avisez l&apos;administrateur du serveur.</source>
         <translation>The server cannot read {name}&apos;s SIN: it lacks the key that encrypted it. Tell the server&apos;s administrator.</translation>
     </message>
 </context>
@@ -3251,7 +3457,7 @@ If you did not keep these numbers, I can find them for you.</translation>
 <context>
     <name>support</name>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V).</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
@@ -3263,7 +3469,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This account is not locked.</translation>
     </message>
     <message>
-        <source>Ce compte est déjà confirmé : aucun courriel de confirmation n&apos;est nécessaire.</source>
+        <source>Ce compte est déjà confirmé&#xa0;: aucun courriel de confirmation n&apos;est nécessaire.</source>
         <translation>This account is already confirmed: no confirmation email is needed.</translation>
     </message>
     <message>
@@ -3283,19 +3489,19 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Give the reason for the change.</translation>
     </message>
     <message>
-        <source>Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni le donner à un autre membre.</source>
-        <translation>The household responsible does not change: the role can neither be taken away nor given to another member.</translation>
+        <source>Le responsable du dossier ne change pas&#xa0;: on ne peut ni le retirer de ce rôle ni le donner à un autre membre.</source>
+        <translation>The person responsible for the household does not change: the role can neither be taken away nor given to another member.</translation>
     </message>
     <message>
         <source>Ce membre a déjà ce lien de parenté.</source>
         <translation>This member already has this relationship.</translation>
     </message>
     <message>
-        <source>Le responsable du dossier ne peut pas être retiré.</source>
-        <translation>The household responsible cannot be removed.</translation>
+        <source>On ne peut pas retirer la personne responsable du dossier.</source>
+        <translation>The person responsible for the household cannot be removed.</translation>
     </message>
     <message>
-        <source>{name} a déjà été retiré du dossier.</source>
+        <source>{name} ne fait déjà plus partie du dossier.</source>
         <translation>{name} was already removed from the household.</translation>
     </message>
     <message>
@@ -3303,19 +3509,19 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This member no longer exists in this household.</translation>
     </message>
     <message>
-        <source>{name} ne peut pas être retiré pour l&apos;instant :</source>
+        <source>On ne peut pas retirer {name} du dossier pour l&apos;instant&#xa0;:</source>
         <translation>{name} cannot be removed for now:</translation>
     </message>
     <message>
-        <source>inscription à venir à {code} {title} (saison jusqu&apos;au {ends});</source>
+        <source>inscription à venir à {code} {title} (saison jusqu&apos;au {ends})&#xa0;;</source>
         <translation>upcoming registration in {code} {title} (season until {ends});</translation>
     </message>
     <message>
-        <source>réservation en cours dans le panier {cart} pour {code} {title};</source>
+        <source>réservation en cours dans le panier {cart} pour {code} {title}&#xa0;;</source>
         <translation>current hold in cart {cart} for {code} {title};</translation>
     </message>
     <message>
-        <source>liste d&apos;attente de {code} {title};</source>
+        <source>liste d&apos;attente de {code} {title}&#xa0;;</source>
         <translation>waitlist of {code} {title};</translation>
     </message>
     <message>
@@ -3323,11 +3529,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Only the household&apos;s borough office can remove a member (F4).</translation>
     </message>
     <message>
-        <source>Un autre employé vient de modifier ce dossier. Le dossier a été rechargé : vérifiez-le, puis refaites le changement au besoin.</source>
+        <source>Un autre membre du personnel vient de modifier ce dossier. Le dossier a été rechargé&#xa0;: vérifiez-le, puis refaites le changement au besoin.</source>
         <translation>Another staff member just changed this household. It was reloaded: check it, then make the change again if needed.</translation>
     </message>
     <message>
-        <source>Ce lien de réinitialisation n&apos;est plus valide (déjà utilisé, remplacé par un plus récent ou expiré). Envoyez un nouveau lien à l&apos;appelant.</source>
+        <source>Ce lien de réinitialisation n&apos;est plus valide (déjà utilisé, remplacé par un plus récent ou expiré). Envoyez un nouveau lien à la personne qui appelle.</source>
         <translation>This reset link is no longer valid (already used, replaced by a newer one, or expired). Send the caller a new link.</translation>
     </message>
     <message>
@@ -3335,19 +3541,19 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This password is not accepted. Rules not met:</translation>
     </message>
     <message>
-        <source>au moins 8 caractères;</source>
+        <source>au moins 8 caractères&#xa0;;</source>
         <translation>at least 8 characters;</translation>
     </message>
     <message>
-        <source>au moins une lettre majuscule;</source>
+        <source>au moins une lettre majuscule&#xa0;;</source>
         <translation>at least one uppercase letter;</translation>
     </message>
     <message>
-        <source>au moins un chiffre;</source>
+        <source>au moins un chiffre&#xa0;;</source>
         <translation>at least one digit;</translation>
     </message>
     <message>
-        <source>au moins un caractère spécial (#, !, $, &amp;, etc.);</source>
+        <source>au moins un caractère spécial (#,&#xa0;!, $, &amp;, etc.)&#xa0;;</source>
         <translation>at least one special character (#, !, $, &amp;, etc.);</translation>
     </message>
     <message>
@@ -3410,11 +3616,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The text of {field} contains a character that cannot be saved (a control character or an invalid character). Remove it, then try again.</translation>
     </message>
     <message>
-        <source>Le texte de {field} est trop long : {max} caractères au plus.</source>
+        <source>Le texte de {field} est trop long&#xa0;: {max} caractères au plus.</source>
         <translation>The text of {field} is too long: {max} characters at most.</translation>
     </message>
     <message>
-        <source>Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le panier ne peut pas être libéré avant {at}. Réessayez à ce moment.</source>
+        <source>Un paiement de ce panier est peut-être encore en cours chez CT-Paiement&#xa0;: le panier ne peut pas être libéré avant {at}. Réessayez à ce moment.</source>
         <translation>A payment for this cart may still be in progress at CT-Paiement: the cart cannot be released before {at}. Try again then.</translation>
     </message>
 </context>

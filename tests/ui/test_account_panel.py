@@ -77,7 +77,7 @@ def test_unlock_reset_and_confirmation_show_their_outcome(
         "password_reset",
         "account_unlocked",
     ]
-    assert panel.reset_link.text().startswith("valide jusqu'à")
+    assert panel.reset_link.text().startswith("valide jusqu'à ")
 
 
 def test_the_address_check_explains_f3_and_refuses_a_malformed_address(

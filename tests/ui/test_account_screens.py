@@ -91,7 +91,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     assert account.unlock_button.isEnabled()
     account.unlock_button.click()
     settle(qtbot, window)
-    assert "Vérifiez d'abord l'identité de l'appelant" in account.outcome.text()
+    assert "Vérifiez d'abord l'identité de la personne qui appelle" in account.outcome.text()
     actor = window.workspace.actor
     assert actor is not None
     assert account_summary(ui_ctx, actor, families.cote).locked
@@ -100,7 +100,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     # Two factors, keyboard only.
     verify_by_keyboard(qtbot, window, "1985-04-01", "g1r 2b5")
     assert screens.verification.verified
-    assert badge.text().startswith("✔ Appelant vérifié jusqu'à")
+    assert badge.text().startswith("✔ Appelant vérifié jusqu'à ")
     assert account.hint.isHidden()
 
     # Unlock: outcome, header and the outbox message in "Courriels envoyés".
@@ -128,7 +128,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
         qtbot.keyClicks(family.reason, ", plus parent au dossier")
         qtbot.keyClick(family.reason, Qt.Key.Key_Return)
     settle(qtbot, window)
-    assert "« Conjoint »" in family.outcome.text()
+    assert "« Conjoint »" in family.outcome.text()
     members = window.household_panel.members_model
     jean = next(r for r in range(members.rowCount()) if members.row(r).name == "Jean Côté")
     assert members.data(members.index(jean, 1)) == "Conjoint"
@@ -249,7 +249,7 @@ def test_a_household_changed_by_another_clerk_is_reloaded_and_nothing_is_changed
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
         family.change_button.click()
     settle(qtbot, window)
-    assert "Un autre employé" in family.outcome.text()
+    assert "Un autre membre du personnel" in family.outcome.text()
     assert family.file is not None and family.file.version == 2
     now = family_file(ui_ctx, actor, families.cote)
     assert next(m for m in now.members if m.member_id == zoe.member_id).relationship is (

@@ -32,7 +32,7 @@ def test_a_supervisor_lists_and_filters_the_journal(qtbot: QtBot, scene: Scene) 
     scene.settle(qtbot)
     assert screen.table.rowCount() == 2
     assert screen.action.findData("caller_verified") > 0
-    assert screen.action.itemText(screen.action.findData("caller_verified")) == "Appelant vérifié"
+    assert screen.action.itemText(screen.action.findData("caller_verified")) == "Identité vérifiée"
     screen.staff.setCurrentIndex(screen.staff.findData(scene.agent.staff_id))
     screen.search_button.click()
     scene.settle(qtbot)
@@ -54,3 +54,14 @@ def test_an_agent_is_told_the_journal_is_not_for_their_role(qtbot: QtBot, scene:
     screen.search()
     scene.settle(qtbot)
     assert "rôle" in screen.outcome.text()
+
+
+def test_the_details_read_as_words_not_json(qtbot: QtBot, scene: Scene) -> None:
+    screen = AuditScreen(scene.workspace(scene.supervisor))
+    qtbot.add_widget(screen)
+    screen.refresh()
+    scene.settle(qtbot)
+    assert screen.outcome.text() == "Entrées affichées\u00a0: 2"
+    tooltip = screen.table.item(0, 0).toolTip()
+    assert "Questions posées\u00a0: " in tooltip
+    assert "{" not in tooltip and "asked" not in tooltip

@@ -62,12 +62,12 @@ def test_ending_saves_the_reason_the_note_and_the_actions_taken(
     )
     assert window.message_bar.level == "info"
     assert "FAQ 1" in window.message_bar.text
-    assert "Appelant vérifié" in window.message_bar.text
+    assert "Identité vérifiée" in window.message_bar.text
     assert not flow.active
     assert flow.panel.reason is None and flow.panel.note == ""
     notes = window.household_panel.notes_model
     assert notes.rowCount() == 2
-    assert notes.data(notes.index(0, 3)) == "Appelant vérifié"
+    assert notes.data(notes.index(0, 3)) == "Identité vérifiée"
 
 
 def test_a_call_cannot_end_without_a_reason(

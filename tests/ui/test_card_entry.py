@@ -59,7 +59,7 @@ def test_mistyped_digit_is_explained_as_a_checksum_error(qtbot: QtBot) -> None:
 def test_wrong_length_is_explained(qtbot: QtBot) -> None:
     widget = _widget(qtbot)
     qtbot.keyClicks(widget.number, "5555555555554")
-    assert "Un numéro Mastercard a 16 chiffres ; 13 ont été saisis." in widget.reason.text()
+    assert "Un numéro Mastercard a 16 chiffres ; 13 ont été saisis." in widget.reason.text()
 
 
 def test_expired_card_and_short_cvv_are_explained_when_pay_is_pressed(qtbot: QtBot) -> None:

@@ -6,6 +6,13 @@ error class or of ``Reason`` whose first argument is a literal or a module const
 whose code is computed is listed in ``DYNAMIC_SITES`` with the codes it can carry; a new
 one fails the test until it is listed. Codes only the command line meets are in
 ``CLI_ONLY``, and the command line must print a sentence for them instead.
+
+The payment site's answers are codes too, though nothing raises them: a refusal
+(``expired_card``) or why a payment is pending (``gateway_timeout``) is stored on the
+payment and shown by the payment dialog, the household's payments and the journal. They are
+collected from every ``refusal_code=`` / ``refusal_reason=`` / ``pending_reason=`` the
+services pass, following a name back to what the function assigns it (a literal, either
+branch of a conditional, the values of a module table read with ``.get``).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import console.ui.window.main_window
 from console.cli_keys import database_problem as cli_keys_sentence
 from console.cli_staff import _explain as cli_staff_sentence
 from console.domain.errors import ConsoleError, Reason
-from console.ui.kit import call_wording, messages
+from console.ui.kit import call_wording, messages, refusal_messages
 from console.ui.window.startup import LOCALES, install_language
 
 PACKAGE = Path(console.__file__).resolve().parent
@@ -274,7 +281,73 @@ def scan() -> Scan:
     return Scan(dict(codes), dict(dynamic))
 
 
+GATEWAY_KEYWORDS = frozenset({"refusal_code", "refusal_reason", "pending_reason"})
+
+
+def _gateway_strings(
+    node: ast.expr, function: ast.AST | None, here: _Module, seen: frozenset[str] = frozenset()
+) -> set[str]:
+    """The literal codes an expression can carry (see the module's docstring)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _gateway_strings(node.body, function, here, seen) | _gateway_strings(
+            node.orelse, function, here, seen
+        )
+    if isinstance(node, ast.BoolOp):
+        return {c for v in node.values for c in _gateway_strings(v, function, here, seen)}
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Name)
+    ):
+        table = _module_dict(here.tree, node.func.value.id)
+        return {v.value for v in table if isinstance(v, ast.Constant) and isinstance(v.value, str)}
+    if isinstance(node, ast.Name) and function is not None and node.id not in seen:
+        found: set[str] = set()
+        for assign in ast.walk(function):
+            if isinstance(assign, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == node.id for t in assign.targets
+            ):
+                found |= _gateway_strings(assign.value, function, here, seen | {node.id})
+        return found
+    return set()
+
+
+def _module_dict(tree: ast.Module, name: str) -> list[ast.expr]:
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+            and isinstance(node.value, ast.Dict)
+        ):
+            return [v for v in node.value.values if v is not None]
+    return []
+
+
+def gateway_codes() -> dict[str, list[str]]:
+    """Each code the payment site's answers can carry → where it comes from."""
+    resolver = _Resolver()
+    codes: dict[str, list[str]] = defaultdict(list)
+    for path in sorted((PACKAGE / "services").rglob("*.py")):
+        here = resolver.module(path)
+        for function in ast.walk(here.tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Call):
+                    continue
+                for keyword in node.keywords:
+                    if keyword.arg in GATEWAY_KEYWORDS:
+                        for code in _gateway_strings(keyword.value, function, here):
+                            where = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+                            codes[code].append(where)
+    return dict(codes)
+
+
 SCAN = scan()
+GATEWAY_CODES = gateway_codes()
 SCREEN_CODES = sorted(code for code in SCAN.codes if code not in CLI_ONLY)
 REASON_CODES = frozenset(
     code for code, sites in SCAN.codes.items() for s in sites if s.call == REASON_CALL
@@ -325,12 +398,6 @@ def sample_params(code: str) -> dict[str, Any]:
     return {k: sample_value(k) for k in sorted(keys)}
 
 
-def _fallback(code: str) -> str:
-    return QCoreApplication.translate("messages", "Action refusée (code : {code}).").format(
-        code=code
-    )
-
-
 @pytest.fixture(scope="module")
 def registrations(qapp: QApplication) -> None:
     """Every screen module imported, as the window's screens are once installed."""
@@ -373,7 +440,7 @@ def _problems(texts: Mapping[tuple[str, str], str]) -> list[str]:
     return [
         f"{code} ({kind}): {text!r}"
         for (code, kind), text in texts.items()
-        if text == _fallback(code) or code in text or not text.strip()
+        if not messages.knows(code) or code in text or not text.strip()
     ]
 
 
@@ -384,6 +451,51 @@ def test_the_scan_finds_the_codes() -> None:
     # Module constants, here and imported, are resolved.
     assert any(s.path == "console/services/payers.py" for s in SCAN.codes["no_sin_no_releve24"])
     assert {"site_remaining", "in_carts"} <= set(sample_params("places_held_in_carts"))
+
+
+def test_the_scan_finds_the_payment_sites_answers() -> None:
+    # A literal, a name assigned a literal, a module table read with .get, a conditional.
+    assert {"card_declined", "expired_card", "insufficient_funds", "incorrect_cvc"} <= set(
+        GATEWAY_CODES
+    )
+    assert {"card_not_accepted", "gateway_down", "gateway_timeout", "not_charged"} <= set(
+        GATEWAY_CODES
+    )
+
+
+def _gateway_problems() -> dict[str, str]:
+    generic = refusal_messages.refusal_text("\x00 not a code")
+    return {
+        code: text
+        for code in GATEWAY_CODES
+        if (text := refusal_messages.refusal_text(code)) == generic or code in text
+    }
+
+
+def test_every_payment_site_answer_reads_as_a_sentence(english: list[QTranslator]) -> None:
+    english_texts = {code: refusal_messages.refusal_text(code) for code in GATEWAY_CODES}
+    assert _gateway_problems() == {}, "give these their sentence in kit/refusal_messages.py"
+    for translator in english:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(LOCALES["fr"])
+    assert _gateway_problems() == {}
+    untranslated = sorted(
+        code for code in GATEWAY_CODES if english_texts[code] == refusal_messages.refusal_text(code)
+    )
+    assert untranslated == [], "give these their English in console_en.ts"
+
+
+def test_every_refusal_of_the_payment_site_has_its_receipt_words() -> None:
+    """A refused payment's receipt prints its reason (FAQ F9), in French and English."""
+    from console.domain.receipt_words import REFUSALS
+    from console.domain.vocabulary import Language
+
+    refusals = {
+        code for code, sites in GATEWAY_CODES.items() if any("gateway" in where for where in sites)
+    }
+    assert "expired_card" in refusals
+    for language in (Language.FR, Language.EN):
+        assert sorted(refusals - set(REFUSALS[language])) == [], language
 
 
 def test_every_computed_code_is_explained() -> None:
@@ -414,6 +526,42 @@ def test_every_code_reads_as_a_sentence_in_english(english: list[QTranslator]) -
     assert not untranslated, "give these their English in console_en.ts:\n" + "\n".join(
         untranslated
     )
+
+
+# Run in a fresh interpreter that imports the message table and one screen only: what a
+# screen shows must not depend on which other screens registered their sentences first.
+_ALONE = """
+import json, sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+import console.ui.payments.payment_dialog
+from console.domain.errors import ConsoleError, Reason, VerificationRequired
+from console.ui.kit import messages
+codes = json.load(sys.stdin)
+texts = {c: messages.error_text(ConsoleError(c)) + " " + messages.reason_text(Reason(c))
+         for c in codes}
+texts["caller_not_verified"] = messages.error_text(VerificationRequired("caller_not_verified"))
+print(json.dumps(texts))
+"""
+
+
+def test_no_code_reaches_the_screen_whatever_the_screens_imported() -> None:
+    import json
+    import subprocess
+    import sys
+
+    answer = subprocess.run(
+        [sys.executable, "-c", _ALONE],
+        input=json.dumps(SCREEN_CODES),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    texts: dict[str, str] = json.loads(answer.stdout)
+    shown = sorted(code for code, text in texts.items() if code in text)
+    assert shown == [], "a general sentence must not quote the code"
+    assert texts["caller_not_verified"].startswith("Vérifiez d'abord l'identité")
 
 
 def test_cli_only_codes_are_met_by_the_command_line_only() -> None:
@@ -449,3 +597,48 @@ def test_console_keys_prints_a_sentence_for_the_database(code: str) -> None:
     text = cli_keys_sentence(ConsoleError(code, **sample_params(code)))
     assert code not in text
     assert text.startswith("the database")
+
+
+def _shown_exception_texts(tree: ast.AST) -> list[int]:
+    """Lines that turn an exception into text: ``str(error)``, ``f"{error}"``,
+    ``.format(x=error)`` of a caught exception or of a parameter typed as one, or Qt's
+    ``errorString()`` (English system words). A screen's own ``ValueError``, raised with a
+    translated sentence by its form checks, is the one exception whose text is a sentence."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ExceptHandler) and node.name:
+            caught = ast.unparse(node.type) if node.type is not None else ""
+            if caught != "ValueError":
+                names.add(node.name)
+        if (
+            isinstance(node, ast.arg)
+            and node.annotation is not None
+            and any(k in ast.unparse(node.annotation) for k in ("BaseException", "Error"))
+        ):
+            names.add(node.arg)
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "errorString":
+                lines.append(node.lineno)
+            used = [*node.args, *(k.value for k in node.keywords)]
+            if _call_name(node) in ("str", "repr", "format") and any(
+                isinstance(a, ast.Name) and a.id in names for a in used
+            ):
+                lines.append(node.lineno)
+        if (
+            isinstance(node, ast.FormattedValue)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in names
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_screen_shows_an_exceptions_text() -> None:
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in _shown_exception_texts(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == [], "route these through messages.error_text"

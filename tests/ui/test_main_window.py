@@ -148,7 +148,7 @@ def test_live_cart_shows_its_deadline_and_minutes_left(
         if str(families.live_cart_number) in tree.topLevelItem(i).text(0)
     )
     assert live.text(1) == "Ouvert"
-    assert live.text(2) == "9\u00a0h\u00a012 — encore 12 min"  # 14:12 UTC, Québec time
+    assert live.text(2) == "jusqu'à 9\u00a0h\u00a012 — encore 12 min"  # 14:12 UTC, Québec time
     assert live.childCount() == 1
     assert "Poterie" in live.child(0).text(0)
     assert panel.live_cart_badge.isVisibleTo(window)

@@ -84,7 +84,7 @@ def test_the_borough_clerk_reveals_with_a_reason_then_the_number_is_masked_again
     qtbot.keyClicks(dialog.reason, "Releve 24 a corriger")
     with qtbot.waitSignal(reveal.revealed, timeout=10000):
         dialog.reveal_button.click()
-    assert "NAS de Hélène Côté : 046 454 286" in reveal.number.text()
+    assert "NAS de Hélène Côté : 046 454 286" in reveal.number.text()
     assert "masqué dans 2 s" in reveal.number.text()
     assert reveal.number.isVisibleTo(window) and reveal.showing
     # The seconds run out: masked again, the number gone from the screen.

@@ -41,9 +41,9 @@ def test_the_refusals_name_the_field_in_french(qtbot: QtBot) -> None:
         "(caractère de contrôle ou caractère invalide). Retirez-le, puis réessayez."
     )
     assert messages.error_text(Refused("text_too_long", field="reason", max=500)) == (
-        "Le texte de la raison est trop long : 500 caractères au plus."
+        "Le texte de la raison est trop long : 500 caractères au plus."
     )
-    assert "« mystere »" in messages.error_text(Refused("text_invalid", field="mystere"))
+    assert "« mystere »" in messages.error_text(Refused("text_invalid", field="mystere"))
 
 
 def test_the_refusals_read_in_english(english: None) -> None:

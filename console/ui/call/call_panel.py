@@ -59,7 +59,7 @@ class CallPanel(QWidget):
         )
         self.reason_combo.setMinimumContentsLength(18)
         self.reason_combo.currentIndexChanged.connect(self._reason_picked)
-        reason_label = QLabel(self.tr("&Motif :"))
+        reason_label = QLabel(self.tr("&Motif :"))
         reason_label.setBuddy(self.reason_combo)
         reason_row = QHBoxLayout()
         reason_row.addWidget(reason_label)
@@ -121,7 +121,7 @@ class CallPanel(QWidget):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(110)
         self.note_edit.textChanged.connect(self.note_edited)
-        note_label = QLabel(self.tr("&Note :"))
+        note_label = QLabel(self.tr("&Note :"))
         note_label.setBuddy(self.note_edit)
 
         self.error_label = QLabel()
@@ -233,7 +233,7 @@ class CallPanel(QWidget):
             self.script_title.setText(self.tr("Réponse à lire"))
             self.script.setPlainText(
                 self.tr(
-                    "Choisissez le motif de l'appel : la réponse de la foire aux questions "
+                    "Choisissez le motif de l'appel : la réponse de la foire aux questions "
                     "à lire à l'appelant s'affiche ici."
                 )
             )
@@ -242,7 +242,7 @@ class CallPanel(QWidget):
             self.script_title.setText(knowledge.script_title(reason, self._language))
             self.script.setPlainText(knowledge.script(reason, self._language))
             self.hint_label.setText(
-                self.tr("Dans la console : {hint}").format(hint=knowledge.hint(reason))
+                self.tr("Dans la console : {hint}").format(hint=knowledge.hint(reason))
             )
             self.hint_label.show()
         notice = self._notice_forced or (

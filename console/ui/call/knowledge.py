@@ -37,7 +37,7 @@ _TITLES: dict[str, str] = {
     "F4": QT_TRANSLATE_NOOP("knowledge", "Retirer quelqu'un du Dossier loisir"),
     "F5": QT_TRANSLATE_NOOP("knowledge", "Accès au site Mes loisirs en ligne"),
     "F6": QT_TRANSLATE_NOOP("knowledge", "Cours non complet, mais liste d'attente"),
-    "F7": QT_TRANSLATE_NOOP("knowledge", "« Vous êtes déjà inscrit à cette activité »"),
+    "F7": QT_TRANSLATE_NOOP("knowledge", "« Vous êtes déjà inscrit à cette activité »"),
     "F8": QT_TRANSLATE_NOOP("knowledge", "Durée de la réservation dans le panier"),
     "F9": QT_TRANSLATE_NOOP("knowledge", "Vérifier une inscription"),
     "F10": QT_TRANSLATE_NOOP("knowledge", "Difficulté de paiement (CT-Paiement)"),
@@ -51,15 +51,15 @@ _TITLES: dict[str, str] = {
 _SCRIPTS: dict[str, str] = {
     "F1": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Si vous avez oublié votre mot de passe et en saisissez un erroné, le site affiche : "
-        "« L'adresse courriel ou le mot de passe n'est pas valide. Veuillez vérifier les "
-        "renseignements fournis. »\n\n"
-        "Voici comment vous connecter :\n"
-        "• Cliquez sur « J'ai oublié mon mot de passe » et inscrivez l'adresse courriel "
+        "Si vous avez oublié votre mot de passe et en saisissez un erroné, le site affiche : "
+        "« L'adresse courriel ou le mot de passe n'est pas valide. Veuillez vérifier les "
+        "renseignements fournis. »\n\n"
+        "Voici comment vous connecter :\n"
+        "• Cliquez sur « J'ai oublié mon mot de passe » et inscrivez l'adresse courriel "
         "utilisée lors de votre inscription. Vous recevrez à cette adresse un lien à cliquer.\n"
         "• Cliquez sur le lien et, dans le formulaire qui s'affiche, saisissez un nouveau mot "
         "de passe d'au moins 8 caractères qui contient au moins une majuscule, un chiffre et "
-        "un caractère spécial (#, !, $, &, etc.). Le caractère spécial ne peut pas être au "
+        "un caractère spécial (#, !, $, &, etc.). Le caractère spécial ne peut pas être au "
         "début du mot de passe. Vous serez ensuite dirigé vers une autre page pour ouvrir "
         "votre session.\n\n"
         "Si votre compte est verrouillé, je peux le déverrouiller pour vous.",
@@ -69,7 +69,7 @@ _SCRIPTS: dict[str, str] = {
         "Il peut s'écouler quelques minutes avant que le courriel de confirmation arrive, en "
         "particulier avec les comptes de messagerie Hotmail. Attendez quelques instants et, au "
         "besoin, actualisez votre boîte de réception.\n\n"
-        "Vérifiez également votre boîte de courriers indésirables : votre messagerie a pu y "
+        "Vérifiez également votre boîte de courriers indésirables : votre messagerie a pu y "
         "diriger le courriel de confirmation.\n\n"
         "Si, après ces vérifications, le courriel ne vous a toujours pas été acheminé, je "
         "peux vous le renvoyer.",
@@ -90,10 +90,10 @@ _SCRIPTS: dict[str, str] = {
         "Si vous avez de la difficulté à accéder à Mes loisirs en ligne, assurez-vous d'avoir "
         "désactivé votre bloqueur de fenêtres publicitaires.\n\n"
         "Assurez-vous également que votre navigateur est pris en charge par le site "
-        "d'inscription en ligne. Les navigateurs compatibles sont :\n"
-        "• Internet Explorer 10 et 11, et Edge (PC);\n"
-        "• Firefox 17 (Linux, Mac et PC), 24, 31 et 43;\n"
-        "• Chrome 31 (Linux, Mac et PC), 33, 40, 47 et 49 (PC et tablette Android);\n"
+        "d'inscription en ligne. Les navigateurs compatibles sont :\n"
+        "• Internet Explorer 10 et 11, et Edge (PC) ;\n"
+        "• Firefox 17 (Linux, Mac et PC), 24, 31 et 43 ;\n"
+        "• Chrome 31 (Linux, Mac et PC), 33, 40, 47 et 49 (PC et tablette Android) ;\n"
         "• Safari 7, 8, 9 et 10 (Mac, iPad et iPhone).\n\n"
         "Une autre version de ces logiciels ou un autre navigateur pourrait causer des "
         "problèmes.",
@@ -109,7 +109,7 @@ _SCRIPTS: dict[str, str] = {
     "F7": QT_TRANSLATE_NOOP(
         "knowledge",
         "Ce message apparaît lorsque quelque chose retient déjà cette personne pour cette "
-        "activité : une inscription, un autre panier ou une place sur une liste d'attente.\n\n"
+        "activité : une inscription, un autre panier ou une place sur une liste d'attente.\n\n"
         "Je vais vérifier ce qui la retient et corriger la situation avec vous.",
     ),
     "F8": QT_TRANSLATE_NOOP(
@@ -124,13 +124,13 @@ _SCRIPTS: dict[str, str] = {
     ),
     "F9": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Après le paiement, une page de confirmation affiche le message « Paiement effectué "
-        "avec succès – Confirmation de paiement ».\n\n"
+        "Après le paiement, une page de confirmation affiche le message « Paiement effectué "
+        "avec succès – Confirmation de paiement ».\n\n"
         "Cette page présente aussi un reçu qui indique les activités auxquelles vous êtes "
         "inscrit. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la "
         "preuve de votre inscription.\n\n"
         "Si aucun message de confirmation ne s'est affiché ou si votre reçu indique "
-        "« Paiement refusé », vous n'êtes pas inscrit : il faudra refaire votre inscription. "
+        "« Paiement refusé », vous n'êtes pas inscrit : il faudra refaire votre inscription. "
         "Si le problème persiste, communiquez avec l'institution financière qui vous a délivré "
         "votre carte de crédit pour connaître la raison du refus.",
     ),
@@ -138,13 +138,13 @@ _SCRIPTS: dict[str, str] = {
         "knowledge",
         "Par mesure de sécurité, le site de paiement CT-Paiement n'est plus compatible avec "
         "Windows XP. Pour payer, utilisez un ordinateur qui a un autre système "
-        "d'exploitation : Windows 7, Windows 8.1 ou Mac OS.\n\n"
+        "d'exploitation : Windows 7, Windows 8.1 ou Mac OS.\n\n"
         "Autrement, les difficultés de paiement viennent habituellement de l'une de ces "
-        "raisons :\n"
-        "• seules les cartes de crédit VISA et Mastercard sont acceptées;\n"
-        "• une erreur s'est glissée dans le numéro de la carte;\n"
-        "• le numéro de la carte a été saisi avec des tirets ou des espaces;\n"
-        "• la carte de crédit est expirée;\n"
+        "raisons :\n"
+        "• seules les cartes de crédit VISA et Mastercard sont acceptées ;\n"
+        "• une erreur s'est glissée dans le numéro de la carte ;\n"
+        "• le numéro de la carte a été saisi avec des tirets ou des espaces ;\n"
+        "• la carte de crédit est expirée ;\n"
         "• le code de validation (3 chiffres au dos de la carte) n'a pas été saisi "
         "correctement.\n\n"
         "Vérifiez ces points. Si le problème persiste, communiquez avec l'institution "
@@ -152,20 +152,20 @@ _SCRIPTS: dict[str, str] = {
     ),
     "F11": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Lorsque vous cliquez sur « Passer à la caisse », une communication s'établit avec le "
+        "Lorsque vous cliquez sur « Passer à la caisse », une communication s'établit avec le "
         "site de transaction CT-Paiement. Si votre panier est verrouillé, c'est probablement "
-        "que votre navigateur a été fermé par accident : la transaction ne peut alors pas "
+        "que votre navigateur a été fermé par accident : la transaction ne peut alors pas "
         "continuer.\n\n"
         "Il faut attendre la fin du délai inscrit sur le compteur avant de reprendre le "
         "paiement. Une fois ce délai passé, vous serez de retour dans votre panier et pourrez "
         "payer.\n\n"
-        "Pouvez-vous me donner le numéro de votre panier? Je vais vérifier auprès du site de "
+        "Pouvez-vous me donner le numéro de votre panier ? Je vais vérifier auprès du site de "
         "paiement si le paiement a été effectué.",
     ),
     "F12": QT_TRANSLATE_NOOP(
         "knowledge",
         "La liste des payeurs présente tous les membres de la famille dont le lien avec le "
-        "responsable du dossier est autre que « Enfant ». Les choix possibles sont :\n"
+        "responsable du dossier est autre que « Enfant ». Les choix possibles sont :\n"
         "• Conjoint et parent des enfants\n"
         "• Conjoint\n"
         "• Père ou mère du responsable de dossier\n"
@@ -190,10 +190,10 @@ _SCRIPTS: dict[str, str] = {
         "Si vous avez perdu votre reçu d'inscription, vous pouvez en imprimer un nouveau avec "
         "le numéro de votre panier et le numéro du propriétaire du panier fournis lors de la "
         "transaction.\n\n"
-        "Rendez-vous sur le site « Mes loisirs en ligne » et cliquez sur l'onglet « Panier », "
-        "en haut de la page. Dans la page « Panier », remplissez le formulaire « Pour "
-        "réimprimer votre reçu d'inscription » avec votre numéro de panier et le numéro du "
-        "propriétaire du panier, puis cliquez sur « Soumettre ».\n\n"
+        "Rendez-vous sur le site « Mes loisirs en ligne » et cliquez sur l'onglet « Panier », "
+        "en haut de la page. Dans la page « Panier », remplissez le formulaire « Pour "
+        "réimprimer votre reçu d'inscription » avec votre numéro de panier et le numéro du "
+        "propriétaire du panier, puis cliquez sur « Soumettre ».\n\n"
         "Si vous n'avez pas conservé ces numéros, je peux les retrouver pour vous.",
     ),
     OTHER_REASON: QT_TRANSLATE_NOOP(
@@ -212,12 +212,12 @@ _HINTS: dict[str, str] = {
     ),
     "F2": QT_TRANSLATE_NOOP(
         "knowledge",
-        "L'onglet « Courriels envoyés » montre chaque message et son état de livraison; "
+        "L'onglet « Courriels envoyés » montre chaque message et son état de livraison ; "
         "renvoyez la confirmation à l'adresse au dossier au besoin.",
     ),
     "F3": QT_TRANSLATE_NOOP(
         "knowledge",
-        "La console ne permet pas de modifier l'adresse courriel : c'est l'identifiant du compte.",
+        "La console ne permet pas de modifier l'adresse courriel : c'est l'identifiant du compte.",
     ),
     "F4": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -228,7 +228,7 @@ _HINTS: dict[str, str] = {
     "F6": QT_TRANSLATE_NOOP(
         "knowledge",
         "Consultez les places réelles (capacité moins inscriptions, réservations en panier et "
-        "offres); inscrivez l'appelant s'il reste une place, sinon sur la liste d'attente.",
+        "offres) ; inscrivez l'appelant s'il reste une place, sinon sur la liste d'attente.",
     ),
     "F7": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -237,13 +237,13 @@ _HINTS: dict[str, str] = {
     ),
     "F8": QT_TRANSLATE_NOOP(
         "knowledge",
-        "L'onglet « Paniers » montre l'heure limite de chaque réservation et si la "
+        "L'onglet « Paniers » montre l'heure limite de chaque réservation et si la "
         "prolongation a déjà été utilisée.",
     ),
     "F9": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Une inscription n'existe qu'après un paiement réussi : voyez les onglets "
-        "« Inscriptions » et « Paiements ».",
+        "Une inscription n'existe qu'après un paiement réussi : voyez les onglets "
+        "« Inscriptions » et « Paiements ».",
     ),
     "F10": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -259,15 +259,15 @@ _HINTS: dict[str, str] = {
     ),
     "F13": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Le NAS reste masqué; chaque affichage complet est journalisé. Lisez l'avis de "
+        "Le NAS reste masqué ; chaque affichage complet est journalisé. Lisez l'avis de "
         "collecte avant de le recueillir.",
     ),
     "F14": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Le numéro de panier et le numéro du propriétaire sont dans l'onglet « Paniers ».",
+        "Le numéro de panier et le numéro du propriétaire sont dans l'onglet « Paniers ».",
     ),
     OTHER_REASON: QT_TRANSLATE_NOOP(
-        "knowledge", "Décrivez la demande dans la note : elle reste au dossier."
+        "knowledge", "Décrivez la demande dans la note : elle reste au dossier."
     ),
 }
 

@@ -29,7 +29,7 @@ from console.domain.password import PASSWORD_RULES
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.households import HouseholdView
 from console.ui.kit.account_messages import password_rule_text
-from console.ui.kit.formatting import format_date, format_datetime, format_time
+from console.ui.kit.formatting import format_date, format_datetime, format_deadline
 from console.ui.kit.messages import error_text
 from console.ui.kit.workspace import Workspace
 
@@ -59,12 +59,12 @@ class AccountPanel(QWidget):
         state = QFormLayout()
         state.setVerticalSpacing(3)
         for title, value in (
-            (self.tr("Courriel (identifiant) :"), self.email),
-            (self.tr("Langue :"), self.language),
-            (self.tr("Confirmé :"), self.confirmed),
-            (self.tr("Verrouillé :"), self.locked),
-            (self.tr("Connexions échouées :"), self.failures),
-            (self.tr("Lien de réinitialisation :"), self.reset_link),
+            (self.tr("Courriel (identifiant) :"), self.email),
+            (self.tr("Langue :"), self.language),
+            (self.tr("Confirmé :"), self.confirmed),
+            (self.tr("Verrouillé :"), self.locked),
+            (self.tr("Connexions échouées :"), self.failures),
+            (self.tr("Lien de réinitialisation :"), self.reset_link),
         ):
             value.setAccessibleName(title.rstrip(" :"))
             state.addRow(title, value)
@@ -135,7 +135,7 @@ class AccountPanel(QWidget):
         box = QGroupBox(self.tr("À lire à l'appelant"))
         rules = "\n".join(f"• {password_rule_text(code)}" for code in PASSWORD_RULES)
         f1 = QLabel(
-            self.tr("Mot de passe (F1) — le nouveau mot de passe doit avoir :") + "\n" + rules
+            self.tr("Mot de passe (F1) — le nouveau mot de passe doit avoir :") + "\n" + rules
         )
         f2 = QLabel(
             self.tr(
@@ -146,7 +146,7 @@ class AccountPanel(QWidget):
         )
         f3 = QLabel(
             self.tr(
-                "Changer d'adresse (F3) — impossible : l'adresse courriel est l'identifiant "
+                "Changer d'adresse (F3) — impossible : l'adresse courriel est l'identifiant "
                 "unique du compte. Pour utiliser une autre adresse, la famille crée un "
                 "nouveau Dossier loisir avec cette adresse."
             )
@@ -186,7 +186,7 @@ class AccountPanel(QWidget):
         """Say before a click that the sensitive buttons need a verified caller; the
         services still refuse them without one."""
         needed = self.tr(
-            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) : déverrouiller, envoyer "
+            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) : déverrouiller, envoyer "
             "un lien ou renvoyer la confirmation l'exige."
         )
         self.hint.setText(self.tr("Vérifiez d'abord l'appelant (Ctrl+Maj+V)."))
@@ -247,15 +247,15 @@ class AccountPanel(QWidget):
             self.locked.setText(self.tr("non"))
             self._state(self.locked, "ok")
         self.failures.setText(
-            self.tr("{count} (dernière : {at})").format(
+            self.tr("{count} (dernière : {at})").format(
                 count=summary.failed_login_count, at=format_datetime(summary.last_failed_login_at)
             )
             if summary.failed_login_count
             else "0"
         )
         self.reset_link.setText(
-            self.tr("valide jusqu'à {time}").format(
-                time=format_time(summary.reset_link_valid_until)
+            self.tr("valide {until}").format(
+                until=format_deadline(summary.reset_link_valid_until, self._workspace.api.now())
             )
             if summary.reset_link_valid_until is not None
             else self.tr("aucun en cours")
@@ -264,7 +264,7 @@ class AccountPanel(QWidget):
         self.reset_button.setEnabled(summary.reset_links_left > 0)
         self.confirm_button.setEnabled(not summary.confirmed and summary.confirmations_left > 0)
         self.reset_button.setStatusTip(
-            self.tr("Liens restants cette heure : {n}").format(n=summary.reset_links_left)
+            self.tr("Liens restants cette heure : {n}").format(n=summary.reset_links_left)
         )
 
     @staticmethod
@@ -287,7 +287,7 @@ class AccountPanel(QWidget):
     def reset(self) -> None:
         self._act(
             lambda api, household_id: api.send_password_reset(household_id),
-            self.tr("Lien de réinitialisation envoyé à {email}, valide jusqu'à {until}."),
+            self.tr("Lien de réinitialisation envoyé à {email}, valide {until}."),
         )
 
     def resend_confirmation(self) -> None:
@@ -303,7 +303,7 @@ class AccountPanel(QWidget):
         api = self._workspace.api
 
         def done(outcome: EmailQueued) -> None:
-            until = format_time(outcome.valid_until) if outcome.valid_until else "—"
+            until = format_deadline(outcome.valid_until, self._workspace.api.now())
             self.outcome.setText(success.format(email=outcome.to_address, until=until))
             self._workspace.reload_household()
 
@@ -328,12 +328,12 @@ class AccountPanel(QWidget):
     def _show_address(self, check: AddressCheck) -> None:
         if check.in_use:
             text = self.tr(
-                "{email} est déjà l'identifiant du dossier {number} : la famille peut "
+                "{email} est déjà l'identifiant du dossier {number} : la famille peut "
                 "utiliser ce dossier."
             ).format(email=check.email, number=check.household_number)
         else:
             text = self.tr(
-                "Aucun dossier n'utilise {email} : la famille peut créer un nouveau "
+                "Aucun dossier n'utilise {email} : la famille peut créer un nouveau "
                 "Dossier loisir avec cette adresse."
             ).format(email=check.email)
         self.address_outcome.setText(text)

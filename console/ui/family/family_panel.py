@@ -68,9 +68,9 @@ class FamilyPanel(QWidget):
         self.change_button = self._button(self.tr("&Modifier le lien"), self.change_relationship)
         self.remove_button = self._button(self.tr("Re&tirer le membre"), self.remove)
         self.sensitive_buttons = (self.change_button, self.remove_button)
-        relationship_label = QLabel(self.tr("&Lien :"))
+        relationship_label = QLabel(self.tr("&Lien :"))
         relationship_label.setBuddy(self.relationship)
-        reason_label = QLabel(self.tr("Rais&on :"))
+        reason_label = QLabel(self.tr("Rais&on :"))
         reason_label.setBuddy(self.reason)
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -214,7 +214,7 @@ class FamilyPanel(QWidget):
         if member is not None and member.removal_blockers:
             self._say(
                 self.blockers,
-                self.tr("Retrait impossible pour l'instant :")
+                self.tr("Retrait impossible pour l'instant :")
                 + " "
                 + " ".join(reason_text(r) for r in member.removal_blockers),
             )
@@ -245,7 +245,7 @@ class FamilyPanel(QWidget):
             lambda: api.change_relationship(
                 file.household_id, member.member_id, relationship, reason, file.version
             ),
-            self.tr("Lien de {name} changé pour « {relationship} ».").format(
+            self.tr("Lien de {name} changé pour « {relationship} ».").format(
                 name=member.name, relationship=relationship_name(relationship)
             ),
         )

@@ -80,7 +80,7 @@ class HouseholdPanel(QWidget):
         self.placeholder = QLabel(
             self.tr(
                 "Aucun dossier ouvert.\n\nCherchez l'appelant dans la zone de recherche "
-                "(Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, "
+                "(Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, "
                 "de reçu ou de transaction."
             )
         )
@@ -362,6 +362,6 @@ class HouseholdPanel(QWidget):
         cart = live[0]
         deadline = cart.checkout_locked_until or cart.hold_expires_at
         self.live_cart_badge.setText(
-            self.tr("Panier actif : {left}").format(left=format_minutes_left(deadline, self._now()))
+            self.tr("Panier actif : {left}").format(left=format_minutes_left(deadline, self._now()))
         )
         self.live_cart_badge.show()

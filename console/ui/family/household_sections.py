@@ -3,7 +3,7 @@ messages and call notes — what each column shows and which colour says what.""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -31,9 +31,10 @@ from console.ui.kit.formatting import (
     cart_state_name,
     format_date,
     format_datetime,
+    format_deadline,
     format_minutes_left,
     format_money,
-    format_time,
+    format_schedule,
     item_state_name,
     message_kind_name,
     message_state_name,
@@ -42,6 +43,7 @@ from console.ui.kit.formatting import (
     relationship_name,
     waitlist_state_name,
 )
+from console.ui.kit.refusal_messages import refusal_text
 from console.ui.kit.resources import icon
 from console.ui.kit.table_model import AMBER, GREEN, GREY, RED, Column
 
@@ -111,7 +113,7 @@ def registration_columns() -> list[Column[RegistrationView]]:
             tooltip=lambda r: r.activity_title,
         ),
         Column(translate("household", "Session"), lambda r: r.season),
-        Column(translate("household", "Horaire"), lambda r: r.schedule),
+        Column(translate("household", "Horaire"), lambda r: format_schedule(r.schedule)),
         Column(
             translate("household", "État"),
             lambda r: registration_state_name(r.state),
@@ -127,9 +129,7 @@ def registration_columns() -> list[Column[RegistrationView]]:
 def waitlist_columns() -> list[Column[WaitlistView]]:
     def offer(w: WaitlistView) -> str:
         if w.state == WaitlistState.OFFERED and w.offer_expires_at is not None:
-            return translate("household", "jusqu'au {moment}").format(
-                moment=format_datetime(w.offer_expires_at)
-            )
+            return format_deadline(w.offer_expires_at, datetime.now(UTC))
         return "—"
 
     open_states = (WaitlistState.WAITING, WaitlistState.OFFERED)
@@ -179,7 +179,7 @@ def payment_columns() -> list[Column[PaymentView]]:
             translate("household", "Statut"),
             lambda p: payment_status_name(p.status),
             foreground=colour,
-            tooltip=lambda p: p.refusal_reason or p.authorization_code,
+            tooltip=lambda p: refusal_text(p.refusal_reason) or p.authorization_code,
         ),
         Column(translate("household", "Date"), lambda p: format_datetime(p.created_at)),
     ]
@@ -327,8 +327,8 @@ def deadline_text(cart: CartView, now: datetime) -> str:
         deadline = cart.hold_expires_at
     else:
         return "—"
-    text = translate("household", "{time} — {left}").format(
-        time=format_time(deadline), left=format_minutes_left(deadline, now)
+    text = translate("household", "{until} — {left}").format(
+        until=format_deadline(deadline, now), left=format_minutes_left(deadline, now)
     )
     if cart.state == CartState.OPEN and cart.extension_used:
         text += translate("household", " · prolongé")

@@ -52,7 +52,7 @@ messages.register(
     "sin_unreadable",
     lambda p: translate(
         "sin",
-        "Le serveur ne peut pas lire le NAS de {name} : la clé qui l'a chiffré lui manque. "
+        "Le serveur ne peut pas lire le NAS de {name} : la clé qui l'a chiffré lui manque. "
         "Avisez l'administrateur du serveur.",
     ).format(name=p.get("member_name", "")),
 )
@@ -77,7 +77,7 @@ class RevealReasonDialog(QDialog):
         self.setWindowTitle(self.tr("Révéler le NAS"))
         question = QLabel(
             self.tr(
-                "Pourquoi devez-vous voir le NAS de {name} ? La raison est inscrite au "
+                "Pourquoi devez-vous voir le NAS de {name} ? La raison est inscrite au "
                 "journal des actions avec votre nom."
             ).format(name=member_name)
         )
@@ -259,7 +259,7 @@ class SinReveal(QWidget):
             return  # the screen moved on meanwhile: never show it out of place
         self._shown_member = revealed.member_id
         self._left = max(1, revealed.visible_seconds)
-        self._number_text = self.tr("NAS de {name} : {number}").format(
+        self._number_text = self.tr("NAS de {name} : {number}").format(
             name=revealed.member_name, number=revealed.number
         )
         self._draw()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from console.domain.api import ConsoleApi
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
-from console.ui.kit.formatting import format_time
+from console.ui.kit.formatting import format_deadline
 from console.ui.kit.messages import error_text
 from console.ui.kit.tasks import TaskRunner
 
@@ -59,11 +59,11 @@ class VerificationDialog(QDialog):
         self.payment_amount = self._field(self.tr("87,50"))
         self.payment_date = self._field(self.tr("AAAA-MM-JJ"))
         form = QFormLayout()
-        form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
-        form.addRow(self.tr("Code &postal :"), self.postal_code)
-        form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
-        form.addRow(self.tr("&Montant du dernier paiement ($) :"), self.payment_amount)
-        form.addRow(self.tr("Da&te du dernier paiement :"), self.payment_date)
+        form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
+        form.addRow(self.tr("Code &postal :"), self.postal_code)
+        form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
+        form.addRow(self.tr("&Montant du dernier paiement ($) :"), self.payment_amount)
+        form.addRow(self.tr("Da&te du dernier paiement :"), self.payment_date)
 
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -141,8 +141,8 @@ class VerificationDialog(QDialog):
         matched = ", ".join(self._factor(f) for f in result.matched) or self.tr("aucune")
         if result.passed and result.verified_until is not None:
             self.outcome.setText(
-                self.tr("Appelant vérifié ({matched}). Valide jusqu'à {until}.").format(
-                    matched=matched, until=format_time(result.verified_until)
+                self.tr("Appelant vérifié ({matched}). Valide {until}.").format(
+                    matched=matched, until=format_deadline(result.verified_until, self._api.now())
                 )
             )
             self.verified.emit(result)
@@ -150,15 +150,15 @@ class VerificationDialog(QDialog):
         elif result.blocked_until is not None:
             self.outcome.setText(
                 self.tr(
-                    "Trop d'essais manqués pour ce dossier : vérification bloquée jusqu'à "
-                    "{until}. N'effectuez aucune action sur le dossier."
-                ).format(until=format_time(result.blocked_until))
+                    "Trop d'essais manqués pour ce dossier : vérification bloquée {until}. "
+                    "N'effectuez aucune action sur le dossier."
+                ).format(until=format_deadline(result.blocked_until, self._api.now()))
             )
         else:
             self.outcome.setText(
                 self.tr(
-                    "Vérification échouée : réponses concordantes : {matched}. "
-                    "Essais restants : {left}."
+                    "Vérification échouée : réponses concordantes : {matched}. "
+                    "Essais restants : {left}."
                 ).format(matched=matched, left=result.attempts_left)
             )
 

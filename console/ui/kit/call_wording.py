@@ -48,7 +48,7 @@ def elapsed_text(msecs: int) -> str:
 def register_messages() -> None:
     messages.register(
         "call_reason_unknown",
-        lambda p: translate("calls", "Motif d'appel inconnu : {reason}.").format(
+        lambda p: translate("calls", "Motif d'appel inconnu : {reason}.").format(
             reason=p.get("reason", "?")
         ),
     )

@@ -7,7 +7,8 @@ reads the deadline the caller sees on the site.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -73,6 +74,99 @@ def format_time(moment: datetime | None) -> str:
     return pattern.format(hour=at.hour, minute=at.minute).replace(" ", "\u00a0")
 
 
+# A deadline further away than this shows its date: "until 2:36" is ambiguous past it.
+DEADLINE_DATE_AFTER = timedelta(hours=12)
+_FRENCH = QLocale(QLocale.Language.French, QLocale.Country.Canada)
+
+
+def _clock(at: datetime, *, minutes_always: bool = True) -> str:
+    """A local time of day in the words of a sentence: ``2 h 36`` or ``2:36 a.m.``."""
+    if is_english():
+        hour = at.hour % 12 or 12
+        half = "a.m." if at.hour < 12 else "p.m."
+        if not minutes_always and at.minute == 0:
+            return f"{hour}\u00a0{half}"
+        return f"{hour}:{at.minute:02d}\u00a0{half}"
+    if not minutes_always and at.minute == 0:
+        return f"{at.hour}\u00a0h"
+    return f"{at.hour}\u00a0h\u00a0{at.minute:02d}"
+
+
+def _day_and_month(day: date) -> str:
+    """``3 décembre`` / ``1er décembre`` in French, ``December 3`` in English."""
+    names = QLocale() if is_english() else _FRENCH
+    month = names.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    if is_english():
+        return f"{month[:1].upper()}{month[1:]} {day.day}"
+    first = "er" if day.day == 1 else ""
+    return f"{day.day}{first}\u00a0{month.lower()}"
+
+
+def format_deadline(at: datetime | None, now: datetime) -> str:
+    """Until when something holds, as one phrase of a sentence, in Québec time.
+
+    Within 12 hours (either way) the time is enough: ``jusqu'à 14 h 05`` / ``until
+    2:05 p.m.``; further away the date comes first: ``jusqu'au 3 décembre, 2 h 36`` /
+    ``until December 3, 2:36 a.m.``. The distance is real elapsed time (UTC), so a
+    daylight-saving change does not move the boundary.
+    """
+    if at is None:
+        return "—"
+    moment = local(at)
+    if abs(at.astimezone(UTC) - now.astimezone(UTC)) > DEADLINE_DATE_AFTER:
+        return translate("formatting", "jusqu'au {date}, {time}").format(
+            date=_day_and_month(moment.date()), time=_clock(moment)
+        )
+    return translate("formatting", "jusqu'à {time}").format(time=_clock(moment))
+
+
+_SCHEDULE_TIME = re.compile(r"\b(\d{1,2})\s?h(?:\s?(\d{2}))?\b")
+
+
+def format_schedule(schedule: str) -> str:
+    """An activity's schedule, stored in the city's French ("Mardi 18 h 30 – 19 h 30",
+    "Du 3 au 7 mars, 8 h – 17 h"), in the interface's language: day and month names come
+    from the interface's QLocale, times follow :func:`_clock`. French is shown as stored."""
+    if not is_english():
+        return schedule
+    text = schedule
+    for french, english in _schedule_phrases().items():
+        text = text.replace(french, english)
+    english_locale = QLocale()
+    for number in range(1, 8):
+        french = _FRENCH.dayName(number, QLocale.FormatType.LongFormat)
+        english = english_locale.dayName(number, QLocale.FormatType.LongFormat)
+        text = re.sub(rf"\b{french}\b", english, text, flags=re.IGNORECASE)
+    for number in range(1, 13):
+        french = _FRENCH.standaloneMonthName(number, QLocale.FormatType.LongFormat)
+        english = english_locale.standaloneMonthName(number, QLocale.FormatType.LongFormat)
+        # "Du 2 au 6 mars" → "March 2 to 6"; "3 mars" → "March 3".
+        text = re.sub(
+            rf"\bDu (\d{{1,2}})(?:er)? au (\d{{1,2}})(?:er)?\s{french}\b",
+            rf"{english} \1 to \2",
+            text,
+        )
+        text = re.sub(rf"\b(\d{{1,2}})(?:er)?\s{french}\b", rf"{english} \1", text)
+        text = re.sub(rf"\b{french}\b", english, text)
+    text = re.sub(r"^Du (.+?) au (.+?)(,|$)", r"\1 to \2\3", text)
+    return _SCHEDULE_TIME.sub(_english_time, text)
+
+
+def _english_time(found: re.Match[str]) -> str:
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    at = datetime(2000, 1, 1, hour % 24, minute)
+    return _clock(at, minutes_always=found.group(2) is not None)
+
+
+def _schedule_phrases() -> dict[str, str]:
+    """Whole phrases of the city's schedules that are not days, months or times."""
+    return {
+        "Accès libre selon l'horaire affiché, 7 jours sur 7": translate(
+            "formatting", "Accès libre selon l'horaire affiché, 7 jours sur 7"
+        ),
+    }
+
+
 def format_money(cents: int) -> str:
     """``1 234,50 $`` in French, ``$1,234.50`` in English."""
     sign = "-" if cents < 0 else ""
@@ -115,9 +209,10 @@ def relationship_name(relationship: Relationship) -> str:
 
 def role_name(role: Role) -> str:
     names = {
-        Role.AGENT: translate("formatting", "agent"),
+        # Names of functions, not of people: they fit everyone (OQLF, rédaction épicène).
+        Role.AGENT: translate("formatting", "soutien téléphonique"),
         Role.CLERK: translate("formatting", "commis d'arrondissement"),
-        Role.SUPERVISOR: translate("formatting", "superviseur"),
+        Role.SUPERVISOR: translate("formatting", "supervision"),
     }
     return names[role]
 
@@ -210,7 +305,7 @@ def message_kind_name(kind: str) -> str:
 def audit_action_name(action: str) -> str:
     """What a journal entry records, for the supervisor; an unknown action shows its code."""
     names: dict[str, str] = {
-        AuditAction.CALLER_VERIFIED: translate("formatting", "Appelant vérifié"),
+        AuditAction.CALLER_VERIFIED: translate("formatting", "Identité vérifiée"),
         AuditAction.CALLER_VERIFICATION_FAILED: translate("formatting", "Vérification échouée"),
         AuditAction.CALLER_VERIFICATION_BLOCKED: translate("formatting", "Vérification bloquée"),
         AuditAction.ACCOUNT_UNLOCKED: translate("formatting", "Compte déverrouillé"),
@@ -218,7 +313,7 @@ def audit_action_name(action: str) -> str:
         AuditAction.PASSWORD_RESET_COMPLETED: translate("formatting", "Mot de passe réinitialisé"),
         AuditAction.CONFIRMATION_RESENT: translate("formatting", "Confirmation renvoyée"),
         AuditAction.MEMBER_RELATIONSHIP_CHANGED: translate("formatting", "Lien de parenté modifié"),
-        AuditAction.MEMBER_REMOVED: translate("formatting", "Membre retiré"),
+        AuditAction.MEMBER_REMOVED: translate("formatting", "Retrait d'un membre"),
         AuditAction.SIN_REVEALED: translate("formatting", "NAS révélé"),
         AuditAction.CART_ADD: translate("formatting", "Ajout au panier"),
         AuditAction.CART_REMOVE: translate("formatting", "Retrait du panier"),
@@ -226,13 +321,13 @@ def audit_action_name(action: str) -> str:
         AuditAction.CART_CHECKOUT: translate("formatting", "Passage au paiement"),
         AuditAction.CART_RELEASE: translate("formatting", "Panier verrouillé libéré"),
         AuditAction.CART_RELEASE_COMPLETED: translate(
-            "formatting", "Panier verrouillé : paiement confirmé, inscrit"
+            "formatting", "Panier verrouillé : paiement confirmé, inscription faite"
         ),
         AuditAction.CART_RELEASE_REFUSED: translate(
             "formatting", "Libération refusée (CT-Paiement injoignable)"
         ),
         AuditAction.HOLD_RELEASE: translate("formatting", "Réservation périmée libérée"),
-        AuditAction.WAITLIST_JOIN: translate("formatting", "Inscrit à la liste d'attente"),
+        AuditAction.WAITLIST_JOIN: translate("formatting", "Ajout à la liste d'attente"),
         AuditAction.WAITLIST_OFFER: translate("formatting", "Place offerte (liste d'attente)"),
         AuditAction.WAITLIST_ACCEPT: translate("formatting", "Offre de place acceptée"),
         AuditAction.WAITLIST_MOVE: translate("formatting", "Rang déplacé (liste d'attente)"),

@@ -2,22 +2,32 @@
 sentence in the interface's language.
 
 Services own the codes, the UI owns the wording. A later screen adds the sentences for
-its own codes with :func:`register`; an unknown code still reads as a clear sentence
-that quotes the code for support.
+its own codes with :func:`register`. No code and no exception text ever reaches the
+screen: an unknown code reads as a general sentence of its kind (refused, not found,
+busy …) and the code goes to the log, for support.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from console.domain.errors import Busy, ConsoleError, Forbidden, NotFound, Reason, Unavailable
+from console.ui.kit import account_messages, server_messages, text_messages
 
 Wording = Callable[[Mapping[str, Any]], str]
 
-_registered: dict[str, Wording] = {}
+# The kit's own tables are read here, so a screen that imports none of them still words
+# their codes (``caller_not_verified`` …); screens add theirs with register().
+_registered: dict[str, Wording] = {
+    **account_messages.WORDINGS,
+    **server_messages.WORDINGS,
+    **text_messages.WORDINGS,
+}
+_log = logging.getLogger(__name__)
 
 
 translate = QCoreApplication.translate
@@ -35,7 +45,7 @@ def _builtin(code: str, params: Mapping[str, Any]) -> str | None:
         )
     if code == "staff_not_found":
         return translate(
-            "messages", "Aucun membre du personnel actif n'a l'identifiant « {username} »."
+            "messages", "Aucun membre du personnel actif n'a l'identifiant « {username} »."
         ).format(username=params.get("username", "?"))
     if code == "role_forbidden":
         return translate("messages", "Votre rôle ne permet pas cette action.")
@@ -52,27 +62,45 @@ def _builtin(code: str, params: Mapping[str, Any]) -> str | None:
     return None
 
 
+def knows(code: str) -> bool:
+    """Whether ``code`` has its own sentence (and so never reads as a general one)."""
+    return code in _registered or _builtin(code, {}) is not None
+
+
 def reason_text(reason: Reason) -> str:
     wording = _registered.get(reason.code)
     if wording is not None:
         return wording(reason.params)
-    return _builtin(reason.code, reason.params) or translate(
-        "messages", "Une règle refuse cette action."
-    )
+    text = _builtin(reason.code, reason.params)
+    if text is None:
+        _log.warning("no sentence for the reason code %r", reason.code)
+        return translate("messages", "Une règle refuse cette action.")
+    return text
 
 
 def error_text(error: BaseException) -> str:
-    """One or two sentences for the message bar; never a traceback."""
+    """One or two sentences for the message bar; never a code, a traceback or the text of
+    an exception (an unknown code and an exception's type go to the log)."""
     if isinstance(error, ConsoleError):
         wording = _registered.get(error.code)
         text = wording(error.params) if wording is not None else _builtin(error.code, error.params)
         if text is None:
+            _log.warning("no sentence for the code %r (%s)", error.code, type(error).__name__)
             text = _fallback(error)
         if error.reasons:
             text += " " + " ".join(reason_text(r) for r in error.reasons)
         return text
-    return translate("messages", "Erreur inattendue : {detail}").format(
-        detail=str(error) or type(error).__name__
+    # Only its type: an exception's text may hold what the agent typed (a card number …).
+    _log.error("unexpected %s shown as a general sentence", type(error).__name__)
+    return unexpected_text()
+
+
+def unexpected_text() -> str:
+    """What an error no service reported reads as (its detail is in the log)."""
+    return translate(
+        "messages",
+        "Erreur inattendue : l'action n'a pas abouti. Réessayez ; si l'erreur revient, "
+        "signalez-la au soutien informatique avec l'heure.",
     )
 
 
@@ -84,5 +112,9 @@ def _fallback(error: ConsoleError) -> str:
     if isinstance(error, Forbidden):
         return translate("messages", "Votre rôle ne permet pas cette action.")
     if isinstance(error, NotFound):
-        return translate("messages", "Introuvable (code : {code}).").format(code=error.code)
-    return translate("messages", "Action refusée (code : {code}).").format(code=error.code)
+        return translate("messages", "Ce que vous cherchez n'existe pas ou n'existe plus.")
+    return translate(
+        "messages",
+        "Action refusée. Si cela vous semble une erreur, signalez-le au soutien informatique "
+        "avec l'heure.",
+    )

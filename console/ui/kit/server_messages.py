@@ -1,39 +1,46 @@
-"""The sentences of what the console server and its connection report."""
+"""The sentences of what the console server and its connection report.
+
+A table :mod:`console.ui.kit.messages` reads itself (it does not import messages, so
+the one table of code → sentence is whole whichever screens were imported)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from console.ui.kit import messages
+from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
 
-messages.register(
+WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {}
+_put = WORDINGS.__setitem__
+
+_put(
     "sign_in_refused",
-    lambda _p: translate("messages", "Nom d'utilisateur ou mot de passe refusé."),
+    lambda _p: translate("messages", "Identifiant ou mot de passe refusé."),
 )
-messages.register(
+_put(
     "sign_in_locked",
     lambda _p: translate(
         "messages",
-        "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
-        "Réessayez plus tard ou appelez votre superviseur.",
+        "Trop d'essais refusés : ce compte est bloqué pour quelques minutes. "
+        "Réessayez plus tard ou appelez votre chef d'équipe.",
     ),
 )
 for _code in ("session_missing", "session_invalid", "session_expired"):
-    messages.register(
+    _put(
         _code,
         lambda _p: translate(
             "messages", "Votre session a pris fin. Connectez-vous de nouveau pour continuer."
         ),
     )
-messages.register(
+_put(
     "server_unreachable",
     lambda _p: translate(
         "messages", "Le serveur de la console ne répond pas. Vérifiez le réseau puis réessayez."
     ),
 )
-messages.register(
+_put(
     "server_timeout",
     lambda _p: translate(
         "messages",
@@ -41,7 +48,7 @@ messages.register(
     ),
 )
 for _code in ("server_unavailable", "server_error"):
-    messages.register(
+    _put(
         _code,
         lambda _p: translate(
             "messages",
@@ -49,13 +56,13 @@ for _code in ("server_unavailable", "server_error"):
         ),
     )
 for _code in ("request_malformed", "request_too_large"):
-    messages.register(
+    _put(
         _code,
         lambda _p: translate(
             "messages", "La demande n'a pas pu être lue par le serveur. Réessayez ou signalez-le."
         ),
     )
-messages.register(
+_put(
     "sign_in_throttled",
     lambda p: translate(
         "messages",
@@ -63,7 +70,7 @@ messages.register(
         "Réessayez dans {seconds} s.",
     ).format(seconds=p.get("retry_after_s", 60)),
 )
-messages.register(
+_put(
     "database_login_refused",
     lambda _p: translate(
         "messages",
@@ -71,11 +78,11 @@ messages.register(
         "ou mot de passe refusé). Avisez l'administrateur du serveur.",
     ),
 )
-messages.register(
+_put(
     "desktop_needs_server",
     lambda _p: translate(
         "messages",
-        "Cette console ne se connecte pas directement à la base de données : indiquez "
+        "Cette console ne se connecte pas directement à la base de données : indiquez "
         "l'adresse du serveur de la console (server_url) dans ses réglages.",
     ),
 )

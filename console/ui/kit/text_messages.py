@@ -1,6 +1,6 @@
 """Sentences for the text rules (``console.domain.text``) and a payment still in flight.
 
-Registered with :func:`console.ui.kit.messages.register`; importing this module is enough.
+A table :mod:`console.ui.kit.messages` reads itself (this module does not import it).
 ``text_invalid`` and ``text_too_long`` name the field by the ``field`` the service
 reports; a field without a name here is quoted as the service spelled it.
 """
@@ -8,10 +8,10 @@ reports; a field without a name here is quoted as the service spelled it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.kit import messages
 from console.ui.kit.formatting import format_datetime
 
 translate = QCoreApplication.translate
@@ -35,34 +35,26 @@ _FIELDS: dict[str, Callable[[], str]] = {
 def field_name(field: object) -> str:
     """The field a text rule refused, as the sentence names it."""
     name = _FIELDS.get(str(field))
-    return name() if name is not None else f"« {field} »"
+    return name() if name is not None else f"« {field} »"
 
 
-_WORDINGS: dict[str, messages.Wording] = {
+WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "text_invalid": lambda p: translate(
         "text_messages",
         "Le texte de {field} contient un caractère qui ne peut pas être enregistré "
         "(caractère de contrôle ou caractère invalide). Retirez-le, puis réessayez.",
     ).format(field=field_name(p.get("field", "?"))),
     "text_too_long": lambda p: translate(
-        "text_messages", "Le texte de {field} est trop long : {max} caractères au plus."
+        "text_messages", "Le texte de {field} est trop long : {max} caractères au plus."
     ).format(field=field_name(p.get("field", "?")), max=p.get("max", "?")),
     "payment_in_flight": lambda p: translate(
         "text_messages",
-        "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
+        "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
         "panier ne peut pas être libéré avant {at}. Réessayez à ce moment.",
     ).format(at=format_datetime(p.get("retry_at"))),
 }
 
 
-def _register(wordings: Mapping[str, messages.Wording]) -> None:
-    for code, wording in wordings.items():
-        messages.register(code, wording)
-
-
-_register(_WORDINGS)
-
-
 def registered_codes() -> tuple[str, ...]:
     """The codes this module gives sentences to (for the tests)."""
-    return tuple(_WORDINGS)
+    return tuple(WORDINGS)

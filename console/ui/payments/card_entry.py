@@ -82,20 +82,20 @@ def card_reason_text(reason: Reason) -> str:
         if network in _NETWORKS:
             return translate(
                 "CardEntry",
-                "Carte {network} : seules les cartes VISA et Mastercard sont acceptées.",
+                "Carte {network} : seules les cartes VISA et Mastercard sont acceptées.",
             ).format(network=_NETWORKS[network])
         return translate("CardEntry", "Seules les cartes VISA et Mastercard sont acceptées.")
     if code == CARD_LENGTH:
         allowed = tuple(int(v) for v in p.get("allowed", ()))
         return translate(
-            "CardEntry", "Un numéro {brand} a {allowed} chiffres ; {length} ont été saisis."
+            "CardEntry", "Un numéro {brand} a {allowed} chiffres ; {length} ont été saisis."
         ).format(
             brand=brand_name(p.get("brand")), allowed=_or_list(allowed), length=p.get("length")
         )
     if code == CARD_CHECKSUM:
         return translate(
             "CardEntry",
-            "Ce numéro de carte n'existe pas : un chiffre a probablement été mal saisi. "
+            "Ce numéro de carte n'existe pas : un chiffre a probablement été mal saisi. "
             "Faites répéter le numéro.",
         )
     if code == CARD_EXPIRED:
@@ -104,12 +104,12 @@ def card_reason_text(reason: Reason) -> str:
         )
     if code == CARD_EXPIRY_INVALID:
         return translate(
-            "CardEntry", "Date d'expiration invalide : inscrivez le mois et l'année (MM/AA)."
+            "CardEntry", "Date d'expiration invalide : inscrivez le mois et l'année (MM/AA)."
         )
     if code == CVV_INVALID:
         return translate(
             "CardEntry",
-            "Le code de validation a 3 chiffres ; il est au dos de la carte.",
+            "Le code de validation a 3 chiffres ; il est au dos de la carte.",
         )
     # Not a card rule: the sentence every screen gives that code, never the code itself.
     from console.ui.kit.messages import reason_text

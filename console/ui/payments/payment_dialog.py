@@ -38,6 +38,8 @@ from console.domain.payers import (
 from console.domain.receipt_words import STATUS_WORDS, card_label, format_money
 from console.domain.views.payers import PayerOptions
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
+from console.ui.kit import messages
+from console.ui.kit.refusal_messages import refusal_text
 from console.ui.kit.tasks import TaskRunner
 from console.ui.payments.card_entry import CardEntryWidget, card_reason_text
 
@@ -74,7 +76,7 @@ def payer_reason_text(reason: Reason) -> str:
     if code == CHILDCARE_REQUIRES_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce panier contient une activité offrant un service de garde ({activities}) : "
+            "Ce panier contient une activité offrant un service de garde ({activities}) : "
             "seul le responsable du dossier, {name}, peut payer, car le relevé 24 est "
             "délivré à son numéro d'assurance sociale.",
         ).format(
@@ -84,13 +86,13 @@ def payer_reason_text(reason: Reason) -> str:
     if code == NO_SIN_NO_RELEVE24:
         return translate(
             "PaymentDialog",
-            "Aucun numéro d'assurance sociale n'est inscrit au dossier de {name} : "
+            "Aucun numéro d'assurance sociale n'est inscrit au dossier de {name} : "
             "aucun relevé 24 ne pourra être délivré.",
         ).format(name=p.get("responsible_name", "—"))
     if code == HOUSEHOLD_HAS_NO_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce dossier n'a pas de responsable : une activité de garde ne peut pas être "
+            "Ce dossier n'a pas de responsable : une activité de garde ne peut pas être "
             "payée. Dirigez l'appelant vers son bureau d'arrondissement.",
         )
     if code == PAYER_IS_CHILD:
@@ -104,46 +106,12 @@ def payer_reason_text(reason: Reason) -> str:
     return card_reason_text(reason)
 
 
-def refusal_text(code: str | None) -> str:
-    if code in (None, ""):
-        return ""
-    known = {
-        "card_declined": translate(
-            "PaymentDialog",
-            "La carte a été refusée par l'institution financière. L'appelant doit "
-            "communiquer avec elle pour connaître la raison.",
-        ),
-        "insufficient_funds": translate(
-            "PaymentDialog", "Fonds ou limite de crédit insuffisants sur la carte."
-        ),
-        "gateway_timeout": translate(
-            "PaymentDialog",
-            "Le site de paiement n'a pas répondu : le paiement est en attente. Ne "
-            "recommencez pas ; vérifiez l'état du panier dans un instant.",
-        ),
-        "gateway_down": translate(
-            "PaymentDialog",
-            "Le site de paiement est inaccessible : rien n'a été débité. Réessayez "
-            "dans un instant.",
-        ),
-    }
-    return known.get(
-        code or "",
-        translate(
-            "PaymentDialog",
-            "Le site de paiement a refusé la carte. L'appelant peut essayer une autre carte.",
-        ),
-    )
-
-
 def error_text(error: BaseException) -> str:
     if isinstance(error, ConsoleError) and error.reasons:
         return "\n".join(payer_reason_text(r) for r in error.reasons)
     if isinstance(error, ConsoleError):
         return payer_reason_text(Reason(error.code, error.params))
-    return translate("PaymentDialog", "Erreur inattendue : {detail}").format(
-        detail=str(error) or type(error).__name__
-    )
+    return messages.error_text(error)
 
 
 class PaymentDialog(QDialog):
@@ -256,8 +224,8 @@ class PaymentDialog(QDialog):
         if not options.payers:
             self.status.setText(
                 self.tr(
-                    "Aucun membre ne peut payer : le payeur doit avoir un lien autre "
-                    "que « Enfant » avec le responsable du dossier."
+                    "Aucun membre ne peut payer : le payeur doit avoir un lien autre "
+                    "que « Enfant » avec le responsable du dossier."
                 )
             )
 

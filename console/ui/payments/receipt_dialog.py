@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.errors import ConsoleError, NotFound, VerificationRequired
+from console.domain.errors import NotFound, VerificationRequired
 from console.domain.receipt_words import (
     STATUS_WORDS,
     card_label,
@@ -219,7 +219,7 @@ class ReceiptDialog(QDialog):
         if ok:
             self._say(self.tr("Reçu envoyé à l'imprimante."), "info")
         else:
-            self._say(self.tr("L'impression a échoué ; ouvrez le PDF pour l'imprimer."))
+            self._say(self.tr("L'impression a échoué ; ouvrez le PDF pour l'imprimer."))
 
     def save_pdf(self) -> None:
         if self.document is None:
@@ -237,7 +237,7 @@ class ReceiptDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Envoyer le reçu"),
-            self.tr("Envoyer le reçu par courriel à l'adresse inscrite au dossier ?"),
+            self.tr("Envoyer le reçu par courriel à l'adresse inscrite au dossier ?"),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -270,17 +270,13 @@ def receipt_error_text(error: BaseException) -> str:
     if isinstance(error, NotFound) and error.code == "receipt_not_issued":
         return translate(
             "ReceiptDialog",
-            "Le panier no {cart} n'a pas encore été payé : aucun reçu n'a été délivré.",
+            "Le panier no {cart} n'a pas encore été payé : aucun reçu n'a été délivré.",
         ).format(cart=error.params.get("cart_number"))
     if isinstance(error, VerificationRequired):
         return translate(
             "ReceiptDialog",
             "Vérifiez l'identité de l'appelant avant de lui donner un reçu.",
         )
-    if isinstance(error, ConsoleError):
-        from console.ui.kit.messages import error_text
+    from console.ui.kit.messages import error_text
 
-        return error_text(error)
-    return translate("ReceiptDialog", "Erreur inattendue : {detail}").format(
-        detail=str(error) or type(error).__name__
-    )
+    return error_text(error)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from console.domain.api import ConsoleApi
 from console.domain.views.places import ActivityPlaces
 from console.domain.vocabulary import CartState
-from console.ui.kit.formatting import format_time
+from console.ui.kit.formatting import format_deadline, format_schedule, format_time
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text, reason_text
 
@@ -40,12 +40,12 @@ class PlacesPanel(QWidget):
         self.offers, self.waiting = QLabel(), QLabel()
         self.real.setAccessibleName(self.tr("Places réellement libres"))
         form = QFormLayout()
-        form.addRow(self.tr("Capacité :"), self.capacity)
-        form.addRow(self.tr("Inscriptions confirmées :"), self.confirmed)
-        form.addRow(self.tr("Places réellement libres :"), self.real)
-        form.addRow(self.tr("Affiché sur le site :"), self.site)
-        form.addRow(self.tr("Offres en cours :"), self.offers)
-        form.addRow(self.tr("Liste d'attente :"), self.waiting)
+        form.addRow(self.tr("Capacité :"), self.capacity)
+        form.addRow(self.tr("Inscriptions confirmées :"), self.confirmed)
+        form.addRow(self.tr("Places réellement libres :"), self.real)
+        form.addRow(self.tr("Affiché sur le site :"), self.site)
+        form.addRow(self.tr("Offres en cours :"), self.offers)
+        form.addRow(self.tr("Liste d'attente :"), self.waiting)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("Explication"))
@@ -91,14 +91,16 @@ class PlacesPanel(QWidget):
             return
         self.places = places
         count = places.count
-        self.title.setText(f"<b>{places.code}</b> — {places.title} ({places.schedule})")
+        self.title.setText(
+            f"<b>{places.code}</b> — {places.title} ({format_schedule(places.schedule)})"
+        )
         self.capacity.setText(str(count.capacity))
         self.confirmed.setText(str(count.confirmed))
         self.real.setText(f"<b>{places.real_remaining}</b>")
         self.site.setText(str(places.site_remaining))
         self.offers.setText(
             ", ".join(
-                f"{o.member_name} ({self.tr('jusqu’à')} {format_time(o.expires_at)})"
+                f"{o.member_name} ({format_deadline(o.expires_at, self._api.now())})"
                 for o in places.offers
             )
             or "0"

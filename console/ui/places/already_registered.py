@@ -105,7 +105,7 @@ class AlreadyRegisteredPanel(QWidget):
                 title=diagnosis.activity_title,
             )
             if diagnosis.holds
-            else self.tr("Rien ne retient {member} à {code} : l'inscription peut se faire.").format(
+            else self.tr("Rien ne retient {member} à {code} : l'inscription peut se faire.").format(
                 member=diagnosis.member_name, code=diagnosis.activity_code
             )
         )
@@ -138,6 +138,6 @@ class AlreadyRegisteredPanel(QWidget):
         )
 
     def _released(self, member_id: int, activity_id: int) -> None:
-        self.outcome.setText(self.tr("Réservation libérée; la place est de nouveau disponible."))
+        self.outcome.setText(self.tr("Réservation libérée ; la place est de nouveau disponible."))
         self.reason.clear()
         self.diagnose(member_id, activity_id)

@@ -32,11 +32,11 @@ def _next(p: Mapping[str, Any]) -> str:
 WORDINGS: dict[str, Wording] = {
     "places_available": lambda p: translate(
         "places",
-        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant.",
+        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant.",
     ).format(**p),
     "places_held_in_carts": lambda p: translate(
         "places",
-        "Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} "
+        "Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} "
         "dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d'attente.",
     ).format(
         site=p["site_remaining"],
@@ -53,7 +53,7 @@ WORDINGS: dict[str, Wording] = {
     + _next(p),
     "places_full": lambda p: translate(
         "places",
-        "Complet : {confirmed} inscription(s) pour {capacity} place(s). L'appelant ira sur "
+        "Complet : {confirmed} inscription(s) pour {capacity} place(s). L'appelant ira sur "
         "la liste d'attente ({waiting} personne(s) avant lui).",
     ).format(confirmed=p["confirmed"], capacity=p["capacity"], waiting=p["waitlist_length"]),
     "already_registered": lambda p: translate(
@@ -69,36 +69,36 @@ WORDINGS: dict[str, Wording] = {
         "places", "Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier."
     ),
     "cart_hold_lapsed": lambda p: translate(
-        "places", "Le délai du panier est écoulé : les places ont été libérées."
+        "places", "Le délai du panier est écoulé : les places ont été libérées."
     ),
     "cart_not_open": lambda p: translate("places", "Ce panier est verrouillé ou terminé."),
     "cart_not_locked": lambda p: translate("places", "Ce panier n'est pas verrouillé."),
     "cart_locked_use_release": lambda p: translate(
-        "places", "Ce panier est en paiement : utilisez « Libérer le panier verrouillé »."
+        "places", "Ce panier est en paiement : utilisez « Libérer le panier verrouillé »."
     ),
     "cart_empty": lambda p: translate("places", "Le panier est vide."),
     "gateway_unreachable": lambda p: translate(
         "places",
-        "Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. "
-        "Le panier reste verrouillé; réessayez dans quelques minutes.",
+        "Le site de paiement ne répond pas : impossible de savoir si le paiement a réussi. "
+        "Le panier reste verrouillé ; réessayez dans quelques minutes.",
     ),
     "no_place_to_offer": lambda p: translate(
         "places", "Aucune place libre à offrir pour cette activité."
     ),
     "offer_not_open": lambda p: translate("places", "Cette offre n'est plus valide."),
     "member_removed": lambda p: translate(
-        "places", "Ce membre a été retiré du Dossier loisir : l'offre ne peut pas lui être donnée."
+        "places", "Ce membre a été retiré du Dossier loisir : l'offre ne peut pas lui être donnée."
     ),
     "payer_changed": lambda p: translate(
         "places",
-        "Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : "
+        "Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : "
         "vérifiez d'abord son état auprès du site de paiement.",
     ).format(cart=p.get("cart_number", "?")),
     "cart_changed_retry": lambda p: translate(
-        "places", "Le panier {cart} vient de changer (paiement réglé entre-temps) : réessayez."
+        "places", "Le panier {cart} vient de changer (paiement réglé entre-temps) : réessayez."
     ).format(cart=p.get("cart_number", "?")),
     "registration_not_releasable": lambda p: translate(
-        "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
+        "places", "Une inscription payée ne se libère pas ici : c'est une annulation."
     ),
     "activity_not_found": lambda p: translate(
         "places",

@@ -28,7 +28,7 @@ from console.domain.errors import Refused
 from console.domain.views.carts import AddOutcome, CartSummary
 from console.domain.views.households import HouseholdView
 from console.domain.views.places import ActivitySummary
-from console.ui.kit.formatting import format_time
+from console.ui.kit.formatting import format_deadline, format_schedule
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.activity_view import PlacesPanel
 from console.ui.places.places_wording import error_text
@@ -88,7 +88,7 @@ class RegisterDialog(QDialog):
         self.remove_button.clicked.connect(self.remove)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Membres :")))
+        left.addWidget(QLabel(self.tr("Membres :")))
         left.addWidget(self.members)
         left.addWidget(self.search)
         left.addWidget(self.table)
@@ -137,7 +137,13 @@ class RegisterDialog(QDialog):
         self.activities = found
         self.table.setRowCount(len(found))
         for row, a in enumerate(found):
-            cells = [a.code, a.title, a.schedule, str(a.real_remaining), str(a.site_remaining)]
+            cells = [
+                a.code,
+                a.title,
+                format_schedule(a.schedule),
+                str(a.real_remaining),
+                str(a.site_remaining),
+            ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         if found and not self.table.selectedItems():
@@ -175,7 +181,7 @@ class RegisterDialog(QDialog):
         else:
             self.outcome.setText(
                 self.tr(
-                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
+                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
                     "en position {position}. Il sera avisé par courriel si une place se libère."
                 ).format(position=outcome.waitlist_position)
             )
@@ -214,8 +220,10 @@ class RegisterDialog(QDialog):
             self.countdown.clear()
             return
         self.cart_label.setText(
-            self.tr("Panier {number} (propriétaire {owner}) — réservé jusqu'à {at}").format(
-                number=cart.number, owner=cart.owner_number, at=format_time(cart.hold_expires_at)
+            self.tr("Panier {number} (propriétaire {owner}) — réservé {until}").format(
+                number=cart.number,
+                owner=cart.owner_number,
+                until=format_deadline(cart.hold_expires_at, self._api.now()),
             )
         )
         for line in cart.held:
@@ -233,7 +241,7 @@ class RegisterDialog(QDialog):
         now: datetime = self._api.now()
         left = minutes_left(self.cart.hold_expires_at, now)
         if left == 0:
-            self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
+            self.countdown.setText(self.tr("Délai écoulé : les places sont libérées."))
             self.extend_button.setEnabled(False)
             self.ticker.stop()
         else:

@@ -95,8 +95,8 @@ class WaitlistReviewScreen(QWidget):
         count = review.count
         self.summary.setText(
             self.tr(
-                "<b>{code}</b> — {title} : taux de remplissage {fill:.0%} ({confirmed}/"
-                "{capacity}), places réellement libres : {real}, offres en cours : {offers}"
+                "<b>{code}</b> — {title} : taux de remplissage {fill:.0%} ({confirmed}/"
+                "{capacity}), places réellement libres : {real}, offres en cours : {offers}"
             ).format(
                 code=review.code,
                 title=review.title,
@@ -151,7 +151,7 @@ class WaitlistReviewScreen(QWidget):
         self._tasks.run(
             lambda: api.send_offer(entry.entry_id, reason),
             lambda deadline: self._done(
-                self.tr("Place offerte jusqu'au {at}; la famille est avisée par courriel.").format(
+                self.tr("Place offerte jusqu'au {at} ; la famille est avisée par courriel.").format(
                     at=when(deadline)
                 )
             ),

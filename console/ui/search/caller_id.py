@@ -26,8 +26,15 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QElapsedTimer, QObject, QTimer, Signal
-from PySide6.QtNetwork import QHostAddress, QLocalServer, QLocalSocket, QTcpServer, QTcpSocket
+from PySide6.QtCore import QByteArray, QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtNetwork import (
+    QAbstractSocket,
+    QHostAddress,
+    QLocalServer,
+    QLocalSocket,
+    QTcpServer,
+    QTcpSocket,
+)
 
 from console.config import config_dir
 from console.domain.views.search import MatchedOn, SearchResult
@@ -242,7 +249,15 @@ class CallListener(QObject):
         return self._server.isListening()
 
     def error_text(self) -> str:
-        return self._server.errorString()
+        """Why listening failed, as a sentence (Qt's own text is English system words)."""
+        error = self._server.serverError()
+        if error == QAbstractSocket.SocketError.AddressInUseError:
+            return QCoreApplication.translate(
+                "CallerId", "un autre programme utilise déjà ce port."
+            )
+        if error == QAbstractSocket.SocketError.SocketAccessError:
+            return QCoreApplication.translate("CallerId", "le système refuse l'accès à ce port.")
+        return QCoreApplication.translate("CallerId", "le poste refuse d'ouvrir ce port.")
 
     def close(self) -> None:
         self._server.close()

@@ -111,7 +111,7 @@ class SearchPanel(QWidget):
             Column(self.tr("Arrondissement"), lambda h: h.borough, tooltip=lambda h: h.borough),
             Column(
                 self.tr("Trouvé par"),
-                lambda h: self.tr("{reason} : {text}").format(
+                lambda h: self.tr("{reason} : {text}").format(
                     reason=matched_on_name(h.matched_on), text=h.matched_text
                 ),
                 tooltip=lambda h: h.matched_text,
@@ -217,7 +217,7 @@ class SearchPanel(QWidget):
         count = len(result.hits)
         if count == 0:
             self.status.setText(
-                self.tr("Aucun dossier ne correspond à « {query} ».").format(query=result.query)
+                self.tr("Aucun dossier ne correspond à « {query} ».").format(query=result.query)
             )
         elif count == 1:
             self.status.setText(self.tr("1 dossier trouvé"))

@@ -28,6 +28,7 @@ from console.ui.kit import account_messages  # noqa: F401  (the sentences of the
 from console.ui.kit.formatting import audit_action_name, format_datetime
 from console.ui.kit.messages import error_text
 from console.ui.kit.workspace import Workspace
+from console.ui.supervision.audit_words import details_text, reason_text, target_text
 
 
 class AuditScreen(QWidget):
@@ -41,7 +42,7 @@ class AuditScreen(QWidget):
         self.setAccessibleName(self.tr("Journal des actions"))
 
         self.staff = QComboBox()
-        self.staff.setAccessibleName(self.tr("Employé"))
+        self.staff.setAccessibleName(self.tr("Membre du personnel"))
         self.staff.addItem(self.tr("Tous"), None)
         self.household = QLineEdit()
         self.household.setPlaceholderText(self.tr("no de dossier"))
@@ -68,10 +69,10 @@ class AuditScreen(QWidget):
         self.search_button.clicked.connect(self.search)
 
         left, right = QFormLayout(), QFormLayout()
-        left.addRow(self.tr("Em&ployé :"), self.staff)
-        left.addRow(self.tr("&Dossier :"), self.household)
-        right.addRow(self.tr("&Action :"), self.action)
-        right.addRow(self.tr("Jours :"), days)
+        left.addRow(self.tr("Membre du &personnel :"), self.staff)
+        left.addRow(self.tr("&Dossier :"), self.household)
+        right.addRow(self.tr("&Action :"), self.action)
+        right.addRow(self.tr("Jours :"), days)
         form = QHBoxLayout()
         form.addLayout(left, 1)
         form.addSpacing(16)
@@ -165,7 +166,7 @@ class AuditScreen(QWidget):
 
     def _show(self, entries: tuple[AuditView, ...]) -> None:
         self.entries = entries
-        self.outcome.setText(self.tr("{n} entrée(s)").format(n=len(entries)))
+        self.outcome.setText(self.tr("Entrées affichées : {n}").format(n=len(entries)))
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             cells = (
@@ -173,12 +174,13 @@ class AuditScreen(QWidget):
                 entry.staff_name or self.tr("site public"),
                 audit_action_name(entry.action),
                 str(entry.household_number or ""),
-                entry.member_name or entry.target,
-                entry.reason,
+                target_text(entry),
+                reason_text(entry),
             )
+            details = details_text(entry)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(entry.details)
+                item.setToolTip(details)
                 self.table.setItem(row, column, item)
         for column in range(self.table.columnCount() - 1):  # the last one stretches
             self.table.resizeColumnToContents(column)

@@ -79,9 +79,9 @@ class Dashboard(QWidget):
 
         filters = QHBoxLayout()
         for text, combo in (
-            (self.tr("A&rrondissement :"), self.borough),
-            (self.tr("&Saison :"), self.season),
-            (self.tr("&Période :"), self.period),
+            (self.tr("A&rrondissement :"), self.borough),
+            (self.tr("&Saison :"), self.season),
+            (self.tr("&Période :"), self.period),
         ):
             label = QLabel(text)
             label.setBuddy(combo)
@@ -255,7 +255,7 @@ class Dashboard(QWidget):
             )
         )
         self.updated.setText(
-            self.tr("Mis à jour : {moment}").format(moment=format_datetime(figures.as_of))
+            self.tr("Mis à jour : {moment}").format(moment=format_datetime(figures.as_of))
         )
         self.figures_shown.emit(figures)
 

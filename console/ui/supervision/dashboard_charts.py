@@ -129,7 +129,7 @@ class FillChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         title = translate(
-            "dashboard", "Taux de remplissage et listes d'attente (en rouge : complet)"
+            "dashboard", "Taux de remplissage et listes d'attente (en rouge : complet)"
         )
         super().__init__(_chart(title), parent)
         self.setObjectName("fillChart")

@@ -26,7 +26,7 @@ from console.ui.family.family_panel import FamilyPanel
 from console.ui.family.sin_reveal import SinReveal
 from console.ui.family.verification_dialog import VerificationDialog
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
-from console.ui.kit.formatting import format_time
+from console.ui.kit.formatting import format_deadline
 from console.ui.kit.supervision_menu import supervision_menu
 from console.ui.kit.workspace import Workspace
 from console.ui.supervision.audit_screen import AuditScreen
@@ -118,25 +118,25 @@ class CallerVerification(QObject):
             return
         if status.verified_until is not None:
             self.badge.setText(
-                self.tr("✔ Appelant vérifié jusqu'à {time}").format(
-                    time=format_time(status.verified_until)
+                self.tr("✔ Appelant vérifié {until}").format(
+                    until=format_deadline(status.verified_until, self._workspace.api.now())
                 )
             )
             self.badge.setToolTip(
-                self.tr(
-                    "Les actions sur le compte et les membres sont permises jusqu'à {time}."
-                ).format(time=format_time(status.verified_until))
+                self.tr("Les actions sur le compte et les membres sont permises {until}.").format(
+                    until=format_deadline(status.verified_until, self._workspace.api.now())
+                )
             )
             state = "ok"
             self._expire_at(status.verified_until)
         elif status.blocked_until is not None:
             self.badge.setText(
-                self.tr("Vérification bloquée jusqu'à {time}").format(
-                    time=format_time(status.blocked_until)
+                self.tr("Vérification bloquée {until}").format(
+                    until=format_deadline(status.blocked_until, self._workspace.api.now())
                 )
             )
             self.badge.setToolTip(
-                self.tr("Trop d'essais manqués : n'effectuez aucune action sur le dossier.")
+                self.tr("Trop d'essais manqués : n'effectuez aucune action sur le dossier.")
             )
             state = "error"
             self._expire_at(status.blocked_until)

@@ -182,7 +182,7 @@ class CallFlow(QObject):
             self.listener.call_received.connect(self.open_caller)
             if not self.listener.listen(http_port):
                 self._window.message_bar.show_error(
-                    self.tr("Impossible d'écouter les appels sur le port {port} : {error}").format(
+                    self.tr("Impossible d'écouter les appels sur le port {port} : {error}").format(
                         port=http_port, error=self.listener.error_text()
                     )
                 )
@@ -213,7 +213,7 @@ class CallFlow(QObject):
         if self._call is not None and self._dirty():
             self.panel.show_error(
                 self.tr(
-                    "Terminez d'abord l'appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite."
+                    "Terminez d'abord l'appel en cours (Ctrl+Maj+E) : sa note est à moitié écrite."
                 )
             )
             self.dock.show()
@@ -237,7 +237,7 @@ class CallFlow(QObject):
         if not self._workspace.ready:
             self.panel.show_error(
                 self.tr(
-                    "Aucun membre du personnel connecté : la note ne peut pas être enregistrée."
+                    "Aucun membre du personnel connecté : la note ne peut pas être enregistrée."
                 )
             )
             return
@@ -304,9 +304,9 @@ class CallFlow(QObject):
         self._show_idle()
         parts = [call_reason_name(view.reason), duration_text(view.started_at, view.ended_at)]
         done = actions_text(view.actions)
-        text = self.tr("Note d'appel enregistrée : {details}.").format(details=", ".join(parts))
+        text = self.tr("Note d'appel enregistrée : {details}.").format(details=", ".join(parts))
         if done:
-            text += " " + self.tr("Actions : {actions}.").format(actions=done)
+            text += " " + self.tr("Actions : {actions}.").format(actions=done)
         self._window.message_bar.show_info(text)
         shown = self._workspace.household
         if shown is not None and view.note_id and shown.household_id == call.household_id:
@@ -320,7 +320,7 @@ class CallFlow(QObject):
         self.panel.set_saving(False)
         self.panel.show_error(
             self.tr(
-                "La note n'est pas enregistrée : {error} Ce que vous avez saisi est conservé; "
+                "La note n'est pas enregistrée : {error} Ce que vous avez saisi est conservé ; "
                 "réessayez avec Ctrl+Maj+E."
             ).format(error=error_text(error))
         )
@@ -352,7 +352,7 @@ class CallFlow(QObject):
         else:
             self.panel.show_error(
                 self.tr(
-                    "L'appel en cours porte sur le dossier {number} : terminez-le "
+                    "L'appel en cours porte sur le dossier {number} : terminez-le "
                     "(Ctrl+Maj+E) avant de passer au suivant."
                 ).format(number=call.household_number)
             )

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
+from console.ui.kit.messages import error_text
 from console.ui.kit.progress import run_with_progress
 from console.ui.kit.tasks import Progress
 from console.ui.kit.workspace import Workspace
@@ -78,8 +79,8 @@ class DemoData:
             translate("demo_data", "Données de démonstration"),
             translate(
                 "demo_data",
-                "Recréer la base de démonstration ? Les données actuelles seront remplacées.\n"
-                "Taille :",
+                "Recréer la base de démonstration ? Les données actuelles seront remplacées.\n"
+                "Taille :",
             ),
             names,
             0,
@@ -111,8 +112,8 @@ class DemoData:
             self._window,
             translate("demo_data", "Données de démonstration"),
             translate(
-                "demo_data", "La base de démonstration n'a pas pu être recréée : {error}"
-            ).format(error=str(error) or type(error).__name__),
+                "demo_data", "La base de démonstration n'a pas pu être recréée : {error}"
+            ).format(error=error_text(error)),
         )
 
 

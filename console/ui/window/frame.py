@@ -112,12 +112,12 @@ class WindowFrame(QMainWindow):
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setToolTip(
             self.tr(
-                "Base de démonstration : les données sont fictives et le choix "
+                "Base de démonstration : les données sont fictives et le choix "
                 "de l'agent n'est pas une vraie connexion."
             )
         )
         self.demo_badge.hide()
-        self.staff_label = QLabel(self.tr("&Agent (démo) :"))
+        self.staff_label = QLabel(self.tr("&Agent (démo) :"))
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("staffCombo")
         self.staff_combo.setMinimumWidth(260)
@@ -304,7 +304,7 @@ class WindowFrame(QMainWindow):
         if actor is None:
             self.actor_label.setText(self.tr("Aucun membre du personnel"))
             return
-        text = self.tr("Connecté : {name} ({role})").format(
+        text = self.tr("Connecté : {name} ({role})").format(
             name=actor.display_name, role=role_name(actor.role)
         )
         if actor.borough_name:

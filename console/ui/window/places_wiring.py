@@ -111,7 +111,7 @@ class PlacesScreens:
         # before the fixes callers phone about (a locked cart, a lost receipt).
         panel.add_action(self.register_action, rank=SECONDARY)
         self.already_action = self._action(
-            translate("places", "Déjà &inscrit ? (F7)…"),
+            translate("places", "Déjà &inscrit ? (F7)…"),
             "Ctrl+Shift+I",
             self.open_already_registered,
         )
@@ -214,7 +214,7 @@ class PlacesScreens:
 
         picker.picked.connect(diagnose)
         dialog = QDialog(self.window)
-        dialog.setWindowTitle(translate("places", "« Vous êtes déjà inscrit à cette activité »"))
+        dialog.setWindowTitle(translate("places", "« Vous êtes déjà inscrit à cette activité »"))
         layout = QHBoxLayout(dialog)
         layout.addWidget(left, 1)
         layout.addWidget(panel, 2)
@@ -238,7 +238,7 @@ class PlacesScreens:
         number, ok = QInputDialog.getItem(
             self.window,
             translate("places", "Panier verrouillé"),
-            translate("places", "Panier :"),
+            translate("places", "Panier :"),
             labels,
             0,
             False,
@@ -246,7 +246,7 @@ class PlacesScreens:
         if not ok:
             return
         reason, ok = QInputDialog.getText(
-            self.window, translate("places", "Raison"), translate("places", "Raison (consignée) :")
+            self.window, translate("places", "Raison"), translate("places", "Raison (consignée) :")
         )
         if not ok:
             return
@@ -264,13 +264,13 @@ class PlacesScreens:
         if outcome.kind is ReleaseKind.COMPLETED:
             text = translate(
                 "places",
-                "Le paiement du panier {cart} avait réussi : l'inscription est complétée "
+                "Le paiement du panier {cart} avait réussi : l'inscription est complétée "
                 "(reçu {receipt}).",
             ).format(cart=outcome.cart_number, receipt=outcome.receipt_number)
         else:
             text = translate(
                 "places",
-                "Le site de paiement confirme qu'aucun paiement n'a abouti : le panier {cart} "
+                "Le site de paiement confirme qu'aucun paiement n'a abouti : le panier {cart} "
                 "est déverrouillé.",
             ).format(cart=outcome.cart_number)
         self.window.message_bar.show_info(text)

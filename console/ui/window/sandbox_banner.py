@@ -18,7 +18,7 @@ class SandboxBanner(QLabel):
         self.setText(self.tr("BAC À SABLE — aucun argent ne circule"))
         self.setToolTip(
             self.tr(
-                "Le serveur utilise la passerelle de paiement d'essai : aucune carte n'est "
+                "Le serveur utilise la passerelle de paiement d'essai : aucune carte n'est "
                 "débitée et aucune inscription n'est payée pour vrai."
             )
         )

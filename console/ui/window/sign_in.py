@@ -79,9 +79,9 @@ class SignInDialog(QDialog):
         self.status.setAccessibleName(self.tr("État de la connexion"))
 
         form = QFormLayout()
-        form.addRow(self.tr("&Serveur :"), self.server)
-        form.addRow(self.tr("&Utilisateur :"), self.username)
-        form.addRow(self.tr("&Mot de passe :"), self.password)
+        form.addRow(self.tr("&Serveur :"), self.server)
+        form.addRow(self.tr("&Utilisateur :"), self.username)
+        form.addRow(self.tr("&Mot de passe :"), self.password)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
