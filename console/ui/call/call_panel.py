@@ -46,6 +46,13 @@ class CallPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.timer_label)
+        # Which family file the note goes to: the household's name and number, and a
+        # warning when the file on screen is another one.
+        self.file_label = QLabel()
+        self.file_label.setObjectName("callFile")
+        self.file_label.setWordWrap(True)
+        self.file_label.setAccessibleName(self.tr("Dossier de la note d'appel"))
+        self.file_label.hide()
 
         self.reason_combo = QComboBox()
         self.reason_combo.setObjectName("callReason")
@@ -121,7 +128,7 @@ class CallPanel(QWidget):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(110)
         self.note_edit.textChanged.connect(self.note_edited)
-        note_label = QLabel(self.tr("&Note :"))
+        note_label = QLabel(self.tr("No&te :"))
         note_label.setBuddy(self.note_edit)
 
         self.error_label = QLabel()
@@ -145,6 +152,7 @@ class CallPanel(QWidget):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.file_label)
         layout.addLayout(reason_row)
         layout.addLayout(script_row)
         layout.addWidget(self.script, 1)
@@ -195,6 +203,29 @@ class CallPanel(QWidget):
         self.end_button.setEnabled(active)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
+
+    def set_file(self, name: str | None, number: int | None, *, elsewhere: bool = False) -> None:
+        """The household the note will be filed to (``number`` None: not yet known);
+        ``elsewhere`` when the file on screen is another household's."""
+        if number is None:
+            text = self.tr("Note sans dossier : ouvrez le dossier de l'appelant pour l'y classer.")
+        elif name:
+            text = self.tr("Note classée au dossier {number} · {name}").format(
+                number=number, name=name
+            )
+        else:
+            text = self.tr("Note classée au dossier {number}").format(number=number)
+        if number is not None and elsewhere:
+            text += " " + self.tr("(pas le dossier affiché)")
+        self.file_label.setText(text)
+        self.file_label.setProperty("elsewhere", "true" if elsewhere else "false")
+        self.file_label.style().unpolish(self.file_label)
+        self.file_label.style().polish(self.file_label)
+        self.file_label.show()
+
+    def clear_file(self) -> None:
+        self.file_label.clear()
+        self.file_label.hide()
 
     def set_elapsed(self, text: str) -> None:
         self.timer_label.setText(text)

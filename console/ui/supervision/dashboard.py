@@ -102,7 +102,7 @@ class Dashboard(QWidget):
         self.emails_table = table_for(self.emails_model, self.tr("Courriels en échec"))
         self.carts_box = _boxed(self.carts_table)
         self.emails_box = _boxed(self.emails_table)
-        self.requeue_button = QPushButton(self.tr("&Renvoyer les courriels en échec…"))
+        self.requeue_button = QPushButton(self.tr("Ren&voyer les courriels en échec…"))
         self.requeue_button.setObjectName("requeueButton")
         self.requeue_button.setToolTip(
             self.tr(

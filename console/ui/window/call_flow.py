@@ -49,6 +49,7 @@ SEARCH_WIDTH = 260
 class _Call:
     household_id: int | None
     household_number: int | None
+    household_name: str | None = None
     elapsed: QElapsedTimer = field(default_factory=QElapsedTimer)
     started_at: datetime | None = None  # from the service's clock, once it answered
     starting: bool = False
@@ -130,10 +131,10 @@ class CallFlow(QObject):
             self.tr("Choisir le &motif"), _keys("Ctrl+Shift+M"), self.focus_reason
         )
         self.note_action = self._action(
-            self.tr("Écrire la &note"), _keys("Ctrl+Shift+N"), self.focus_note
+            self.tr("É&crire la note"), _keys("Ctrl+Shift+N"), self.focus_note
         )
         self.language_action = self._action(
-            self.tr("Réponse en français / en &anglais"),
+            self.tr("Réponse en &français / en anglais"),
             _keys("Ctrl+Shift+F"),
             panel.toggle_language,
         )
@@ -164,8 +165,8 @@ class CallFlow(QObject):
         menu.addAction(self.notice_action)
         menu.addSeparator()
         menu.addAction(self.dock_action)
-        help_menu = bar.addMenu(self.tr("Ai&de"))
-        help_menu.addAction(self.shortcuts_action)
+        self.help_menu = bar.addMenu(self.tr("Aid&e"))
+        self.help_menu.addAction(self.shortcuts_action)
         panel.new_button.setToolTip(self.tr("Nouvel appel (Ctrl+N)"))
         panel.end_button.setToolTip(self.tr("Terminer l'appel et enregistrer la note (Ctrl+Maj+E)"))
 
@@ -264,8 +265,15 @@ class CallFlow(QObject):
             key="call-end",
         )
 
-    def _start(self, household_id: int | None, number: int | None, *, clear: bool = True) -> None:
-        self._call = _Call(household_id, number)
+    def _start(
+        self,
+        household_id: int | None,
+        number: int | None,
+        *,
+        clear: bool = True,
+        name: str | None = None,
+    ) -> None:
+        self._call = _Call(household_id, number, name)
         self._call.elapsed.start()
         self._tick.start()
         if clear:
@@ -334,22 +342,27 @@ class CallFlow(QObject):
     def _household_changed(self, view: HouseholdView | None) -> None:
         shown = self._shown_household
         self._shown_household = view.household_id if view is not None else None
-        if view is None:
-            return  # closing the file does not end the call
         call = self._call
+        if view is None:
+            self._show_active()
+            return  # closing the file does not end the call
         if call is None and shown == view.household_id:
             return  # a reload (after the previous call's note, an action): no new call
         if call is not None and call.household_id == view.household_id:
-            return  # a reload after an action
+            call.household_name = _name(view)
+            self._show_active()  # a reload after an action, or back to the call's file
+            return
         if call is not None and call.saving:
             return
         if call is None or (call.household_id is not None and not self._dirty()):
-            self._start(view.household_id, view.number)
+            self._start(view.household_id, view.number, name=_name(view))
         elif call.household_id is None:
             call.household_id, call.household_number = view.household_id, view.number
+            call.household_name = _name(view)
             self._show_active()
             self._register_start()
         else:
+            self._show_active()
             self.panel.show_error(
                 self.tr(
                     "L'appel en cours porte sur le dossier {number} : terminez-le "
@@ -396,6 +409,7 @@ class CallFlow(QObject):
             self.tr("Aucun appel en cours. Ouvrez un dossier ou appuyez sur Ctrl+N."),
             active=False,
         )
+        self.panel.clear_file()
         self.panel.set_elapsed("00:00")
 
     def _show_active(self) -> None:
@@ -407,6 +421,11 @@ class CallFlow(QObject):
         else:
             text = self.tr("Appel en cours · dossier {number}").format(number=call.household_number)
         self.panel.set_state(text, active=True)
+        self.panel.set_file(
+            call.household_name,
+            call.household_number,
+            elsewhere=self._shown_household not in (None, call.household_id),
+        )
         self._show_elapsed()
 
     def _show_elapsed(self) -> None:
@@ -427,6 +446,11 @@ class CallFlow(QObject):
                 return True
             self.presence.leave()
         return super().eventFilter(watched, event)
+
+
+def _name(view: HouseholdView) -> str | None:
+    responsible = view.responsible
+    return responsible.name if responsible is not None else None
 
 
 def install_call_flow(window: WindowFrame, workspace: Workspace) -> CallFlow:

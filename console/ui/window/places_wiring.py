@@ -111,7 +111,7 @@ class PlacesScreens:
         # before the fixes callers phone about (a locked cart, a lost receipt).
         panel.add_action(self.register_action, rank=SECONDARY)
         self.already_action = self._action(
-            translate("places", "Déjà &inscrit ? (F7)…"),
+            translate("places", "&Déjà inscrit ? (F7)…"),
             "Ctrl+Shift+I",
             self.open_already_registered,
         )
