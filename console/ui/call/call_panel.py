@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -115,8 +116,19 @@ class CallPanel(QWidget):
         self.notice_text.setObjectName("accessNoticeText")
         self.notice_text.setWordWrap(True)
         self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         notice_layout.addWidget(self.notice_title)
-        notice_layout.addWidget(self.notice_text)
+        # The notice scrolls within its share of the panel: the FAQ answer above keeps
+        # room for a good part of what the agent reads aloud.
+        self.notice_scroll = QScrollArea()
+        self.notice_scroll.setObjectName("accessNoticeScroll")
+        self.notice_scroll.setWidgetResizable(True)
+        self.notice_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.notice_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notice_scroll.setWidget(self.notice_text)
+        self.notice_scroll.viewport().setAutoFillBackground(False)
+        self.notice_text.setAutoFillBackground(False)
+        notice_layout.addWidget(self.notice_scroll, 1)
         self.notice.hide()
 
         self.note_edit = QPlainTextEdit()
@@ -155,9 +167,10 @@ class CallPanel(QWidget):
         layout.addWidget(self.file_label)
         layout.addLayout(reason_row)
         layout.addLayout(script_row)
-        layout.addWidget(self.script, 1)
+        self.script.setMinimumHeight(8 * self.script.fontMetrics().lineSpacing() + 12)
+        layout.addWidget(self.script, 3)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.notice, 2)
         layout.addWidget(note_label)
         layout.addWidget(self.note_edit)
         layout.addWidget(self.error_label)

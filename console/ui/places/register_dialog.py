@@ -29,6 +29,7 @@ from console.domain.views.carts import AddOutcome, CartSummary
 from console.domain.views.households import HouseholdView
 from console.domain.views.places import ActivitySummary
 from console.ui.kit.formatting import format_time
+from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.activity_view import PlacesPanel
 from console.ui.places.places_wording import error_text
@@ -71,6 +72,7 @@ class RegisterDialog(QDialog):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_columns(self.table)  # every title whole, every column in sight
         self.table.itemSelectionChanged.connect(self._activity_chosen)
         self.places = PlacesPanel(tasks, api, self)
         self.add_button = QPushButton(self.tr("&Ajouter au panier"))

@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 
 TICK_MS = 1000
 DOCK_WIDTH = 300
+DOCK_MAX = 480
 SEARCH_WIDTH = 260
+SEARCH_MAX = 400
 
 
 @dataclass
@@ -83,10 +85,13 @@ class CallFlow(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        splitter = window.findChild(QSplitter, "mainSplitter")
-        if splitter is not None:  # the dock takes its width from the search, not the file
-            splitter.setSizes([SEARCH_WIDTH, 1000])
+        self._splitter = window.findChild(QSplitter, "mainSplitter")
+        # Until the agent drags a divider (or the layout was restored), the call panel and
+        # the search grow with the window: a wide screen gives them room too.
+        self._layout_kept = False
+        if self._splitter is not None:
+            self._splitter.splitterMoved.connect(lambda *_args: self.keep_layout())
+        self.fit_panes()
 
         self._build_actions()
         self.lookup = CallerLookup(
@@ -110,6 +115,21 @@ class CallFlow(QObject):
         self._show_idle()
 
     # --- building ---------------------------------------------------------------------
+
+    def keep_layout(self) -> None:
+        """The agent's own widths (dragged, or restored from the last run) stay."""
+        self._layout_kept = True
+
+    def fit_panes(self) -> None:
+        """The call panel and the search at their share of the window's width: 300 and
+        260 pixels on a 1366-pixel laptop, about 440 and 370 on a 1920-pixel screen; the
+        family file takes the rest."""
+        extra = max(0, self._window.width() - 1366)
+        dock = min(DOCK_WIDTH + extra // 4, DOCK_MAX)
+        search = min(SEARCH_WIDTH + extra // 5, SEARCH_MAX)
+        self._window.resizeDocks([self.dock], [dock], Qt.Orientation.Horizontal)
+        if self._splitter is not None:  # the dock takes its width from the search
+            self._splitter.setSizes([search, max(self._splitter.width() - search, 1000)])
 
     def _action(self, text: str, keys: list[QKeySequence], slot: object) -> QAction:
         action = QAction(text, self._window)
@@ -433,6 +453,9 @@ class CallFlow(QObject):
             self.panel.set_elapsed(elapsed_text(self._call.elapsed.elapsed()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = event.type() == QEvent.Type.Resize
+        if watched is self._window and resized and not self._layout_kept:
+            QTimer.singleShot(0, self, self.fit_panes)
         if watched is self._window and event.type() == QEvent.Type.Close:
             if self._call is not None and self._dirty() and not self._close_warned:
                 self._close_warned = True

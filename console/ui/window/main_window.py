@@ -32,7 +32,9 @@ class MainWindow(WindowFrame):
         self.setTabOrder(self.household_panel.tabs, self.staff_combo)
         self.account_screens = install_account_screens(self)
         self.file_access = install_file_access(self, workspace)
-        if not restore_layout(self, settings):
+        if restore_layout(self, settings):
+            self.call_flow.keep_layout()
+        else:
             self.resize(1366, 740)
 
     def open_caller(self, phone: str) -> None:
