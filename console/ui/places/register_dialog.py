@@ -29,6 +29,7 @@ from console.domain.views.carts import AddOutcome, CartSummary
 from console.domain.views.households import HouseholdView
 from console.domain.views.places import ActivitySummary
 from console.ui.kit.formatting import format_time
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.activity_view import PlacesPanel
@@ -105,6 +106,7 @@ class RegisterDialog(QDialog):
         buttons.addWidget(self.extend_button)
         buttons.addWidget(self.remove_button)
         right.addLayout(buttons)
+        share_of_window(self, 0.7, 0.8, (900, 560))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.kit.layout_memory import share_of_window
+
 PALETTE_KEYS = ("Ctrl+Shift+K",)
 _WORD = re.compile(r"[^\W_]+")
 
@@ -110,7 +112,7 @@ class CommandPalette(QDialog):
         super().__init__(window)
         self.setObjectName("commandPalette")
         self.setWindowTitle(self.tr("Palette de commandes"))
-        self.resize(560, 440)
+        share_of_window(self, 0.4, 0.6, (560, 440))
         self._commands = commands(window)
         self.chosen: QAction | None = None
 
