@@ -212,7 +212,8 @@ def fit_columns(table: QTableView, maximum: int = 320) -> None:
     """Columns as wide as their contents (none over ``maximum``), then, when they add up
     to more than the table shows, the widest ones narrowed — never below their title —
     so that every column stays in sight: no sideways scrolling to find a state or a date.
-    The table refits itself when it is resized (a dock opened, the window maximized)."""
+    The table refits itself when it is resized or shown (a dock opened, the window
+    maximized) and when its rows change."""
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     columns = [c for c in range(table.model().columnCount()) if not header.isSectionHidden(c)]
@@ -224,7 +225,21 @@ def fit_columns(table: QTableView, maximum: int = 320) -> None:
         table.setColumnWidth(column, width)
     if table.property("fitColumns") is None:
         table.setProperty("fitColumns", maximum)
-        table.installEventFilter(_REFIT)
+        _keep_fitted(table, maximum)
+
+
+def _keep_fitted(table: QTableView, maximum: int) -> None:
+    """Fit again, once per turn of the event loop, when the table is resized or its rows
+    change (a table filled after it was first fitted)."""
+    timer = QTimer(table)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: fit_columns(table, maximum) if table.isVisible() else None)
+    table.setProperty("fitTimer", timer)
+    model = table.model()
+    for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+        signal.connect(timer.start)
+    table.installEventFilter(_REFIT)
 
 
 def _narrow(widths: dict[int, int], titles: dict[int, int], room: int) -> None:
@@ -249,12 +264,13 @@ def _narrow(widths: dict[int, int], titles: dict[int, int], room: int) -> None:
 class _Refit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.Resize
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
             and isinstance(watched, QTableView)
             and watched.model() is not None
         ):
-            maximum = watched.property("fitColumns")
-            QTimer.singleShot(0, watched, lambda: fit_columns(watched, int(maximum)))
+            timer = watched.property("fitTimer")
+            if isinstance(timer, QTimer):
+                timer.start()
         return False
 
 
