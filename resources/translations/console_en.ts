@@ -24,10 +24,6 @@
         <translation>Failed sign-ins:</translation>
     </message>
     <message>
-        <source>Renvoyer la &amp;confirmation</source>
-        <translation>Resend the &amp;confirmation</translation>
-    </message>
-    <message>
         <source>Résultat de l&apos;action</source>
         <translation>Result of the action</translation>
     </message>
@@ -50,6 +46,10 @@
     <message>
         <source>Adresse que la famille voudrait utiliser</source>
         <translation>Address the family would like to use</translation>
+    </message>
+    <message>
+        <source>&amp;Vérifier l&apos;adresse</source>
+        <translation>Chec&amp;k the address</translation>
     </message>
     <message>
         <source>Résultat pour l&apos;adresse</source>
@@ -104,16 +104,16 @@
         <translation>Reset link:</translation>
     </message>
     <message>
-        <source>Envoyer un lien de ré&amp;initialisation</source>
-        <translation>Send a password reset l&amp;ink</translation>
-    </message>
-    <message>
-        <source>Vérifier l&apos;adress&amp;e</source>
-        <translation>Check th&amp;e address</translation>
-    </message>
-    <message>
         <source>Déve&amp;rrouiller</source>
         <translation>Un&amp;lock</translation>
+    </message>
+    <message>
+        <source>Envoyer &amp;un lien de réinitialisation</source>
+        <translation>Send a pass&amp;word reset link</translation>
+    </message>
+    <message>
+        <source>Renvo&amp;yer la confirmation</source>
+        <translation>Resen&amp;d the confirmation</translation>
     </message>
     <message>
         <source>Vérification requise</source>
@@ -397,14 +397,6 @@
         <translation>Pick the &amp;reason</translation>
     </message>
     <message>
-        <source>Écrire la &amp;note</source>
-        <translation>Write the &amp;note</translation>
-    </message>
-    <message>
-        <source>Réponse en français / en &amp;anglais</source>
-        <translation>Answer in French / in &amp;English</translation>
-    </message>
-    <message>
         <source>&amp;Avis de collecte (Loi sur l&apos;accès)</source>
         <translation>&amp;Collection notice (Access Act)</translation>
     </message>
@@ -418,11 +410,19 @@
     </message>
     <message>
         <source>A&amp;ppel</source>
-        <translation>&amp;Call</translation>
+        <translation>C&amp;all</translation>
     </message>
     <message>
-        <source>Ai&amp;de</source>
-        <translation>&amp;Help</translation>
+        <source>É&amp;crire la note</source>
+        <translation>&amp;Write the note</translation>
+    </message>
+    <message>
+        <source>Réponse en &amp;français / en anglais</source>
+        <translation>Answer in &amp;French / in English</translation>
+    </message>
+    <message>
+        <source>Aid&amp;e</source>
+        <translation>Hel&amp;p</translation>
     </message>
     <message>
         <source>Nouvel appel (Ctrl+N)</source>
@@ -488,6 +488,10 @@
         <translation>Call duration</translation>
     </message>
     <message>
+        <source>Dossier de la note d&apos;appel</source>
+        <translation>Household of the call note</translation>
+    </message>
+    <message>
         <source>Motif de l&apos;appel</source>
         <translation>Reason for the call</translation>
     </message>
@@ -520,7 +524,7 @@
         <translation>What the caller asks, what was done, what is left to do…</translation>
     </message>
     <message>
-        <source>&amp;Note&#xa0;:</source>
+        <source>No&amp;te&#xa0;:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
@@ -530,6 +534,22 @@
     <message>
         <source>Terminer l&apos;appel</source>
         <translation>End call</translation>
+    </message>
+    <message>
+        <source>Note sans dossier&#xa0;: ouvrez le dossier de l&apos;appelant pour l&apos;y classer.</source>
+        <translation>Note without a household: open the caller&apos;s household to file it there.</translation>
+    </message>
+    <message>
+        <source>Note classée au dossier {number} · {name}</source>
+        <translation>Note filed to household {number} · {name}</translation>
+    </message>
+    <message>
+        <source>Note classée au dossier {number}</source>
+        <translation>Note filed to household {number}</translation>
+    </message>
+    <message>
+        <source>(pas le dossier affiché)</source>
+        <translation>(not the household on screen)</translation>
     </message>
     <message>
         <source>Enregistrement…</source>
@@ -677,6 +697,29 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Palette de commandes</source>
+        <translation>Command palette</translation>
+    </message>
+    <message>
+        <source>Tapez quelques lettres d&apos;une action, puis Entrée pour la lancer. Échap pour fermer.</source>
+        <translation>Type a few letters of an action, then Enter to run it. Escape closes.</translation>
+    </message>
+    <message>
+        <source>Action à lancer…</source>
+        <translation>Action to run…</translation>
+    </message>
+    <message>
+        <source>Action à lancer</source>
+        <translation>Action to run</translation>
+    </message>
+    <message>
+        <source>Actions de la console</source>
+        <translation>The console&apos;s actions</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Connexion à la base de données perdue — reconnexion…</source>
@@ -761,8 +804,8 @@
         <translation>Failed emails</translation>
     </message>
     <message>
-        <source>&amp;Renvoyer les courriels en échec…</source>
-        <translation>&amp;Resend failed emails…</translation>
+        <source>Ren&amp;voyer les courriels en échec…</source>
+        <translation>Resend &amp;failed emails…</translation>
     </message>
     <message>
         <source>Remet dans la file d&apos;envoi chaque courriel en échec (sauf les liens de réinitialisation), par exemple après une panne du serveur de courriel.</source>
@@ -812,18 +855,6 @@
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <source>&amp;Modifier le lien</source>
-        <translation>&amp;Change the relationship</translation>
-    </message>
-    <message>
-        <source>Re&amp;tirer le membre</source>
-        <translation>Re&amp;move the member</translation>
-    </message>
-    <message>
-        <source>&amp;Lien&#xa0;:</source>
-        <translation>&amp;Relationship:</translation>
-    </message>
-    <message>
         <source>Ce qui bloque le retrait</source>
         <translation>What blocks the removal</translation>
     </message>
@@ -846,6 +877,18 @@
     <message>
         <source>Modifier un membre</source>
         <translation>Change a member</translation>
+    </message>
+    <message>
+        <source>Modifier le &amp;lien</source>
+        <translation>Change &amp;the relationship</translation>
+    </message>
+    <message>
+        <source>Retirer le mem&amp;bre</source>
+        <translation>Re&amp;move the member</translation>
+    </message>
+    <message>
+        <source>L&amp;ien&#xa0;:</source>
+        <translation>R&amp;elationship:</translation>
     </message>
     <message>
         <source>Rais&amp;on&#xa0;:</source>
@@ -1020,6 +1063,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>PaletteLauncher</name>
+    <message>
+        <source>&amp;Palette de commandes</source>
+        <translation>Command &amp;palette</translation>
+    </message>
+    <message>
+        <source>Lancer n&apos;importe quelle action au clavier</source>
+        <translation>Run any action from the keyboard</translation>
+    </message>
+</context>
+<context>
     <name>PaymentActions</name>
     <message>
         <source>&amp;Payer le panier…</source>
@@ -1031,7 +1085,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
     <message>
         <source>&amp;Réimprimer le reçu…</source>
-        <translation>&amp;Reprint the receipt…</translation>
+        <translation>Reprin&amp;t the receipt…</translation>
     </message>
     <message>
         <source>Réimprimer un reçu avec le numéro de panier et du propriétaire (F14)</source>
@@ -1647,7 +1701,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <name>SinReveal</name>
     <message>
         <source>Révéler le &amp;NAS…</source>
-        <translation>Reveal the &amp;SIN…</translation>
+        <translation>Reveal the S&amp;IN…</translation>
     </message>
     <message>
         <source>Révéler le NAS</source>
@@ -1867,8 +1921,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
     </message>
     <message>
-        <source>&amp;Agent (démo)&#xa0;:</source>
-        <translation>&amp;Agent (demo):</translation>
+        <source>A&amp;gent (démo)&#xa0;:</source>
+        <translation>A&amp;gent (demo):</translation>
     </message>
     <message>
         <source>Agent de démonstration</source>
@@ -3221,12 +3275,12 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>&amp;Register by phone…</translation>
     </message>
     <message>
-        <source>Déjà &amp;inscrit&#xa0;? (F7)…</source>
-        <translation>Already &amp;registered? (F7)…</translation>
+        <source>&amp;Déjà inscrit&#xa0;? (F7)…</source>
+        <translation>&amp;Already registered? (F7)…</translation>
     </message>
     <message>
         <source>&amp;Libérer un panier verrouillé…</source>
-        <translation>&amp;Release a locked cart…</translation>
+        <translation>Re&amp;lease a locked cart…</translation>
     </message>
     <message>
         <source>A&amp;ctivités</source>

@@ -204,3 +204,36 @@ def _press(qtbot: QtBot, window: MainWindow, shortcut: str) -> None:
     qtbot.keyClick(
         QApplication.focusWidget() or window, combination.key(), combination.keyboardModifiers()
     )
+
+
+def test_the_panel_names_the_household_the_note_is_filed_to(
+    qtbot: QtBot, window: MainWindow, families: Families
+) -> None:
+    panel = window.call_flow.panel
+    assert not panel.file_label.isVisible()  # no call, no file
+    open_household(qtbot, window, families.cote)
+    text = panel.file_label.text()
+    assert panel.file_label.isVisible()
+    assert str(families.cote_number) in text and "Hélène Côté" in text
+    # Nothing entered yet: the call follows the agent to the next file.
+    open_household(qtbot, window, families.gagnon)
+    assert str(families.gagnon_number) in panel.file_label.text()
+    assert str(families.cote_number) not in panel.file_label.text()
+    # A half-written note stays on its household, and the panel says it is not this one.
+    panel.note_edit.setPlainText("Demande un remboursement.")
+    open_household(qtbot, window, families.tremblay)
+    assert str(families.gagnon_number) in panel.file_label.text()
+    assert panel.file_label.property("elsewhere") == "true"
+    open_household(qtbot, window, families.gagnon)
+    assert panel.file_label.property("elsewhere") == "false"
+
+
+def test_a_call_without_a_household_says_the_note_has_no_file_yet(
+    qtbot: QtBot, window: MainWindow, families: Families
+) -> None:
+    panel = window.call_flow.panel
+    window.call_flow.new_call_action.trigger()
+    assert panel.file_label.isVisible()
+    assert "dossier" in panel.file_label.text() and panel.file_label.property("elsewhere") != "true"
+    open_household(qtbot, window, families.cote)
+    assert str(families.cote_number) in panel.file_label.text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -46,6 +47,13 @@ class CallPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.timer_label)
+        # Which family file the note goes to: the household's name and number, and a
+        # warning when the file on screen is another one.
+        self.file_label = QLabel()
+        self.file_label.setObjectName("callFile")
+        self.file_label.setWordWrap(True)
+        self.file_label.setAccessibleName(self.tr("Dossier de la note d'appel"))
+        self.file_label.hide()
 
         self.reason_combo = QComboBox()
         self.reason_combo.setObjectName("callReason")
@@ -108,8 +116,19 @@ class CallPanel(QWidget):
         self.notice_text.setObjectName("accessNoticeText")
         self.notice_text.setWordWrap(True)
         self.notice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         notice_layout.addWidget(self.notice_title)
-        notice_layout.addWidget(self.notice_text)
+        # The notice scrolls within its share of the panel: the FAQ answer above keeps
+        # room for a good part of what the agent reads aloud.
+        self.notice_scroll = QScrollArea()
+        self.notice_scroll.setObjectName("accessNoticeScroll")
+        self.notice_scroll.setWidgetResizable(True)
+        self.notice_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.notice_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notice_scroll.setWidget(self.notice_text)
+        self.notice_scroll.viewport().setAutoFillBackground(False)
+        self.notice_text.setAutoFillBackground(False)
+        notice_layout.addWidget(self.notice_scroll, 1)
         self.notice.hide()
 
         self.note_edit = QPlainTextEdit()
@@ -121,7 +140,7 @@ class CallPanel(QWidget):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(110)
         self.note_edit.textChanged.connect(self.note_edited)
-        note_label = QLabel(self.tr("&Note :"))
+        note_label = QLabel(self.tr("No&te :"))
         note_label.setBuddy(self.note_edit)
 
         self.error_label = QLabel()
@@ -145,11 +164,13 @@ class CallPanel(QWidget):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.file_label)
         layout.addLayout(reason_row)
         layout.addLayout(script_row)
-        layout.addWidget(self.script, 1)
+        self.script.setMinimumHeight(8 * self.script.fontMetrics().lineSpacing() + 12)
+        layout.addWidget(self.script, 3)
         layout.addWidget(self.hint_label)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.notice, 2)
         layout.addWidget(note_label)
         layout.addWidget(self.note_edit)
         layout.addWidget(self.error_label)
@@ -195,6 +216,29 @@ class CallPanel(QWidget):
         self.end_button.setEnabled(active)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
+
+    def set_file(self, name: str | None, number: int | None, *, elsewhere: bool = False) -> None:
+        """The household the note will be filed to (``number`` None: not yet known);
+        ``elsewhere`` when the file on screen is another household's."""
+        if number is None:
+            text = self.tr("Note sans dossier : ouvrez le dossier de l'appelant pour l'y classer.")
+        elif name:
+            text = self.tr("Note classée au dossier {number} · {name}").format(
+                number=number, name=name
+            )
+        else:
+            text = self.tr("Note classée au dossier {number}").format(number=number)
+        if number is not None and elsewhere:
+            text += " " + self.tr("(pas le dossier affiché)")
+        self.file_label.setText(text)
+        self.file_label.setProperty("elsewhere", "true" if elsewhere else "false")
+        self.file_label.style().unpolish(self.file_label)
+        self.file_label.style().polish(self.file_label)
+        self.file_label.show()
+
+    def clear_file(self) -> None:
+        self.file_label.clear()
+        self.file_label.hide()
 
     def set_elapsed(self, text: str) -> None:
         self.timer_label.setText(text)

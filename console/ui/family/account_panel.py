@@ -71,10 +71,10 @@ class AccountPanel(QWidget):
 
         self.unlock_button = self._button(self.tr("Déve&rrouiller"), self.unlock)
         self.reset_button = self._button(
-            self.tr("Envoyer un lien de ré&initialisation"), self.reset
+            self.tr("Envoyer &un lien de réinitialisation"), self.reset
         )
         self.confirm_button = self._button(
-            self.tr("Renvoyer la &confirmation"), self.resend_confirmation
+            self.tr("Renvo&yer la confirmation"), self.resend_confirmation
         )
         self.sensitive_buttons = (self.unlock_button, self.reset_button, self.confirm_button)
         actions = QVBoxLayout()
@@ -166,7 +166,7 @@ class AccountPanel(QWidget):
         self.address.setPlaceholderText(self.tr("Adresse que la famille voudrait utiliser"))
         self.address.setAccessibleName(self.address.placeholderText())
         self.address.returnPressed.connect(self.check_address)
-        check = QPushButton(self.tr("Vérifier l'adress&e"))
+        check = QPushButton(self.tr("&Vérifier l'adresse"))
         check.clicked.connect(self.check_address)
         self.address_outcome = QLabel()
         self.address_outcome.setWordWrap(True)

@@ -3,8 +3,8 @@ kept in QSettings between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 GEOMETRY_KEY = "ui/geometry"
 STATE_KEY = "ui/state"
@@ -50,3 +50,20 @@ def save_layout(window: QMainWindow, settings: QSettings) -> None:
         if splitter.objectName():
             settings.setValue(SPLITTER_KEY.format(name=splitter.objectName()), splitter.saveState())
     settings.sync()
+
+
+def share_of_window(dialog: QWidget, width: float, height: float, minimum: tuple[int, int]) -> None:
+    """A dialog's first size: its share of the window it opens over (of the screen when it
+    has no parent), never under ``minimum`` nor over that window. A list on a 1920×1080
+    screen gets the room the screen has instead of its laptop size."""
+    parent = dialog.parentWidget()
+    if parent is not None:
+        area = parent.window().size()
+    else:
+        screen = dialog.screen()
+        area = screen.availableGeometry().size() if screen is not None else QSize(*minimum)
+    wide = max(minimum[0], int(area.width() * width))
+    high = max(minimum[1], int(area.height() * height))
+    dialog.resize(
+        min(wide, max(area.width(), minimum[0])), min(high, max(area.height(), minimum[1]))
+    )

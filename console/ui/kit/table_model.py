@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -201,7 +209,69 @@ def table_for(model: QAbstractItemModel, name: str, table: QTableView | None = N
 
 
 def fit_columns(table: QTableView, maximum: int = 320) -> None:
+    """Columns as wide as their contents (none over ``maximum``), then, when they add up
+    to more than the table shows, the widest ones narrowed — never below their title —
+    so that every column stays in sight: no sideways scrolling to find a state or a date.
+    The table refits itself when it is resized or shown (a dock opened, the window
+    maximized) and when its rows change."""
     table.resizeColumnsToContents()
-    for column in range(table.model().columnCount() - 1):
-        if table.columnWidth(column) > maximum:
-            table.setColumnWidth(column, maximum)
+    header = table.horizontalHeader()
+    columns = [c for c in range(table.model().columnCount()) if not header.isSectionHidden(c)]
+    widths = {c: min(table.columnWidth(c), maximum) for c in columns}
+    room = table.viewport().width()
+    if room > 0:
+        _narrow(widths, {c: header.sectionSizeHint(c) for c in columns}, room)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    if table.property("fitColumns") is None:
+        table.setProperty("fitColumns", maximum)
+        _keep_fitted(table, maximum)
+
+
+def _keep_fitted(table: QTableView, maximum: int) -> None:
+    """Fit again, once per turn of the event loop, when the table is resized or its rows
+    change (a table filled after it was first fitted)."""
+    timer = QTimer(table)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: fit_columns(table, maximum) if table.isVisible() else None)
+    table.setProperty("fitTimer", timer)
+    model = table.model()
+    for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+        signal.connect(timer.start)
+    table.installEventFilter(_REFIT)
+
+
+def _narrow(widths: dict[int, int], titles: dict[int, int], room: int) -> None:
+    """Take the excess from the widest columns first, down to their title's width."""
+    floors = {c: min(w, titles[c]) for c, w in widths.items()}
+    excess = sum(widths.values()) - room
+    while excess > 0:
+        shrinkable = [c for c in widths if widths[c] > floors[c]]
+        if not shrinkable:
+            return
+        widest = max(widths[c] for c in shrinkable)
+        top = [c for c in shrinkable if widths[c] == widest]
+        below = [widths[c] for c in shrinkable if widths[c] < widest]
+        level = max([*below, *(floors[c] for c in top)])
+        step = max(1, min(widest - level, -(-excess // len(top))))
+        for column in top:
+            cut = min(step, widths[column] - floors[column], excess)
+            widths[column] -= cut
+            excess -= cut
+
+
+class _Refit(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Show)
+            and isinstance(watched, QTableView)
+            and watched.model() is not None
+        ):
+            timer = watched.property("fitTimer")
+            if isinstance(timer, QTimer):
+                timer.start()
+        return False
+
+
+_REFIT = _Refit()

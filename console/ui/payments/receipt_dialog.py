@@ -34,6 +34,7 @@ from console.domain.receipt_words import (
 )
 from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.ui.kit import pdf_output
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.tasks import TaskRunner
 
 translate = QCoreApplication.translate
@@ -91,7 +92,7 @@ class ReceiptDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("receiptDialog")
         self.setWindowTitle(self.tr("Réimprimer un reçu"))
-        self.resize(720, 640)
+        share_of_window(self, 0.5, 0.85, (720, 640))
         self._tasks = tasks
         self._fetch = fetch
         self._email = email

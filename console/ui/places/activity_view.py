@@ -19,6 +19,7 @@ from console.domain.api import ConsoleApi
 from console.domain.views.places import ActivityPlaces
 from console.domain.vocabulary import CartState
 from console.ui.kit.formatting import format_deadline, format_schedule, format_time
+from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text, reason_text
 
@@ -61,6 +62,7 @@ class PlacesPanel(QWidget):
             ]
         )
         self.holds.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_columns(self.holds)  # every title whole, every column in sight
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.domain.api import ConsoleApi
 from console.domain.views.holds import ExistingHold, HoldDiagnosis, HoldKind
 from console.ui.kit.formatting import format_datetime as when
+from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text
 
@@ -41,6 +42,7 @@ class AlreadyRegisteredPanel(QWidget):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_columns(self.table)  # every title whole, every column in sight
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Raison (obligatoire, consignée au journal)"))

@@ -29,6 +29,8 @@ from console.domain.views.carts import AddOutcome, CartSummary
 from console.domain.views.households import HouseholdView
 from console.domain.views.places import ActivitySummary
 from console.ui.kit.formatting import format_deadline, format_schedule
+from console.ui.kit.layout_memory import share_of_window
+from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.activity_view import PlacesPanel
 from console.ui.places.places_wording import error_text
@@ -71,6 +73,7 @@ class RegisterDialog(QDialog):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_columns(self.table)  # every title whole, every column in sight
         self.table.itemSelectionChanged.connect(self._activity_chosen)
         self.places = PlacesPanel(tasks, api, self)
         self.add_button = QPushButton(self.tr("&Ajouter au panier"))
@@ -103,6 +106,7 @@ class RegisterDialog(QDialog):
         buttons.addWidget(self.extend_button)
         buttons.addWidget(self.remove_button)
         right.addLayout(buttons)
+        share_of_window(self, 0.7, 0.8, (900, 560))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)

@@ -22,6 +22,7 @@ from console.domain.api import ConsoleApi
 from console.domain.views.waitlist_admin import EntryLine, WaitlistReview
 from console.domain.vocabulary import WaitlistState
 from console.ui.kit.formatting import format_datetime as when
+from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text
 
@@ -50,6 +51,7 @@ class WaitlistReviewScreen(QWidget):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        fit_columns(self.table)  # every title whole, every column in sight
         self.rank = QSpinBox()
         self.rank.setMinimum(1)
         self.rank.setAccessibleName(self.tr("Nouveau rang"))

@@ -21,6 +21,7 @@ from console.ui.kit.table_model import RED, Column, RowsModel, TwoLineDelegate
 from console.ui.kit.workspace import Workspace
 
 DEBOUNCE_MS = 150
+NAME_WIDTH = 170  # the responsible's name and email, before any other column
 
 
 class SearchPanel(QWidget):
@@ -77,8 +78,10 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
-        for column, width in ((1, 74), (2, 128), (3, 145)):
-            self.table.setColumnWidth(column, width)
+        self._widths = {1: 74, 2: 128, 3: 145}
+        for column, width in self._widths.items():
+            self._widths[column] = max(width, header.sectionSizeHint(column))  # its title
+            self.table.setColumnWidth(column, self._widths[column])
         self.table.activated.connect(self._open_index)
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
@@ -125,6 +128,12 @@ class SearchPanel(QWidget):
         self.box.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            # Layout only: the columns that fit beside a readable name; the rest hide.
+            room = self.table.width() - 2 * self.table.frameWidth() - NAME_WIDTH
+            for column, width in self._widths.items():
+                room -= width
+                self.table.setColumnHidden(column, room < 0)
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.box:

@@ -24,6 +24,7 @@ from console.domain.api import ConsoleApi
 from console.domain.views.dashboard import DashboardFigures, FailedEmails, FilterOptions, LockedCart
 from console.domain.views.outbox_bulk import RequeueReport
 from console.ui.kit.formatting import format_datetime, message_kind_name
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.messages import error_text
 from console.ui.kit.progress import ProgressDialog, run_with_progress
 from console.ui.kit.supervision_menu import show_for, supervision_menu
@@ -102,7 +103,7 @@ class Dashboard(QWidget):
         self.emails_table = table_for(self.emails_model, self.tr("Courriels en échec"))
         self.carts_box = _boxed(self.carts_table)
         self.emails_box = _boxed(self.emails_table)
-        self.requeue_button = QPushButton(self.tr("&Renvoyer les courriels en échec…"))
+        self.requeue_button = QPushButton(self.tr("Ren&voyer les courriels en échec…"))
         self.requeue_button.setObjectName("requeueButton")
         self.requeue_button.setToolTip(
             self.tr(
@@ -146,7 +147,7 @@ class Dashboard(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.totals)
         layout.addWidget(body, 1)
-        self.resize(1300, 720)
+        share_of_window(self, 0.92, 0.9, (1100, 640))
 
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_REFRESH_MS)

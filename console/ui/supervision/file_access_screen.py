@@ -22,6 +22,7 @@ from console.domain.views.staff import Actor
 from console.domain.views.staff_auth import FileAccessView
 from console.domain.vocabulary import Role
 from console.ui.kit.formatting import format_datetime, role_name
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.messages import error_text
 from console.ui.kit.supervision_menu import supervision_menu
 from console.ui.kit.workspace import Workspace
@@ -50,7 +51,7 @@ class FileAccessDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        share_of_window(self, 0.5, 0.6, (560, 420))
 
     def refresh(self) -> None:
         api, household_id = self._workspace.api, self.household_id

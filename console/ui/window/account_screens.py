@@ -27,6 +27,7 @@ from console.ui.family.sin_reveal import SinReveal
 from console.ui.family.verification_dialog import VerificationDialog
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.formatting import format_deadline
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.supervision_menu import supervision_menu
 from console.ui.kit.workspace import Workspace
 from console.ui.supervision.audit_screen import AuditScreen
@@ -172,7 +173,7 @@ class AuditWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.screen_widget)
-        self.resize(1100, 620)
+        share_of_window(self, 0.85, 0.85, (1100, 620))
 
 
 class AccountScreens(QObject):

@@ -42,13 +42,16 @@ if TYPE_CHECKING:
 
 TICK_MS = 1000
 DOCK_WIDTH = 300
+DOCK_MAX = 480
 SEARCH_WIDTH = 260
+SEARCH_MAX = 400
 
 
 @dataclass
 class _Call:
     household_id: int | None
     household_number: int | None
+    household_name: str | None = None
     elapsed: QElapsedTimer = field(default_factory=QElapsedTimer)
     started_at: datetime | None = None  # from the service's clock, once it answered
     starting: bool = False
@@ -82,10 +85,13 @@ class CallFlow(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        splitter = window.findChild(QSplitter, "mainSplitter")
-        if splitter is not None:  # the dock takes its width from the search, not the file
-            splitter.setSizes([SEARCH_WIDTH, 1000])
+        self._splitter = window.findChild(QSplitter, "mainSplitter")
+        # Until the agent drags a divider (or the layout was restored), the call panel and
+        # the search grow with the window: a wide screen gives them room too.
+        self._layout_kept = False
+        if self._splitter is not None:
+            self._splitter.splitterMoved.connect(lambda *_args: self.keep_layout())
+        self.fit_panes()
 
         self._build_actions()
         self.lookup = CallerLookup(
@@ -110,6 +116,21 @@ class CallFlow(QObject):
 
     # --- building ---------------------------------------------------------------------
 
+    def keep_layout(self) -> None:
+        """The agent's own widths (dragged, or restored from the last run) stay."""
+        self._layout_kept = True
+
+    def fit_panes(self) -> None:
+        """The call panel and the search at their share of the window's width: 300 and
+        260 pixels on a 1366-pixel laptop, about 440 and 370 on a 1920-pixel screen; the
+        family file takes the rest."""
+        extra = max(0, self._window.width() - 1366)
+        dock = min(DOCK_WIDTH + extra // 4, DOCK_MAX)
+        search = min(SEARCH_WIDTH + extra // 5, SEARCH_MAX)
+        self._window.resizeDocks([self.dock], [dock], Qt.Orientation.Horizontal)
+        if self._splitter is not None:  # the dock takes its width from the search
+            self._splitter.setSizes([search, max(self._splitter.width() - search, 1000)])
+
     def _action(self, text: str, keys: list[QKeySequence], slot: object) -> QAction:
         action = QAction(text, self._window)
         action.setShortcuts(keys)
@@ -130,10 +151,10 @@ class CallFlow(QObject):
             self.tr("Choisir le &motif"), _keys("Ctrl+Shift+M"), self.focus_reason
         )
         self.note_action = self._action(
-            self.tr("Écrire la &note"), _keys("Ctrl+Shift+N"), self.focus_note
+            self.tr("É&crire la note"), _keys("Ctrl+Shift+N"), self.focus_note
         )
         self.language_action = self._action(
-            self.tr("Réponse en français / en &anglais"),
+            self.tr("Réponse en &français / en anglais"),
             _keys("Ctrl+Shift+F"),
             panel.toggle_language,
         )
@@ -164,8 +185,8 @@ class CallFlow(QObject):
         menu.addAction(self.notice_action)
         menu.addSeparator()
         menu.addAction(self.dock_action)
-        help_menu = bar.addMenu(self.tr("Ai&de"))
-        help_menu.addAction(self.shortcuts_action)
+        self.help_menu = bar.addMenu(self.tr("Aid&e"))
+        self.help_menu.addAction(self.shortcuts_action)
         panel.new_button.setToolTip(self.tr("Nouvel appel (Ctrl+N)"))
         panel.end_button.setToolTip(self.tr("Terminer l'appel et enregistrer la note (Ctrl+Maj+E)"))
 
@@ -264,8 +285,15 @@ class CallFlow(QObject):
             key="call-end",
         )
 
-    def _start(self, household_id: int | None, number: int | None, *, clear: bool = True) -> None:
-        self._call = _Call(household_id, number)
+    def _start(
+        self,
+        household_id: int | None,
+        number: int | None,
+        *,
+        clear: bool = True,
+        name: str | None = None,
+    ) -> None:
+        self._call = _Call(household_id, number, name)
         self._call.elapsed.start()
         self._tick.start()
         if clear:
@@ -334,22 +362,27 @@ class CallFlow(QObject):
     def _household_changed(self, view: HouseholdView | None) -> None:
         shown = self._shown_household
         self._shown_household = view.household_id if view is not None else None
-        if view is None:
-            return  # closing the file does not end the call
         call = self._call
+        if view is None:
+            self._show_active()
+            return  # closing the file does not end the call
         if call is None and shown == view.household_id:
             return  # a reload (after the previous call's note, an action): no new call
         if call is not None and call.household_id == view.household_id:
-            return  # a reload after an action
+            call.household_name = _name(view)
+            self._show_active()  # a reload after an action, or back to the call's file
+            return
         if call is not None and call.saving:
             return
         if call is None or (call.household_id is not None and not self._dirty()):
-            self._start(view.household_id, view.number)
+            self._start(view.household_id, view.number, name=_name(view))
         elif call.household_id is None:
             call.household_id, call.household_number = view.household_id, view.number
+            call.household_name = _name(view)
             self._show_active()
             self._register_start()
         else:
+            self._show_active()
             self.panel.show_error(
                 self.tr(
                     "L'appel en cours porte sur le dossier {number} : terminez-le "
@@ -396,6 +429,7 @@ class CallFlow(QObject):
             self.tr("Aucun appel en cours. Ouvrez un dossier ou appuyez sur Ctrl+N."),
             active=False,
         )
+        self.panel.clear_file()
         self.panel.set_elapsed("00:00")
 
     def _show_active(self) -> None:
@@ -407,6 +441,11 @@ class CallFlow(QObject):
         else:
             text = self.tr("Appel en cours · dossier {number}").format(number=call.household_number)
         self.panel.set_state(text, active=True)
+        self.panel.set_file(
+            call.household_name,
+            call.household_number,
+            elsewhere=self._shown_household not in (None, call.household_id),
+        )
         self._show_elapsed()
 
     def _show_elapsed(self) -> None:
@@ -414,6 +453,9 @@ class CallFlow(QObject):
             self.panel.set_elapsed(elapsed_text(self._call.elapsed.elapsed()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        resized = event.type() == QEvent.Type.Resize
+        if watched is self._window and resized and not self._layout_kept:
+            QTimer.singleShot(0, self, self.fit_panes)
         if watched is self._window and event.type() == QEvent.Type.Close:
             if self._call is not None and self._dirty() and not self._close_warned:
                 self._close_warned = True
@@ -427,6 +469,11 @@ class CallFlow(QObject):
                 return True
             self.presence.leave()
         return super().eventFilter(watched, event)
+
+
+def _name(view: HouseholdView) -> str | None:
+    responsible = view.responsible
+    return responsible.name if responsible is not None else None
 
 
 def install_call_flow(window: WindowFrame, workspace: Workspace) -> CallFlow:

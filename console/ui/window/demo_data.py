@@ -49,6 +49,7 @@ class DemoData:
         self._rebuild = rebuild
         self._attach = attach
         self.action = QAction(translate("demo_data", "&Données de démonstration…"), window)
+        self.action.setShortcut("Ctrl+Shift+B")
         self.action.setObjectName("demoDataAction")
         self.action.triggered.connect(self.ask)
         self._separator: QAction | None = None

@@ -29,6 +29,7 @@ class DemoSimulation:
         self._thread: threading.Thread | None = None
         self.action = window.addAction(translate("demo_simulation", "&Simuler le site public"))
         self.action.setObjectName("demoSimulationAction")
+        self.action.setShortcut("Ctrl+Shift+S")
         self.action.setCheckable(True)
         self.action.setToolTip(
             translate(

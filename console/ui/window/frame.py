@@ -117,7 +117,7 @@ class WindowFrame(QMainWindow):
             )
         )
         self.demo_badge.hide()
-        self.staff_label = QLabel(self.tr("&Agent (démo) :"))
+        self.staff_label = QLabel(self.tr("A&gent (démo) :"))
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("staffCombo")
         self.staff_combo.setMinimumWidth(260)
@@ -137,6 +137,7 @@ class WindowFrame(QMainWindow):
         file_menu = menu.addMenu(self.tr("&Fichier"))
         # Signed in to the server: end the session now (a shared desk changes hands).
         self.sign_out_action = file_menu.addAction(self.tr("Se dé&connecter"))
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.sign_out_action.setVisible(False)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         quit_action = file_menu.addAction(self.tr("&Quitter"))
@@ -191,8 +192,9 @@ class WindowFrame(QMainWindow):
         group = QActionGroup(self)
         current = self.language()
         self.language_actions: dict[str, QAction] = {}
-        for code, label in (("fr", "Français"), ("en", "English")):
+        for code, label, keys in (("fr", "Français", "Ctrl+F9"), ("en", "English", "Ctrl+F10")):
             action = QAction(label, self)
+            action.setShortcut(QKeySequence(keys))
             action.setCheckable(True)
             action.setChecked(code == current)
             action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))

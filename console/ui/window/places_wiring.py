@@ -25,6 +25,7 @@ from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
 from console.domain.views.places import ActivitySummary
 from console.domain.vocabulary import CartState, Role
 from console.ui.kit.action_strip import SECONDARY
+from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.workspace import Workspace
 from console.ui.places.activity_view import PlacesPanel
 from console.ui.places.already_registered import AlreadyRegisteredPanel
@@ -91,7 +92,7 @@ def _dialog(parent: QWidget, title: str, picker: ActivityPicker, body: QWidget) 
     layout = QHBoxLayout(dialog)
     layout.addWidget(picker, 1)
     layout.addWidget(body, 2)
-    dialog.resize(1000, 560)
+    share_of_window(dialog, 0.8, 0.8, (1000, 560))
     return dialog
 
 
@@ -111,7 +112,7 @@ class PlacesScreens:
         # before the fixes callers phone about (a locked cart, a lost receipt).
         panel.add_action(self.register_action, rank=SECONDARY)
         self.already_action = self._action(
-            translate("places", "Déjà &inscrit ? (F7)…"),
+            translate("places", "&Déjà inscrit ? (F7)…"),
             "Ctrl+Shift+I",
             self.open_already_registered,
         )

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.kit.layout_memory import share_of_window
+
 
 @dataclass(frozen=True)
 class ShortcutRow:
@@ -70,7 +72,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Raccourcis clavier"))
-        self.resize(560, 520)
+        share_of_window(self, 0.4, 0.75, (560, 520))
         self._rows = shortcut_rows(window)
 
         intro = QLabel(
