@@ -17,6 +17,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    func,
     literal,
     or_,
     select,
@@ -139,9 +140,12 @@ def _plans(terms: SearchTerms) -> list[Plan]:
     key = search_key(text)
     if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
         first, _, rest = key.partition(" ")
+        compact = key.replace(" ", "")
         params = {
             "name_key": key,
+            "name_compact": compact,
             **_starting("name", key),
+            **_starting("compact", compact),
             **_starting("first", first),
             **(_starting("rest", rest) if rest else {}),
         }
@@ -286,13 +290,22 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
 
     Keys compare as bytes, so the whole key ("gagnon") comes before its longer
     neighbours ("gagnon tremblay") and exact names are never cut off.
+
+    The name as a caller spells it aloud — "OBrien", "O Brien", "Le Blanc" for
+    "LeBlanc" — is found by the compact keys (migration 0009): the query without its
+    spaces starts the name without its spaces, last name first or first name first.
     """
     key: BindParameter[str] = bindparam("name_key")
+    compact: BindParameter[str] = bindparam("name_compact")
     whole = or_(
         Member.last_name_key == key,
         Member.first_name_key == key,
         Member.first_name_key + " " + Member.last_name_key == key,
         Member.last_name_key + " " + Member.first_name_key == key,
+        func.replace(Member.last_name_key, " ", "") == compact,
+        func.replace(Member.first_name_key, " ", "") == compact,
+        Member.first_last_compact == compact,
+        Member.last_first_compact == compact,
     )
     columns = (
         Member.household_id.label("household_id"),
@@ -331,6 +344,13 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
             select(*columns)
             .where(*_starts("name", Member.first_name_key), current)
             .order_by(Member.first_name_key, Member.last_name_key)
+            .limit(limit)
+        )
+    for spoken in (Member.last_first_compact, Member.first_last_compact):
+        parts.append(
+            select(*columns)
+            .where(*_starts("compact", spoken), current)
+            .order_by(spoken)
             .limit(limit)
         )
     return parts
