@@ -94,37 +94,29 @@ def SearchKey(length: int) -> TypeEngine[str]:
     return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
-class CompactKeys(ColumnElement[str]):
-    """Two name keys without their spaces, one after the other: a compact key's
-    expression (migration 0009), written in each database's own spelling so that the
-    schema read back from it compares equal to the model's."""
+class CompactKey(ColumnElement[str]):
+    """A name key without its spaces: a compact key's expression (migration 0009),
+    written in each database's own spelling so that the schema read back from it
+    compares equal to the model's."""
 
     inherit_cache = True
     type = String()
 
-    def __init__(self, first: str, second: str) -> None:
-        self.first = first
-        self.second = second
+    def __init__(self, key: str) -> None:
+        self.key = key
 
 
-def compact_keys_sql(first: str, second: str, dialect: str) -> str:
+def compact_key_sql(key: str, dialect: str) -> str:
     if dialect == "postgresql":
-        # As PostgreSQL prints the expression back.
-        return f"replace(({first})::text, ' '::text, ''::text)" + (
-            f" || replace(({second})::text, ' '::text, ''::text)"
-        )
+        return f"replace(({key})::text, ' '::text, ''::text)"  # as PostgreSQL prints it
     # The line ends before SQLite's closing parenthesis: SQLAlchemy reads a generated
     # column's text from the table's SQL up to the last parenthesis on its line.
-    return f"replace({first}, ' ', '') || replace({second}, ' ', '')\n"
+    return f"replace({key}, ' ', '')\n"
 
 
-@compiles(CompactKeys)
-def _compile_compact_keys(element: CompactKeys, compiler: SQLCompiler, **kw: Any) -> str:
-    return compact_keys_sql(element.first, element.second, compiler.dialect.name)
-
-
-COMPACT_FIRST_LAST = CompactKeys("first_name_key", "last_name_key")
-COMPACT_LAST_FIRST = CompactKeys("last_name_key", "first_name_key")
+@compiles(CompactKey)
+def _compile_compact_key(element: CompactKey, compiler: SQLCompiler, **kw: Any) -> str:
+    return compact_key_sql(element.key, compiler.dialect.name)
 
 
 class Borough(Base):
@@ -201,8 +193,8 @@ class Member(Base):
             "ix_member_first_name_key",
             "first_name_key",
         ),
-        Index("ix_member_first_last_compact", "first_last_compact"),
-        Index("ix_member_last_first_compact", "last_first_compact"),
+        Index("ix_member_last_name_compact", "last_name_compact", "first_name_compact"),
+        Index("ix_member_first_name_compact", "first_name_compact"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
@@ -211,15 +203,14 @@ class Member(Base):
     # Lower-case, accent-free forms for search ("cote" finds "Côté").
     first_name_key: Mapped[str] = mapped_column(SearchKey(100))
     last_name_key: Mapped[str] = mapped_column(SearchKey(100))
-    # The keys without their spaces, first name then last and last then first, as a
-    # caller spells a name aloud ("OBrien" finds "O'Brien", "Le Blanc" finds "LeBlanc").
-    # Computed by the database (migration 0009), so every writer — the public site too —
-    # keeps them right.
-    first_last_compact: Mapped[str] = mapped_column(
-        SearchKey(200), Computed(COMPACT_FIRST_LAST), nullable=False
+    # The keys without their spaces, as a caller spells a name aloud ("OBrien" finds
+    # "O'Brien", "Le Blanc" finds "LeBlanc"). Computed by the database (migration 0009),
+    # so every writer — the public site too — keeps them right.
+    first_name_compact: Mapped[str] = mapped_column(
+        SearchKey(100), Computed(CompactKey("first_name_key")), nullable=False
     )
-    last_first_compact: Mapped[str] = mapped_column(
-        SearchKey(200), Computed(COMPACT_LAST_FIRST), nullable=False
+    last_name_compact: Mapped[str] = mapped_column(
+        SearchKey(100), Computed(CompactKey("last_name_key")), nullable=False
     )
     birth_date: Mapped[date] = mapped_column(Date)
     relationship: Mapped[str] = mapped_column(String(24))

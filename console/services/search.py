@@ -17,7 +17,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    func,
     literal,
     or_,
     select,
@@ -36,6 +35,8 @@ from console.services.context import ServiceContext
 
 MAX_HITS = 50
 MIN_NAME_CHARS = 2
+# How many places a many-word name is split at, in turn, between first and last name.
+MAX_NAME_SPLITS = 3
 
 
 # Lower ranks first: exact identifiers, then exact names, then prefixes.
@@ -139,18 +140,28 @@ def _plans(terms: SearchTerms) -> list[Plan]:
         plans.append((("email_prefix",), {"email": email, **_starting("email", email)}))
     key = search_key(text)
     if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
-        first, _, rest = key.partition(" ")
-        compact = key.replace(" ", "")
-        params = {
-            "name_key": key,
-            "name_compact": compact,
-            **_starting("name", key),
-            **_starting("compact", compact),
-            **_starting("first", first),
-            **(_starting("rest", rest) if rest else {}),
-        }
-        plans.append((("name_two" if rest else "name_one",), params))
+        words = key.split(" ")
+        if len(words) == 1:
+            plans.append((("name_one",), _name_params(key, key, "")))
+        else:
+            # Where the first name ends is not known ("marie eve o brien"): after the
+            # first word, else — only when that finds nothing — after each later word.
+            for at in range(1, min(len(words), MAX_NAME_SPLITS + 1)):
+                first, rest = "".join(words[:at]), "".join(words[at:])
+                plans.append((("name_two",), _name_params(key, first, rest)))
     return plans
+
+
+def _name_params(key: str, first: str, rest: str) -> dict[str, Any]:
+    """A name's parameters: the whole query, and its first word(s) and the rest, each
+    without spaces as the compact keys are (migration 0009)."""
+    compact = key.replace(" ", "")
+    return {
+        "name_compact": compact,
+        **_starting("name", compact),
+        **_starting("first", first),
+        **(_starting("rest", rest) if rest else {}),
+    }
 
 
 def _could_be_email_start(text: str) -> bool:
@@ -288,24 +299,19 @@ def _number(kind: NumberKind) -> Select[Any]:
 def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
     """Name matches, each part read in index order and cut at its limit.
 
-    Keys compare as bytes, so the whole key ("gagnon") comes before its longer
-    neighbours ("gagnon tremblay") and exact names are never cut off.
-
-    The name as a caller spells it aloud — "OBrien", "O Brien", "Le Blanc" for
-    "LeBlanc" — is found by the compact keys (migration 0009): the query without its
-    spaces starts the name without its spaces, last name first or first name first.
+    The compact keys (migration 0009) are the name keys without their spaces, so a name
+    is found as a caller spells it aloud: "OBrien", "O Brien" and "O'Brien" are all
+    "obrien", and "Le Blanc" finds "LeBlanc". Keys compare as bytes, so the whole
+    last name ("gagnon") comes before its longer neighbours ("gagnonville") and exact
+    names are never cut off.
     """
-    key: BindParameter[str] = bindparam("name_key")
     compact: BindParameter[str] = bindparam("name_compact")
+    first_key, last_key = Member.first_name_compact, Member.last_name_compact
     whole = or_(
-        Member.last_name_key == key,
-        Member.first_name_key == key,
-        Member.first_name_key + " " + Member.last_name_key == key,
-        Member.last_name_key + " " + Member.first_name_key == key,
-        func.replace(Member.last_name_key, " ", "") == compact,
-        func.replace(Member.first_name_key, " ", "") == compact,
-        Member.first_last_compact == compact,
-        Member.last_first_compact == compact,
+        last_key == compact,
+        first_key == compact,
+        first_key + last_key == compact,
+        last_key + first_key == compact,
     )
     columns = (
         Member.household_id.label("household_id"),
@@ -313,44 +319,26 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
         case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
     )
     current = Member.removed_at.is_(None)
-    by_last = Member.last_name_key, Member.first_name_key
+    by_last = last_key, first_key
     parts = [
-        select(*columns)
-        .where(*_starts("name", Member.last_name_key), current)
-        .order_by(*by_last)
-        .limit(limit)
+        select(*columns).where(*_starts("name", last_key), current).order_by(*by_last).limit(limit)
     ]
     if two_tokens:
         parts += [
             select(*columns)
-            .where(
-                *_starts("rest", Member.last_name_key),
-                *_starts("first", Member.first_name_key),
-                current,
-            )
+            .where(*_starts("rest", last_key), *_starts("first", first_key), current)
             .order_by(*by_last)
             .limit(limit),
             select(*columns)
-            .where(
-                *_starts("first", Member.last_name_key),
-                *_starts("rest", Member.first_name_key),
-                current,
-            )
+            .where(*_starts("first", last_key), *_starts("rest", first_key), current)
             .order_by(*by_last)
             .limit(limit),
         ]
     else:
         parts.append(
             select(*columns)
-            .where(*_starts("name", Member.first_name_key), current)
-            .order_by(Member.first_name_key, Member.last_name_key)
-            .limit(limit)
-        )
-    for spoken in (Member.last_first_compact, Member.first_last_compact):
-        parts.append(
-            select(*columns)
-            .where(*_starts("compact", spoken), current)
-            .order_by(spoken)
+            .where(*_starts("name", first_key), current)
+            .order_by(first_key, last_key)
             .limit(limit)
         )
     return parts

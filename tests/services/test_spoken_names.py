@@ -89,6 +89,17 @@ def test_a_whole_name_is_found_in_each_spoken_form(ctx: ServiceContext, query: s
     assert _found(ctx, query) == {household}
 
 
+@pytest.mark.parametrize(
+    "query", ["Marie Eve O Brien", "marie-eve obrien", "MarieEve OBrien", "O Brien Marie Eve"]
+)
+def test_a_first_name_of_many_words_is_found_as_it_is_spoken(
+    ctx: ServiceContext, query: str
+) -> None:
+    household = _household(ctx, 100001, "Marie-Ève", "O'Brien")
+    _household(ctx, 100002, "Marie", "Eveline")
+    assert _found(ctx, query) == {household}
+
+
 def test_the_spoken_form_of_a_whole_name_ranks_as_the_name(ctx: ServiceContext) -> None:
     household = _household(ctx, 100001, "Jean-Pierre", "LeBlanc")
     _household(ctx, 100002, "Jean", "Leblancourt")
