@@ -27,6 +27,7 @@ from sqlalchemy.orm import aliased
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
 from console.domain.identifiers import NumberKind, SearchTerms, number_kind, read_query
 from console.domain.names import prefix_upper_bound, search_key
+from console.domain.phones import NANP_DIGITS, split_extension
 from console.domain.text import QUERY_MAX, clean_text
 from console.domain.views.search import MatchedOn as MatchedOn
 from console.domain.views.search import SearchHit as SearchHit
@@ -57,7 +58,12 @@ _MATCHED_ON = {m.value: m for m in MatchedOn}
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
     """Refused ``text_invalid`` / ``text_too_long`` (field ``query``) for text the
     console does not take (``console.domain.text``)."""
-    terms = read_query(clean_text(query, field="query", max_length=QUERY_MAX))
+    text = clean_text(query, field="query", max_length=QUERY_MAX)
+    with_extension = split_extension(text) if _may_have_extension(text) else None
+    # "418 641-6018 poste 234": the number is searched; the file keeps no extension.
+    terms = (
+        SearchTerms(text.strip(), phone=with_extension[0]) if with_extension else read_query(text)
+    )
     rows: list[tuple[Any, ...]] = []
     # Each plan is one statement; a later plan runs only when the earlier found nothing
     # (a full address that exists needs no prefix scan).
@@ -162,6 +168,15 @@ def _name_params(key: str, first: str, rest: str) -> dict[str, Any]:
         **_starting("first", first),
         **(_starting("rest", rest) if rest else {}),
     }
+
+
+def _may_have_extension(text: str) -> bool:
+    """A cheap first look: a number's ten digits, an extension's, and a word or "#"."""
+    return (
+        "@" not in text
+        and not text.strip().isdigit()
+        and sum(c.isdigit() for c in text) > NANP_DIGITS
+    )
 
 
 def _could_be_email_start(text: str) -> bool:
