@@ -218,4 +218,3 @@ def spoken_date(day: date) -> str:
     if day.day == 1:
         return french.toString(when, "'1er' MMMM yyyy")
     return french.toString(when, "d MMMM yyyy")
-
