@@ -14,6 +14,7 @@ from console.domain.vocabulary import Relationship
 from console.services.accounts import account_summary
 from console.services.context import ServiceContext
 from console.services.family import change_relationship, family_file
+from console.ui.family.account_panel import AccountPanel
 from console.ui.family.family_panel import FamilyPanel
 from console.ui.family.verification_dialog import VerificationDialog
 from console.ui.window.main_window import MainWindow
@@ -75,8 +76,8 @@ def select_member(window: MainWindow, name: str) -> None:
     window.household_panel.members_table.selectRow(row)
 
 
-def confirm(qtbot: QtBot, family: FamilyPanel) -> None:
-    """Answer the question the strip asks with its confirm button (a click)."""
+def confirm(qtbot: QtBot, family: FamilyPanel | AccountPanel) -> None:
+    """Answer the question a panel asks with its confirm button (a click)."""
     qtbot.waitUntil(lambda: family.confirmation is not None and family.confirmation.isVisible())
     assert family.confirmation is not None
     family.confirmation.confirm_button.click()
@@ -114,6 +115,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     # Unlock: outcome, header and the outbox message in "Courriels envoyés".
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
         qtbot.keyClick(account.unlock_button, Qt.Key.Key_Space)
+        confirm(qtbot, account)
     settle(qtbot, window)
     assert "Compte déverrouillé" in account.outcome.text()
     assert not window.household_panel.locked_badge.isVisibleTo(window)
@@ -212,6 +214,7 @@ def test_the_journal_is_for_supervisors_and_filters_by_action(
     search_and_open(qtbot, window, "cote")
     verify_by_keyboard(qtbot, window, "1985-04-01", "G1R 2B5")
     screens.account_panel.unlock_button.click()
+    confirm(qtbot, screens.account_panel)
     settle(qtbot, window)
 
     sign_in(qtbot, window, "Sylvie Boucher")
