@@ -253,7 +253,7 @@ class FamilyPanel(QWidget):
         self._confirm(
             self.tr("Changer le lien d'un payeur"),
             self.tr(
-                "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
+                "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
             ).format(
                 who=self._who(member),
                 relationship=relationship_name(relationship),
