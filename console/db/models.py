@@ -102,8 +102,8 @@ class CompactKey(ColumnElement[str]):
     inherit_cache = True
     type = String()
 
-    def __init__(self, key: str) -> None:
-        self.key = key
+    def __init__(self, column: str) -> None:
+        self.column = column
 
 
 def compact_key_sql(key: str, dialect: str) -> str:
@@ -116,7 +116,7 @@ def compact_key_sql(key: str, dialect: str) -> str:
 
 @compiles(CompactKey)
 def _compile_compact_key(element: CompactKey, compiler: SQLCompiler, **kw: Any) -> str:
-    return compact_key_sql(element.key, compiler.dialect.name)
+    return compact_key_sql(element.column, compiler.dialect.name)
 
 
 class Borough(Base):
