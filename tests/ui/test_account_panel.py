@@ -142,3 +142,22 @@ def test_the_rules_read_to_the_caller_are_the_sites_own_sentences() -> None:
     assert [account_panel._RULES[code] for code in PASSWORD_RULES] == [
         password_rule_text(code) for code in PASSWORD_RULES
     ]
+
+
+def test_an_english_account_gets_the_script_in_english(
+    qtbot: QtBot, tmp_path: Path, _sqlite_template: Path
+) -> None:
+    scene = build_scene(_sqlite_template, tmp_path / "en.sqlite3", language="en")
+    try:
+        workspace = scene.workspace(scene.agent)
+        panel = AccountPanel(workspace)
+        qtbot.add_widget(panel)
+        workspace.open_household(scene.family.household_id)
+        scene.settle(qtbot)
+        assert panel.script_language == "en"
+        assert "Password (F1)" in panel.scripts[0].text()
+        assert "junk mail" in panel.scripts[1].text()
+        assert panel.accessibleName() == "Compte utilisateur"  # the interface stays French
+    finally:
+        scene.tasks.wait_idle()
+        scene.db.dispose()
