@@ -8,11 +8,13 @@ models describe it. Constraints live in the database itself so that other writer
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     Float,
@@ -27,8 +29,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.orm import relationship as orm_relationship
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from console.domain.vocabulary import (
@@ -87,6 +92,31 @@ def SearchKey(length: int) -> TypeEngine[str]:
     serves both ``LIKE 'prefix%'`` and ``ORDER BY`` and a name search stops after its
     first rows instead of sorting every match. Keys are ASCII (see domain.names)."""
     return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+class CompactKey(ColumnElement[str]):
+    """A name key without its spaces: a compact key's expression (migration 0009),
+    written in each database's own spelling so that the schema read back from it
+    compares equal to the model's."""
+
+    inherit_cache = True
+    type = String()
+
+    def __init__(self, column: str) -> None:
+        self.column = column
+
+
+def compact_key_sql(key: str, dialect: str) -> str:
+    if dialect == "postgresql":
+        return f"replace(({key})::text, ' '::text, ''::text)"  # as PostgreSQL prints it
+    # The line ends before SQLite's closing parenthesis: SQLAlchemy reads a generated
+    # column's text from the table's SQL up to the last parenthesis on its line.
+    return f"replace({key}, ' ', '')\n"
+
+
+@compiles(CompactKey)
+def _compile_compact_key(element: CompactKey, compiler: SQLCompiler, **kw: Any) -> str:
+    return compact_key_sql(element.column, compiler.dialect.name)
 
 
 class Borough(Base):
@@ -163,6 +193,8 @@ class Member(Base):
             "ix_member_first_name_key",
             "first_name_key",
         ),
+        Index("ix_member_last_name_compact", "last_name_compact", "first_name_compact"),
+        Index("ix_member_first_name_compact", "first_name_compact"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id"), index=True)
@@ -171,6 +203,15 @@ class Member(Base):
     # Lower-case, accent-free forms for search ("cote" finds "Côté").
     first_name_key: Mapped[str] = mapped_column(SearchKey(100))
     last_name_key: Mapped[str] = mapped_column(SearchKey(100))
+    # The keys without their spaces, as a caller spells a name aloud ("OBrien" finds
+    # "O'Brien", "Le Blanc" finds "LeBlanc"). Computed by the database (migration 0009),
+    # so every writer — the public site too — keeps them right.
+    first_name_compact: Mapped[str] = mapped_column(
+        SearchKey(100), Computed(CompactKey("first_name_key")), nullable=False
+    )
+    last_name_compact: Mapped[str] = mapped_column(
+        SearchKey(100), Computed(CompactKey("last_name_key")), nullable=False
+    )
     birth_date: Mapped[date] = mapped_column(Date)
     relationship: Mapped[str] = mapped_column(String(24))
     # E.164 ("+14185550199"); indexed for caller search.

@@ -13,6 +13,14 @@ DEFAULT_REGION = "CA"
 _PHONE_CHARS = re.compile(r"^\+?[0-9\s().\-]+$")
 
 
+# An extension read after the number, as agents write what the caller says, in French or
+# English: "poste 234", "p. 234", "ext. 234", "extension 234", "x234", "#234".
+_EXTENSION = re.compile(
+    r"^(?P<number>.*?[0-9)])[\s,;]*"
+    r"(?:extension|ext\.?|poste|post\.?|p\.?|x|#)\s*:?\s*(?P<extension>[0-9]{1,6})\s*$",
+    re.IGNORECASE,
+)
+
 _NANP = frozenset({"CA", "US"})
 NANP_DIGITS = 10
 
@@ -49,6 +57,19 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
             # tenth of a millisecond): caller search reads every keystroke.
             return f"+1{national}"
     return _normalize_by_parsing(stripped, region)
+
+
+def split_extension(text: str, region: str = DEFAULT_REGION) -> tuple[str, str] | None:
+    """The E.164 number and the extension of "418 641-6018 poste 234" (and of "p. 234",
+    "ext. 234", "extension 234", "x234", "#234"): ("+14186416018", "234"); None when
+    ``text`` is not a valid phone number followed by an extension."""
+    found = _EXTENSION.match(text.strip())
+    if found is None:
+        return None
+    number = normalize_phone(found.group("number"), region)
+    if number is None:
+        return None
+    return number, found.group("extension")
 
 
 def _nanp_national(text: str) -> str | None:

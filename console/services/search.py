@@ -27,6 +27,7 @@ from sqlalchemy.orm import aliased
 from console.db.models import Account, Borough, Cart, Household, Member, Payment, Receipt
 from console.domain.identifiers import NumberKind, SearchTerms, number_kind, read_query
 from console.domain.names import prefix_upper_bound, search_key
+from console.domain.phones import NANP_DIGITS, split_extension
 from console.domain.text import QUERY_MAX, clean_text
 from console.domain.views.search import MatchedOn as MatchedOn
 from console.domain.views.search import SearchHit as SearchHit
@@ -35,6 +36,8 @@ from console.services.context import ServiceContext
 
 MAX_HITS = 50
 MIN_NAME_CHARS = 2
+# How many places a many-word name is split at, in turn, between first and last name.
+MAX_NAME_SPLITS = 3
 
 
 # Lower ranks first: exact identifiers, then exact names, then prefixes.
@@ -55,7 +58,12 @@ _MATCHED_ON = {m.value: m for m in MatchedOn}
 def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) -> SearchResult:
     """Refused ``text_invalid`` / ``text_too_long`` (field ``query``) for text the
     console does not take (``console.domain.text``)."""
-    terms = read_query(clean_text(query, field="query", max_length=QUERY_MAX))
+    text = clean_text(query, field="query", max_length=QUERY_MAX)
+    with_extension = split_extension(text) if _may_have_extension(text) else None
+    # "418 641-6018 poste 234": the number is searched; the file keeps no extension.
+    terms = (
+        SearchTerms(text.strip(), phone=with_extension[0]) if with_extension else read_query(text)
+    )
     rows: list[tuple[Any, ...]] = []
     # Each plan is one statement; a later plan runs only when the earlier found nothing
     # (a full address that exists needs no prefix scan).
@@ -138,15 +146,37 @@ def _plans(terms: SearchTerms) -> list[Plan]:
         plans.append((("email_prefix",), {"email": email, **_starting("email", email)}))
     key = search_key(text)
     if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
-        first, _, rest = key.partition(" ")
-        params = {
-            "name_key": key,
-            **_starting("name", key),
-            **_starting("first", first),
-            **(_starting("rest", rest) if rest else {}),
-        }
-        plans.append((("name_two" if rest else "name_one",), params))
+        words = key.split(" ")
+        if len(words) == 1:
+            plans.append((("name_one",), _name_params(key, key, "")))
+        else:
+            # Where the first name ends is not known ("marie eve o brien"): after the
+            # first word, else — only when that finds nothing — after each later word.
+            for at in range(1, min(len(words), MAX_NAME_SPLITS + 1)):
+                first, rest = "".join(words[:at]), "".join(words[at:])
+                plans.append((("name_two",), _name_params(key, first, rest)))
     return plans
+
+
+def _name_params(key: str, first: str, rest: str) -> dict[str, Any]:
+    """A name's parameters: the whole query, and its first word(s) and the rest, each
+    without spaces as the compact keys are (migration 0009)."""
+    compact = key.replace(" ", "")
+    return {
+        "name_compact": compact,
+        **_starting("name", compact),
+        **_starting("first", first),
+        **(_starting("rest", rest) if rest else {}),
+    }
+
+
+def _may_have_extension(text: str) -> bool:
+    """A cheap first look: a number's ten digits, an extension's, and a word or "#"."""
+    return (
+        "@" not in text
+        and not text.strip().isdigit()
+        and sum(c.isdigit() for c in text) > NANP_DIGITS
+    )
 
 
 def _could_be_email_start(text: str) -> bool:
@@ -284,15 +314,19 @@ def _number(kind: NumberKind) -> Select[Any]:
 def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
     """Name matches, each part read in index order and cut at its limit.
 
-    Keys compare as bytes, so the whole key ("gagnon") comes before its longer
-    neighbours ("gagnon tremblay") and exact names are never cut off.
+    The compact keys (migration 0009) are the name keys without their spaces, so a name
+    is found as a caller spells it aloud: "OBrien", "O Brien" and "O'Brien" are all
+    "obrien", and "Le Blanc" finds "LeBlanc". Keys compare as bytes, so the whole
+    last name ("gagnon") comes before its longer neighbours ("gagnonville") and exact
+    names are never cut off.
     """
-    key: BindParameter[str] = bindparam("name_key")
+    compact: BindParameter[str] = bindparam("name_compact")
+    first_key, last_key = Member.first_name_compact, Member.last_name_compact
     whole = or_(
-        Member.last_name_key == key,
-        Member.first_name_key == key,
-        Member.first_name_key + " " + Member.last_name_key == key,
-        Member.last_name_key + " " + Member.first_name_key == key,
+        last_key == compact,
+        first_key == compact,
+        first_key + last_key == compact,
+        last_key + first_key == compact,
     )
     columns = (
         Member.household_id.label("household_id"),
@@ -300,37 +334,26 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
         case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
     )
     current = Member.removed_at.is_(None)
-    by_last = Member.last_name_key, Member.first_name_key
+    by_last = last_key, first_key
     parts = [
-        select(*columns)
-        .where(*_starts("name", Member.last_name_key), current)
-        .order_by(*by_last)
-        .limit(limit)
+        select(*columns).where(*_starts("name", last_key), current).order_by(*by_last).limit(limit)
     ]
     if two_tokens:
         parts += [
             select(*columns)
-            .where(
-                *_starts("rest", Member.last_name_key),
-                *_starts("first", Member.first_name_key),
-                current,
-            )
+            .where(*_starts("rest", last_key), *_starts("first", first_key), current)
             .order_by(*by_last)
             .limit(limit),
             select(*columns)
-            .where(
-                *_starts("first", Member.last_name_key),
-                *_starts("rest", Member.first_name_key),
-                current,
-            )
+            .where(*_starts("first", last_key), *_starts("rest", first_key), current)
             .order_by(*by_last)
             .limit(limit),
         ]
     else:
         parts.append(
             select(*columns)
-            .where(*_starts("name", Member.first_name_key), current)
-            .order_by(Member.first_name_key, Member.last_name_key)
+            .where(*_starts("name", first_key), current)
+            .order_by(first_key, last_key)
             .limit(limit)
         )
     return parts

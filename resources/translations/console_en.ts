@@ -56,6 +56,10 @@
         <translation>Result for the address</translation>
     </message>
     <message>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V)&#xa0;: déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V): unlocking, sending a link or resending the confirmation requires it.</translation>
+    </message>
+    <message>
         <source>non</source>
         <translation>no</translation>
     </message>
@@ -76,16 +80,72 @@
         <translation>Links left this hour: {n}</translation>
     </message>
     <message>
+        <source>Déverrouiller le compte</source>
+        <translation>Unlock the account</translation>
+    </message>
+    <message>
+        <source>Déverrouiller le compte {email} du dossier {number} ({who})&#xa0;?</source>
+        <translation>Unlock the account {email} of household {number} ({who})?</translation>
+    </message>
+    <message>
+        <source>Un courriel avise la famille. Cela ne s&apos;annule pas.</source>
+        <translation>An email tells the family. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Déverrouiller</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
         <translation>Account unlocked. An email lets {email} know.</translation>
+    </message>
+    <message>
+        <source>Envoyer un lien de réinitialisation</source>
+        <translation>Send a password reset link</translation>
+    </message>
+    <message>
+        <source>Envoyer un lien de réinitialisation à {email}, compte du dossier {number} ({who})&#xa0;?</source>
+        <translation>Send a password reset link to {email}, the account of household {number} ({who})?</translation>
+    </message>
+    <message>
+        <source>Un courriel envoyé ne se reprend pas.</source>
+        <translation>An email sent cannot be taken back.</translation>
+    </message>
+    <message>
+        <source>Envoyer le lien</source>
+        <translation>Send the link</translation>
     </message>
     <message>
         <source>Lien de réinitialisation envoyé à {email}, valide {until}.</source>
         <translation>Reset link sent to {email}, valid {until}.</translation>
     </message>
     <message>
+        <source>Renvoyer la confirmation</source>
+        <translation>Resend the confirmation</translation>
+    </message>
+    <message>
+        <source>Renvoyer le courriel de confirmation à {email}, compte du dossier {number} ({who})&#xa0;?</source>
+        <translation>Resend the confirmation email to {email}, the account of household {number} ({who})?</translation>
+    </message>
+    <message>
+        <source>Renvoyer</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
         <source>Courriel de confirmation renvoyé à {email}.</source>
         <translation>Confirmation email sent again to {email}.</translation>
+    </message>
+    <message>
+        <source>sans responsable</source>
+        <translation>no responsible</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été fait&#xa0;: le dossier affiché a changé pendant la question.</source>
+        <translation>Nothing was done: the household shown changed during the question.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>{email} est déjà l&apos;identifiant du dossier {number}&#xa0;: la famille peut utiliser ce dossier.</source>
@@ -122,10 +182,6 @@
     <message>
         <source>Autre adresse (F3)</source>
         <translation>Another address (F3)</translation>
-    </message>
-    <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V)&#xa0;: déverrouiller, envoyer un lien ou renvoyer la confirmation l&apos;exige.</source>
-        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V): unlocking, sending a link or resending the confirmation requires it.</translation>
     </message>
     <message>
         <source>Vérifiez d&apos;abord l&apos;appelant (Ctrl+Maj+V).</source>
@@ -867,12 +923,64 @@
         <translation>Removal not possible for now:</translation>
     </message>
     <message>
+        <source>Changer le lien d&apos;un payeur</source>
+        <translation>Change a payer&apos;s relationship</translation>
+    </message>
+    <message>
+        <source>Changer le lien de {who} pour «&#xa0;{relationship}&#xa0;» dans le dossier {number}&#xa0;?</source>
+        <translation>Change the relationship of {who} to “{relationship}” in household {number}?</translation>
+    </message>
+    <message>
+        <source>Ce membre est payeur&#xa0;: avec ce lien, il peut ne plus pouvoir payer les paniers de la famille.</source>
+        <translation>This member is a payer: with this relationship, they may no longer be able to pay the family&apos;s carts.</translation>
+    </message>
+    <message>
+        <source>Changer le lien de {name}</source>
+        <translation>Change {name}&apos;s relationship</translation>
+    </message>
+    <message>
         <source>Lien de {name} changé pour «&#xa0;{relationship}&#xa0;».</source>
         <translation>{name}&apos;s relationship changed to “{relationship}”.</translation>
     </message>
     <message>
+        <source>Ce membre est payeur&#xa0;: il ne pourra plus payer pour la famille.</source>
+        <translation>This member is a payer: they will no longer be able to pay for the family.</translation>
+    </message>
+    <message>
+        <source>Retirer un membre</source>
+        <translation>Remove a member</translation>
+    </message>
+    <message>
+        <source>Retirer {who} du dossier {number}&#xa0;?</source>
+        <translation>Remove {who} from household {number}?</translation>
+    </message>
+    <message>
+        <source>Le retrait ne peut pas être annulé depuis la console. L&apos;historique du membre est conservé.</source>
+        <translation>The removal cannot be undone from the console. The member&apos;s history is kept.</translation>
+    </message>
+    <message>
+        <source>Retirer {name}</source>
+        <translation>Remove {name}</translation>
+    </message>
+    <message>
         <source>{name} a été retiré du dossier. Son historique est conservé.</source>
         <translation>{name} was removed from the household. Their history is kept.</translation>
+    </message>
+    <message>
+        <source>Indiquez d&apos;abord la raison du changement.</source>
+        <translation>Give the reason for the change first.</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name} ({relationship})</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été changé&#xa0;: le membre sélectionné ou le dossier a changé pendant la question. Vérifiez le membre et recommencez.</source>
+        <translation>Nothing was changed: the selected member or the household changed during the question. Check the member and start again.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Modifier un membre</source>
@@ -1747,8 +1855,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Ask at least two questions. Type the caller&apos;s answer, never the one on file. Leave the questions you did not ask empty.</translation>
     </message>
     <message>
-        <source>AAAA-MM-JJ</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>3/12/2016 ou 3 déc. 2016</source>
+        <translation>3/12/2016 or 3 Dec 2016</translation>
     </message>
     <message>
         <source>G1R 2B5</source>
@@ -1791,6 +1899,22 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Verify</translation>
     </message>
     <message>
+        <source>Date comprise</source>
+        <translation>Date understood</translation>
+    </message>
+    <message>
+        <source>Date non comprise.</source>
+        <translation>Date not understood.</translation>
+    </message>
+    <message>
+        <source>Compris&#xa0;: {date}</source>
+        <translation>Understood: {date}</translation>
+    </message>
+    <message>
+        <source>{understood} (lu le jour d&apos;abord, puis le mois)</source>
+        <translation>{understood} (read day first, then month)</translation>
+    </message>
+    <message>
         <source>date de naissance</source>
         <translation>date of birth</translation>
     </message>
@@ -1799,8 +1923,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>payment date</translation>
     </message>
     <message>
-        <source>La {what} doit s&apos;écrire AAAA-MM-JJ.</source>
-        <translation>Write the {what} as YYYY-MM-DD.</translation>
+        <source>La {what} n&apos;est pas comprise&#xa0;: écrivez-la comme 3/12/2016, 2016-12-03 ou 3 décembre 2016 (année en quatre chiffres).</source>
+        <translation>The {what} is not understood: write it as 3/12/2016, 2016-12-03 or 3 December 2016 (four-digit year).</translation>
     </message>
     <message>
         <source>Le montant doit s&apos;écrire comme 87,50.</source>

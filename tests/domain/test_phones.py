@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.domain.phones import format_phone, looks_like_phone, normalize_phone
+from console.domain.phones import format_phone, looks_like_phone, normalize_phone, split_extension
 
 
 @pytest.mark.parametrize(
@@ -120,3 +120,57 @@ def test_the_quick_north_american_path_agrees_with_phonenumbers(typed: str, regi
     from console.domain.phones import _normalize_by_parsing
 
     assert normalize_phone(typed, region) == _normalize_by_parsing(typed.strip(), region)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "418 641-6018 poste 234",
+        "418 641-6018 Poste 234",
+        "418 641-6018, poste 234",
+        "418 641-6018 p. 234",
+        "418 641-6018 p.234",
+        "418 641-6018 p 234",
+        "418 641-6018 ext. 234",
+        "418 641-6018 ext 234",
+        "418 641-6018 extension 234",
+        "418 641-6018 x234",
+        "418 641-6018 x 234",
+        "418 641-6018 #234",
+        "(418) 641-6018 #234",
+        "4186416018x234",
+        "+1 418 641-6018 poste: 234",
+    ],
+)
+def test_an_extension_read_in_french_or_english_is_split_from_the_number(typed: str) -> None:
+    assert split_extension(typed) == ("+14186416018", "234")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "418 641-6018",  # no extension
+        "641-6018 poste 234",  # no area code
+        "418 641-6018 poste",
+        "418 641-6018 poste 234 demander Luc",
+        "418 641-6018 bureau 234",
+        "Marie poste 234",
+        "418 641-6018 poste 1234567",
+        "",
+    ],
+)
+def test_what_is_not_a_number_with_its_extension_is_not_split(typed: str) -> None:
+    assert split_extension(typed) is None
+
+
+@given(
+    national=st.from_regex(r"\A[2-9][0-8][0-9][2-9][0-9]{6}\Z"),
+    word=st.sampled_from(["poste ", "p. ", "ext. ", "extension ", "x", "#", " x ", " # "]),
+    extension=st.from_regex(r"\A[0-9]{1,6}\Z"),
+)
+def test_a_valid_number_keeps_its_extension(national: str, word: str, extension: str) -> None:
+    number = normalize_phone(national)
+    if number is None:  # not every such number is assigned in the plan
+        return
+    shown = format_phone(number)
+    assert split_extension(f"{shown} {word}{extension}") == (number, extension)

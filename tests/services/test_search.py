@@ -245,3 +245,23 @@ def test_a_locked_account_is_shown_locked(ctx: ServiceContext, families: dict[st
     by_household = {h.household_id: h for h in search_callers(ctx, "cote").hits}
     assert by_household[families["gagnon"]].account_locked is True
     assert by_household[families["cote"]].account_locked is False
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "418 555-0199 poste 234",
+        "418 555-0199 p. 234",
+        "418 555-0199 ext. 234",
+        "418 555-0199 extension 234",
+        "418 555-0199 x234",
+        "418 555-0199 #234",
+    ],
+)
+def test_a_phone_read_with_its_extension_finds_the_number(
+    ctx: ServiceContext, families: dict[str, int], query: str
+) -> None:
+    result = search_callers(ctx, query)
+    assert [(h.household_id, h.matched_on) for h in result.hits] == [
+        (families["cote"], MatchedOn.PHONE)
+    ]

@@ -14,6 +14,8 @@ from console.domain.vocabulary import Relationship
 from console.services.accounts import account_summary
 from console.services.context import ServiceContext
 from console.services.family import change_relationship, family_file
+from console.ui.family.account_panel import AccountPanel
+from console.ui.family.family_panel import FamilyPanel
 from console.ui.family.verification_dialog import VerificationDialog
 from console.ui.window.main_window import MainWindow
 from tests.ui.families import Families
@@ -74,6 +76,13 @@ def select_member(window: MainWindow, name: str) -> None:
     window.household_panel.members_table.selectRow(row)
 
 
+def confirm(qtbot: QtBot, family: FamilyPanel | AccountPanel) -> None:
+    """Answer the question a panel asks with its confirm button (a click)."""
+    qtbot.waitUntil(lambda: family.confirmation is not None and family.confirmation.isVisible())
+    assert family.confirmation is not None
+    family.confirmation.confirm_button.click()
+
+
 def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
 ) -> None:
@@ -106,6 +115,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     # Unlock: outcome, header and the outbox message in "Courriels envoyés".
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
         qtbot.keyClick(account.unlock_button, Qt.Key.Key_Space)
+        confirm(qtbot, account)
     settle(qtbot, window)
     assert "Compte déverrouillé" in account.outcome.text()
     assert not window.household_panel.locked_badge.isVisibleTo(window)
@@ -123,10 +133,14 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     family.change_button.click()
     settle(qtbot, window)
     assert "raison" in family.outcome.text()
+    family.reason.setText("Séparés")  # QTest types ASCII only
+    qtbot.keyClicks(family.reason, ", plus parent au dossier")
+    qtbot.keyClick(family.reason, Qt.Key.Key_Return)  # Enter in a field changes nothing
+    assert family.confirmation is None and not window.workspace.tasks.busy
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
-        family.reason.setText("Séparés")  # QTest types ASCII only
-        qtbot.keyClicks(family.reason, ", plus parent au dossier")
-        qtbot.keyClick(family.reason, Qt.Key.Key_Return)
+        family.change_button.click()
+        if family.confirmation is not None:  # Jean pays for the family: asked first
+            confirm(qtbot, family)
     settle(qtbot, window)
     assert "« Conjoint »" in family.outcome.text()
     members = window.household_panel.members_model
@@ -148,6 +162,7 @@ def test_a_clerk_of_another_borough_is_told_only_the_borough_office_removes(
     assert "La Cité-Limoilou" in family.remove_button.toolTip()
     family.reason.setText("Déménagé")
     family.remove_button.click()
+    confirm(qtbot, family)
     settle(qtbot, window)
     assert "Seul le bureau de l'arrondissement du dossier" in family.outcome.text()
     actor = window.workspace.actor
@@ -172,6 +187,7 @@ def test_the_borough_clerk_sees_what_blocks_a_removal_and_removes_a_free_member(
     family.reason.setText("A quitté le foyer")
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
         family.remove_button.click()
+        confirm(qtbot, family)
     settle(qtbot, window)
     assert "retiré du dossier" in family.outcome.text()
     members = window.household_panel.members_model
@@ -198,6 +214,7 @@ def test_the_journal_is_for_supervisors_and_filters_by_action(
     search_and_open(qtbot, window, "cote")
     verify_by_keyboard(qtbot, window, "1985-04-01", "G1R 2B5")
     screens.account_panel.unlock_button.click()
+    confirm(qtbot, screens.account_panel)
     settle(qtbot, window)
 
     sign_in(qtbot, window, "Sylvie Boucher")
@@ -255,3 +272,76 @@ def test_a_household_changed_by_another_clerk_is_reloaded_and_nothing_is_changed
     assert next(m for m in now.members if m.member_id == zoe.member_id).relationship is (
         Relationship.CHILD
     )
+
+
+def _clerk_at_removal(qtbot: QtBot, window: MainWindow, name: str) -> FamilyPanel:
+    sign_in(qtbot, window, "Claude Girard")
+    search_and_open(qtbot, window, "cote")
+    verify_by_keyboard(qtbot, window, "1985-04-01", "G1R2B5")
+    family = window.account_screens.family_panel
+    select_member(window, name)
+    family.reason.setText("A quitté le foyer")
+    family.remove_button.click()
+    qtbot.waitUntil(lambda: family.confirmation is not None and family.confirmation.isVisible())
+    return family
+
+
+def _removed(ui_ctx: ServiceContext, window: MainWindow, household_id: int) -> set[str]:
+    actor = window.workspace.actor
+    assert actor is not None
+    file = family_file(ui_ctx, actor, household_id)
+    return {m.name for m in file.members if m.removed_at is not None}
+
+
+def test_the_removal_question_names_who_and_where_and_cancel_is_the_default(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
+) -> None:
+    family = _clerk_at_removal(qtbot, window, "Jean Côté")
+    box = family.confirmation
+    assert box is not None
+    assert "Jean Côté (Conjoint et parent des enfants)" in box.text()
+    assert str(families.cote_number) in box.text()
+    assert box.defaultButton() is box.cancel_button
+    assert box.escapeButton() is box.cancel_button
+    assert "&" not in box.confirm_button.text()  # no letter confirms it
+    box.cancel_button.click()
+    settle(qtbot, window)
+    assert family.confirmation is None
+    assert _removed(ui_ctx, window, families.cote) == set()
+
+
+@pytest.mark.parametrize(
+    "key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_R, Qt.Key.Key_T]
+)
+def test_a_key_pressed_at_the_question_removes_nothing(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext, key: Qt.Key
+) -> None:
+    family = _clerk_at_removal(qtbot, window, "Jean Côté")
+    box = family.confirmation
+    assert box is not None
+    qtbot.keyClick(box, key)
+    qtbot.keyClick(box, key)
+    settle(qtbot, window)
+    assert _removed(ui_ctx, window, families.cote) == set()
+
+
+def test_a_member_selected_during_the_question_is_not_removed_nor_the_one_asked(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
+) -> None:
+    family = _clerk_at_removal(qtbot, window, "Jean Côté")
+    select_member(window, "Zoé Côté")  # the selection moves while the question is open
+    assert family.confirmation is not None
+    family.confirmation.confirm_button.click()
+    settle(qtbot, window)
+    assert _removed(ui_ctx, window, families.cote) == set()
+    assert "Rien n'a été changé" in family.outcome.text()
+
+
+def test_the_member_confirmed_is_the_one_removed(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
+) -> None:
+    family = _clerk_at_removal(qtbot, window, "Jean Côté")
+    with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
+        confirm(qtbot, family)
+    settle(qtbot, window)
+    assert _removed(ui_ctx, window, families.cote) == {"Jean Côté"}

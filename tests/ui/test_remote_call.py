@@ -100,8 +100,12 @@ def test_a_whole_call_through_the_server(
     assert screens.verification.verified
     account = screens.account_panel
     window.household_panel.show_tab(screens.account_tab)
+    qtbot.keyClick(account.unlock_button, Qt.Key.Key_Space)
+    # The unlock asks first, naming the account; confirmed, it goes through the server.
+    qtbot.waitUntil(lambda: account.confirmation is not None and account.confirmation.isVisible())
+    assert account.confirmation is not None
     with qtbot.waitSignal(window.workspace.household_changed, timeout=10000):
-        qtbot.keyClick(account.unlock_button, Qt.Key.Key_Space)
+        account.confirmation.confirm_button.click()
     settle(qtbot, window)
     assert "Compte déverrouillé" in account.outcome.text()
 

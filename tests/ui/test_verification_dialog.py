@@ -54,7 +54,7 @@ def test_a_malformed_date_is_explained_and_nothing_is_recorded(qtbot: QtBot, sce
     qtbot.keyClicks(dialog.birth_date, "12 juin 84")
     qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
     dialog.check()
-    assert "AAAA-MM-JJ" in dialog.outcome.text()
+    assert "3/12/2016" in dialog.outcome.text()
     assert not scene.tasks.busy
 
 
@@ -64,3 +64,46 @@ def test_a_single_answer_is_refused_with_a_clear_message(qtbot: QtBot, scene: Sc
     dialog.check()
     scene.settle(qtbot)
     assert "deux questions" in dialog.outcome.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("3/12/2016", "Compris\u00a0: 3 décembre 2016 (lu le jour d'abord, puis le mois)"),
+        ("03 12 2016", "Compris\u00a0: 3 décembre 2016 (lu le jour d'abord, puis le mois)"),
+        ("2016-12-03", "Compris\u00a0: 3 décembre 2016"),
+        ("3 déc. 2016", "Compris\u00a0: 3 décembre 2016"),
+        ("December 3, 2016", "Compris\u00a0: 3 décembre 2016"),
+        ("25/12/2016", "Compris\u00a0: 25 décembre 2016"),
+        ("1 mars 1984", "Compris\u00a0: 1er mars 1984"),
+        ("3/12/16", "Date non comprise."),
+    ],
+)
+def test_the_dialog_says_which_date_it_understood(
+    qtbot: QtBot, scene: Scene, typed: str, shown: str
+) -> None:
+    dialog = _dialog(qtbot, scene)
+    dialog.birth_date.setText(typed)  # keyClicks cannot type "é" offscreen
+    assert dialog.birth_date_read.text() == shown
+
+
+def test_a_birth_date_typed_day_first_verifies_the_caller(qtbot: QtBot, scene: Scene) -> None:
+    born = scene.family.responsible_birth_date
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.birth_date, f"{born.day}/{born.month}/{born.year}")
+    qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
+    with qtbot.waitSignal(dialog.verified, timeout=10000):
+        dialog.check()
+    assert dialog.result_value is not None and dialog.result_value.passed
+
+
+def test_a_birth_date_read_month_first_does_not_match(qtbot: QtBot, scene: Scene) -> None:
+    born = scene.family.responsible_birth_date
+    if born.day > 12 or born.day == born.month:
+        pytest.skip("the scene's birth date reads the same both ways")
+    dialog = _dialog(qtbot, scene)
+    qtbot.keyClicks(dialog.birth_date, f"{born.month}/{born.day}/{born.year}")
+    qtbot.keyClicks(dialog.postal_code, "G1R 2B5")
+    dialog.check()
+    scene.settle(qtbot)
+    assert dialog.result_value is not None and not dialog.result_value.passed

@@ -27,7 +27,7 @@ Row = tuple[object, ...]
 
 
 def columns(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in _table(table).columns)
+    return tuple(c.name for c in _table(table).columns if c.computed is None)
 
 
 def _table(name: str) -> Table:

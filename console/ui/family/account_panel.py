@@ -9,8 +9,9 @@ family does instead. No password is ever shown or typed here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -25,13 +26,69 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.api import ConsoleApi
-from console.domain.password import PASSWORD_RULES
+from console.domain.password import (
+    PASSWORD_NEEDS_DIGIT,
+    PASSWORD_NEEDS_SPECIAL,
+    PASSWORD_NEEDS_UPPERCASE,
+    PASSWORD_RULES,
+    PASSWORD_SPECIAL_FIRST,
+    PASSWORD_TOO_SHORT,
+)
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.households import HouseholdView
-from console.ui.kit.account_messages import password_rule_text
+from console.domain.vocabulary import Relationship
+from console.ui.family.confirm_dialogs import Confirmation, ask
+from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.formatting import format_date, format_datetime, format_deadline
 from console.ui.kit.messages import error_text
+from console.ui.kit.resources import TRANSLATIONS
 from console.ui.kit.workspace import Workspace
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> tuple[str, str]:
+    """Marks ``source`` for the translation tools (lupdate reads this name)."""
+    return context, source
+
+
+_SCRIPTS = (
+    QT_TRANSLATE_NOOP("AccountPanel", "Mot de passe (F1) — le nouveau mot de passe doit avoir :"),
+    QT_TRANSLATE_NOOP(
+        "AccountPanel",
+        "Confirmation (F2) — le courriel peut prendre quelques minutes, surtout avec "
+        "Hotmail. Actualisez la boîte de réception et regardez dans les courriers "
+        "indésirables.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AccountPanel",
+        "Changer d'adresse (F3) — impossible : l'adresse courriel est l'identifiant "
+        "unique du compte. Pour utiliser une autre adresse, la famille crée un "
+        "nouveau Dossier loisir avec cette adresse.",
+    ),
+)
+# The F1 rules as the site words them (the sentences of their refusal codes, in
+# console.ui.kit.account_messages; a test keeps the two the same).
+_RULES_CONTEXT = "support"
+_RULES = {
+    PASSWORD_TOO_SHORT: "au moins 8 caractères ;",
+    PASSWORD_NEEDS_UPPERCASE: "au moins une lettre majuscule ;",
+    PASSWORD_NEEDS_DIGIT: "au moins un chiffre ;",
+    PASSWORD_NEEDS_SPECIAL: "au moins un caractère spécial (#, !, $, &, etc.) ;",
+    PASSWORD_SPECIAL_FIRST: "le caractère spécial ne peut pas être le premier.",
+}
+
+
+@cache
+def _english() -> QTranslator:
+    translator = QTranslator()
+    translator.load(str(TRANSLATIONS / "console_en.qm"))
+    return translator
+
+
+def caller_text(language: str, context: str, source: str) -> str:
+    """``source`` in the caller's language, whatever the interface's."""
+    if language == "en":
+        return _english().translate(context, source) or source
+    return source
 
 
 class AccountPanel(QWidget):
@@ -43,6 +100,9 @@ class AccountPanel(QWidget):
         self._workspace = workspace
         self.household_id: int | None = None
         self.summary: AccountSummary | None = None
+        self._view: HouseholdView | None = None
+        self._verified = False
+        self.confirmation: Confirmation | None = None  # the question open, if any
         self.setAccessibleName(self.tr("Compte utilisateur"))
 
         self.email = QLabel()
@@ -131,33 +191,28 @@ class AccountPanel(QWidget):
         return button
 
     def _scripts(self) -> QWidget:
-        """What the agent reads to the caller: F1 rules, F2 script, F3 explanation."""
+        """What the agent reads to the caller: F1 rules, F2 script, F3 explanation, in
+        the caller's language (the account's), as the call panel's script."""
         box = QGroupBox(self.tr("À lire à l'appelant"))
-        rules = "\n".join(f"• {password_rule_text(code)}" for code in PASSWORD_RULES)
-        f1 = QLabel(
-            self.tr("Mot de passe (F1) — le nouveau mot de passe doit avoir :") + "\n" + rules
-        )
-        f2 = QLabel(
-            self.tr(
-                "Confirmation (F2) — le courriel peut prendre quelques minutes, surtout avec "
-                "Hotmail. Actualisez la boîte de réception et regardez dans les courriers "
-                "indésirables."
-            )
-        )
-        f3 = QLabel(
-            self.tr(
-                "Changer d'adresse (F3) — impossible : l'adresse courriel est l'identifiant "
-                "unique du compte. Pour utiliser une autre adresse, la famille crée un "
-                "nouveau Dossier loisir avec cette adresse."
-            )
-        )
-        for label in (f1, f2, f3):
-            label.setWordWrap(True)
+        self.scripts = (QLabel(), QLabel(), QLabel())
         layout = QVBoxLayout(box)
-        for widget in (f1, f2, f3):
-            layout.addWidget(widget)
+        for label in self.scripts:
+            label.setWordWrap(True)
+            layout.addWidget(label)
         layout.addStretch(1)
+        self.show_scripts("fr")
         return box
+
+    def show_scripts(self, language: str) -> None:
+        """The F1–F3 texts in ``language`` ("fr" or "en")."""
+        self.script_language = "en" if language == "en" else "fr"
+        f1, f2, f3 = (caller_text(self.script_language, *source) for source in _SCRIPTS)
+        rules = "\n".join(
+            f"• {caller_text(self.script_language, _RULES_CONTEXT, _RULES[code])}"
+            for code in PASSWORD_RULES
+        )
+        for label, text in zip(self.scripts, (f1 + "\n" + rules, f2, f3), strict=True):
+            label.setText(text)
 
     def _address_check(self) -> QWidget:
         """F3 helper: does the address the family wants already have a Dossier loisir?"""
@@ -185,9 +240,10 @@ class AccountPanel(QWidget):
     def show_verified(self, verified: bool) -> None:
         """Say before a click that the sensitive buttons need a verified caller; the
         services still refuse them without one."""
+        self._verified = verified
         needed = self.tr(
-            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) : déverrouiller, envoyer "
-            "un lien ou renvoyer la confirmation l'exige."
+            "Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V) : "
+            "déverrouiller, envoyer un lien ou renvoyer la confirmation l'exige."
         )
         self.hint.setText(self.tr("Vérifiez d'abord l'appelant (Ctrl+Maj+V)."))
         self.hint.setVisible(not verified)
@@ -197,6 +253,7 @@ class AccountPanel(QWidget):
     # Loading
 
     def _household_changed(self, view: HouseholdView | None) -> None:
+        self._view = view
         if view is None:
             self.household_id = None
             self.summary = None
@@ -230,6 +287,7 @@ class AccountPanel(QWidget):
         self.summary = summary
         self.email.setText(summary.email)
         self.language.setText(self.tr("Français") if summary.language == "fr" else "English")
+        self.show_scripts(summary.language)
         if summary.confirmed:
             self.confirmed.setText(
                 self.tr("oui, le {date}").format(date=format_date(summary.confirmed_at))
@@ -279,22 +337,87 @@ class AccountPanel(QWidget):
     # Actions
 
     def unlock(self) -> None:
-        self._act(
+        self._ask(
+            self.tr("Déverrouiller le compte"),
+            self.tr("Déverrouiller le compte {email} du dossier {number} ({who}) ?"),
+            self.tr("Un courriel avise la famille. Cela ne s'annule pas."),
+            self.tr("Déverrouiller"),
             lambda api, household_id: api.unlock_account(household_id),
             self.tr("Compte déverrouillé. Un courriel avise {email}."),
         )
 
     def reset(self) -> None:
-        self._act(
+        self._ask(
+            self.tr("Envoyer un lien de réinitialisation"),
+            self.tr(
+                "Envoyer un lien de réinitialisation à {email}, compte du dossier {number} "
+                "({who}) ?"
+            ),
+            self.tr("Un courriel envoyé ne se reprend pas."),
+            self.tr("Envoyer le lien"),
             lambda api, household_id: api.send_password_reset(household_id),
             self.tr("Lien de réinitialisation envoyé à {email}, valide {until}."),
         )
 
     def resend_confirmation(self) -> None:
-        self._act(
+        self._ask(
+            self.tr("Renvoyer la confirmation"),
+            self.tr(
+                "Renvoyer le courriel de confirmation à {email}, compte du dossier {number} "
+                "({who}) ?"
+            ),
+            self.tr("Un courriel envoyé ne se reprend pas."),
+            self.tr("Renvoyer"),
             lambda api, household_id: api.resend_confirmation(household_id),
             self.tr("Courriel de confirmation renvoyé à {email}."),
         )
+
+    def _ask(
+        self,
+        title: str,
+        question: str,
+        detail: str,
+        confirm: str,
+        use_case: Callable[[ConsoleApi, int], EmailQueued],
+        success: str,
+    ) -> None:
+        """Ask, naming the account and the household; act only if the same household's
+        account is still on screen when the agent confirms."""
+        view, summary = self._view, self.summary
+        if view is None or summary is None or view.household_id != self.household_id:
+            return
+        if not self._verified:
+            # Said at once, without asking: the services refuse it anyway.
+            self.outcome.setText(self.unlock_button.toolTip())
+            return
+        responsible = next(
+            (m for m in view.members if m.relationship is Relationship.RESPONSIBLE), None
+        )
+        who = (
+            f"{responsible.first_name} {responsible.last_name}"
+            if responsible is not None
+            else self.tr("sans responsable")
+        )
+        asked = view.household_id, summary.email
+
+        def confirmed() -> None:
+            self.confirmation = None
+            now = self.summary
+            if now is None or (self.household_id, now.email) != asked:
+                self.outcome.setText(
+                    self.tr("Rien n'a été fait : le dossier affiché a changé pendant la question.")
+                )
+                return
+            self._act(use_case, success)
+
+        text = question.format(email=summary.email, number=view.number, who=who)
+        self.confirmation = ask(
+            self, title, text + "\n\n" + detail, confirm, self.tr("Annuler"), confirmed
+        )
+        self.confirmation.finished.connect(lambda _r: self._forget_confirmation())
+
+    def _forget_confirmation(self) -> None:
+        self.confirmation = None
 
     def _act(self, use_case: Callable[[ConsoleApi, int], EmailQueued], success: str) -> None:
         household_id = self.household_id

@@ -23,6 +23,7 @@ from console.domain.errors import StaleData
 from console.domain.views.family import FamilyChange, FamilyFile, FamilyMember
 from console.domain.views.households import HouseholdView, MemberView
 from console.domain.vocabulary import Relationship, Role
+from console.ui.family.confirm_dialogs import Confirmation, ask
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.formatting import relationship_name
 from console.ui.kit.messages import error_text, reason_text
@@ -49,6 +50,7 @@ class FamilyPanel(QWidget):
         self.file: FamilyFile | None = None
         self._verified = False
         self._kept_member: int | None = None  # re-selected when the household reloads
+        self.confirmation: Confirmation | None = None  # the question open, if any
         self.setAccessibleName(self.tr("Modifier un membre"))
 
         self.relationship = QComboBox()
@@ -64,7 +66,7 @@ class FamilyPanel(QWidget):
         self.reason.setMinimumWidth(120)
         self.reason.setPlaceholderText(self.tr("Raison (obligatoire)"))
         self.reason.setAccessibleName(self.tr("Raison du changement"))
-        self.reason.returnPressed.connect(self.change_relationship)
+        # Enter in the reason never changes anything: only the buttons act.
         self.change_button = self._button(self.tr("Modifier le &lien"), self.change_relationship)
         self.remove_button = self._button(self.tr("Retirer le mem&bre"), self.remove)
         self.sensitive_buttons = (self.change_button, self.remove_button)
@@ -240,7 +242,38 @@ class FamilyPanel(QWidget):
         if not self.change_button.isEnabled():
             return
         relationship = Relationship(self.relationship.currentData())
-        reason, api = self.reason.text(), self._workspace.api
+        reason = self.reason.text()
+        if not reason.strip():
+            self._ask_reason()
+            return
+        if not member.may_pay:
+            self._change_relationship(member, file, relationship, reason)
+            return
+        # A payer (F12): the new relationship may take them off the payer list.
+        self._confirm(
+            self.tr("Changer le lien d'un payeur"),
+            self.tr(
+                "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
+            ).format(
+                who=self._who(member),
+                relationship=relationship_name(relationship),
+                number=file.number,
+            )
+            + "\n\n"
+            + self.tr(
+                "Ce membre est payeur : avec ce lien, il peut ne plus pouvoir payer les "
+                "paniers de la famille."
+            ),
+            self.tr("Changer le lien de {name}").format(name=member.name),
+            member,
+            file,
+            lambda current, seen: self._change_relationship(current, seen, relationship, reason),
+        )
+
+    def _change_relationship(
+        self, member: FamilyMember, file: FamilyFile, relationship: Relationship, reason: str
+    ) -> None:
+        api = self._workspace.api
         self._run(
             lambda: api.change_relationship(
                 file.household_id, member.member_id, relationship, reason, file.version
@@ -258,13 +291,91 @@ class FamilyPanel(QWidget):
             # Said at once; remove_member refuses it anyway.
             self._say(self.outcome, self.remove_button.toolTip())
             return
-        reason, api = self.reason.text(), self._workspace.api
+        reason = self.reason.text()
+        if not reason.strip():
+            self._ask_reason()
+            return
+        payer = (
+            "\n\n" + self.tr("Ce membre est payeur : il ne pourra plus payer pour la famille.")
+            if member.may_pay
+            else ""
+        )
+        self._confirm(
+            self.tr("Retirer un membre"),
+            self.tr("Retirer {who} du dossier {number} ?").format(
+                who=self._who(member), number=file.number
+            )
+            + "\n\n"
+            + self.tr(
+                "Le retrait ne peut pas être annulé depuis la console. L'historique du "
+                "membre est conservé."
+            )
+            + payer,
+            self.tr("Retirer {name}").format(name=member.name),
+            member,
+            file,
+            lambda current, seen: self._remove(current, seen, reason),
+        )
+
+    def _remove(self, member: FamilyMember, file: FamilyFile, reason: str) -> None:
+        api = self._workspace.api
         self._run(
             lambda: api.remove_member(file.household_id, member.member_id, reason, file.version),
             self.tr("{name} a été retiré du dossier. Son historique est conservé.").format(
                 name=member.name
             ),
         )
+
+    def _ask_reason(self) -> None:
+        """Before any question: a change without its reason is refused anyway."""
+        self._say(self.outcome, self.tr("Indiquez d'abord la raison du changement."))
+        self.reason.setFocus()
+
+    def _who(self, member: FamilyMember) -> str:
+        """ "Jean Côté (Conjoint et parent)": who, and in which relationship."""
+        return self.tr("{name} ({relationship})").format(
+            name=member.name, relationship=relationship_name(member.relationship)
+        )
+
+    def _confirm(
+        self,
+        title: str,
+        question: str,
+        confirm: str,
+        member: FamilyMember,
+        file: FamilyFile,
+        act: Callable[[FamilyMember, FamilyFile], None],
+    ) -> None:
+        """Ask, then act on ``member`` only if it is still the one selected and shown, in
+        the same version of the file: never on a member the question did not name."""
+        asked_member, asked_version = member.member_id, file.version
+
+        def confirmed() -> None:
+            self.confirmation = None
+            current, shown = self.selected_member(), self.file
+            if (
+                current is None
+                or shown is None
+                or current.member_id != asked_member
+                or shown.version != asked_version
+                or not self.change_button.isEnabled()
+            ):
+                self._say(
+                    self.outcome,
+                    self.tr(
+                        "Rien n'a été changé : le membre sélectionné ou le dossier a changé "
+                        "pendant la question. Vérifiez le membre et recommencez."
+                    ),
+                )
+                return
+            act(current, shown)
+
+        # The confirm button has no shortcut letter: a key typed on, by habit, cancels.
+        self.confirmation = ask(self, title, question, confirm, self.tr("Annuler"), confirmed)
+        self.confirmation.finished.connect(lambda _r: self._forget_confirmation())
+
+    def _forget_confirmation(self) -> None:
+        self.confirmation = None
 
     def _run(self, work: Callable[[], FamilyChange], success: str) -> None:
         def done(change: FamilyChange) -> None:

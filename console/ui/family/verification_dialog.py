@@ -1,7 +1,9 @@
 """Verify the caller: the agent types what the caller answers; two matches pass.
 
 Quick for a genuine caller: any two questions, Enter to check. The dialog never shows
-the values on file, only which answers matched.
+the values on file, only which answers matched. A date is taken as the agent types what
+the caller says ("3/12/2016", "3 déc. 2016", "December 3, 2016") and shown back as
+understood ("Compris : 3 décembre 2016"), day first when it is all numbers.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.api import ConsoleApi
+from console.domain.birth_dates import ReadDate, read_date
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
-from console.ui.kit.formatting import format_deadline
+from console.ui.kit.formatting import format_deadline, is_english
 from console.ui.kit.messages import error_text
 from console.ui.kit.tasks import TaskRunner
 
@@ -53,17 +56,21 @@ class VerificationDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.birth_date = self._field(self.tr("AAAA-MM-JJ"))
+        self.birth_date = self._field(self.tr("3/12/2016 ou 3 déc. 2016"))
+        self.birth_date_read = self._reading(self.birth_date)
         self.postal_code = self._field(self.tr("G1R 2B5"))
         self.household_number = self._field(self.tr("no de dossier"))
         self.payment_amount = self._field(self.tr("87,50"))
-        self.payment_date = self._field(self.tr("AAAA-MM-JJ"))
+        self.payment_date = self._field(self.tr("3/12/2016 ou 3 déc. 2016"))
+        self.payment_date_read = self._reading(self.payment_date)
         form = QFormLayout()
         form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
+        form.addRow("", self.birth_date_read)
         form.addRow(self.tr("Code &postal :"), self.postal_code)
         form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
         form.addRow(self.tr("&Montant du dernier paiement ($) :"), self.payment_amount)
         form.addRow(self.tr("Da&te du dernier paiement :"), self.payment_date)
+        form.addRow("", self.payment_date_read)
 
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -90,6 +97,28 @@ class VerificationDialog(QDialog):
         edit.setAccessibleName(placeholder)
         return edit
 
+    def _reading(self, edit: QLineEdit) -> QLabel:
+        """The line under a date field that says which date it understood."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAccessibleName(self.tr("Date comprise"))
+        edit.textChanged.connect(lambda text: label.setText(self.understood(text)))
+        return label
+
+    def understood(self, text: str) -> str:
+        """ "Compris : 3 décembre 2016" for a date typed in any accepted form."""
+        if not text.strip():
+            return ""
+        read = read_date(text)
+        if read is None:
+            return self.tr("Date non comprise.")
+        said = self.tr("Compris : {date}").format(date=spoken_date(read.value))
+        if read.ambiguous:
+            return self.tr("{understood} (lu le jour d'abord, puis le mois)").format(
+                understood=said
+            )
+        return said
+
     def answers(self) -> CallerAnswers:
         """The typed answers; raises ValueError with a sentence for a malformed one."""
         return CallerAnswers(
@@ -104,12 +133,15 @@ class VerificationDialog(QDialog):
         text = edit.text().strip()
         if not text:
             return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
+        read: ReadDate | None = read_date(text)
+        if read is None:
             raise ValueError(
-                self.tr("La {what} doit s'écrire AAAA-MM-JJ.").format(what=what)
-            ) from None
+                self.tr(
+                    "La {what} n'est pas comprise : écrivez-la comme 3/12/2016, "
+                    "2016-12-03 ou 3 décembre 2016 (année en quatre chiffres)."
+                ).format(what=what)
+            )
+        return read.value
 
     def _cents(self, text: str) -> int | None:
         cleaned = text.replace("$", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -173,3 +205,16 @@ class VerificationDialog(QDialog):
             Factor.HOUSEHOLD_NUMBER: self.tr("numéro de dossier"),
             Factor.LAST_PAYMENT: self.tr("dernier paiement"),
         }[factor]
+
+
+def spoken_date(day: date) -> str:
+    """ "3 décembre 2016" ("1er" for the first) in French, "December 3, 2016" in English."""
+    when = QDate(day.year, day.month, day.day)
+    if is_english():
+        return QLocale(QLocale.Language.English, QLocale.Country.Canada).toString(
+            when, "MMMM d, yyyy"
+        )
+    french = QLocale(QLocale.Language.French, QLocale.Country.Canada)
+    if day.day == 1:
+        return french.toString(when, "'1er' MMMM yyyy")
+    return french.toString(when, "d MMMM yyyy")
