@@ -19,7 +19,14 @@ from console.domain.views.waitlist_admin import EntryLine as EntryLine
 from console.domain.views.waitlist_admin import WaitlistReview as WaitlistReview
 from console.domain.vocabulary import Role, WaitlistState
 from console.services import audit, places
-from console.services.carts import CartSummary, add_item, require_caller, require_staff, summarize
+from console.services.carts import (
+    CartSummary,
+    add_item,
+    open_cart_of,
+    require_caller,
+    require_staff,
+    summarize,
+)
 from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
 from console.services.staff import Actor, require_role
@@ -176,6 +183,8 @@ def accept_offer(
             raise Refused("member_removed", entry_id=entry_id, member_id=member.id)
         entry.state = WaitlistState.ACCEPTED.value
         entry.closed_at = now
+        if cart_id is None and actor is not None:
+            cart_id = open_cart_of(session, household.id, now)  # one cart per call
         cart, _item = add_item(
             session, ctx, actor, household, member, activity, cart_id, waitlist_entry_id=entry.id
         )

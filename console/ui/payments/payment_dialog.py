@@ -38,6 +38,7 @@ from console.domain.payers import (
 from console.domain.receipt_words import STATUS_WORDS, card_label, format_money
 from console.domain.views.payers import PayerOptions
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
+from console.ui.kit.confirm import no_default_button
 from console.ui.kit.tasks import TaskRunner
 from console.ui.payments.card_entry import CardEntryWidget, card_reason_text
 
@@ -193,7 +194,6 @@ class PaymentDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.pay_button = QPushButton(self.tr("Payer"), self)
         self.pay_button.setObjectName("pay")
-        self.pay_button.setDefault(True)
         self.receipt_button = QPushButton(self.tr("Reçu…"), self)
         self.receipt_button.setObjectName("receipt")
         self.receipt_button.hide()
@@ -216,6 +216,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.card)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        no_default_button(self)  # Enter in the card fields never pays
 
         self.pay_button.setEnabled(False)
         self.status.setText(self.tr("Chargement du panier…"))
