@@ -287,7 +287,6 @@ def add_to_cart(
                     entry_id=offer.id,
                     member_id=member_id,
                     activity_id=activity_id,
-                    expires_at=offer.offer_expires_at,
                 )
             # The reason is the refusal itself: no second copy in ``reasons``.
             raise Refused(refusal.code, **refusal.params)
