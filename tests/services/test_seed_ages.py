@@ -17,7 +17,7 @@ from console.db.seed import seed_database
 from console.db.sin import SinCipher
 from console.domain.ages import age_fits, age_on
 from console.domain.vocabulary import CartItemState, WaitlistState
-from tests.conftest import TEST_SIN_KEY
+from tests.helpers.secrets import TEST_SIN_KEY
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
