@@ -14,7 +14,9 @@ from console.ui.window.payment_actions import PaymentActions, install_payments
 from tests.helpers.place_data import verify
 from tests.ui.families import Families
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise"
+)
 
 APPROVED = "Paiement effectué avec succès – Confirmation de paiement"
 

@@ -62,7 +62,6 @@ class WaitlistReviewScreen(QWidget):
         self.move_button.clicked.connect(self.move_selected)
         self.offer_button = QPushButton(self.tr("&Offrir une place"))
         self.offer_button.clicked.connect(self.offer)
-        confirm.no_default_button(self)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         actions = QHBoxLayout()
@@ -75,6 +74,7 @@ class WaitlistReviewScreen(QWidget):
         layout.addWidget(self.reason)
         layout.addLayout(actions)
         layout.addWidget(self.outcome)
+        confirm.no_default_button(self)  # Enter in the reason or the rank moves no one
 
     def show_activity(self, activity_id: int) -> None:
         self.activity_id = activity_id
