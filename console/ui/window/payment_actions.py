@@ -71,8 +71,10 @@ class PaymentActions(QObject):
                 return chosen
         payable = [c for c in view.carts if c.state in PAYABLE and c.items]
         open_now = [c for c in payable if c.state is CartState.OPEN and c.live]
-        if open_now:  # the call's cart: the newest open one whose hold runs
-            return max(open_now, key=lambda c: (c.hold_expires_at, c.number))
+        actor = self._workspace.actor
+        mine = [c for c in open_now if actor is not None and c.channel == actor.username]
+        if mine or open_now:  # the call's cart: this agent's open one, else the newest
+            return max(mine or open_now, key=lambda c: (c.hold_expires_at, c.number))
         return payable[0] if len(payable) == 1 else None
 
     def selected_receipt_numbers(self, view: HouseholdView) -> tuple[int, int] | None:
