@@ -85,7 +85,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "offer_waiting": lambda p: translate(
         "places",
-        "Une place est offerte à ce membre pour cette activité : acceptez l'offre "
+        "Une place est offerte à ce membre pour cette activité : acceptez l'offre "
         "plutôt que de l'inscrire de nouveau.",
     ),
     "age_out_of_range": lambda p: _ages(p),
