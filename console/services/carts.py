@@ -26,7 +26,7 @@ from console.db.models import (
     WaitlistEntry,
 )
 from console.db.numbers import next_number
-from console.domain.ages import age_on, age_refusal
+from console.domain.ages import AGE_OUT_OF_RANGE, age_on, age_refusal
 from console.domain.cart_timer import CartHold
 from console.domain.errors import NotFound, Reason, Refused
 from console.domain.views.carts import AddOutcome as AddOutcome
@@ -275,7 +275,7 @@ def add_to_cart(
             activity.age_max,
         )
         if too is not None:
-            raise Refused(too.code, **too.params)
+            raise Refused(AGE_OUT_OF_RANGE, **too.params)
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
         refusal = already_holding(session, member_id, activity_id, now)
