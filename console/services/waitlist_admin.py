@@ -17,7 +17,7 @@ from console.domain.errors import NotFound, Refused
 from console.domain.text import clean_reason
 from console.domain.views.waitlist_admin import EntryLine as EntryLine
 from console.domain.views.waitlist_admin import WaitlistReview as WaitlistReview
-from console.domain.vocabulary import Role, WaitlistState
+from console.domain.vocabulary import Relationship, Role, WaitlistState
 from console.services import audit, places
 from console.services.carts import (
     CartSummary,
@@ -43,7 +43,13 @@ def waitlist_review(
         if activity is None:
             raise NotFound("activity_not_found", activity_id=activity_id)
         query = (
-            select(WaitlistEntry, Member.first_name, Member.last_name, Household.number)
+            select(
+                WaitlistEntry,
+                Member.first_name,
+                Member.last_name,
+                Household.number,
+                Member.relationship,
+            )
             .join(Member, Member.id == WaitlistEntry.member_id)
             .join(Household, Household.id == WaitlistEntry.household_id)
             .where(WaitlistEntry.activity_id == activity_id)
@@ -52,7 +58,7 @@ def waitlist_review(
         if not include_closed:
             query = query.where(WaitlistEntry.state.in_(OPEN_WAITLIST))
         lines, rank = [], 0
-        for entry, first, last, number in session.execute(query):
+        for entry, first, last, number, relationship in session.execute(query):
             is_open = entry.state in OPEN_WAITLIST
             rank += is_open
             lines.append(
@@ -65,6 +71,7 @@ def waitlist_review(
                     WaitlistState(entry.state),
                     entry.created_at,
                     entry.offer_expires_at,
+                    Relationship(relationship),
                 )
             )
         return WaitlistReview(

@@ -236,6 +236,8 @@ def test_one_cart_per_call_and_a_live_offer_accepted_by_phone(backend: Backend) 
     assert cart is not None
     waiting = agent.add_to_cart(built.household_id, built.spouse_id, full.activity_id, None)
     assert not waiting.held and waiting.waitlist_entry_id is not None
+    (line,) = backend.api_as(Role.SUPERVISOR).waitlist_review(full.activity_id).entries
+    assert line.relationship is Relationship.SPOUSE and line.household_number == built.number
     again = agent.add_to_cart(built.household_id, built.responsible_id, other.activity_id, None)
     assert again.cart is not None and again.cart.cart_id == cart.cart_id  # the same cart
     agent.remove_from_cart(cart.cart_id, cart.items[0].item_id)  # frees → offered

@@ -139,6 +139,7 @@ def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene, asked: Ask
     entry = screen.review.entries[0]  # type: ignore[union-attr]
     assert "rang 1" in what and screen.review.code in what  # type: ignore[union-attr]
     assert entry.member_name in who and str(entry.household_number) in who
+    assert "(Enfant)" in who  # the relationship, as the file shows it
     assert cart.cart is not None
     remove_from_cart(scene.ctx, scene.agent, cart.cart.cart_id, cart.cart.items[0].item_id)
     screen.refresh()

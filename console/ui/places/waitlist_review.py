@@ -25,6 +25,7 @@ from console.domain.views.waitlist_admin import EntryLine, WaitlistReview
 from console.domain.vocabulary import WaitlistState
 from console.ui.kit import confirm
 from console.ui.kit.formatting import format_datetime as when
+from console.ui.kit.formatting import relationship_name
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text
 
@@ -137,7 +138,8 @@ class WaitlistReviewScreen(QWidget):
         return self.review.entries[row]
 
     def _who(self, entry: EntryLine) -> str:
-        return confirm.who_line(entry.member_name, None, entry.household_number)
+        relationship = relationship_name(entry.relationship) if entry.relationship else None
+        return confirm.who_line(entry.member_name, relationship, entry.household_number)
 
     def _activity(self) -> str:
         review = self.review
