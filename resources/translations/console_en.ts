@@ -1138,6 +1138,18 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No member can pay: the payer must have a relationship other than “Child” with the household responsible.</translation>
     </message>
     <message>
+        <source>Payer le panier</source>
+        <translation>Pay the cart</translation>
+    </message>
+    <message>
+        <source>Débiter {amount} pour le panier {cart}? Un paiement ne s&apos;annule pas ici.</source>
+        <translation>Charge {amount} for cart {cart}? A payment cannot be cancelled here.</translation>
+    </message>
+    <message>
+        <source>Payeur&#xa0;: {name}, dossier {number}</source>
+        <translation>Payer: {name}, file {number}</translation>
+    </message>
+    <message>
         <source>Paiement en cours auprès du site de paiement…</source>
         <translation>Payment in progress with the payment site…</translation>
     </message>

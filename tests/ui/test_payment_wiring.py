@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from console.domain.clock import FixedClock
 from console.services.carts import add_to_cart
 from console.services.context import ServiceContext
+from console.ui.kit import confirm
 from console.ui.payments.payment_dialog import PaymentDialog
 from console.ui.payments.receipt_dialog import ReceiptDialog
 from console.ui.window.main_window import MainWindow
@@ -23,6 +24,19 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 APPROVED = "Paiement effectué avec succès – Confirmation de paiement"
+
+
+@pytest.fixture(autouse=True)
+def _confirmed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The agent says yes to « Débiter … ? » (test_payment_dialog checks the question)."""
+    asked: list[tuple[str, str]] = []
+
+    def yes(_parent: object, _title: str, what: str, who: str, **_: object) -> bool:
+        asked.append((what, who))
+        return True
+
+    monkeypatch.setattr(confirm, "confirm_change", yes)
+    return asked
 
 
 def _settle(qtbot: QtBot, main: MainWindow) -> None:

@@ -38,6 +38,7 @@ from console.domain.payers import (
 from console.domain.receipt_words import STATUS_WORDS, card_label, format_money
 from console.domain.views.payers import PayerOptions
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
+from console.ui.kit import confirm as confirming
 from console.ui.kit.confirm import no_default_button
 from console.ui.kit.tasks import TaskRunner
 from console.ui.payments.card_entry import CardEntryWidget, card_reason_text
@@ -281,6 +282,22 @@ class PaymentDialog(QDialog):
             return
         if not self.card.is_valid:
             self.card.explain()
+            return
+        options = self._options
+        name = next((o.name for o in options.payers if o.member_id == payer), "")
+        if not confirming.confirm_change(
+            self,
+            self.tr("Payer le panier"),
+            self.tr(
+                "Débiter {amount} pour le panier {cart}? Un paiement ne s'annule pas ici."
+            ).format(
+                amount=format_money(options.amount_cents, self._language()),
+                cart=options.cart_number,
+            ),
+            self.tr("Payeur : {name}, dossier {number}").format(
+                name=name, number=options.owner_number
+            ),
+        ):
             return
         card = self.card.take_card()  # the fields are empty from here on
         self.pay_button.setEnabled(False)
