@@ -71,7 +71,7 @@ def hold_of(cart: Cart) -> CartHold:
 def apply_hold(cart: Cart, hold: CartHold | Reason, now: datetime) -> None:
     """Write a new hold onto the row, or refuse with the domain's reason."""
     if isinstance(hold, Reason):
-        raise Refused(hold.code, reasons=(hold,))
+        raise Refused(hold.code, **hold.params)  # the reason is the refusal: said once
     cart.hold_expires_at = hold.deadline
     cart.extension_used = hold.extension_used
     cart.state = hold.state.value

@@ -322,3 +322,22 @@ def test_already_waiting_is_said_once(qtbot: QtBot, scene: Scene) -> None:
     scene.settle(qtbot)
     assert dialog.outcome.text().count("déjà sur la liste d'attente") == 1
     dialog.places.timer.stop()
+
+
+def test_the_second_extension_is_refused_in_one_sentence(qtbot: QtBot, scene: Scene) -> None:
+    make_activity(scene.ctx)
+    family = make_family(scene.ctx, verified_by=scene.agent)
+    dialog = RegisterDialog(
+        scene.tasks, scene.api(scene.agent), family.household_id, member_id=family.child_ids[0]
+    )
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert dialog.cart is not None
+    cart_id = dialog.cart.cart_id
+    scene.api(scene.agent).extend_hold(cart_id)
+    dialog.extend()  # the screen still offers it: the service refuses the second
+    scene.settle(qtbot)
+    assert dialog.outcome.text().count("déjà été accordé") == 1
+    dialog.places.timer.stop()
