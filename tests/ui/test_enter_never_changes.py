@@ -413,6 +413,15 @@ def _account_panel(qtbot: QtBot, scene: Scene) -> QWidget:
     return scene.main.account_screens.account_panel
 
 
+def _audit_window(qtbot: QtBot, scene: Scene) -> QWidget:
+    scene.be(qtbot, Role.SUPERVISOR)
+    screens = scene.main.account_screens
+    screens.open_audit()
+    scene.settle(qtbot)
+    assert screens.audit_window is not None
+    return screens.audit_window
+
+
 def _search_panel(qtbot: QtBot, scene: Scene) -> QWidget:
     return scene.main.search_panel
 
@@ -441,6 +450,7 @@ SCREENS = [
         ),
     ),
     pytest.param(_account_panel, id="account-panel"),
+    pytest.param(_audit_window, id="audit-window"),
     pytest.param(_search_panel, id="search-panel"),
 ]
 
