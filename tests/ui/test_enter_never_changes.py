@@ -58,6 +58,7 @@ from console.ui.payments.payment_dialog import PaymentDialog
 from console.ui.window.main_window import MainWindow
 from console.ui.window.payment_actions import PaymentActions, install_payments
 from console.ui.window.places_wiring import PlacesScreens, install_places
+from tests.helpers.place_data import verify
 from tests.helpers.secrets import TEST_SIN_KEY
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -401,8 +402,24 @@ def _verification(qtbot: QtBot, scene: Scene) -> QWidget:
 
 
 def _family_panel(qtbot: QtBot, scene: Scene) -> QWidget:
-    scene.open_household(qtbot, _household_with_a_child(scene.ctx))
-    return scene.main.account_screens.family_panel
+    """The member tools, as after the caller was verified and a child picked."""
+    household_id = _household_with_a_child(scene.ctx)
+    actor = scene.main.workspace.actor
+    assert actor is not None
+    verify(scene.ctx, actor, household_id)
+    scene.open_household(qtbot, household_id)
+    screens = scene.main.account_screens
+    screens.verification.refresh()
+    scene.settle(qtbot)
+    assert screens.verification.verified
+    panel = scene.main.household_panel
+    rows = panel.members_model.rows
+    child = next(i for i, m in enumerate(rows) if m.relationship is Relationship.CHILD)
+    panel.members_table.selectRow(child)
+    scene.settle(qtbot)
+    family = screens.family_panel
+    assert family.reason.isEnabled()
+    return family
 
 
 def _account_panel(qtbot: QtBot, scene: Scene) -> QWidget:
