@@ -23,17 +23,20 @@ from console.db.models import (
     CartItem,
     Household,
     Member,
+    WaitlistEntry,
 )
 from console.db.numbers import next_number
+from console.domain.ages import AGE_OUT_OF_RANGE, age_on, age_refusal
 from console.domain.cart_timer import CartHold
 from console.domain.errors import NotFound, Reason, Refused
 from console.domain.views.carts import AddOutcome as AddOutcome
 from console.domain.views.carts import CartLine as CartLine
 from console.domain.views.carts import CartSummary as CartSummary
-from console.domain.vocabulary import CartItemState, CartState, Role
+from console.domain.vocabulary import CartItemState, CartState, Role, WaitlistState
 from console.services import audit, places
 from console.services.context import ServiceContext
 from console.services.places import already_holding, free_for_newcomers, lock_activities
+from console.services.quebec_time import local_date
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 from console.services.waitlist import join_waitlist, offer_free_places, rank
@@ -68,7 +71,7 @@ def hold_of(cart: Cart) -> CartHold:
 def apply_hold(cart: Cart, hold: CartHold | Reason, now: datetime) -> None:
     """Write a new hold onto the row, or refuse with the domain's reason."""
     if isinstance(hold, Reason):
-        raise Refused(hold.code, reasons=(hold,))
+        raise Refused(hold.code, **hold.params)  # the reason is the refusal: said once
     cart.hold_expires_at = hold.deadline
     cart.extension_used = hold.extension_used
     cart.state = hold.state.value
@@ -208,6 +211,35 @@ def _member_of(session: Session, household_id: int, member_id: int) -> tuple[Hou
     return household, member
 
 
+def open_cart_of(session: Session, household_id: int, now: datetime) -> int | None:
+    """The family's open cart whose hold still runs (the newest), where a new item goes."""
+    found = session.scalar(
+        select(Cart.id)
+        .where(
+            Cart.household_id == household_id,
+            Cart.state == CartState.OPEN.value,
+            Cart.hold_expires_at > now,
+        )
+        .order_by(Cart.created_at.desc(), Cart.id.desc())
+        .limit(1)
+    )
+    return int(found) if found is not None else None
+
+
+def _live_offer(
+    session: Session, member_id: int, activity_id: int, now: datetime
+) -> WaitlistEntry | None:
+    """The member's open offer of a place on the activity, before its deadline."""
+    return session.scalars(
+        select(WaitlistEntry).where(
+            WaitlistEntry.member_id == member_id,
+            WaitlistEntry.activity_id == activity_id,
+            WaitlistEntry.state == WaitlistState.OFFERED.value,
+            WaitlistEntry.offer_expires_at > now,
+        )
+    ).first()
+
+
 def add_to_cart(
     ctx: ServiceContext,
     actor: Actor | None,
@@ -237,11 +269,29 @@ def add_to_cart(
         activity = session.get(Activity, activity_id)
         if activity is None:
             raise NotFound("activity_not_found", activity_id=activity_id)
+        too = age_refusal(
+            age_on(member.birth_date, local_date(ctx.clock.now())),
+            activity.age_min,
+            activity.age_max,
+        )
+        if too is not None:
+            raise Refused(AGE_OUT_OF_RANGE, **too.params)
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
         refusal = already_holding(session, member_id, activity_id, now)
         if refusal is not None:
-            raise Refused(refusal.code, reasons=(refusal,))
+            offer = _live_offer(session, member_id, activity_id, now)
+            if offer is not None:  # F6: the place waits for them — accept it, not re-add
+                raise Refused(
+                    "offer_waiting",
+                    entry_id=offer.id,
+                    member_id=member_id,
+                    activity_id=activity_id,
+                )
+            # The reason is the refusal itself: no second copy in ``reasons``.
+            raise Refused(refusal.code, **refusal.params)
+        if cart_id is None and actor is not None:
+            cart_id = open_cart_of(session, household_id, now)  # one cart per call
         count = places.place_count(session, activity_id, now)
         if places.after_count is not None:
             places.after_count()

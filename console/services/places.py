@@ -320,6 +320,8 @@ def find_activities(
                 real_remaining=counts[a.id].real_remaining,
                 site_remaining=counts[a.id].site_remaining,
                 waitlist_length=counts[a.id].waitlist_length,
+                age_min=a.age_min,
+                age_max=a.age_max,
             )
             for a, season in rows
         ]

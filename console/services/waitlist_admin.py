@@ -17,9 +17,16 @@ from console.domain.errors import NotFound, Refused
 from console.domain.text import clean_reason
 from console.domain.views.waitlist_admin import EntryLine as EntryLine
 from console.domain.views.waitlist_admin import WaitlistReview as WaitlistReview
-from console.domain.vocabulary import Role, WaitlistState
+from console.domain.vocabulary import Relationship, Role, WaitlistState
 from console.services import audit, places
-from console.services.carts import CartSummary, add_item, require_caller, require_staff, summarize
+from console.services.carts import (
+    CartSummary,
+    add_item,
+    open_cart_of,
+    require_caller,
+    require_staff,
+    summarize,
+)
 from console.services.context import ServiceContext
 from console.services.places import OPEN_WAITLIST, lock_activities, place_count
 from console.services.staff import Actor, require_role
@@ -36,7 +43,13 @@ def waitlist_review(
         if activity is None:
             raise NotFound("activity_not_found", activity_id=activity_id)
         query = (
-            select(WaitlistEntry, Member.first_name, Member.last_name, Household.number)
+            select(
+                WaitlistEntry,
+                Member.first_name,
+                Member.last_name,
+                Household.number,
+                Member.relationship,
+            )
             .join(Member, Member.id == WaitlistEntry.member_id)
             .join(Household, Household.id == WaitlistEntry.household_id)
             .where(WaitlistEntry.activity_id == activity_id)
@@ -45,7 +58,7 @@ def waitlist_review(
         if not include_closed:
             query = query.where(WaitlistEntry.state.in_(OPEN_WAITLIST))
         lines, rank = [], 0
-        for entry, first, last, number in session.execute(query):
+        for entry, first, last, number, relationship in session.execute(query):
             is_open = entry.state in OPEN_WAITLIST
             rank += is_open
             lines.append(
@@ -58,6 +71,7 @@ def waitlist_review(
                     WaitlistState(entry.state),
                     entry.created_at,
                     entry.offer_expires_at,
+                    Relationship(relationship),
                 )
             )
         return WaitlistReview(
@@ -176,6 +190,8 @@ def accept_offer(
             raise Refused("member_removed", entry_id=entry_id, member_id=member.id)
         entry.state = WaitlistState.ACCEPTED.value
         entry.closed_at = now
+        if cart_id is None and actor is not None:
+            cart_id = open_cart_of(session, household.id, now)  # one cart per call
         cart, _item = add_item(
             session, ctx, actor, household, member, activity, cart_id, waitlist_entry_id=entry.id
         )

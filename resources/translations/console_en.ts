@@ -320,6 +320,18 @@
         <translation>Nothing holds {member} in {code}: the registration can go ahead.</translation>
     </message>
     <message>
+        <source>Libérer la réservation</source>
+        <translation>Release the hold</translation>
+    </message>
+    <message>
+        <source>Libérer «&#xa0;{what}&#xa0;» en {code} — {title}&#xa0;? La place redevient libre.</source>
+        <translation>Release “{what}” in {code} — {title}? The place becomes free again.</translation>
+    </message>
+    <message>
+        <source>Raison&#xa0;: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
         <source>Réservation libérée&#xa0;; la place est de nouveau disponible.</source>
         <translation>Hold released; the place is available again.</translation>
     </message>
@@ -1315,6 +1327,18 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No member can pay: the payer must have a relationship other than “Child” with the person responsible for the household.</translation>
     </message>
     <message>
+        <source>Payer le panier</source>
+        <translation>Pay the cart</translation>
+    </message>
+    <message>
+        <source>Débiter {amount} pour le panier {cart}&#xa0;? Un paiement ne s&apos;annule pas ici.</source>
+        <translation>Charge {amount} for cart {cart}? A payment cannot be cancelled here.</translation>
+    </message>
+    <message>
+        <source>Payeur&#xa0;: {name}, dossier {number}</source>
+        <translation>Payer: {name}, file {number}</translation>
+    </message>
+    <message>
         <source>Paiement en cours auprès du site de paiement…</source>
         <translation>Payment in progress with the payment site…</translation>
     </message>
@@ -1522,6 +1546,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Activity (title or code)…</translation>
     </message>
     <message>
+        <source>Filtre des activités</source>
+        <translation>Activity filter</translation>
+    </message>
+    <message>
         <source>Activités</source>
         <translation>Activities</translation>
     </message>
@@ -1532,6 +1560,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Activité</source>
         <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Âges</source>
+        <translation>Ages</translation>
     </message>
     <message>
         <source>Horaire</source>
@@ -1574,8 +1606,24 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Members:</translation>
     </message>
     <message>
+        <source>{ages} — ne convient pas ({age}&#xa0;ans)</source>
+        <translation>{ages} — does not fit (age {age})</translation>
+    </message>
+    <message>
         <source>Choisissez un membre et une activité.</source>
         <translation>Choose a member and an activity.</translation>
+    </message>
+    <message>
+        <source>Accepter l&apos;offre de la liste d&apos;attente</source>
+        <translation>Accept the waiting-list offer</translation>
+    </message>
+    <message>
+        <source>Accepter la place offerte en {code} — {title} et la mettre au panier&#xa0;?</source>
+        <translation>Accept the place offered in {code} — {title} and put it in the cart?</translation>
+    </message>
+    <message>
+        <source>Offre acceptée&#xa0;: la place est retenue dans le panier.</source>
+        <translation>Offer accepted: the place is held in the cart.</translation>
     </message>
     <message>
         <source>Place retenue dans le panier.</source>
@@ -1584,6 +1632,14 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>Aucune place réellement libre&#xa0;: l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
         <translation>No place is actually available: the caller is on the waiting list, in position {position}, and will get an email if a place opens up.</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;activité du panier</source>
+        <translation>Remove the activity from the cart</translation>
+    </message>
+    <message>
+        <source>Retirer «&#xa0;{line}&#xa0;» du panier {number}&#xa0;? La place sera libérée.</source>
+        <translation>Remove “{line}” from cart {number}? The place will be released.</translation>
     </message>
     <message>
         <source>Panier {number} (propriétaire {owner}) — réservé {until}</source>
@@ -2018,8 +2074,28 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>place offered</translation>
     </message>
     <message>
+        <source>Déplacer dans la liste d&apos;attente</source>
+        <translation>Move in the waiting list</translation>
+    </message>
+    <message>
+        <source>Déplacer au rang {rank} (de {old}) sur la liste de {activity}&#xa0;?</source>
+        <translation>Move to rank {rank} (from {old}) on the list of {activity}?</translation>
+    </message>
+    <message>
+        <source>Raison&#xa0;: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
         <source>Entrée déplacée.</source>
         <translation>Entry moved.</translation>
+    </message>
+    <message>
+        <source>Offrir une place</source>
+        <translation>Offer a place</translation>
+    </message>
+    <message>
+        <source>Offrir une place en {activity}&#xa0;? La famille sera avisée par courriel.</source>
+        <translation>Offer a place in {activity}? The family will be notified by email.</translation>
     </message>
     <message>
         <source>Place offerte jusqu&apos;au {at}&#xa0;; la famille est avisée par courriel.</source>
@@ -2349,6 +2425,17 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>La note d&apos;appel est trop longue (au plus {max} caractères).</source>
         <translation>The call note is too long (at most {max} characters).</translation>
+    </message>
+</context>
+<context>
+    <name>confirm</name>
+    <message>
+        <source>&amp;Confirmer</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>dossier {number}</source>
+        <translation>file {number}</translation>
     </message>
 </context>
 <context>
@@ -3455,6 +3542,14 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Reason (recorded):</translation>
     </message>
     <message>
+        <source>Libérer le panier verrouillé</source>
+        <translation>Release the locked cart</translation>
+    </message>
+    <message>
+        <source>Libérer le panier {cart}&#xa0;? Le site de paiement est consulté d&apos;abord&#xa0;; sans paiement réussi, les places redeviennent libres.</source>
+        <translation>Release cart {cart}? The payment site is asked first; without a successful payment, the places become free again.</translation>
+    </message>
+    <message>
         <source>Le paiement du panier {cart} avait réussi&#xa0;: l&apos;inscription est complétée (reçu {receipt}).</source>
         <translation>The payment of cart {cart} had gone through: the registration is completed (receipt {receipt}).</translation>
     </message>
@@ -3465,6 +3560,26 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>Une place pourrait se libérer à {at}.</source>
         <translation>A place may free up at {at}.</translation>
+    </message>
+    <message>
+        <source>{min} à {max}&#xa0;ans</source>
+        <translation>{min} to {max} years</translation>
+    </message>
+    <message>
+        <source>{min}&#xa0;ans et plus</source>
+        <translation>{min} years and over</translation>
+    </message>
+    <message>
+        <source>jusqu&apos;à {max}&#xa0;ans</source>
+        <translation>up to {max} years</translation>
+    </message>
+    <message>
+        <source>tous âges</source>
+        <translation>all ages</translation>
+    </message>
+    <message>
+        <source>Ce membre a {age}&#xa0;ans&#xa0;; cette activité accepte {ages}&#xa0;: il ne peut pas y être inscrit.</source>
+        <translation>This member is {age}; this activity accepts {ages}: they cannot be registered in it.</translation>
     </message>
     <message>
         <source>Il reste réellement {remaining} place(s) sur {capacity}&#xa0;: on peut inscrire l&apos;appelant.</source>
@@ -3493,6 +3608,10 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>Ce membre est déjà sur la liste d&apos;attente.</source>
         <translation>This member is already on the waiting list.</translation>
+    </message>
+    <message>
+        <source>Une place est offerte à ce membre pour cette activité&#xa0;: acceptez l&apos;offre plutôt que de l&apos;inscrire de nouveau.</source>
+        <translation>A place is offered to this member for this activity: accept the offer rather than registering them again.</translation>
     </message>
     <message>
         <source>Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier.</source>

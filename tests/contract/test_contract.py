@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from console.db.models import Activity
+from console.domain.ages import age_on
 from console.domain.cards import CardEntry
 from console.domain.errors import Forbidden, NotFound, Refused, StaleData, VerificationRequired
 from console.domain.views.audit import AuditFilters
@@ -13,6 +15,7 @@ from console.domain.views.households import HouseholdView
 from console.domain.views.search import SearchResult
 from console.domain.views.verification import CallerAnswers
 from console.domain.vocabulary import Language, PaymentStatus, Relationship, Role
+from console.services.quebec_time import local_date
 from tests.contract.conftest import Backend
 from tests.helpers.builders import BuiltHousehold, make_activity, make_household
 
@@ -195,3 +198,53 @@ def test_every_read_of_a_family_file_is_recorded_once_per_look(backend: Backend)
     assert [a.staff_name for a in supervisor.file_accesses(other.household_id)] == [
         agent.actor.display_name
     ]
+
+
+def _ages(backend: Backend, activity_id: int, age_min: int | None, age_max: int | None) -> None:
+    with backend.ctx.db.write() as session:
+        row = session.get(Activity, activity_id)
+        assert row is not None
+        row.age_min, row.age_max = age_min, age_max
+
+
+def test_a_member_outside_the_ages_is_refused_with_age_and_bounds(backend: Backend) -> None:
+    built = household(backend)
+    with backend.ctx.db.write() as session:
+        activity = make_activity(session, season_ends_on=FUTURE_SEASON_END, capacity=3)
+    _ages(backend, activity.activity_id, 3, 5)
+    agent = backend.api_as(Role.AGENT)
+    verified(agent, built)
+    assert built.child_id is not None
+    (found,) = [a for a in agent.find_activities(activity.code) if a.code == activity.code]
+    assert (found.age_min, found.age_max) == (3, 5)
+    with pytest.raises(Refused) as refused:
+        agent.add_to_cart(built.household_id, built.child_id, activity.activity_id, None)
+    age = age_on(date(2016, 9, 1), local_date(datetime.now().astimezone()))
+    assert refused.value.code == "age_out_of_range"
+    assert refused.value.params == {"age": age, "min": 3, "max": 5}
+
+
+def test_one_cart_per_call_and_a_live_offer_accepted_by_phone(backend: Backend) -> None:
+    built = household(backend)
+    with backend.ctx.db.write() as session:
+        full = make_activity(session, season_ends_on=FUTURE_SEASON_END, capacity=1)
+        other = make_activity(session, season_ends_on=FUTURE_SEASON_END, capacity=3)
+    agent = backend.api_as(Role.AGENT)
+    verified(agent, built)
+    assert built.child_id is not None and built.spouse_id is not None
+    cart = agent.add_to_cart(built.household_id, built.child_id, full.activity_id, None).cart
+    assert cart is not None
+    waiting = agent.add_to_cart(built.household_id, built.spouse_id, full.activity_id, None)
+    assert not waiting.held and waiting.waitlist_entry_id is not None
+    (line,) = backend.api_as(Role.SUPERVISOR).waitlist_review(full.activity_id).entries
+    assert line.relationship is Relationship.SPOUSE and line.household_number == built.number
+    again = agent.add_to_cart(built.household_id, built.responsible_id, other.activity_id, None)
+    assert again.cart is not None and again.cart.cart_id == cart.cart_id  # the same cart
+    agent.remove_from_cart(cart.cart_id, cart.items[0].item_id)  # frees → offered
+    with pytest.raises(Refused) as refused:
+        agent.add_to_cart(built.household_id, built.spouse_id, full.activity_id, None)
+    assert refused.value.code == "offer_waiting"
+    assert refused.value.params["entry_id"] == waiting.waitlist_entry_id
+    accepted = agent.accept_offer(waiting.waitlist_entry_id, None)
+    assert accepted.cart_id == cart.cart_id
+    assert {line.activity_id for line in accepted.held} == {full.activity_id, other.activity_id}

@@ -40,6 +40,8 @@ def make_activity(
     price_cents: int = 5500,
     childcare: bool = False,
     title: str = "Natation — Débutant",
+    age_min: int | None = None,
+    age_max: int | None = None,
 ) -> int:
     n = next(_numbers)
     with ctx.db.write() as s:
@@ -59,6 +61,8 @@ def make_activity(
             price_cents=price_cents,
             schedule="Samedi 9 h",
             is_childcare=childcare,
+            age_min=age_min,
+            age_max=age_max,
         )
         s.add(activity)
         s.flush()

@@ -15,11 +15,25 @@ from console.domain.cards import CardEntry
 from console.domain.errors import Reason, Refused
 from console.domain.vocabulary import PaymentStatus, Relationship
 from console.services.payers import PayerOption, PayerOptions
+from console.ui.kit import confirm
 from console.ui.kit.tasks import TaskRunner
 from console.ui.payments.card_entry import CardEntryWidget
 from console.ui.payments.payment_dialog import PaymentDialog
 
 APPROVED = "Paiement effectué avec succès – Confirmation de paiement"
+
+
+@pytest.fixture(autouse=True)
+def _confirmed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The agent says yes to « Débiter … ? » (test_payment_dialog checks the question)."""
+    asked: list[tuple[str, str]] = []
+
+    def yes(_parent: object, _title: str, what: str, who: str, **_: object) -> bool:
+        asked.append((what, who))
+        return True
+
+    monkeypatch.setattr(confirm, "confirm_change", yes)
+    return asked
 
 
 @dataclass(frozen=True)
@@ -206,3 +220,26 @@ def test_a_refusal_that_is_no_card_rule_reads_as_a_sentence_not_a_code(qtbot: Qt
         assert code not in error_text(Refused(code))
         assert code not in receipt_error_text(Refused(code))
     assert "some_new_gateway_code" not in refusal_text("some_new_gateway_code")
+
+
+def test_paying_asks_first_naming_amount_cart_payer_and_file(
+    qtbot: QtBot, tasks: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def no(_parent: object, _title: str, what: str, who: str, **_: object) -> bool:
+        asked.append((what, who))
+        return False
+
+    monkeypatch.setattr(confirm, "confirm_change", no)
+    charge = FakeCharge(Outcome())
+    dialog = _dialog(qtbot, tasks, _options(), charge)
+    _key_card(qtbot, dialog)
+    dialog.pay_button.click()
+    tasks.wait_idle()
+    assert charge.seen == []  # Cancel: nothing is charged, the card stays for a retry
+    assert dialog.card.number.text() != "" and dialog.pay_button.isEnabled()
+    ((what, who),) = asked
+    assert "125,00\u00a0$" in what and "5000001" in what.replace("\u00a0", "")
+    assert "Hélène Bérubé" in who and "100001" in who.replace("\u00a0", "")
+    assert "4242" not in what + who  # no card digits in the question

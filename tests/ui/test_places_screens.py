@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from console.services.api import EmbeddedDemo
 from console.services.carts import add_to_cart, remove_from_cart
 from console.services.waitlist_admin import waitlist_review
+from console.ui.kit import confirm
 from console.ui.places.activity_view import PlacesPanel
 from console.ui.places.already_registered import AlreadyRegisteredPanel
 from console.ui.places.register_dialog import RegisterDialog
@@ -21,6 +22,25 @@ from tests.helpers.place_data import make_activity, make_family
 from tests.ui.support_scene import Scene, build_scene
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+class Asked:
+    """The confirmations a screen asked (title, what, who), and the answer given."""
+
+    def __init__(self) -> None:
+        self.questions: list[tuple[str, str, str]] = []
+        self.answer = True
+
+    def __call__(self, _parent: object, title: str, what: str, who: str, **_: object) -> bool:
+        self.questions.append((title, what, who))
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    answers = Asked()
+    monkeypatch.setattr(confirm, "confirm_change", answers)
+    return answers
 
 
 @pytest.fixture
@@ -88,7 +108,7 @@ def test_register_dialog_says_verify_first(qtbot: QtBot, scene: Scene) -> None:
     dialog.places.timer.stop()
 
 
-def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene) -> None:
+def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene, asked: Asked) -> None:
     activity = make_activity(scene.ctx, capacity=1)
     holder = make_family(scene.ctx, verified_by=scene.agent)
     cart = add_to_cart(scene.ctx, scene.agent, holder.household_id, holder.child_ids[0], activity)
@@ -107,9 +127,19 @@ def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene) -> None:
     assert "raison" in screen.outcome.text()
     screen.reason.setText("erreur du site")
     screen.rank.setValue(1)
+    asked.answer = False  # Cancel: nothing moves
+    screen.move_button.click()
+    scene.settle(qtbot)
+    assert screen.review.entries[1].entry_id == second  # type: ignore[union-attr]
+    asked.answer = True
     screen.move_button.click()
     scene.settle(qtbot)
     assert screen.review.entries[0].entry_id == second  # type: ignore[union-attr]
+    _title, what, who = asked.questions[-1]
+    entry = screen.review.entries[0]  # type: ignore[union-attr]
+    assert "rang 1" in what and screen.review.code in what  # type: ignore[union-attr]
+    assert entry.member_name in who and str(entry.household_number) in who
+    assert "(Enfant)" in who  # the relationship, as the file shows it
     assert cart.cart is not None
     remove_from_cart(scene.ctx, scene.agent, cart.cart.cart_id, cart.cart.items[0].item_id)
     screen.refresh()
@@ -118,7 +148,7 @@ def test_waitlist_review_moves_and_offers(qtbot: QtBot, scene: Scene) -> None:
     assert waitlist_review(scene.ctx, scene.supervisor, activity).count.open_offers == 1
 
 
-def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene) -> None:
+def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene, asked: Asked) -> None:
     activity = make_activity(scene.ctx, capacity=1)
     family = make_family(scene.ctx, verified_by=scene.agent)
     add_to_cart(scene.ctx, None, family.household_id, family.child_ids[0], activity)
@@ -135,6 +165,8 @@ def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene) -> No
     scene.settle(qtbot)
     assert panel.table.rowCount() == 0
     assert "libérée" in panel.outcome.text()
+    ((_title, what, who),) = asked.questions
+    assert "Panier" in what and "Enfant0" in who
 
 
 def test_sweeper_runs_the_sweep(qtbot: QtBot, scene: Scene) -> None:
@@ -142,3 +174,170 @@ def test_sweeper_runs_the_sweep(qtbot: QtBot, scene: Scene) -> None:
     sweeper.run()
     scene.settle(qtbot)
     assert sweeper.last is not None and sweeper.last_error is None
+
+
+def test_the_offer_is_sent_only_once_confirmed(qtbot: QtBot, scene: Scene, asked: Asked) -> None:
+    activity = make_activity(scene.ctx, capacity=1)
+    holder = make_family(scene.ctx, verified_by=scene.agent)
+    add_to_cart(scene.ctx, scene.agent, holder.household_id, holder.child_ids[0], activity)
+    waiting = make_family(scene.ctx, verified_by=scene.agent)
+    add_to_cart(scene.ctx, scene.agent, waiting.household_id, waiting.child_ids[0], activity)
+    scene.clock.advance(timedelta(minutes=21))  # the hold lapsed; no sweep has offered it yet
+    screen = WaitlistReviewScreen(scene.tasks, scene.api(scene.supervisor))
+    qtbot.add_widget(screen)
+    screen.show_activity(activity)
+    scene.settle(qtbot)
+    screen.table.selectRow(0)
+    screen.reason.setText("appel de la famille")
+    asked.answer = False
+    screen.offer_button.click()
+    scene.settle(qtbot)
+    ((title, what, who),) = asked.questions
+    assert "Offrir" in title and screen.review is not None and screen.review.code in what
+    assert str(waiting.number) in who
+    assert waitlist_review(scene.ctx, scene.supervisor, activity).count.open_offers == 0
+    asked.answer = True
+    screen.offer_button.click()
+    scene.settle(qtbot)
+    assert waitlist_review(scene.ctx, scene.supervisor, activity).count.open_offers == 1
+
+
+def _child_row(dialog: RegisterDialog, index: int) -> int:
+    return [i for i in range(dialog.members.count()) if "Enfant" in dialog.members.item(i).text()][
+        index
+    ]
+
+
+def test_register_dialog_shows_ages_and_marks_those_that_do_not_fit(
+    qtbot: QtBot, scene: Scene
+) -> None:
+    preschool = make_activity(scene.ctx, title="Atelier préscolaire", age_min=3, age_max=5)
+    make_activity(scene.ctx, title="Atelier jeunesse", age_min=6, age_max=12)
+    family = make_family(scene.ctx, children=1, verified_by=scene.agent)
+    dialog = RegisterDialog(scene.tasks, scene.api(scene.agent), family.household_id)
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    dialog.members.setCurrentRow(_child_row(dialog, 0))
+    rows = {dialog.table.item(r, 1).text(): r for r in range(dialog.table.rowCount())}
+    young, older = rows["Atelier préscolaire"], rows["Atelier jeunesse"]
+    assert "ne convient pas (9\u00a0ans)" in dialog.table.item(young, 2).text()
+    assert dialog.table.item(young, 2).text().startswith("3 à 5\u00a0ans")
+    assert "3 à 5" in dialog.table.item(young, 0).toolTip()
+    assert dialog.table.item(older, 2).text() == "6 à 12\u00a0ans"
+    assert dialog.table.item(older, 0).toolTip() == ""
+    dialog.table.selectRow(young)
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert "9\u00a0ans" in dialog.outcome.text() and dialog.cart is None
+    assert dialog.places.activity_id == preschool  # the details pane shows the selected row
+    dialog.places.timer.stop()
+
+
+def test_register_dialog_opens_on_the_member_and_activity_looked_at(
+    qtbot: QtBot, scene: Scene
+) -> None:
+    make_activity(scene.ctx, title="Aquaforme")
+    wanted = make_activity(scene.ctx, title="Badminton libre")
+    family = make_family(scene.ctx, children=2, verified_by=scene.agent)
+    code = next(
+        a.code for a in scene.api(scene.agent).find_activities("") if a.activity_id == wanted
+    )
+    dialog = RegisterDialog(
+        scene.tasks,
+        scene.api(scene.agent),
+        family.household_id,
+        member_id=family.child_ids[1],
+        activity_code=code,
+    )
+    qtbot.add_widget(dialog)
+    dialog.show()
+    scene.settle(qtbot)
+    assert dialog.selected_member() == family.child_ids[1]
+    activity = dialog.selected_activity()
+    assert activity is not None and activity.activity_id == wanted
+    assert dialog.places.activity_id == wanted
+    assert dialog.focusWidget() is dialog.members  # the activity is chosen: the member next
+    dialog.places.timer.stop()
+
+
+def test_register_dialog_filters_as_the_agent_types(qtbot: QtBot, scene: Scene) -> None:
+    make_activity(scene.ctx, title="Aquaforme")
+    make_activity(scene.ctx, title="Badminton libre")
+    family = make_family(scene.ctx, verified_by=scene.agent)
+    dialog = RegisterDialog(scene.tasks, scene.api(scene.agent), family.household_id)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    scene.settle(qtbot)
+    assert dialog.focusWidget() is dialog.search  # no activity yet: the filter first
+    assert dialog.table.rowCount() == 2
+    qtbot.keyClicks(dialog.search, "badm")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    scene.settle(qtbot)
+    assert dialog.table.item(0, 1).text() == "Badminton libre"
+    selected = dialog.selected_activity()
+    assert selected is not None and dialog.places.activity_id == selected.activity_id
+    dialog.places.timer.stop()
+
+
+def test_register_dialog_accepts_a_live_offer_after_confirming(
+    qtbot: QtBot, scene: Scene, asked: Asked
+) -> None:
+    activity = make_activity(scene.ctx, capacity=1, title="Patinage")
+    family = make_family(scene.ctx, children=2, verified_by=scene.agent)
+    held = add_to_cart(scene.ctx, scene.agent, family.household_id, family.child_ids[0], activity)
+    add_to_cart(scene.ctx, scene.agent, family.household_id, family.child_ids[1], activity)
+    assert held.cart is not None
+    remove_from_cart(scene.ctx, scene.agent, held.cart.cart_id, held.cart.items[0].item_id)
+    dialog = RegisterDialog(
+        scene.tasks, scene.api(scene.agent), family.household_id, member_id=family.child_ids[1]
+    )
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    asked.answer = False
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    ((_title, what, who),) = asked.questions
+    assert "Patinage" in what and "Enfant1" in who and str(family.number) in who
+    assert "offerte" in dialog.outcome.text() and dialog.cart is None
+    asked.answer = True
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert dialog.cart is not None and dialog.cart.cart_id == held.cart.cart_id  # the call's
+    assert [line.activity_id for line in dialog.cart.held] == [activity]
+    assert "acceptée" in dialog.outcome.text()
+    dialog.places.timer.stop()
+
+
+def test_already_waiting_is_said_once(qtbot: QtBot, scene: Scene) -> None:
+    activity = make_activity(scene.ctx, capacity=1)
+    family = make_family(scene.ctx, children=2, verified_by=scene.agent)
+    add_to_cart(scene.ctx, scene.agent, family.household_id, family.child_ids[0], activity)
+    add_to_cart(scene.ctx, scene.agent, family.household_id, family.child_ids[1], activity)
+    dialog = RegisterDialog(
+        scene.tasks, scene.api(scene.agent), family.household_id, member_id=family.child_ids[1]
+    )
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert dialog.outcome.text().count("déjà sur la liste d'attente") == 1
+    dialog.places.timer.stop()
+
+
+def test_the_second_extension_is_refused_in_one_sentence(qtbot: QtBot, scene: Scene) -> None:
+    make_activity(scene.ctx)
+    family = make_family(scene.ctx, verified_by=scene.agent)
+    dialog = RegisterDialog(
+        scene.tasks, scene.api(scene.agent), family.household_id, member_id=family.child_ids[0]
+    )
+    qtbot.add_widget(dialog)
+    scene.settle(qtbot)
+    dialog.add_button.click()
+    scene.settle(qtbot)
+    assert dialog.cart is not None
+    cart_id = dialog.cart.cart_id
+    scene.api(scene.agent).extend_hold(cart_id)
+    dialog.extend()  # the screen still offers it: the service refuses the second
+    scene.settle(qtbot)
+    assert dialog.outcome.text().count("déjà été accordé") == 1
+    dialog.places.timer.stop()

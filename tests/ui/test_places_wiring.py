@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from console.domain.vocabulary import Role
+from console.db.models import Cart
+from console.domain.vocabulary import CartState, Role
 from console.services.api import EmbeddedDemo, InProcessApi
+from console.services.carts import add_to_cart
 from console.services.context import ServiceContext
+from console.services.households import household_view
+from console.ui.kit import confirm
 from console.ui.kit.tasks import TaskRunner
 from console.ui.kit.workspace import Workspace
 from console.ui.window.main_window import MainWindow
 from console.ui.window.places_wiring import PlacesScreens, install_places
-from tests.helpers.place_data import make_activity
+from tests.helpers.place_data import make_activity, verify
 from tests.ui.families import Families
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -94,3 +101,52 @@ def test_places_dialog_and_supervisor_review(
     assert review is not None
     _settle(qtbot, main)
     review.close()
+
+
+def test_releasing_a_locked_cart_asks_naming_the_cart_the_file_and_its_lines(
+    qtbot: QtBot,
+    wired: tuple[MainWindow, PlacesScreens],
+    families: Families,
+    ui_ctx: ServiceContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    main, screens = wired
+    actor = main.workspace.actor
+    assert actor is not None
+    verify(ui_ctx, actor, families.tremblay)
+    activity = make_activity(ui_ctx, title="Patinage artistique")
+    view = household_view(ui_ctx, families.tremblay)
+    child = next(m for m in view.members if not m.removed)
+    cart = add_to_cart(ui_ctx, actor, families.tremblay, child.member_id, activity).cart
+    assert cart is not None
+    with ui_ctx.db.write() as s:
+        row = s.get(Cart, cart.cart_id)
+        assert row is not None
+        row.state = CartState.CHECKOUT.value
+        row.checkout_locked_until = ui_ctx.clock.now() + timedelta(minutes=10)
+    with qtbot.waitSignal(main.workspace.household_changed, timeout=5000):
+        main.open_household(families.tremblay)
+    _settle(qtbot, main)
+    label = str(cart.number)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: (label, True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Appel de la famille", True))
+    questions: list[tuple[str, str, str]] = []
+    answer = [False]
+
+    def ask(_parent: object, title: str, what: str, who: str, *, detail: str = "") -> bool:
+        questions.append((what, who, detail))
+        return answer[0]
+
+    released: list[tuple[int, str]] = []
+    monkeypatch.setattr(confirm, "confirm_change", ask)
+    monkeypatch.setattr(
+        screens, "release", lambda cart_id, reason: released.append((cart_id, reason))
+    )
+    screens.release_locked()
+    assert released == []  # Cancel: nothing is asked of the payment site
+    ((what, who, detail),) = questions
+    assert label in what and str(families.tremblay_number) in who
+    assert child.name in detail and "Patinage artistique" in detail
+    answer[0] = True
+    screens.release_locked()
+    assert released == [(cart.cart_id, "Appel de la famille")]

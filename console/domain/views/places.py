@@ -74,3 +74,5 @@ class ActivitySummary:
     real_remaining: int
     site_remaining: int
     waitlist_length: int
+    age_min: int | None = None  # the ages it accepts, inclusive (None: no bound)
+    age_max: int | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.places import PlaceCount
-from console.domain.vocabulary import WaitlistState
+from console.domain.vocabulary import Relationship, WaitlistState
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class EntryLine:
     state: WaitlistState
     created_at: datetime
     offer_expires_at: datetime | None
+    relationship: Relationship | None = None  # to the file's responsible (confirmations)
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -80,7 +82,13 @@ class VerificationDialog(QDialog):
         )
         self.check_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.check_button.setText(self.tr("&Vérifier"))
-        self.check_button.setDefault(True)
+        # Enter in an answer never checks (a check is journaled and a wrong one counts
+        # toward the block): Alt+V or the button does. The button box would make the
+        # button the default again when shown: keyPressEvent keeps Enter from it.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
 
@@ -151,6 +159,12 @@ class VerificationDialog(QDialog):
             return int((Decimal(cleaned) * 100).to_integral_value())
         except InvalidOperation:
             raise ValueError(self.tr("Le montant doit s'écrire comme 87,50.")) from None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            event.accept()  # Enter in a field checks nothing
+            return
+        super().keyPressEvent(event)
 
     def check(self) -> None:
         try:

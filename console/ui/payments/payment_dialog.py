@@ -38,7 +38,9 @@ from console.domain.payers import (
 from console.domain.receipt_words import STATUS_WORDS, card_label, format_money
 from console.domain.views.payers import PayerOptions
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
+from console.ui.kit import confirm as confirming
 from console.ui.kit import messages
+from console.ui.kit.confirm import no_default_button
 from console.ui.kit.refusal_messages import refusal_text
 from console.ui.kit.tasks import TaskRunner
 from console.ui.payments.card_entry import CardEntryWidget, card_reason_text
@@ -161,7 +163,6 @@ class PaymentDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.pay_button = QPushButton(self.tr("Payer"), self)
         self.pay_button.setObjectName("pay")
-        self.pay_button.setDefault(True)
         self.receipt_button = QPushButton(self.tr("Reçu…"), self)
         self.receipt_button.setObjectName("receipt")
         self.receipt_button.hide()
@@ -184,6 +185,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.card)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        no_default_button(self)  # Enter in the card fields never pays
 
         self.pay_button.setEnabled(False)
         self.status.setText(self.tr("Chargement du panier…"))
@@ -248,6 +250,22 @@ class PaymentDialog(QDialog):
             return
         if not self.card.is_valid:
             self.card.explain()
+            return
+        options = self._options
+        name = next((o.name for o in options.payers if o.member_id == payer), "")
+        if not confirming.confirm_change(
+            self,
+            self.tr("Payer le panier"),
+            self.tr(
+                "Débiter {amount} pour le panier {cart} ? Un paiement ne s'annule pas ici."
+            ).format(
+                amount=format_money(options.amount_cents, self._language()),
+                cart=options.cart_number,
+            ),
+            self.tr("Payeur : {name}, dossier {number}").format(
+                name=name, number=options.owner_number
+            ),
+        ):
             return
         card = self.card.take_card()  # the fields are empty from here on
         self.pay_button.setEnabled(False)

@@ -34,6 +34,7 @@ from console.domain.receipt_words import (
 )
 from console.domain.views.receipts import EmailedReceipt, ReceiptDocument
 from console.ui.kit import pdf_output
+from console.ui.kit.confirm import no_default_button
 from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.tasks import TaskRunner
 
@@ -145,6 +146,7 @@ class ReceiptDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        no_default_button(self)  # Enter in a number shows the receipt, never emails it
 
         if cart_number is not None and owner_number is not None:
             self.cart_number.setText(str(cart_number))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.api import ConsoleApi
 from console.domain.views.holds import ExistingHold, HoldDiagnosis, HoldKind
+from console.ui.kit import confirm
 from console.ui.kit.formatting import format_datetime as when
 from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
@@ -59,6 +60,7 @@ class AlreadyRegisteredPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(actions)
         layout.addWidget(self.outcome)
+        confirm.no_default_button(self)  # Enter in the reason never releases anything
 
     def diagnose(self, member_id: int, activity_id: int) -> None:
         self._query = (member_id, activity_id)
@@ -133,6 +135,19 @@ class AlreadyRegisteredPanel(QWidget):
             return
         api, reason = self._api, self.reason.text()
         member_id, activity_id = self._query
+        diagnosis = self.diagnosis
+        if diagnosis is not None and not confirm.confirm_change(
+            self,
+            self.tr("Libérer la réservation"),
+            self.tr("Libérer « {what} » en {code} — {title} ? La place redevient libre.").format(
+                what=self._describe(hold)[0],
+                code=diagnosis.activity_code,
+                title=diagnosis.activity_title,
+            ),
+            diagnosis.member_name,
+            detail=self.tr("Raison : {reason}").format(reason=reason),
+        ):
+            return
         self._tasks.run(
             lambda: api.release_stale_hold(hold.kind, hold.record_id, reason),
             lambda _: self._released(member_id, activity_id),

@@ -29,6 +29,24 @@ def _next(p: Mapping[str, Any]) -> str:
     )
 
 
+def ages_text(age_min: int | None, age_max: int | None) -> str:
+    """« 3 à 5 ans », « 18 ans et plus », « jusqu'à 12 ans », « tous âges »."""
+    if age_min is not None and age_max is not None:
+        return translate("places", "{min} à {max} ans").format(min=age_min, max=age_max)
+    if age_min is not None:
+        return translate("places", "{min} ans et plus").format(min=age_min)
+    if age_max is not None:
+        return translate("places", "jusqu'à {max} ans").format(max=age_max)
+    return translate("places", "tous âges")
+
+
+def _ages(p: Mapping[str, Any]) -> str:
+    return translate(
+        "places",
+        "Ce membre a {age} ans ; cette activité accepte {ages} : il ne peut pas y être inscrit.",
+    ).format(age=p.get("age", "?"), ages=ages_text(p.get("min"), p.get("max")))
+
+
 WORDINGS: dict[str, Wording] = {
     "places_available": lambda p: translate(
         "places",
@@ -65,6 +83,12 @@ WORDINGS: dict[str, Wording] = {
     "already_waitlisted": lambda p: translate(
         "places", "Ce membre est déjà sur la liste d'attente."
     ),
+    "offer_waiting": lambda p: translate(
+        "places",
+        "Une place est offerte à ce membre pour cette activité : acceptez l'offre "
+        "plutôt que de l'inscrire de nouveau.",
+    ),
+    "age_out_of_range": lambda p: _ages(p),
     "cart_extension_used": lambda p: translate(
         "places", "Le délai supplémentaire de 20 minutes a déjà été accordé pour ce panier."
     ),

@@ -1,6 +1,8 @@
 """Supervisors' waitlist review (F6): per activity, each entry with its state and offer
 deadline, the fill rate and the real remaining places; move an entry or send an offer by
-hand, with a reason (audited by the service)."""
+hand, with a reason (audited by the service). Each change asks first, naming the member,
+the file and the activity, with Cancel as the default; no button is a default button, so
+Enter in the reason or the rank never moves anyone."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 from console.domain.api import ConsoleApi
 from console.domain.views.waitlist_admin import EntryLine, WaitlistReview
 from console.domain.vocabulary import WaitlistState
+from console.ui.kit import confirm
 from console.ui.kit.formatting import format_datetime as when
+from console.ui.kit.formatting import relationship_name
 from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text
@@ -73,6 +77,7 @@ class WaitlistReviewScreen(QWidget):
         layout.addWidget(self.reason)
         layout.addLayout(actions)
         layout.addWidget(self.outcome)
+        confirm.no_default_button(self)  # Enter in the reason or the rank moves no one
 
     def show_activity(self, activity_id: int) -> None:
         self.activity_id = activity_id
@@ -134,11 +139,29 @@ class WaitlistReviewScreen(QWidget):
             return None
         return self.review.entries[row]
 
+    def _who(self, entry: EntryLine) -> str:
+        relationship = relationship_name(entry.relationship) if entry.relationship else None
+        return confirm.who_line(entry.member_name, relationship, entry.household_number)
+
+    def _activity(self) -> str:
+        review = self.review
+        return f"{review.code} — {review.title}" if review is not None else ""
+
     def move_selected(self) -> None:
         entry = self.selected()
         if entry is None:
             return
         api, reason, rank = self._api, self.reason.text(), self.rank.value()
+        if not confirm.confirm_change(
+            self,
+            self.tr("Déplacer dans la liste d'attente"),
+            self.tr("Déplacer au rang {rank} (de {old}) sur la liste de {activity} ?").format(
+                rank=rank, old=entry.rank or "?", activity=self._activity()
+            ),
+            self._who(entry),
+            detail=self.tr("Raison : {reason}").format(reason=reason),
+        ):
+            return
         self._tasks.run(
             lambda: api.move_entry(entry.entry_id, rank, reason),
             lambda _: self._done(self.tr("Entrée déplacée.")),
@@ -150,6 +173,16 @@ class WaitlistReviewScreen(QWidget):
         if entry is None:
             return
         api, reason = self._api, self.reason.text()
+        if not confirm.confirm_change(
+            self,
+            self.tr("Offrir une place"),
+            self.tr("Offrir une place en {activity} ? La famille sera avisée par courriel.").format(
+                activity=self._activity()
+            ),
+            self._who(entry),
+            detail=self.tr("Raison : {reason}").format(reason=reason),
+        ):
+            return
         self._tasks.run(
             lambda: api.send_offer(entry.entry_id, reason),
             lambda deadline: self._done(

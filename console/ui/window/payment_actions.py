@@ -1,6 +1,8 @@
 """The household file's payment buttons: pay a cart by phone, reprint a receipt.
 
-"Payer le panier…" pays the cart selected in the Carts tab (or the only payable one);
+"Payer le panier…" pays the cart selected in the Carts tab, or else the family's open
+cart of this call (one cart per call), or the only payable one — the agent need not visit
+the Carts tab; the receipt opens in front of the window after payment;
 "Réimprimer le reçu…" opens the receipt of the payment or registration selected, or an
 empty reprint form (F14) when nothing is selected.
 """
@@ -68,6 +70,11 @@ class PaymentActions(QObject):
             if chosen is not None:
                 return chosen
         payable = [c for c in view.carts if c.state in PAYABLE and c.items]
+        open_now = [c for c in payable if c.state is CartState.OPEN and c.live]
+        actor = self._workspace.actor
+        mine = [c for c in open_now if actor is not None and c.channel == actor.username]
+        if mine or open_now:  # the call's cart: this agent's open one, else the newest
+            return max(mine or open_now, key=lambda c: (c.hold_expires_at, c.number))
         return payable[0] if len(payable) == 1 else None
 
     def selected_receipt_numbers(self, view: HouseholdView) -> tuple[int, int] | None:
@@ -105,7 +112,13 @@ class PaymentActions(QObject):
             self._workspace.tasks, lambda: api.payer_options(cart_id), charge, self._window
         )
         dialog.paid.connect(lambda _outcome: self._workspace.reload_household())
-        dialog.receipt_requested.connect(self.open_receipt)
+
+        # The payment dialog is modal: it closes first, so the receipt is in front and usable.
+        def receipt(cart_number: int, owner_number: int) -> None:
+            dialog.accept()
+            self.open_receipt(cart_number, owner_number)
+
+        dialog.receipt_requested.connect(receipt)
         dialog.setModal(True)
         dialog.show()
 
@@ -117,9 +130,11 @@ class PaymentActions(QObject):
         else:
             self.open_receipt(*numbers)
 
-    def open_receipt(self, cart_number: int | None, owner_number: int | None) -> None:
+    def open_receipt(
+        self, cart_number: int | None, owner_number: int | None
+    ) -> ReceiptDialog | None:
         if not self._workspace.ready:
-            return
+            return None
         api = self._workspace.api
         dialog = ReceiptDialog(
             self._workspace.tasks,
@@ -134,6 +149,9 @@ class PaymentActions(QObject):
             dialog.cart_number.setFocus()
         dialog.emailed.connect(lambda _sent: self._workspace.reload_household())
         dialog.show()
+        dialog.raise_()  # in front of the window
+        dialog.activateWindow()
+        return dialog
 
 
 def install_payments(window: WindowFrame) -> PaymentActions:

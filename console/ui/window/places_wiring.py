@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
 from console.domain.views.places import ActivitySummary
 from console.domain.vocabulary import CartState, Role
+from console.ui.family.household_panel import HouseholdPanel
+from console.ui.kit import confirm
 from console.ui.kit.action_strip import SECONDARY
 from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.workspace import Workspace
@@ -48,6 +51,7 @@ class ActivityPicker(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self.picked_code: str | None = None
         self.box = QLineEdit()
         self.box.setPlaceholderText(self.tr("Activité (titre ou code)…"))
         self.box.returnPressed.connect(self.search)
@@ -79,10 +83,12 @@ class ActivityPicker(QWidget):
                 )
             )
             item.setData(ROLE, a.activity_id)
+            item.setData(ROLE + 1, a.code)
             self.list.addItem(item)
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
+            self.picked_code = str(item.data(ROLE + 1))
             self.picked.emit(int(item.data(ROLE)))
 
 
@@ -96,6 +102,31 @@ def _dialog(parent: QWidget, title: str, picker: ActivityPicker, body: QWidget) 
     return dialog
 
 
+def looking_at(panel: HouseholdPanel) -> tuple[int | None, str | None]:
+    """(member id, activity code) the agent is looking at in the open file: the member
+    selected, and the activity of the row selected in the current tab (a registration, a
+    waitlist entry, a cart line), whose member wins when it names one."""
+    member = panel.members_model.selected(panel.members_table)
+    member_id = member.member_id if member is not None else None
+    by_name = {m.name: m.member_id for m in panel.members_model.rows}
+    code: str | None = None
+    name: str | None = None
+    table = panel.tabs.currentWidget()
+    if isinstance(table, QTableView):
+        for model in (panel.registrations_model, panel.waitlist_model):
+            if table.model() is model:
+                row = model.selected(table)
+                if row is not None:
+                    code, name = row.activity_code, row.member_name
+    elif table is panel.carts_tree:
+        item = panel.carts_tree.currentItem()
+        if item is not None and item.parent() is not None:  # a cart line: « CODE — title »
+            code, name = item.text(0).split(" — ", 1)[0], item.text(3)
+    if name is not None and name in by_name:
+        member_id = by_name[name]
+    return member_id, code
+
+
 class PlacesScreens:
     """Owns the actions and dialogs; one per main window."""
 
@@ -103,6 +134,7 @@ class PlacesScreens:
         self.window = window
         self.workspace = workspace = window.workspace
         self.sweeper: Sweeper | None = None
+        self.last_activity: str | None = None  # the code of the activity last looked at
         workspace.context_ready.connect(self._context_ready)
         panel = window.household_panel
         self.register_action = self._action(
@@ -158,12 +190,21 @@ class PlacesScreens:
         elif self.sweeper is not None and demo is not None:
             self.sweeper.use(demo)
 
+    def _looked_at(self, picker: ActivityPicker) -> None:
+        self.last_activity = picker.picked_code
+
     def open_register(self) -> RegisterDialog | None:
         view = self.workspace.household
         if view is None or not self.workspace.ready:
             return None
+        member_id, code = looking_at(self.window.household_panel)
         dialog = RegisterDialog(
-            self.workspace.tasks, self.workspace.api, view.household_id, self.window
+            self.workspace.tasks,
+            self.workspace.api,
+            view.household_id,
+            self.window,
+            member_id=member_id,
+            activity_code=code or self.last_activity,
         )
         dialog.finished.connect(lambda _code: self.workspace.reload_household())
         dialog.show()
@@ -175,6 +216,7 @@ class PlacesScreens:
         picker = ActivityPicker(self.workspace)
         panel = PlacesPanel(self.workspace.tasks, self.workspace.api)
         picker.picked.connect(panel.show_activity)
+        picker.picked.connect(lambda _id: self._looked_at(picker))
         dialog = _dialog(self.window, translate("places", "Places d'une activité"), picker, panel)
         dialog.finished.connect(lambda _code: panel.timer.stop())
         dialog.show()
@@ -187,6 +229,7 @@ class PlacesScreens:
         picker = ActivityPicker(self.workspace)
         screen = WaitlistReviewScreen(self.workspace.tasks, self.workspace.api)
         picker.picked.connect(screen.show_activity)
+        picker.picked.connect(lambda _id: self._looked_at(picker))
         dialog = _dialog(
             self.window, translate("places", "Revue de la liste d'attente"), picker, screen
         )
@@ -251,7 +294,23 @@ class PlacesScreens:
         )
         if not ok:
             return
-        self.release(locked[labels.index(number)].cart_id, reason)
+        cart = locked[labels.index(number)]
+        lines = "\n".join(
+            f"{i.member_name} — {i.activity_code} {i.activity_title}" for i in cart.items
+        )
+        if not confirm.confirm_change(
+            self.window,
+            translate("places", "Libérer le panier verrouillé"),
+            translate(
+                "places",
+                "Libérer le panier {cart} ? Le site de paiement est consulté d'abord ; sans "
+                "paiement réussi, les places redeviennent libres.",
+            ).format(cart=cart.number),
+            confirm.who_line("", None, view.number),
+            detail=lines,
+        ):
+            return
+        self.release(cart.cart_id, reason)
 
     def release(self, cart_id: int, reason: str) -> None:
         api = self.workspace.api

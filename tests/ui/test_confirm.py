@@ -1,0 +1,81 @@
+"""The confirmation asked before a change that cannot be undone (console/ui/kit/confirm.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+from pytestqt.qtbot import QtBot
+
+from console.ui.kit import confirm
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def _answer_when_shown(qtbot: QtBot, act: object) -> None:
+    """Once the box is up (it is modal), do ``act(box)``."""
+
+    def later() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, later)
+            return
+        act(box)  # type: ignore[operator]
+
+    QTimer.singleShot(10, later)
+
+
+def test_the_box_names_who_and_what_and_cancel_is_the_default(qtbot: QtBot) -> None:
+    box = confirm.confirmation_box(
+        None, "Déplacer", "Déplacer au rang 1?", "Léa Côté (enfant), dossier 1042"
+    )
+    qtbot.add_widget(box)
+    assert box.text() == "Déplacer au rang 1?"
+    assert "Léa Côté (enfant), dossier 1042" in box.informativeText()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert box.escapeButton() is box.button(QMessageBox.StandardButton.Cancel)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape])
+def test_a_key_alone_never_confirms(qtbot: QtBot, key: Qt.Key) -> None:
+    _answer_when_shown(qtbot, lambda box: qtbot.keyClick(box, key))
+    assert confirm.confirm_change(None, "Offrir", "Offrir une place?", "Léa Côté") is False
+
+
+def test_only_the_confirm_button_says_yes(qtbot: QtBot) -> None:
+    def click(box: QMessageBox) -> None:
+        (button,) = [b for b in box.buttons() if b.objectName() == "confirmButton"]
+        button.click()
+
+    _answer_when_shown(qtbot, click)
+    assert confirm.confirm_change(None, "Offrir", "Offrir une place?", "Léa Côté") is True
+
+
+def test_who_line() -> None:
+    assert confirm.who_line("Léa Côté", "enfant", 1042) == "Léa Côté (enfant), dossier 1042"
+    assert confirm.who_line("Léa Côté", None, None) == "Léa Côté"
+    assert confirm.who_line("", None, 1042) == "dossier 1042"
+
+
+def test_no_default_button_keeps_enter_in_the_field(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.add_widget(dialog)
+    field, button = QLineEdit(), QPushButton("Ajouter")
+    pressed: list[bool] = []
+    button.clicked.connect(lambda: pressed.append(True))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    dialog.show()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert pressed == [True]  # Qt's own habit: the first button of a dialog takes Enter
+    confirm.no_default_button(dialog)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert pressed == [True]
