@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -132,8 +132,11 @@ class DemoCasesDialog(QDialog):
             super().accept()
 
 
-class DemoCases:
+class DemoCases(QObject):
+    """A child of the window: it lives as long as the window, however it was installed."""
+
     def __init__(self, window: WindowFrame, workspace: Workspace) -> None:
+        super().__init__(window)
         self._window = window
         self._workspace = workspace
         self.dialog: DemoCasesDialog | None = None

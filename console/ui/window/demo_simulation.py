@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMainWindow
 
 from console.ui.kit.workspace import Workspace
@@ -36,8 +36,9 @@ class DemoCaseRow(NamedTuple):
     shows_en: str
 
 
-class DemoSimulation:
+class DemoSimulation(QObject):
     def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+        super().__init__(window)  # lives as long as the window
         self._workspace = workspace
         self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
