@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from console.db.models import AuditEntry, Cart

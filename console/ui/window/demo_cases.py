@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -142,8 +142,6 @@ class DemoCases(QObject):
         self.dialog: DemoCasesDialog | None = None
         self.action = QAction(translate("demo_cases", "&Cas de démonstration…"), window)
         self.action.setObjectName("demoCasesAction")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.triggered.connect(self.show_cases)
         window.addAction(self.action)
         menu = help_menu(window)
