@@ -40,6 +40,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
@@ -61,6 +62,7 @@ from console.services.api import EmbeddedDemo, InProcessApi
 from console.services.context import ServiceContext
 
 PHASES = ("search", "verify", "act", "note")
+_DIALOGS_THE_CALLS_USE: tuple[type, ...] = ()
 GOAL = 4
 GOAL_F6 = 10
 TIMEOUT_S = 15.0
@@ -132,6 +134,7 @@ class Tally:
     actions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PHASES, 0))
     mouse: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     done: bool = False
     error: str = ""
 
@@ -156,6 +159,8 @@ class Desk:
         self._answers: list[tuple[str, Callable[[QWidget], bool], list[str | tuple[str]]]] = []
         from PySide6.QtCore import QTimer
 
+        self._unexpected_since: float | None = None
+        self.unexpected: list[str] = []
         self._modal_timer = QTimer()
         self._modal_timer.setInterval(30)
         self._modal_timer.timeout.connect(self._answer_modal)
@@ -207,30 +212,59 @@ class Desk:
         self._count(f"type {text!r}")
         self.settle()
 
-    def tab_to(self, widget: QWidget, *, limit: int = 40) -> None:
-        """Tab (counted) until ``widget`` has the focus; Unreachable if it never does."""
-        for _ in range(limit):
-            if self.focus() is widget:
-                return
-            self.chord("Tab")
+    def tab_to(self, widget: QWidget) -> None:
+        """Tab or Shift+Tab (each counted), whichever reaches ``widget`` sooner along the
+        window's focus chain, as an agent who knows the screen would; Unreachable if
+        neither does (a table whose Tab moves between its cells keeps the focus)."""
+        start = self.focus()
+        if start is widget:
+            return
+        forward = _chain_distance(start, widget, forward=True)
+        backward = _chain_distance(start, widget, forward=False)
+        if forward is None and backward is None:
+            raise Unreachable(_name(widget))
+        if backward is None or (forward is not None and forward <= backward):
+            steps, key = forward or 0, "Tab"
+        else:
+            steps, key = backward, "Shift+Tab"
+        for _ in range(steps):
+            self.chord(key)
         if self.focus() is not widget:
-            raise Unreachable(widget.accessibleName() or widget.objectName())
+            raise Unreachable(_name(widget))
+
+    def reach(self, widget: QWidget) -> None:
+        """A field: the keys that reach it, or (none does) a mouse click, recorded."""
+        try:
+            self.tab_to(widget)
+        except Unreachable:
+            self.click(widget)
 
     def press(self, button: QAbstractButton) -> None:
-        """A button: its Alt+letter when that clicks it, else Tab to it and Space, else
-        (no key reaches it) a mouse click, recorded."""
-        clicked: list[bool] = []
-        button.clicked.connect(lambda *_: clicked.append(True))
+        """A button: its Alt+letter when that clicks it, else Tab (or Shift+Tab) to it and
+        Space, else (no key reaches it) a mouse click, recorded. A letter that does not
+        click it (another control or menu has the same one) is noted, not counted."""
+        _wait(button.isEnabled, f"« {_plain(button.text())} » enabled", 5)
         mnemonic = _mnemonic(button.text())
         if mnemonic:
-            self.chord(f"Alt+{mnemonic}")
+            clicked: list[bool] = []
+            button.clicked.connect(lambda *_: clicked.append(True))
+            before = self.focus()
+            combined = QKeySequence(f"Alt+{mnemonic}")[0]
+            QTest.keyClick(before, combined.key(), combined.keyboardModifiers())
+            QTest.qWait(30)
             if clicked:
+                self._count(f"Alt+{mnemonic}")
+                self.settle()
                 return
-            popup = QApplication.activePopupWidget()
-            if isinstance(popup, QMenu):  # the letter opened a menu instead
-                self.chord("Escape")
-                if QApplication.activePopupWidget() is not None:
-                    self.chord("Escape")
+            self.tally.notes.append(
+                f"Alt+{mnemonic} does not press « {_plain(button.text())} » "
+                f"(the letter is taken: {_owner(self.focus(), before)})"
+            )
+            while QApplication.activePopupWidget() is not None:
+                QApplication.activePopupWidget().close()
+                QTest.qWait(10)
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+            QTest.qWait(10)
         try:
             self.tab_to(button)
             self.chord("Space")
@@ -262,15 +296,25 @@ class Desk:
         self._answers.append((what, match, keys))
 
     def _answer_modal(self) -> None:
-        if not self._answers:
-            return
         modal = QApplication.activeModalWidget()
         if modal is None or not modal.isVisible():
+            self._unexpected_since = None
             return
-        what, match, keys = self._answers[0]
-        if not match(modal):
+        if not self._answers or not self._answers[0][1](modal):
+            # A box nobody expected blocks the call (its key press never returns):
+            # after a few seconds it is closed and the call reported as not played.
+            if isinstance(modal, QDialog) and not isinstance(modal, _DIALOGS_THE_CALLS_USE):
+                since = self._unexpected_since or time.monotonic()
+                self._unexpected_since = since
+                if time.monotonic() - since > 3:
+                    self.unexpected.append(modal.windowTitle())
+                    modal.reject()
             return
-        self._answers.pop(0)
+        focused = QApplication.focusWidget()
+        if focused is None or focused.window() is not modal:
+            modal.activateWindow()  # not ready for keys yet: the next tick
+            return
+        what, _match, keys = self._answers.pop(0)
         self._modal_timer.stop()
         try:
             for key in keys:
@@ -289,6 +333,15 @@ class Desk:
         return len(self._answers)
 
 
+def _dialogs_the_calls_use() -> tuple[type, ...]:
+    from console.ui.family.verification_dialog import VerificationDialog
+    from console.ui.payments.payment_dialog import PaymentDialog
+    from console.ui.payments.receipt_dialog import ReceiptDialog
+    from console.ui.places.register_dialog import RegisterDialog
+
+    return (VerificationDialog, PaymentDialog, ReceiptDialog, RegisterDialog)
+
+
 def _type_into(widget: QWidget, text: str) -> None:
     """Each character as the keyboard sends it (QTest.keyClicks knows only ASCII)."""
     for ch in text:
@@ -297,6 +350,53 @@ def _type_into(widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return widget.accessibleName() or _plain(text) or widget.objectName() or type(widget).__name__
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return bool(
+        widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+    )
+
+
+def _chain_distance(start: QWidget, target: QWidget, *, forward: bool) -> int | None:
+    """How many Tab (or Shift+Tab) presses lead from ``start`` to ``target``, walking the
+    window's focus chain as Qt does — read, not pressed, so nothing moves."""
+    if isinstance(start, QAbstractItemView) and start.tabKeyNavigation():
+        return None  # Tab moves between the table's cells
+    window = start.window()
+    widget, steps = start, 0
+    for _ in range(2000):
+        widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+        if widget is start:
+            return None
+        if widget.window() is window and _takes_tab(widget):
+            steps += 1
+            if widget is target:
+                return steps
+            if isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation():
+                return None  # the focus would stay in that table
+    return None
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _owner(now: QWidget, before: QWidget) -> str:
+    popup = QApplication.activePopupWidget()
+    if isinstance(popup, QMenu):
+        return f"menu « {_plain(popup.title())} »"
+    if now is not before:
+        return f"focus went to « {now.accessibleName() or now.objectName()} »"
+    return "ambiguous, nothing happened"
 
 
 def _mnemonic(text: str) -> str:
@@ -422,12 +522,217 @@ def call_f2(desk: Desk) -> None:
     note(desk, "F2", "Confirmation renvoyée; vérifier les courriels indésirables.")
 
 
+def call_f1(desk: Desk) -> None:
+    """F1: the account locked after failed sign-ins — unlock it, send a reset link."""
+    case = case_of("F1")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    panel = account_tab(desk)
+    _wait(lambda: panel.unlock_button.isEnabled(), "the account's buttons")
+    desk.press(panel.unlock_button)
+    api = services(desk)
+    _wait(lambda: not api.account_summary(view.household_id).locked, "the account unlocked")
+    _wait(lambda: panel.reset_button.isEnabled(), "the reset button")
+    desk.press(panel.reset_button)
+    _wait(
+        lambda: api.account_summary(view.household_id).reset_link_valid_until is not None,
+        "the reset link queued",
+    )
+    note(desk, "F1", "Compte déverrouillé, lien de réinitialisation envoyé (60 min).")
+
+
+def call_f11(desk: Desk) -> None:
+    """F11: the cart locked at checkout — release it (the payment site is asked first)."""
+    case = case_of("F11")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    desk.answer("which cart", is_dialog("Panier verrouillé"), ["Return"])
+    desk.answer(
+        "reason", is_dialog("Raison"), [("Appel de la cliente, navigateur fermé",), "Return"]
+    )
+    desk.chord("Ctrl+Shift+L")
+    api = services(desk)
+    _wait(
+        lambda: not any(
+            c.state.value == "checkout" for c in api.household_view(view.household_id).carts
+        ),
+        "the cart released",
+    )
+    note(desk, "F11", "Panier libéré après vérification auprès du site de paiement.")
+
+
+def call_f14(desk: Desk) -> None:
+    """F14: a lost receipt — reprint it and email it."""
+    case = case_of("F14")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    desk.chord("Ctrl+4")  # Paiements
+    desk.chord("Down")
+    desk.chord("Ctrl+Shift+R")
+    _wait(
+        lambda: any(d.isVisible() for d in desk.window.findChildren(QDialog, "receiptDialog")),
+        "the receipt dialog",
+    )
+    dialog = next(d for d in desk.window.findChildren(QDialog, "receiptDialog") if d.isVisible())
+    _wait(lambda: dialog.document is not None, "the receipt shown (reprinted)")
+    desk.answer("send it?", lambda w: w.windowTitle() == "Envoyer le reçu", ["Return"])
+    sent_before = len(services(desk).account_summary(view.household_id).messages)
+    desk.press(dialog.email_button)
+    _wait(
+        lambda: len(services(desk).account_summary(view.household_id).messages) > sent_before,
+        "the receipt emailed",
+    )
+    desk.chord("Escape")  # close the receipt
+    note(desk, "F14", "Reçu réimprimé et envoyé par courriel.")
+
+
+def _member_row(desk: Desk, first_name: str) -> int:
+    model = desk.window.household_panel.members_model
+    for row in range(model.rowCount()):
+        if model.row(row).first_name == first_name:
+            return row
+    raise LookupError(first_name)
+
+
+def _to_member(desk: Desk, first_name: str) -> None:
+    """Ctrl+M, then Down (or Up) to the member's row, one key per row, until it is the
+    selected one."""
+    desk.chord("Ctrl+M")
+    table = desk.window.household_panel.members_table
+    target = _member_row(desk, first_name)
+
+    def selected() -> int:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    for _ in range(2 * table.model().rowCount() + 2):
+        if selected() == target:
+            return
+        current = table.currentIndex().row()
+        desk.chord("Up" if current > target else "Down")
+    raise Unreachable(f"member row {first_name}")
+
+
+def call_f12(desk: Desk) -> None:
+    """F12: the husband is not in the payer list — he was recorded as a child."""
+    case = case_of("F12")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    _to_member(desk, "Eric")
+    family = desk.window.account_screens.family_panel
+    desk.reach(family.relationship)
+    desk.type("Conjoint")  # "Conjoint et parent des enfants"
+    desk.reach(family.reason)
+    desk.type("Inscrit comme enfant par erreur")
+    desk.press(family.change_button)
+    api = services(desk)
+    _wait(
+        lambda: next(
+            m for m in api.household_view(view.household_id).members if m.first_name == "Eric"
+        ).may_pay,
+        "Eric in the payer list",
+    )
+    note(desk, "F12", "Lien d'Eric corrigé : il paraît dans la liste des payeurs.")
+
+
+def call_f4(desk: Desk) -> None:
+    """F4: removing a member — refused to the agent, done by the borough's clerk (a
+    second call: the clerk's desk)."""
+    case = case_of("F4")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    _to_member(desk, "Moussa")
+    family = desk.window.account_screens.family_panel
+    if family.remove_button.isEnabled():
+        desk.reach(family.reason)
+        desk.type("Séparation")
+        desk.press(family.remove_button)
+    api = services(desk)
+    moussa = next(
+        m for m in api.household_view(view.household_id).members if m.first_name == "Moussa"
+    )
+    if moussa.removed:
+        raise AssertionError("an agent removed a member")
+    desk.tally.notes.append(f"the agent is told: « {family.outcome.text()} »")
+    note(desk, "F4", "Retrait de Moussa demandé : transféré au commis de l'arrondissement.")
+    # The clerk's desk takes the transferred call.
+    act_as(desk, staff(desk.ctx, Role.CLERK, view.borough_id))
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    _to_member(desk, "Moussa")
+    family = desk.window.account_screens.family_panel
+    desk.reach(family.reason)
+    desk.type("Séparation")
+    desk.press(family.remove_button)
+    api = services(desk)
+    _wait(
+        lambda: next(
+            m for m in api.household_view(view.household_id).members if m.first_name == "Moussa"
+        ).removed,
+        "Moussa removed",
+    )
+    note(desk, "F4", "Moussa retiré du dossier (séparation).")
+
+
+def call_f7(desk: Desk) -> None:
+    """F7: "already registered" — Maëlle is registered and still held in the open cart:
+    free the stale hold."""
+    case = case_of("F7")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    registered = next(r for r in view.registrations if r.member_name.startswith("Maëlle"))
+    desk.chord("Ctrl+Shift+I")
+    desk.type("Maëlle")  # the member combo has the focus
+    desk.chord("Tab")
+    desk.type(registered.activity_code)
+    desk.chord("Return")
+    desk.chord("Tab")
+    desk.chord("Down")
+    from console.ui.places.already_registered import AlreadyRegisteredPanel
+
+    panel = next(p for p in desk.window.findChildren(AlreadyRegisteredPanel) if p.isVisible())
+    _wait(lambda: panel.diagnosis is not None, "what holds Maëlle")
+    desk.reach(panel.table)
+    desk.chord("Down")
+    desk.reach(panel.reason)
+    desk.type("Déjà inscrite : réservation restée au panier")
+    desk.press(panel.release_button)
+    api = services(desk)
+    _wait(
+        lambda: not any(
+            i.state == "held"
+            and i.member_name.startswith("Maëlle")
+            and i.activity_code == registered.activity_code
+            for c in api.household_view(view.household_id).carts
+            for i in c.items
+        ),
+        "the stale hold freed",
+    )
+    desk.chord("Escape")
+    note(desk, "F7", "Réservation de Maëlle libérée : elle était déjà inscrite.")
+
+
 CALLS: dict[str, Callable[[Desk], None]] = {
+    "F1": call_f1,
     "F2": call_f2,
+    "F4": call_f4,
+    "F7": call_f7,
+    "F11": call_f11,
+    "F12": call_f12,
+    "F14": call_f14,
 }
 
 
 def play(window: Any, ctx: ServiceContext, faq: str, verbose: bool = False) -> Tally:
+    global _DIALOGS_THE_CALLS_USE
+    _DIALOGS_THE_CALLS_USE = _dialogs_the_calls_use()
     desk = Desk(window, ctx, verbose)
     desk.tally = Tally(faq)
     act_as(desk, staff(ctx, Role.AGENT))
@@ -439,6 +744,10 @@ def play(window: Any, ctx: ServiceContext, faq: str, verbose: bool = False) -> T
     except Exception as exc:  # the table says which call could not be played, and why
         desk.tally.error = f"{type(exc).__name__}: {exc}"
     finally:
+        if desk.unexpected:
+            desk.tally.done = False
+            desk.tally.error = f"an unexpected dialog blocked the call: {desk.unexpected}"
+        desk._modal_timer.stop()
         _close_dialogs(desk)
     return desk.tally
 
@@ -504,6 +813,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Goals: no call needs a mouse; beyond search, verification and the note, at most "
           f"{GOAL} actions per call ({GOAL_F6} for F6 with its payment).")  # fmt: skip
     for t in tallies:
+        for n in dict.fromkeys(t.notes):
+            print(f"  {t.call}: {n}")
         if t.mouse:
             print(f"  {t.call}: mouse needed for {', '.join(t.mouse)}")
         if t.done and t.beyond > goal(t.call):
