@@ -719,10 +719,16 @@ def call_f7(desk: Desk) -> None:
     note(desk, "F7", "Réservation de Maëlle libérée : elle était déjà inscrite.")
 
 
+def call_f6(desk: Desk) -> None:
+    """F6: check places, then register and pay by phone — not written yet."""
+    raise NotImplementedError("the F6 path (places, register, pay) is not scripted yet")
+
+
 CALLS: dict[str, Callable[[Desk], None]] = {
     "F1": call_f1,
     "F2": call_f2,
     "F4": call_f4,
+    "F6": call_f6,
     "F7": call_f7,
     "F11": call_f11,
     "F12": call_f12,
