@@ -116,6 +116,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from console.bootstrap import build_context, open_database, rebuild_demo
     from console.services.api import EmbeddedDemo
+    from console.ui.window.demo_cases import install_demo_cases
     from console.ui.window.demo_data import install_demo_data
     from console.ui.window.demo_simulation import install_demo_simulation
 
@@ -137,6 +138,7 @@ def run_gui(args: argparse.Namespace) -> int:
         opened,
     )
     simulation = install_demo_simulation(window, workspace)
+    install_demo_cases(window, workspace)
     app.aboutToQuit.connect(simulation.stop)
 
     def open_in_background(progress: Progress) -> ServiceContext:

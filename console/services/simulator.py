@@ -23,6 +23,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from console.db.models import Household, Member
+from console.db.seed.cases import CASES, DemoCase, refresh_cases, scripted_household_ids
 from console.domain.cards import CardEntry
 from console.domain.errors import Busy, ConsoleError
 from console.domain.vocabulary import PaymentStatus, Relationship
@@ -130,10 +131,14 @@ class WebUser:
         return None
 
 
-def web_users(ctx: ServiceContext, count: int, seed: int | None = None) -> list[WebUser]:
-    """``count`` families picked at random among households with a responsible member."""
+def web_users(
+    ctx: ServiceContext, count: int, seed: int | None = None, *, spare_cases: bool = False
+) -> list[WebUser]:
+    """``count`` families picked at random among households with a responsible member
+    (never a demo case's household when ``spare_cases``: the agent plays those)."""
     rng = random.Random(seed)
     with ctx.db.read() as session:
+        spared = scripted_household_ids(session) if spare_cases else set()
         rows = session.execute(
             select(Household.id, Member.id, Member.relationship)
             .join(Member, Member.household_id == Household.id)
@@ -144,7 +149,9 @@ def web_users(ctx: ServiceContext, count: int, seed: int | None = None) -> list[
     for household_id, member_id, relationship in rows:
         families.setdefault(household_id, []).append((member_id, relationship))
     usable = [
-        h for h, ms in families.items() if any(r == Relationship.RESPONSIBLE.value for _, r in ms)
+        h
+        for h, ms in families.items()
+        if h not in spared and any(r == Relationship.RESPONSIBLE.value for _, r in ms)
     ]
     chosen = rng.sample(usable, min(count, len(usable)))
     users = []
@@ -178,10 +185,13 @@ def simulate(
     workers: int = 8,
     sweep_every: float = 60.0,
     stop: threading.Event | None = None,
+    keep_cases: bool = False,
 ) -> SimulationReport:
-    """Play ``users`` web users on the real clock for ``minutes`` minutes."""
+    """Play ``users`` web users on the real clock for ``minutes`` minutes. With
+    ``keep_cases`` (the embedded demo), the demo's cases are left to the agent and kept
+    alive before each sweep (:func:`keep_demo_cases`)."""
     stop = stop or threading.Event()
-    players = web_users(ctx, users, seed)
+    players = web_users(ctx, users, seed, spare_cases=keep_cases)
     tally: Counter[str] = Counter()
     lock = threading.Lock()
     start = time.monotonic()
@@ -217,6 +227,8 @@ def simulate(
         if sweep_every > 0 and time.monotonic() >= next_sweep:
             next_sweep = time.monotonic() + sweep_every
             try:
+                if keep_cases:
+                    keep_demo_cases(ctx)
                 sweep(ctx)  # holds lapse on screen even with no console open
                 name = "sweeps"
             except Busy:
@@ -225,3 +237,18 @@ def simulate(
                 tally[name] += 1
         threads[0].join(timeout=0.5) if threads[0].is_alive() else stop.wait(0.5)
     return SimulationReport(len(players), time.monotonic() - start, tally)
+
+
+def keep_demo_cases(ctx: ServiceContext) -> int:
+    """Embedded demo only: the scripted cases' holds, checkout locks and offer counted
+    again from the services' clock when they are about to run out, so a case stays
+    playable however long the demo runs (see :mod:`console.db.seed.cases`). Returns how
+    many deadlines moved. Run before the sweep; the real sweep still lapses every other
+    hold."""
+    with ctx.db.write() as session:
+        return refresh_cases(session, ctx.clock.now())
+
+
+def demo_cases() -> tuple[DemoCase, ...]:
+    """The demo's cases: which scripted caller to play for each FAQ call."""
+    return CASES

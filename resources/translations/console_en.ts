@@ -2502,6 +2502,45 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     </message>
 </context>
 <context>
+    <name>demo_cases</name>
+    <message>
+        <source>Cas de démonstration</source>
+        <translation>Demo cases</translation>
+    </message>
+    <message>
+        <source>Chaque appelant fictif de la démonstration, ce qu&apos;il dira et la question de la FAQ qu&apos;il illustre. Entrée met l&apos;identifiant dans la recherche.</source>
+        <translation>Each fictitious caller of the demo, what they will say and the FAQ question they illustrate. Enter puts the identifier into the search.</translation>
+    </message>
+    <message>
+        <source>FAQ</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <source>Appelant</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <source>Ce qu&apos;il dira</source>
+        <translation>What they will say</translation>
+    </message>
+    <message>
+        <source>Dans le dossier</source>
+        <translation>In the file</translation>
+    </message>
+    <message>
+        <source>À rechercher</source>
+        <translation>Search for</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Cas de démonstration…</source>
+        <translation>Demo &amp;cases…</translation>
+    </message>
+</context>
+<context>
     <name>demo_data</name>
     <message>
         <source>&amp;Données de démonstration…</source>

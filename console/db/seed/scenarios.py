@@ -22,7 +22,8 @@ number       email                          what it shows
                                             grandmother (parent of the responsible) paid
 100009       luc.saint-pierre@bell.example  waitlist offer open for Rosalie (48 h)
 100010       grace.wong@outlook.example     lapsed cart; cancelled cart after "Fonds
-                                            insuffisants"; English
+                                            insuffisants"; English; F12: Eric, an adult,
+                                            recorded as "Enfant" (not in the payer list)
 ===========  =============================  ================================================
 """
 
@@ -99,7 +100,7 @@ HOUSEHOLDS: tuple[HouseholdSpec, ...] = (
     ), "luc.saint-pierre@bell.example", age_days=1200, scripted=True),
     HouseholdSpec(RI, (
         _m("Grace", "Wong", 36, R.RESPONSIBLE, phone=True, sin=True),
-        _m("Eric", "Wong", 38, R.SPOUSE_AND_PARENT, phone=True),
+        _m("Eric", "Wong", 38, R.CHILD, phone=True),  # F12: an adult recorded as a child
         _m("Mei", "Wong", 6, R.CHILD),
     ), "grace.wong@outlook.example", "en", failed_logins=2, age_days=800, scripted=True),
 )  # fmt: skip

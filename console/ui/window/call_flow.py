@@ -186,6 +186,7 @@ class CallFlow(QObject):
         menu.addSeparator()
         menu.addAction(self.dock_action)
         self.help_menu = bar.addMenu(self.tr("Aid&e"))
+        self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.shortcuts_action)
         panel.new_button.setToolTip(self.tr("Nouvel appel (Ctrl+N)"))
         panel.end_button.setToolTip(self.tr("Terminer l'appel et enregistrer la note (Ctrl+Maj+E)"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -40,10 +40,15 @@ def file_menu(window: QMainWindow) -> QMenu | None:
     return None
 
 
-class DemoData:
+class DemoData(QObject):
+    """A child of the window, so it lives as long as the window does: a plain object
+    nobody kept was collected at once, its slot with it, and the menu entry stayed hidden
+    in the embedded demo."""
+
     def __init__(
         self, window: QMainWindow, workspace: Workspace, rebuild: Rebuild, attach: Attach
     ) -> None:
+        super().__init__(window)
         self._window = window
         self._workspace = workspace
         self._rebuild = rebuild

@@ -9,8 +9,9 @@ quitting) stops every simulated user at its next step.
 from __future__ import annotations
 
 import threading
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMainWindow
 
 from console.ui.kit.workspace import Workspace
@@ -22,8 +23,22 @@ DEMO_USERS = 12
 DEMO_MINUTES = 240.0
 
 
-class DemoSimulation:
+class DemoCaseRow(NamedTuple):
+    """One demo case as the window shows it."""
+
+    faq: str
+    identifier: str
+    kind: str  # email | phone | number
+    caller: str
+    says_fr: str
+    says_en: str
+    shows_fr: str
+    shows_en: str
+
+
+class DemoSimulation(QObject):
     def __init__(self, window: QMainWindow, workspace: Workspace) -> None:
+        super().__init__(window)  # lives as long as the window
         self._workspace = workspace
         self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
@@ -69,7 +84,9 @@ class DemoSimulation:
         self._stop = threading.Event()
         stop = self._stop
         self._thread = threading.Thread(
-            target=lambda: simulate(ctx, DEMO_USERS, DEMO_MINUTES, workers=1, stop=stop),
+            target=lambda: simulate(
+                ctx, DEMO_USERS, DEMO_MINUTES, workers=1, stop=stop, keep_cases=True
+            ),
             name="demo-simulation",
             daemon=True,
         )
@@ -85,3 +102,11 @@ class DemoSimulation:
 
 def install_demo_simulation(window: QMainWindow, workspace: Workspace) -> DemoSimulation:
     return DemoSimulation(window, workspace)
+
+
+def demo_cases() -> tuple[DemoCaseRow, ...]:
+    """The demo's cases (the one list, beside the seed), for the Aide menu's list."""
+    from console.services.simulator import demo_cases as cases
+
+    fields = DemoCaseRow._fields
+    return tuple(DemoCaseRow(*(getattr(c, f) for f in fields)) for c in cases())

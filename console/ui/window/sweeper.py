@@ -1,6 +1,11 @@
 """Embedded demo only: runs the sweep every minute while the console is open, off the GUI
 thread, so holds and offers lapse on time. Against a server, the server runs the sweep
-(its job lease) and no desktop sweeps."""
+(its job lease) and no desktop sweeps.
+
+Before each sweep — the first one as the demo opens — the demo's cases are re-anchored to
+the services' clock (``keep_demo_cases``): a case's hold or checkout lock about to run out
+gets its time again, so the cases of the Aide menu stay playable while the console runs.
+Every other hold lapses as it would."""
 
 from __future__ import annotations
 
@@ -48,6 +53,8 @@ class Sweeper(QObject):
 
 
 def _sweep(ctx: ServiceContext) -> SweepReport:
+    from console.services.simulator import keep_demo_cases
     from console.services.sweep import sweep
 
+    keep_demo_cases(ctx)
     return sweep(ctx)
