@@ -106,9 +106,9 @@ def system_settings_file(environ: dict[str, str] | None = None) -> Path | None:
     if "CONSOLE_SYSTEM_SETTINGS" in env:
         named = env["CONSOLE_SYSTEM_SETTINGS"]
         return Path(named) if named else None
-    if sys.platform.startswith("linux"):
-        return Path("/etc") / APP_NAME / "settings.toml"
-    return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / "settings.toml"
+    if sys.platform in ("win32", "darwin"):
+        return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / "settings.toml"
+    return Path("/etc") / APP_NAME / "settings.toml"  # Linux: where the .deb puts it
 
 
 class SettingsFileError(ValueError):

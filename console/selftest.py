@@ -43,6 +43,7 @@ def _qt_platform(work: Path) -> str:
     if native and not any(native in name for name in found):
         raise SelfTestFailed(f"no native Qt platform plugin ({native}) in {plugins}: {found}")
     app = QApplication.instance() or QApplication(["console", "-platform", "offscreen"])
+    assert isinstance(app, QApplication)
     return f"{app.platformName()} loaded; platform plugins: {', '.join(found)}"
 
 
@@ -116,9 +117,8 @@ def _translations(work: Path) -> str:
 
 def _receipt_pdf(work: Path) -> str:
     """A receipt rendered with its embedded fonts (DejaVu, for every French letter)."""
-    from console.domain.cards import CardBrand
     from console.domain.views.receipt_pdf import ReceiptData, ReceiptLine
-    from console.domain.vocabulary import Language, PaymentStatus
+    from console.domain.vocabulary import CardBrand, Language, PaymentStatus
     from console.services.receipt_pdf import render_receipt_pdf
 
     data = ReceiptData(

@@ -28,7 +28,11 @@ OutFile "${OUTFILE}"
 InstallDir "$PROGRAMFILES64\VilleDeQuebec\console-loisirs"
 InstallDirRegKey HKLM "Software\VilleDeQuebec\console-loisirs" "InstallDir"
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+!ifdef COMPILE_CHECK
+  SetCompress off  ; a compile check on Linux: the script, not the compression, is tested
+!else
+  SetCompressor /SOLID lzma
+!endif
 VIProductVersion "${VERSION}.0"
 VIAddVersionKey /LANG=1036 "ProductName" "${PRODUCT}"
 VIAddVersionKey /LANG=1036 "CompanyName" "${PUBLISHER}"
@@ -71,7 +75,7 @@ Section "Console" SecConsole
   WriteUninstaller "$INSTDIR\uninstall.exe"
   WriteRegStr HKLM "Software\VilleDeQuebec\console-loisirs" "InstallDir" "$INSTDIR"
   ; The system-wide settings folder an administrator fills (server URL, CA, language).
-  CreateDirectory "$COMMONAPPDATA\VilleDeQuebec\console-loisirs"
+  CreateDirectory "$APPDATA\VilleDeQuebec\console-loisirs"  ; all users: C:\ProgramData
   CreateDirectory "$SMPROGRAMS\${PRODUCT}"
   CreateShortcut "$SMPROGRAMS\${PRODUCT}\$(ShortcutName).lnk" "$INSTDIR\console-fenetre.exe"
   CreateShortcut "$SMPROGRAMS\${PRODUCT}\$(UninstallName).lnk" "$INSTDIR\uninstall.exe"
