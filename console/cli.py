@@ -288,6 +288,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept the phone system's GET http://127.0.0.1:PORT/call?number=… (default 8765)",
     )
     parser.add_argument("--language", choices=["fr", "en"], help="interface language")
+    from console import __version__
+
+    parser.add_argument("--version", action="version", version=f"console {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (Qt, translations, receipts, database, TLS) and exit",
+    )
     sub = parser.add_subparsers(dest="command")
     _add_db(sub)
     _add_mail_relay(sub)
@@ -307,6 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Command | None = getattr(args, "func", None)
     if func is not None:
         return func(args)
+    if args.self_test:
+        from console.selftest import run
+
+        return run()
     from console.app import run_gui
 
     return int(run_gui(args))

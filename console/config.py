@@ -1,4 +1,13 @@
-"""Settings: environment first, then the settings file, then defaults.
+"""Settings: environment first, then the user's settings file, then the system-wide one,
+then defaults.
+
+The system-wide file is how an administrator preconfigures every PC (server URL,
+certificate authority, language): ``/etc/console-loisirs/settings.toml`` on Linux,
+``%PROGRAMDATA%\\VilleDeQuebec\\console-loisirs\\settings.toml`` on Windows,
+``/Library/Application Support/console-loisirs/settings.toml`` on macOS
+(``CONSOLE_SYSTEM_SETTINGS`` names another file; set empty, none is read). The user's own
+file (``CONSOLE_SETTINGS``, default in the user's config directory) is read after it and
+wins key by key, except for the keys the system file lists in ``enforced``.
 
 ``CONSOLE_DATABASE_URL`` selects PostgreSQL; without it the console uses an embedded
 SQLite database in the user's data directory, migrated and filled with demo data on
@@ -8,6 +17,7 @@ first start.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,12 +100,51 @@ def settings_file() -> Path:
     return Path(os.environ.get("CONSOLE_SETTINGS", config_dir() / "settings.toml"))
 
 
+def system_settings_file(environ: dict[str, str] | None = None) -> Path | None:
+    """The administrator's file for every user of this PC (None: not read at all)."""
+    env = os.environ if environ is None else environ
+    if "CONSOLE_SYSTEM_SETTINGS" in env:
+        named = env["CONSOLE_SYSTEM_SETTINGS"]
+        return Path(named) if named else None
+    if sys.platform in ("win32", "darwin"):
+        return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / "settings.toml"
+    return Path("/etc") / APP_NAME / "settings.toml"  # Linux: where the .deb puts it
+
+
+class SettingsFileError(ValueError):
+    """A settings file that cannot be read as TOML: named, never silently ignored."""
+
+
+def _read_toml(path: Path | None) -> dict[str, object]:
+    if path is None or not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsFileError(f"{path}: {error}") from error
+
+
+def merged_files(system: dict[str, object], user: dict[str, object]) -> dict[str, object]:
+    """The user's keys over the system's, table by table (``[smtp]``), but for the keys the
+    system file enforces (``enforced = ["server_url", …]``), which the user cannot change."""
+    enforced_raw = system.get("enforced", [])
+    enforced = {str(k) for k in enforced_raw} if isinstance(enforced_raw, list) else set()
+    merged = {k: v for k, v in system.items() if k != "enforced"}
+    for key, value in user.items():
+        if key in enforced or key == "enforced":
+            continue
+        below = merged.get(key)
+        if isinstance(below, dict) and isinstance(value, dict):
+            merged[key] = {**below, **value}
+        else:
+            merged[key] = value
+    return merged
+
+
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if environ is None else environ)
     path = Path(env.get("CONSOLE_SETTINGS", settings_file()))
-    file: dict[str, object] = {}
-    if path.exists():
-        file = tomllib.loads(path.read_text(encoding="utf-8"))
+    file = merged_files(_read_toml(system_settings_file(env)), _read_toml(path))
     url = env.get("CONSOLE_DATABASE_URL") or str(file.get("database_url", "") or "")
     embedded = not url
     if embedded:

@@ -12,6 +12,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No administrator's file of this machine leaks into the tests (each test names its own).
+os.environ["CONSOLE_SYSTEM_SETTINGS"] = ""
 
 from console.db.engine import Database
 from console.db.sin import SinCipher

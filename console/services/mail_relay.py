@@ -23,14 +23,17 @@ database holds only the token's hash.
 from __future__ import annotations
 
 import mimetypes
+import os
 import smtplib
 import ssl
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import format_datetime, parseaddr
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import select
@@ -159,10 +162,21 @@ class SmtpTransport:
             raise DeliveryError(f"session: {exc}") from exc
 
 
-def smtp_password(settings: SmtpSettings) -> str | None:
-    """The SMTP password from the keyring (service "console-loisirs-smtp"), if any."""
+SMTP_CREDENTIAL = "smtp-password"
+
+
+def smtp_password(settings: SmtpSettings, environ: Mapping[str, str] | None = None) -> str | None:
+    """The SMTP password: the systemd credential ``smtp-password`` when the server runs as
+    the packaged service (``LoadCredential=``, a file only the service can read, never an
+    environment variable), else the keyring (service "console-loisirs-smtp"), if any."""
     if not settings.username:
         return None
+    env = os.environ if environ is None else environ
+    credentials = env.get("CREDENTIALS_DIRECTORY")
+    if credentials:
+        path = Path(credentials) / SMTP_CREDENTIAL
+        if path.is_file():
+            return path.read_text(encoding="utf-8").strip("\r\n")
     try:
         import keyring
 
