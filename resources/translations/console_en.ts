@@ -935,8 +935,8 @@
         <translation>Removal not possible for now:</translation>
     </message>
     <message>
-        <source>Changer le lien d&apos;un payeur</source>
-        <translation>Change a payer&apos;s relationship</translation>
+        <source>Changer le lien d&apos;une personne qui paie</source>
+        <translation>Change the relationship of a person who pays</translation>
     </message>
     <message>
         <source>Changer le lien de {who} pour «&#xa0;{relationship}&#xa0;» dans le dossier {number}&#xa0;?</source>
@@ -1287,7 +1287,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Cart payment</translation>
     </message>
     <message>
-        <source>Payeur</source>
+        <source>Personne qui paie</source>
         <translation>Payer</translation>
     </message>
     <message>
@@ -1335,7 +1335,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Charge {amount} for cart {cart}? A payment cannot be cancelled here.</translation>
     </message>
     <message>
-        <source>Payeur&#xa0;: {name}, dossier {number}</source>
+        <source>Paiement par {name}, dossier {number}</source>
         <translation>Payer: {name}, file {number}</translation>
     </message>
     <message>
@@ -1888,7 +1888,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No SIN is on file for {name}.</translation>
     </message>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V).</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
@@ -2978,7 +2978,7 @@ Size:</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Payeur</source>
+        <source>Personne qui paie</source>
         <translation>Payer</translation>
     </message>
     <message>
@@ -2986,8 +2986,8 @@ Size:</translation>
         <translation>May pay</translation>
     </message>
     <message>
-        <source>Figure dans la liste des payeurs du site (F12)</source>
-        <translation>Appears in the site&apos;s payer list (F12)</translation>
+        <source>Peut être choisie pour payer sur le site (F12)</source>
+        <translation>Can be chosen to pay on the site (F12)</translation>
     </message>
     <message>
         <source>NAS</source>
@@ -3173,7 +3173,7 @@ Size:</translation>
         <translation>Locked cart</translation>
     </message>
     <message>
-        <source>Payeur absent de la liste</source>
+        <source>Personne absente de la liste pour payer</source>
         <translation>Payer missing from the list</translation>
     </message>
     <message>
@@ -3319,7 +3319,7 @@ You need to wait until the time shown on the counter runs out before paying agai
 Could you give me your cart number? I will check with the payment site whether the payment went through.</translation>
     </message>
     <message>
-        <source>La liste des payeurs présente tous les membres de la famille dont le lien avec la personne responsable du dossier est autre que «&#xa0;Enfant&#xa0;». Les choix possibles sont les libellés du site&#xa0;:
+        <source>La liste des personnes qui peuvent payer présente tous les membres de la famille dont le lien avec la personne responsable du dossier est autre que «&#xa0;Enfant&#xa0;». Les choix possibles sont les libellés du site&#xa0;:
 • «&#xa0;Conjoint et parent des enfants&#xa0;»
 • «&#xa0;Conjoint&#xa0;»
 • «&#xa0;Père ou mère du responsable de dossier&#xa0;»
@@ -3363,7 +3363,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>No FAQ answer matches this reason. Listen to the request and sum it up in the call note.</translation>
     </message>
     <message>
-        <source>Vérifiez l&apos;identité de l&apos;appelant, puis envoyez le lien de réinitialisation à l&apos;adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne choisissez jamais un mot de passe.</source>
+        <source>Vérifiez l&apos;identité de la personne qui appelle, puis envoyez le lien de réinitialisation à l&apos;adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne choisissez jamais un mot de passe.</source>
         <translation>Verify the caller&apos;s identity, then send the reset link to the address on file or unlock the account. Never ask for, see or choose a password.</translation>
     </message>
     <message>
@@ -3693,7 +3693,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This member was removed from the family file: the offer cannot go to them.</translation>
     </message>
     <message>
-        <source>Un paiement est déjà en cours pour le panier {cart} avec un autre payeur&#xa0;: vérifiez d&apos;abord son état auprès du site de paiement.</source>
+        <source>Un paiement est déjà en cours pour le panier {cart} avec une autre personne qui paie&#xa0;: vérifiez d&apos;abord son état auprès du site de paiement.</source>
         <translation>A payment is already under way for cart {cart} with another payer: first check its status with the payment site.</translation>
     </message>
     <message>

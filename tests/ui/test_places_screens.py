@@ -58,7 +58,7 @@ def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: S
     qtbot.add_widget(panel)
     panel.show_activity(activity)
     scene.settle(qtbot)
-    assert "1 place(s) sur 1" in panel.explanation.text()
+    assert "Places réellement libres : 1 sur 1" in panel.explanation.text()
     add_to_cart(scene.ctx, None, web.household_id, web.child_ids[0], activity)
     panel.timer.setInterval(50)
     qtbot.waitUntil(lambda: panel.holds.rowCount() == 1, timeout=5000)

@@ -42,7 +42,7 @@ _TITLES: dict[str, str] = {
     "F9": QT_TRANSLATE_NOOP("knowledge", "Vérifier une inscription"),
     "F10": QT_TRANSLATE_NOOP("knowledge", "Difficulté de paiement (CT-Paiement)"),
     "F11": QT_TRANSLATE_NOOP("knowledge", "Panier verrouillé"),
-    "F12": QT_TRANSLATE_NOOP("knowledge", "Payeur absent de la liste"),
+    "F12": QT_TRANSLATE_NOOP("knowledge", "Personne absente de la liste pour payer"),
     "F13": QT_TRANSLATE_NOOP("knowledge", "Personne responsable et paiement des services de garde"),
     "F14": QT_TRANSLATE_NOOP("knowledge", "Reçu d'inscription perdu"),
     OTHER_REASON: QT_TRANSLATE_NOOP("knowledge", "Autre motif"),
@@ -162,14 +162,14 @@ _SCRIPTS: dict[str, str] = {
     ),
     "F12": QT_TRANSLATE_NOOP(
         "knowledge",
-        "La liste des payeurs présente tous les membres de la famille dont le lien avec la "
-        "personne responsable du dossier est autre que « Enfant ». Les choix possibles sont les "
-        "libellés du site :\n• « Conjoint et parent des enfants »\n• « Conjoint »\n• « Père ou "
-        "mère du responsable de dossier »\n• « Autre »\n\nSi la personne que vous voulez "
-        "indiquer pour payer n'apparaît pas dans la liste, il faut modifier son lien de parenté "
-        "avec la personne responsable du dossier.\n\nNotez que le reçu est délivré au nom de la "
-        "personne indiquée pour payer, quelle que soit la carte de crédit utilisée. Les parents "
-        "peuvent donc utiliser la carte de l'un ou de l'autre.",
+        "La liste des personnes qui peuvent payer présente tous les membres de la famille dont "
+        "le lien avec la personne responsable du dossier est autre que « Enfant ». Les choix "
+        "possibles sont les libellés du site :\n• « Conjoint et parent des enfants »\n• "
+        "« Conjoint »\n• « Père ou mère du responsable de dossier »\n• « Autre »\n\nSi la "
+        "personne que vous voulez indiquer pour payer n'apparaît pas dans la liste, il faut "
+        "modifier son lien de parenté avec la personne responsable du dossier.\n\nNotez que le "
+        "reçu est délivré au nom de la personne indiquée pour payer, quelle que soit la carte "
+        "de crédit utilisée. Les parents peuvent donc utiliser la carte de l'un ou de l'autre.",
     ),
     "F13": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -201,9 +201,9 @@ _SCRIPTS: dict[str, str] = {
 _HINTS: dict[str, str] = {
     "F1": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Vérifiez l'identité de l'appelant, puis envoyez le lien de réinitialisation à "
-        "l'adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne "
-        "choisissez jamais un mot de passe.",
+        "Vérifiez l'identité de la personne qui appelle, puis envoyez le lien de "
+        "réinitialisation à l'adresse au dossier ou déverrouillez le compte. Ne demandez, ne "
+        "voyez et ne choisissez jamais un mot de passe.",
     ),
     "F2": QT_TRANSLATE_NOOP(
         "knowledge",

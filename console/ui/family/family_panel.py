@@ -252,7 +252,7 @@ class FamilyPanel(QWidget):
             return
         # A payer (F12): the new relationship may take them off the payer list.
         self._confirm(
-            self.tr("Changer le lien d'un payeur"),
+            self.tr("Changer le lien d'une personne qui paie"),
             self.tr(
                 "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
             ).format(

@@ -81,12 +81,12 @@ def member_columns() -> list[Column[MemberView]]:
             foreground=grey_if_removed,
         ),
         Column(
-            translate("household", "Payeur"),
+            translate("household", "Personne qui paie"),
             lambda m: translate("household", "Peut payer") if m.may_pay else "",
             icon=lambda m: icon("check") if m.may_pay else None,
             foreground=lambda m: GREY if m.removed else GREEN,
             tooltip=lambda m: translate(
-                "household", "Figure dans la liste des payeurs du site (F12)"
+                "household", "Peut être choisie pour payer sur le site (F12)"
             )
             if m.may_pay
             else None,
@@ -170,7 +170,7 @@ def payment_columns() -> list[Column[PaymentView]]:
             align_right=True,
         ),
         Column(translate("household", "Panier"), lambda p: str(p.cart_number), align_right=True),
-        Column(translate("household", "Payeur"), lambda p: p.payer_name),
+        Column(translate("household", "Personne qui paie"), lambda p: p.payer_name),
         Column(
             translate("household", "Montant"),
             lambda p: format_money(p.amount_cents),

@@ -207,7 +207,7 @@ class SinReveal(QWidget):
         elif not member.has_sin:
             tip = self.tr("Aucun NAS n'est au dossier de {name}.").format(name=member.name)
         elif not self._verified:
-            tip = self.tr("Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V).")
+            tip = self.tr("Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V).")
         self.button.setEnabled(allowed_role and not tip)
         self.button.setToolTip(tip)
 

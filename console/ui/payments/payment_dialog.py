@@ -143,7 +143,7 @@ class PaymentDialog(QDialog):
         self.cart_label = QLabel(self)
         self.payer = QComboBox(self)
         self.payer.setObjectName("payer")
-        self.payer.setAccessibleName(self.tr("Payeur"))
+        self.payer.setAccessibleName(self.tr("Personne qui paie"))
         self.why = QLabel(self)
         self.why.setObjectName("payer_rule")
         self.why.setWordWrap(True)
@@ -176,7 +176,7 @@ class PaymentDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Panier"), self.cart_label)
-        form.addRow(self.tr("Payeur"), self.payer)
+        form.addRow(self.tr("Personne qui paie"), self.payer)
         form.addRow(self.why)
         form.addRow(self.releve24)
         form.addRow(self.tr("Montant"), self.amount)
@@ -264,7 +264,7 @@ class PaymentDialog(QDialog):
                 amount=format_money(options.amount_cents, self._language()),
                 cart=options.cart_number,
             ),
-            self.tr("Payeur : {name}, dossier {number}").format(
+            self.tr("Paiement par {name}, dossier {number}").format(
                 name=name, number=options.owner_number
             ),
         ):

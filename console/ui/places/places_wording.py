@@ -117,7 +117,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "payer_changed": lambda p: translate(
         "places",
-        "Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : "
+        "Un paiement est déjà en cours pour le panier {cart} avec une autre personne qui paie : "
         "vérifiez d'abord son état auprès du site de paiement.",
     ).format(cart=p.get("cart_number", "?")),
     "cart_changed_retry": lambda p: translate(
