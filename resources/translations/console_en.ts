@@ -2899,20 +2899,12 @@ Size:</translation>
         <translation>Caller verified</translation>
     </message>
     <message>
-        <source>{hour} h {minute:02d}</source>
-        <translation>{hour:02d}:{minute:02d}</translation>
-    </message>
-    <message>
         <source>jusqu&apos;au {date}, {time}</source>
         <translation>until {date}, {time}</translation>
     </message>
     <message>
         <source>jusqu&apos;à {time}</source>
         <translation>until {time}</translation>
-    </message>
-    <message>
-        <source>Accès libre selon l&apos;horaire affiché, 7 jours sur 7</source>
-        <translation>Drop-in, as per the posted schedule, 7 days a week</translation>
     </message>
     <message>
         <source>soutien téléphonique</source>

@@ -287,6 +287,22 @@ def test_english_household_gets_an_english_receipt(ctx: ServiceContext, later: F
     assert "Payment completed successfully – Payment confirmation" in text
 
 
+def test_an_english_receipt_reads_the_schedule_and_season_in_english(
+    ctx: ServiceContext, later: FixedClock
+) -> None:
+    world = _world(ctx, language="en")
+    text = _text(receipt_document(ctx, world.actor, 5_000_050, world.owner_number).pdf)
+    assert "Winter 2026 · Saturday 9 a.m." in text
+    assert "Winter 2026 · March 2 to 6" in text
+    assert "Samedi" not in text and "Hiver" not in text and "mars" not in text
+
+
+def test_a_french_receipt_keeps_the_citys_schedule(ctx: ServiceContext, later: FixedClock) -> None:
+    world = _world(ctx)
+    text = _text(receipt_document(ctx, world.actor, 5_000_050, world.owner_number).pdf)
+    assert "Hiver 2026 · Samedi 9 h" in text and "Hiver 2026 · 2 au 6 mars" in text
+
+
 def test_agent_may_print_in_the_other_language(ctx: ServiceContext, later: FixedClock) -> None:
     world = _world(ctx)
     doc = receipt_document(ctx, world.actor, 5_000_050, world.owner_number, language=Language.EN)
