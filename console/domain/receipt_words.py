@@ -95,7 +95,7 @@ FRENCH: Final = Labels(
     title="Reçu d’inscription",
     receipt_number="Numéro de reçu",
     reprint="Réimpression du {date}",
-    payer="Payeur",
+    payer="Personne qui paie",
     cart_number="Numéro de panier",
     owner_number="Numéro du propriétaire du panier",
     transaction_number="Numéro de transaction",
@@ -121,9 +121,9 @@ FRENCH: Final = Labels(
     status_meaning={
         PaymentStatus.APPROVED: "Les personnes ci-dessous sont inscrites aux activités indiquées.",
         PaymentStatus.REFUSED: (
-            "Vous n’êtes pas inscrit. Il vous faudra procéder de nouveau à votre inscription. "
-            "Si le problème persiste, communiquez avec l’institution financière qui vous a "
-            "délivré votre carte de crédit."
+            "Aucune inscription n’a été faite. Il vous faudra procéder de nouveau à votre "
+            "inscription. Si le problème persiste, communiquez avec l’institution financière "
+            "qui vous a délivré votre carte de crédit."
         ),
         PaymentStatus.PENDING: "L’inscription sera confirmée lorsque le paiement sera accepté.",
     },

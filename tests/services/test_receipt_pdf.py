@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
 from console.services.receipt_words import (
+    FRENCH,
     card_label,
     format_datetime,
     format_money,
@@ -74,7 +75,7 @@ def test_french_receipt_shows_every_field() -> None:
         "Numéro de panier 5000017",
         "Numéro du propriétaire du panier 100023",
         "Numéro de transaction 300000099",
-        "Payeur Hélène Bérubé",
+        "Personne qui paie Hélène Bérubé",
         "Zoé Bérubé Natation junior NAT-J3 Hiver 2026 · Samedi 9 h 85,00 $",
         "Noé Bérubé Semaine de relâche REL-26 Hiver 2026 · 2 au 6 mars 120,00 $",
         "Total 205,00 $",
@@ -120,7 +121,7 @@ def test_refused_receipt_says_paiement_refuse_and_not_registered() -> None:
     text = _text(render_receipt_pdf(data))
     assert "Paiement refusé" in text
     assert APPROVED_FR not in text
-    assert "Vous n’êtes pas inscrit" in text
+    assert "Aucune inscription n’a été faite" in text
     assert "Motif du refus : Fonds insuffisants" in text
     assert "VISA •••• 0002" in text
     assert "Code d’autorisation —" in text
@@ -209,3 +210,23 @@ def test_schedule_words_keep_french_as_the_city_wrote_it() -> None:
     assert schedule_words("Du lundi au vendredi, 9 h – 16 h", Language.EN) == (
         "Monday to Friday, 9\u00a0a.m. – 4\u00a0p.m."
     )
+
+
+def test_the_french_receipt_and_emails_fit_every_gender() -> None:
+    from dataclasses import astuple
+
+    from console.services.email_templates import _FR
+    from tests.ui.test_epicene_wording import gendered_words
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, tuple):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    texts = strings(astuple(FRENCH)) + strings(_FR)
+    assert len(texts) > 20
+    assert {t: gendered_words(t) for t in texts if gendered_words(t)} == {}

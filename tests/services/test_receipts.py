@@ -256,7 +256,7 @@ def test_reprint_shows_every_field_in_the_payers_name(
         "Numéro de panier 5000050",
         "Numéro du propriétaire du panier 100077",
         "Numéro de transaction 300000500",
-        "Payeur Rémi Gagnon",  # the payer, not the responsible (F12)
+        "Personne qui paie Rémi Gagnon",  # the payer, not the responsible (F12)
         "Zoé Gagnon Natation junior NAT-J3 Hiver 2026 · Samedi 9 h 85,00 $",
         "Émilie Gagnon Semaine de relâche REL-26 Hiver 2026 · 2 au 6 mars 120,00 $",
         "Total 205,00 $",
@@ -370,7 +370,7 @@ def test_email_queues_the_pdf_to_the_address_on_file(
         assert "5000050" in message.subject
         assert message.attachment_name == "recu-5000050-20000500.pdf"
         assert message.attachment is not None
-        assert "Payeur Rémi Gagnon" in _text(message.attachment)
+        assert "Personne qui paie Rémi Gagnon" in _text(message.attachment)
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "receipt.email")).one()
         assert entry.account_id is not None and entry.household_id == world.household_id
 
