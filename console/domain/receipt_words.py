@@ -6,8 +6,9 @@ exactly these words, so they are never paraphrased.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,7 @@ from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 
 CITY_HEADER: Final = "Ville de Québec — Mes loisirs en ligne"
 SUPPORT_PHONE: Final = "418 641-6018"
+NBSP: Final = "\u00a0"
 
 try:
     LOCAL_TZ: Any = ZoneInfo("America/Toronto")  # Québec keeps Eastern time
@@ -93,7 +95,7 @@ FRENCH: Final = Labels(
     title="Reçu d’inscription",
     receipt_number="Numéro de reçu",
     reprint="Réimpression du {date}",
-    payer="Payeur",
+    payer="Personne qui paie",
     cart_number="Numéro de panier",
     owner_number="Numéro du propriétaire du panier",
     transaction_number="Numéro de transaction",
@@ -119,9 +121,9 @@ FRENCH: Final = Labels(
     status_meaning={
         PaymentStatus.APPROVED: "Les personnes ci-dessous sont inscrites aux activités indiquées.",
         PaymentStatus.REFUSED: (
-            "Vous n’êtes pas inscrit. Il vous faudra procéder de nouveau à votre inscription. "
-            "Si le problème persiste, communiquez avec l’institution financière qui vous a "
-            "délivré votre carte de crédit."
+            "Aucune inscription n’a été faite. Il vous faudra procéder de nouveau à votre "
+            "inscription. Si le problème persiste, communiquez avec l’institution financière "
+            "qui vous a délivré votre carte de crédit."
         ),
         PaymentStatus.PENDING: "L’inscription sera confirmée lorsque le paiement sera accepté.",
     },
@@ -255,16 +257,89 @@ def format_money(cents: int, language: Language) -> str:
 
 
 def format_datetime(moment: datetime, language: Language) -> str:
-    """Local Québec time: "2 mars 2026, 9 h 05" / "March 2, 2026, 9:05 AM"."""
+    """Local Québec time: "2 mars 2026, 9 h 05" / "March 2, 2026, 9:05 a.m."."""
     local = moment.astimezone(LOCAL_TZ)
     labels = labels_for(language)
     month = labels.months[local.month - 1]
     if language is Language.FR:
         day = "1er" if local.day == 1 else str(local.day)
-        return f"{day} {month} {local.year}, {local.hour} h {local.minute:02d}"
-    hour = local.hour % 12 or 12
-    half = "AM" if local.hour < 12 else "PM"
-    return f"{month} {local.day}, {local.year}, {hour}:{local.minute:02d} {half}"
+        return f"{day} {month} {local.year}, {clock(local, language, space=' ')}"
+    return f"{month} {local.day}, {local.year}, {clock(local, language, space=' ')}"
+
+
+def clock(
+    at: datetime | time, language: Language, *, minutes_always: bool = True, space: str = NBSP
+) -> str:
+    """A time of day as a sentence says it: ``14 h 05`` (OQLF) or ``2:05 p.m.`` (Canadian
+    English, 12-hour clock). ``minutes_always=False`` drops ``:00``: ``9 h``, ``9 a.m.``."""
+    if language is Language.EN:
+        hour = at.hour % 12 or 12
+        half = "a.m." if at.hour < 12 else "p.m."
+        if not minutes_always and at.minute == 0:
+            return f"{hour}{space}{half}"
+        return f"{hour}:{at.minute:02d}{space}{half}"
+    if not minutes_always and at.minute == 0:
+        return f"{at.hour}{space}h"
+    return f"{at.hour}{space}h{space}{at.minute:02d}"
+
+
+FRENCH_DAYS: Final = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+ENGLISH_DAYS: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+# Whole phrases of the city's schedules that are not days, months or times.
+SCHEDULE_PHRASES: Final = {
+    "Accès libre selon l'horaire affiché, 7 jours sur 7": (
+        "Drop-in, as per the posted schedule, 7 days a week"
+    ),
+}
+SEASONS: Final = {"Hiver": "Winter", "Printemps": "Spring", "Été": "Summer", "Automne": "Fall"}
+_SCHEDULE_TIME = re.compile(r"\b(\d{1,2})\s?h(?:\s?(\d{2}))?\b")
+
+
+def schedule_words(schedule: str, language: Language) -> str:
+    """An activity's schedule, stored in the city's French ("Mardi 18 h 30 – 19 h 30",
+    "Du 3 au 7 mars, 8 h – 17 h"), in ``language``: French as stored; English with English
+    day and month names and 12-hour times ("Tuesday 6:30 p.m. – 7:30 p.m.", "March 3 to 7,
+    8 a.m. – 5 p.m.")."""
+    if language is not Language.EN:
+        return schedule
+    text = schedule
+    for french, english in SCHEDULE_PHRASES.items():
+        text = text.replace(french, english)
+    for french, english in zip(FRENCH_DAYS, ENGLISH_DAYS, strict=True):
+        text = re.sub(rf"\b{french}\b", english, text, flags=re.IGNORECASE)
+    for french, english in zip(FRENCH.months, ENGLISH.months, strict=True):
+        # "(Du) 2 au 6 mars" → "March 2 to 6"; "3 mars" → "March 3".
+        text = re.sub(
+            rf"(?:\bDu |(?<!\w )(?<!\w))(\d{{1,2}})(?:er)? au (\d{{1,2}})(?:er)?\s{french}\b",
+            rf"{english} \1 to \2",
+            text,
+        )
+        text = re.sub(rf"\b(\d{{1,2}})(?:er)?\s{french}\b", rf"{english} \1", text)
+        text = re.sub(rf"\b{french}\b", english, text)
+    text = re.sub(r"^Du (.+?) au (.+?)(,|$)", r"\1 to \2\3", text)
+    return _SCHEDULE_TIME.sub(_english_time, text)
+
+
+def _english_time(found: re.Match[str]) -> str:
+    at = time(int(found.group(1)) % 24, int(found.group(2) or 0))
+    return clock(at, Language.EN, minutes_always=found.group(2) is not None)
+
+
+def season_words(season: str, language: Language) -> str:
+    """ "Hiver 2026" → "Winter 2026" in English; French as stored."""
+    if language is not Language.EN:
+        return season
+    for french, english in SEASONS.items():
+        season = re.sub(rf"\b{french}\b", english, season)
+    return season
 
 
 def card_label(brand: CardBrand | None, last4: str | None) -> str:

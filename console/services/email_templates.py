@@ -25,7 +25,7 @@ _FR: dict[EmailKind, tuple[str, str]] = {
         "Votre compte Mes loisirs en ligne a été déverrouillé",
         "Bonjour,\n\n"
         "À votre demande, le centre de soutien technique a déverrouillé votre compte "
-        "utilisateur ({email}). Vous pouvez de nouveau ouvrir une session sur "
+        "({email}). Vous pouvez de nouveau ouvrir une session sur "
         "Mes loisirs en ligne.\n\n"
         "Si vous n'avez pas fait cette demande, communiquez sans tarder avec le centre "
         "de soutien technique au {phone}.\n\n"

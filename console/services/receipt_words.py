@@ -12,10 +12,13 @@ from console.domain.receipt_words import (
     SUPPORT_PHONE,
     Labels,
     card_label,
+    clock,
     format_datetime,
     format_money,
     labels_for,
     refusal_words,
+    schedule_words,
+    season_words,
 )
 
 __all__ = [
@@ -28,8 +31,11 @@ __all__ = [
     "SUPPORT_PHONE",
     "Labels",
     "card_label",
+    "clock",
     "format_datetime",
     "format_money",
     "labels_for",
     "refusal_words",
+    "schedule_words",
+    "season_words",
 ]

@@ -31,7 +31,7 @@ from console.domain.vocabulary import (
 from console.services import audit, outbox
 from console.services.context import ServiceContext
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
-from console.services.receipt_words import labels_for
+from console.services.receipt_words import labels_for, schedule_words, season_words
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
 
@@ -65,7 +65,9 @@ def _find(
     return cart, (approved[0] if approved else receipts[0][0])
 
 
-def _lines(session: Session, cart: Cart, payment: Payment) -> tuple[ReceiptLine, ...]:
+def _lines(
+    session: Session, cart: Cart, payment: Payment, language: Language
+) -> tuple[ReceiptLine, ...]:
     items = session.scalars(
         select(CartItem)
         .where(CartItem.cart_id == cart.id)
@@ -90,7 +92,14 @@ def _lines(session: Session, cart: Cart, payment: Payment) -> tuple[ReceiptLine,
             member_name=f"{i.member.first_name} {i.member.last_name}",
             activity_title=i.activity.title,
             activity_code=i.activity.code,
-            session=" · ".join(p for p in (i.activity.season.name, i.activity.schedule) if p),
+            session=" · ".join(
+                p
+                for p in (
+                    season_words(i.activity.season.name, language),
+                    schedule_words(i.activity.schedule, language),
+                )
+                if p
+            ),
             amount_cents=i.price_cents,
         )
         for i in chosen or items
@@ -109,20 +118,21 @@ def receipt_data(
     cart = receipt.cart
     payer = session.get(Member, receipt.payer_member_id)
     assert payer is not None  # a foreign key
+    language = language or Language(receipt.language)
     return ReceiptData(
         receipt_number=receipt.number,
         cart_number=cart.number,
         owner_number=cart.owner_number,
         transaction_number=payment.transaction_number,
         payer_name=f"{payer.first_name} {payer.last_name}",
-        lines=_lines(session, cart, payment),
+        lines=_lines(session, cart, payment, language),
         total_cents=payment.amount_cents,
         status=PaymentStatus(payment.status),
         card_brand=CardBrand(payment.card_brand) if payment.card_brand else None,
         card_last4=payment.card_last4,
         authorization_code=payment.authorization_code,
         issued_at=receipt.issued_at,
-        language=language or Language(receipt.language),
+        language=language,
         refusal_reason=payment.refusal_reason,
         reprinted_at=reprinted_at,
     )

@@ -28,7 +28,7 @@
         <translation>Result of the action</translation>
     </message>
     <message>
-        <source>À lire à l&apos;appelant</source>
+        <source>À lire à la personne qui appelle</source>
         <translation>To read to the caller</translation>
     </message>
     <message>
@@ -136,8 +136,8 @@
         <translation>Confirmation email sent again to {email}.</translation>
     </message>
     <message>
-        <source>sans responsable</source>
-        <translation>no responsible</translation>
+        <source>sans personne responsable</source>
+        <translation>no person responsible</translation>
     </message>
     <message>
         <source>Rien n&apos;a été fait&#xa0;: le dossier affiché a changé pendant la question.</source>
@@ -184,8 +184,8 @@
         <translation>Another address (F3)</translation>
     </message>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;appelant (Ctrl+Maj+V).</source>
-        <translation>Verify the caller first (Ctrl+Shift+V).</translation>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V).</source>
+        <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
         <source>Français</source>
@@ -203,7 +203,7 @@
 <context>
     <name>AccountScreens</name>
     <message>
-        <source>&amp;Vérifier l&apos;appelant</source>
+        <source>&amp;Vérifier l&apos;identité</source>
         <translation>Verif&amp;y the caller</translation>
     </message>
     <message>
@@ -249,14 +249,14 @@
         <translation>Activities</translation>
     </message>
     <message>
-        <source>{code} — {title} ({real} place(s) réellement libre(s))</source>
+        <source>{code} — {title} (places réellement libres&#xa0;: {real})</source>
         <translation>{code} — {title} (actually available: {real})</translation>
     </message>
 </context>
 <context>
     <name>AlreadyRegisteredPanel</name>
     <message>
-        <source>Déjà inscrit</source>
+        <source>Inscription déjà faite</source>
         <translation>Already registered</translation>
     </message>
     <message>
@@ -513,7 +513,7 @@
         <translation>Pick the call&apos;s reason before ending it (Ctrl+Shift+M).</translation>
     </message>
     <message>
-        <source>Aucun membre du personnel connecté&#xa0;: la note ne peut pas être enregistrée.</source>
+        <source>Aucune session de membre du personnel n&apos;est ouverte&#xa0;: la note ne peut pas être enregistrée.</source>
         <translation>No staff member is signed in: the note cannot be saved.</translation>
     </message>
     <message>
@@ -537,8 +537,8 @@
         <translation>No call under way. Open a household or press Ctrl+N.</translation>
     </message>
     <message>
-        <source>Appel en cours · appelant non identifié</source>
-        <translation>Call under way · caller not identified</translation>
+        <source>Appel en cours · personne non identifiée</source>
+        <translation>Call under way · person not identified</translation>
     </message>
     <message>
         <source>Appel en cours · dossier {number}</source>
@@ -580,7 +580,7 @@
         <translation>Read in English</translation>
     </message>
     <message>
-        <source>Réponse à lire à l&apos;appelant</source>
+        <source>Réponse à lire à la personne qui appelle</source>
         <translation>Answer to read to the caller</translation>
     </message>
     <message>
@@ -588,7 +588,7 @@
         <translation>Call note</translation>
     </message>
     <message>
-        <source>Ce que l&apos;appelant demande, ce qui a été fait, ce qui reste à faire…</source>
+        <source>Ce que la personne demande, ce qui a été fait, ce qui reste à faire…</source>
         <translation>What the caller asks, what was done, what is left to do…</translation>
     </message>
     <message>
@@ -604,7 +604,7 @@
         <translation>End call</translation>
     </message>
     <message>
-        <source>Note sans dossier&#xa0;: ouvrez le dossier de l&apos;appelant pour l&apos;y classer.</source>
+        <source>Note sans dossier&#xa0;: ouvrez le dossier de la personne qui appelle pour l&apos;y classer.</source>
         <translation>Note without a household: open the caller&apos;s household to file it there.</translation>
     </message>
     <message>
@@ -628,7 +628,7 @@
         <translation>Answer to read</translation>
     </message>
     <message>
-        <source>Choisissez le motif de l&apos;appel&#xa0;: la réponse de la foire aux questions à lire à l&apos;appelant s&apos;affiche ici.</source>
+        <source>Choisissez le motif de l&apos;appel&#xa0;: la réponse de la foire aux questions à lire à la personne qui appelle s&apos;affiche ici.</source>
         <translation>Pick the reason for the call: the FAQ answer to read to the caller appears here.</translation>
     </message>
     <message>
@@ -658,12 +658,12 @@
 <context>
     <name>CallerVerification</name>
     <message>
-        <source>Vérification de l&apos;appelant</source>
+        <source>Vérification de l&apos;identité</source>
         <translation>Caller verification</translation>
     </message>
     <message>
-        <source>✔ Appelant vérifié {until}</source>
-        <translation>✔ Caller verified {until}</translation>
+        <source>✔ Identité vérifiée {until}</source>
+        <translation>✔ Identity verified {until}</translation>
     </message>
     <message>
         <source>Les actions sur le compte et les membres sont permises {until}.</source>
@@ -678,12 +678,12 @@
         <translation>Too many failed attempts: take no action on this file.</translation>
     </message>
     <message>
-        <source>Appelant non vérifié</source>
-        <translation>Caller not verified</translation>
+        <source>Identité non vérifiée</source>
+        <translation>Identity not verified</translation>
     </message>
     <message>
-        <source>Vérifiez l&apos;appelant (Ctrl+Maj+V) avant toute action sur le compte ou les membres.</source>
-        <translation>Verify the caller (Ctrl+Shift+V) before any action on the account or the members.</translation>
+        <source>Vérifiez l&apos;identité de la personne qui appelle (Ctrl+Maj+V) avant toute action sur le compte ou les membres.</source>
+        <translation>Verify the caller&apos;s identity (Ctrl+Shift+V) before any action on the account or the members.</translation>
     </message>
 </context>
 <context>
@@ -884,7 +884,7 @@
         <translation>Putting the emails back in the sending queue…</translation>
     </message>
     <message>
-        <source>{done} courriel(s) remis dans la file d&apos;envoi sur {total}.</source>
+        <source>Courriels remis dans la file d&apos;envoi&#xa0;: {done} sur {total}.</source>
         <translation>Emails put back in the sending queue: {done} of {total}.</translation>
     </message>
     <message>
@@ -935,15 +935,15 @@
         <translation>Removal not possible for now:</translation>
     </message>
     <message>
-        <source>Changer le lien d&apos;un payeur</source>
-        <translation>Change a payer&apos;s relationship</translation>
+        <source>Changer le lien d&apos;une personne qui paie</source>
+        <translation>Change the relationship of a person who pays</translation>
     </message>
     <message>
         <source>Changer le lien de {who} pour «&#xa0;{relationship}&#xa0;» dans le dossier {number}&#xa0;?</source>
         <translation>Change the relationship of {who} to “{relationship}” in household {number}?</translation>
     </message>
     <message>
-        <source>Ce membre est payeur&#xa0;: avec ce lien, il peut ne plus pouvoir payer les paniers de la famille.</source>
+        <source>Ce membre paie pour la famille&#xa0;: avec ce lien, cette personne pourrait ne plus pouvoir payer les paniers de la famille.</source>
         <translation>This member is a payer: with this relationship, they may no longer be able to pay the family&apos;s carts.</translation>
     </message>
     <message>
@@ -955,7 +955,7 @@
         <translation>{name}&apos;s relationship changed to “{relationship}”.</translation>
     </message>
     <message>
-        <source>Ce membre est payeur&#xa0;: il ne pourra plus payer pour la famille.</source>
+        <source>Ce membre paie pour la famille&#xa0;: cette personne ne pourra plus payer pour la famille.</source>
         <translation>This member is a payer: they will no longer be able to pay for the family.</translation>
     </message>
     <message>
@@ -1015,11 +1015,11 @@
         <translation>Reas&amp;on:</translation>
     </message>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V) avant de modifier un membre.</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V) avant de modifier un membre.</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V) before changing a member.</translation>
     </message>
     <message>
-        <source>Seul un commis du bureau d&apos;arrondissement du dossier retire un membre (F4).</source>
+        <source>Seul le personnel du bureau d&apos;arrondissement du dossier retire un membre (F4).</source>
         <translation>Only a clerk of the file&apos;s borough office removes a member (F4).</translation>
     </message>
     <message>
@@ -1082,7 +1082,7 @@
     <message>
         <source>Aucun dossier ouvert.
 
-Cherchez l&apos;appelant dans la zone de recherche (Ctrl+K)&#xa0;: nom, courriel, téléphone ou numéro de dossier, de panier, de reçu ou de transaction.</source>
+Cherchez la personne qui appelle dans la zone de recherche (Ctrl+K)&#xa0;: nom, courriel, téléphone ou numéro de dossier, de panier, de reçu ou de transaction.</source>
         <translation>No household open.
 
 Find the caller in the search box (Ctrl+K): name, email, phone, or household, cart, receipt or transaction number.</translation>
@@ -1144,7 +1144,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Household {number}</translation>
     </message>
     <message>
-        <source>(aucun responsable actif)</source>
+        <source>(aucune personne responsable active)</source>
         <translation>(no active person responsible)</translation>
     </message>
     <message>
@@ -1223,7 +1223,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>PaymentDialog</name>
     <message>
-        <source>Ce panier contient une activité offrant un service de garde ({activities})&#xa0;: seul le responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
+        <source>Ce panier contient une activité offrant un service de garde ({activities})&#xa0;: seule la personne responsable du dossier, {name}, peut payer, car le relevé 24 est délivré à son numéro d&apos;assurance sociale.</source>
         <translation>This cart includes an activity with childcare ({activities}): only the person responsible for the household, {name}, can pay, because the Relevé 24 slip is issued under their social insurance number.</translation>
     </message>
     <message>
@@ -1231,11 +1231,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No social insurance number is on file for {name}: no Relevé 24 can be issued.</translation>
     </message>
     <message>
-        <source>Ce dossier n&apos;a pas de responsable&#xa0;: une activité de garde ne peut pas être payée. Dirigez l&apos;appelant vers son bureau d&apos;arrondissement.</source>
+        <source>Ce dossier n&apos;a pas de personne responsable&#xa0;: une activité de garde ne peut pas être payée. Dirigez la personne qui appelle vers son bureau d&apos;arrondissement.</source>
         <translation>This household has no person responsible: an activity with childcare cannot be paid for. Refer the caller to their borough office.</translation>
     </message>
     <message>
-        <source>Un enfant ne peut pas être payeur.</source>
+        <source>Un enfant ne peut pas payer.</source>
         <translation>A child cannot be the payer.</translation>
     </message>
     <message>
@@ -1243,8 +1243,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{name} was removed from the household.</translation>
     </message>
     <message>
-        <source>Le payeur ne fait pas partie de ce dossier.</source>
-        <translation>The payer is not a member of this household.</translation>
+        <source>La personne qui paie ne fait pas partie de ce dossier.</source>
+        <translation>The person who pays is not part of this household.</translation>
     </message>
     <message>
         <source>Fonds ou limite de crédit insuffisants sur la carte.</source>
@@ -1287,7 +1287,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Cart payment</translation>
     </message>
     <message>
-        <source>Payeur</source>
+        <source>Personne qui paie</source>
         <translation>Payer</translation>
     </message>
     <message>
@@ -1315,16 +1315,16 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>no. {cart} (owner {owner})</translation>
     </message>
     <message>
-        <source> (responsable du dossier)</source>
+        <source> (personne responsable du dossier)</source>
         <translation> (person responsible)</translation>
     </message>
     <message>
-        <source>Seul le responsable du dossier peut payer ce panier.</source>
+        <source>Seule la personne responsable du dossier peut payer ce panier.</source>
         <translation>Only the person responsible for the household can pay for this cart.</translation>
     </message>
     <message>
-        <source>Aucun membre ne peut payer&#xa0;: le payeur doit avoir un lien autre que «&#xa0;Enfant&#xa0;» avec le responsable du dossier.</source>
-        <translation>No member can pay: the payer must have a relationship other than “Child” with the person responsible for the household.</translation>
+        <source>Aucun membre ne peut payer&#xa0;: la personne qui paie doit avoir un lien autre que «&#xa0;Enfant&#xa0;» avec la personne responsable du dossier.</source>
+        <translation>No member can pay: the person who pays must have a relationship other than “Child” with the person responsible for the household.</translation>
     </message>
     <message>
         <source>Payer le panier</source>
@@ -1335,7 +1335,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Charge {amount} for cart {cart}? A payment cannot be cancelled here.</translation>
     </message>
     <message>
-        <source>Payeur&#xa0;: {name}, dossier {number}</source>
+        <source>Paiement par {name}, dossier {number}</source>
         <translation>Payer: {name}, file {number}</translation>
     </message>
     <message>
@@ -1347,8 +1347,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>{amount} — {card} — authorization code {code} — receipt no. {receipt}</translation>
     </message>
     <message>
-        <source>{card} — L&apos;appelant n&apos;est pas inscrit.</source>
-        <translation>{card} — The caller is not registered.</translation>
+        <source>{card} — Aucune inscription n&apos;a été faite.</source>
+        <translation>{card} — No registration was made.</translation>
     </message>
 </context>
 <context>
@@ -1429,8 +1429,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>PresenceWatcher</name>
     <message>
-        <source>Autres agents sur ce dossier</source>
-        <translation>Other agents on this household</translation>
+        <source>Autres membres du personnel sur ce dossier</source>
+        <translation>Other staff members on this household</translation>
     </message>
 </context>
 <context>
@@ -1519,7 +1519,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Receipt no. {number} queued for {address}.</translation>
     </message>
     <message>
-        <source>Aucun panier no {cart} n&apos;appartient au propriétaire no {owner}. Vérifiez les deux numéros avec l&apos;appelant.</source>
+        <source>Aucun panier no {cart} n&apos;appartient au propriétaire no {owner}. Vérifiez les deux numéros avec la personne qui appelle.</source>
         <translation>No cart no. {cart} belongs to owner no. {owner}. Check both numbers with the caller.</translation>
     </message>
     <message>
@@ -1527,7 +1527,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Cart no. {cart} has not been paid yet: no receipt was issued.</translation>
     </message>
     <message>
-        <source>Vérifiez l&apos;identité de l&apos;appelant avant de lui donner un reçu.</source>
+        <source>Vérifiez l&apos;identité de la personne qui appelle avant de lui donner un reçu.</source>
         <translation>Verify the caller&apos;s identity before giving them a receipt.</translation>
     </message>
 </context>
@@ -1630,8 +1630,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Place held in the cart.</translation>
     </message>
     <message>
-        <source>Aucune place réellement libre&#xa0;: l&apos;appelant est sur la liste d&apos;attente, en position {position}. Il sera avisé par courriel si une place se libère.</source>
-        <translation>No place is actually available: the caller is on the waiting list, in position {position}, and will get an email if a place opens up.</translation>
+        <source>Aucune place réellement libre&#xa0;: la demande est sur la liste d&apos;attente, en position {position}. Un courriel avisera la famille si une place se libère.</source>
+        <translation>No place is actually available: the request is on the waiting list, in position {position}. The family will get an email if a place opens up.</translation>
     </message>
     <message>
         <source>Retirer l&apos;activité du panier</source>
@@ -1699,7 +1699,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Name, email, phone, household, cart, receipt or transaction number</translation>
     </message>
     <message>
-        <source>Recherche d&apos;un appelant</source>
+        <source>Recherche de la personne qui appelle</source>
         <translation>Caller search</translation>
     </message>
     <message>
@@ -1727,7 +1727,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Person responsible</translation>
     </message>
     <message>
-        <source>(aucun responsable)</source>
+        <source>(aucune personne responsable)</source>
         <translation>(no person responsible)</translation>
     </message>
     <message>
@@ -1876,8 +1876,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>SIN revealed</translation>
     </message>
     <message>
-        <source>Seuls un commis du bureau d&apos;arrondissement du dossier et les superviseurs révèlent un NAS.</source>
-        <translation>Only a clerk of the household&apos;s borough office and supervisors reveal a SIN.</translation>
+        <source>Seul le personnel du bureau d&apos;arrondissement du dossier ou de la supervision révèle un NAS.</source>
+        <translation>Only staff of the household&apos;s borough office or supervision reveal a SIN.</translation>
     </message>
     <message>
         <source>Choisissez un membre dans le tableau.</source>
@@ -1888,7 +1888,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No SIN is on file for {name}.</translation>
     </message>
     <message>
-        <source>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant (Ctrl+Maj+V).</source>
+        <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V).</source>
         <translation>Verify the caller&apos;s identity first (Ctrl+Shift+V).</translation>
     </message>
     <message>
@@ -1903,11 +1903,11 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
 <context>
     <name>VerificationDialog</name>
     <message>
-        <source>Vérifier l&apos;identité de l&apos;appelant</source>
+        <source>Vérifier l&apos;identité de la personne qui appelle</source>
         <translation>Verify the caller&apos;s identity</translation>
     </message>
     <message>
-        <source>Posez au moins deux questions. Tapez la réponse de l&apos;appelant, jamais celle du dossier. Laissez vides les questions non posées.</source>
+        <source>Posez au moins deux questions. Tapez la réponse de la personne qui appelle, jamais celle du dossier. Laissez vides les questions non posées.</source>
         <translation>Ask at least two questions. Type the caller&apos;s answer, never the one on file. Leave the questions you did not ask empty.</translation>
     </message>
     <message>
@@ -1927,7 +1927,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>87.50</translation>
     </message>
     <message>
-        <source>&amp;Date de naissance du responsable&#xa0;:</source>
+        <source>&amp;Date de naissance de la personne responsable&#xa0;:</source>
         <translation>&amp;Date of birth of the person responsible:</translation>
     </message>
     <message>
@@ -1991,8 +1991,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>none</translation>
     </message>
     <message>
-        <source>Appelant vérifié ({matched}). Valide {until}.</source>
-        <translation>Caller verified ({matched}). Valid {until}.</translation>
+        <source>Identité vérifiée ({matched}). Valide {until}.</source>
+        <translation>Identity verified ({matched}). Valid {until}.</translation>
     </message>
     <message>
         <source>Trop d&apos;essais manqués pour ce dossier&#xa0;: vérification bloquée {until}. N&apos;effectuez aucune action sur le dossier.</source>
@@ -2117,7 +2117,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>DEMO</translation>
     </message>
     <message>
-        <source>Base de démonstration&#xa0;: les données sont fictives et le choix de l&apos;agent n&apos;est pas une vraie connexion.</source>
+        <source>Base de démonstration&#xa0;: les données sont fictives et le choix du membre du personnel n&apos;est pas une vraie connexion.</source>
         <translation>Demo database: the data is fictitious and picking an agent is not a real sign-in.</translation>
     </message>
     <message>
@@ -2125,8 +2125,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>A&amp;gent (demo):</translation>
     </message>
     <message>
-        <source>Agent de démonstration</source>
-        <translation>Demo agent</translation>
+        <source>Membre du personnel de démonstration</source>
+        <translation>Demo staff member</translation>
     </message>
     <message>
         <source>&amp;Fichier</source>
@@ -2145,7 +2145,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <source>&amp;Rechercher un appelant</source>
+        <source>&amp;Rechercher la personne qui appelle</source>
         <translation>&amp;Find a caller</translation>
     </message>
     <message>
@@ -2193,7 +2193,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>&amp;Langue / Language</translation>
     </message>
     <message>
-        <source>Membre du personnel connecté</source>
+        <source>Membre du personnel en session</source>
         <translation>Signed-in staff member</translation>
     </message>
     <message>
@@ -2205,8 +2205,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Connecting to the database…</translation>
     </message>
     <message>
-        <source>Non connecté</source>
-        <translation>Not connected</translation>
+        <source>Aucune session ouverte</source>
+        <translation>Not signed in</translation>
     </message>
     <message>
         <source>Préparation des données de démonstration… {percent} %</source>
@@ -2225,7 +2225,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No staff member</translation>
     </message>
     <message>
-        <source>Connecté&#xa0;: {name} ({role})</source>
+        <source>Session&#xa0;: {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
@@ -2508,7 +2508,7 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Demo cases</translation>
     </message>
     <message>
-        <source>Chaque appelant fictif de la démonstration, ce qu&apos;il dira et la question de la FAQ qu&apos;il illustre. Entrée met l&apos;identifiant dans la recherche.</source>
+        <source>Chaque appel fictif de la démonstration, ce que la personne dira et la question de la FAQ illustrée. Entrée met l&apos;identifiant dans la recherche.</source>
         <translation>Each fictitious caller of the demo, what they will say and the FAQ question they illustrate. Enter puts the identifier into the search.</translation>
     </message>
     <message>
@@ -2516,12 +2516,12 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>FAQ</translation>
     </message>
     <message>
-        <source>Appelant</source>
+        <source>Personne qui appelle</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <source>Ce qu&apos;il dira</source>
-        <translation>What they will say</translation>
+        <source>Ce qui sera dit</source>
+        <translation>What will be said</translation>
     </message>
     <message>
         <source>Dans le dossier</source>
@@ -2899,20 +2899,12 @@ Size:</translation>
         <translation>Caller verified</translation>
     </message>
     <message>
-        <source>{hour} h {minute:02d}</source>
-        <translation>{hour:02d}:{minute:02d}</translation>
-    </message>
-    <message>
         <source>jusqu&apos;au {date}, {time}</source>
         <translation>until {date}, {time}</translation>
     </message>
     <message>
         <source>jusqu&apos;à {time}</source>
         <translation>until {time}</translation>
-    </message>
-    <message>
-        <source>Accès libre selon l&apos;horaire affiché, 7 jours sur 7</source>
-        <translation>Drop-in, as per the posted schedule, 7 days a week</translation>
     </message>
     <message>
         <source>soutien téléphonique</source>
@@ -2970,15 +2962,15 @@ Size:</translation>
         <translation>Age</translation>
     </message>
     <message>
-        <source>Né(e) le {date}</source>
-        <translation>Born on {date}</translation>
+        <source>Date de naissance&#xa0;: {date}</source>
+        <translation>Date of birth: {date}</translation>
     </message>
     <message>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Payeur</source>
+        <source>Personne qui paie</source>
         <translation>Payer</translation>
     </message>
     <message>
@@ -2986,8 +2978,8 @@ Size:</translation>
         <translation>May pay</translation>
     </message>
     <message>
-        <source>Figure dans la liste des payeurs du site (F12)</source>
-        <translation>Appears in the site&apos;s payer list (F12)</translation>
+        <source>Peut être choisie pour payer sur le site (F12)</source>
+        <translation>Can be chosen to pay on the site (F12)</translation>
     </message>
     <message>
         <source>NAS</source>
@@ -3022,7 +3014,7 @@ Size:</translation>
         <translation>Cart</translation>
     </message>
     <message>
-        <source>Inscrit le</source>
+        <source>Date d&apos;inscription</source>
         <translation>Registered on</translation>
     </message>
     <message>
@@ -3082,8 +3074,8 @@ Size:</translation>
         <translation>Attempts</translation>
     </message>
     <message>
-        <source>Agent</source>
-        <translation>Agent</translation>
+        <source>Membre du personnel</source>
+        <translation>Staff member</translation>
     </message>
     <message>
         <source>Motif</source>
@@ -3114,7 +3106,7 @@ Size:</translation>
         <translation>Cart {number}</translation>
     </message>
     <message>
-        <source>{count} article(s)</source>
+        <source>Articles&#xa0;: {count}</source>
         <translation>Items: {count}</translation>
     </message>
     <message>
@@ -3173,12 +3165,12 @@ Size:</translation>
         <translation>Locked cart</translation>
     </message>
     <message>
-        <source>Payeur absent de la liste</source>
+        <source>Personne absente de la liste pour payer</source>
         <translation>Payer missing from the list</translation>
     </message>
     <message>
-        <source>Responsable payeur pour les services de garde</source>
-        <translation>The responsible pays for childcare activities</translation>
+        <source>Personne responsable et paiement des services de garde</source>
+        <translation>The person responsible pays for childcare</translation>
     </message>
     <message>
         <source>Reçu d&apos;inscription perdu</source>
@@ -3247,7 +3239,7 @@ Other versions of these programs, or another browser, may cause problems.</trans
     <message>
         <source>Le site peut afficher qu&apos;un cours n&apos;est pas complet alors que les places qui restent sont réservées dans les paniers d&apos;autres personnes.
 
-Je vérifie maintenant s&apos;il reste réellement de la place à cette activité. S&apos;il en reste, je peux procéder à votre inscription. S&apos;il ne reste plus de place, vous serez placé sur une liste d&apos;attente et on vous avisera si une place se libère.</source>
+Je vérifie maintenant s&apos;il reste réellement de la place à cette activité. S&apos;il en reste, je peux procéder à votre inscription. S&apos;il ne reste plus de place, votre demande ira sur une liste d&apos;attente et on vous avisera si une place se libère.</source>
         <translation>The site can show a course as not full while the remaining places are held in other people&apos;s carts.
 
 I am checking now whether there really is a place left in this activity. If there is, I can register you. If there is no place left, you will be put on a waitlist and we will let you know if a place frees up.</translation>
@@ -3265,7 +3257,7 @@ I will check what is holding them and fix it with you.</translation>
 
 Chaque modification à votre panier (ajout, retrait, etc.) allonge la durée de la réservation.
 
-Lorsque le délai est écoulé, les activités sont libérées et redeviennent disponibles pour les autres utilisateurs.</source>
+Lorsque le délai est écoulé, les activités sont libérées et redeviennent disponibles pour les autres personnes.</source>
         <translation>The items you select in your cart are held for 20 minutes. The deadline is shown on the cart management page. You can ask for 20 more minutes, once.
 
 Every change to your cart (adding, removing, etc.) extends the hold.
@@ -3275,9 +3267,9 @@ When the time is up, the activities are released and become available to other u
     <message>
         <source>Après le paiement, une page de confirmation affiche le message «&#xa0;Paiement effectué avec succès – Confirmation de paiement&#xa0;».
 
-Cette page présente aussi un reçu qui indique les activités auxquelles vous êtes inscrit. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la preuve de votre inscription.
+Cette page présente aussi un reçu qui indique vos inscriptions aux activités. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la preuve de votre inscription.
 
-Si aucun message de confirmation ne s&apos;est affiché ou si votre reçu indique «&#xa0;Paiement refusé&#xa0;», vous n&apos;êtes pas inscrit&#xa0;: il faudra refaire votre inscription. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit pour connaître la raison du refus.</source>
+Si aucun message de confirmation ne s&apos;est affiché ou si votre reçu indique «&#xa0;Paiement refusé&#xa0;», l&apos;inscription n&apos;a pas été faite&#xa0;: il faudra la refaire. Si le problème persiste, communiquez avec l&apos;institution financière qui vous a délivré votre carte de crédit pour connaître la raison du refus.</source>
         <translation>After payment, a confirmation page shows the message “Paiement effectué avec succès – Confirmation de paiement” (payment successful – payment confirmation).
 
 That page also shows a receipt listing the activities you are registered for. You can print this receipt or receive it by email. This document is the proof of your registration.
@@ -3319,15 +3311,15 @@ You need to wait until the time shown on the counter runs out before paying agai
 Could you give me your cart number? I will check with the payment site whether the payment went through.</translation>
     </message>
     <message>
-        <source>La liste des payeurs présente tous les membres de la famille dont le lien avec le responsable du dossier est autre que «&#xa0;Enfant&#xa0;». Les choix possibles sont&#xa0;:
-• Conjoint et parent des enfants
-• Conjoint
-• Père ou mère du responsable de dossier
-• Autre
+        <source>La liste des personnes qui peuvent payer présente tous les membres de la famille dont le lien avec la personne responsable du dossier est autre que «&#xa0;Enfant&#xa0;». Les choix possibles sont les libellés du site&#xa0;:
+• «&#xa0;Conjoint et parent des enfants&#xa0;»
+• «&#xa0;Conjoint&#xa0;»
+• «&#xa0;Père ou mère du responsable de dossier&#xa0;»
+• «&#xa0;Autre&#xa0;»
 
-Si la personne que vous voulez indiquer comme payeur n&apos;apparaît pas dans la liste, il faut modifier son lien de parenté avec le responsable du dossier.
+Si la personne que vous voulez indiquer pour payer n&apos;apparaît pas dans la liste, il faut modifier son lien de parenté avec la personne responsable du dossier.
 
-Notez que le reçu est délivré au nom de la personne indiquée comme payeur, quelle que soit la carte de crédit utilisée. Les parents peuvent donc utiliser la carte de l&apos;un ou de l&apos;autre.</source>
+Notez que le reçu est délivré au nom de la personne indiquée pour payer, quelle que soit la carte de crédit utilisée. Les parents peuvent donc utiliser la carte de l&apos;un ou de l&apos;autre.</source>
         <translation>The payer list shows every family member whose relationship to the person responsible for the file is other than “Enfant” (child). The possible choices are:
 • Conjoint et parent des enfants (spouse and parent of the children)
 • Conjoint (spouse)
@@ -3341,7 +3333,7 @@ Please note that the receipt is issued in the name of the person named as payer,
     <message>
         <source>La personne responsable du dossier doit obligatoirement être celle qui paie les activités du Programme Vacances-Été (PVE), de la semaine de relâche et les ateliers préscolaires, parce qu&apos;un relevé 24 est délivré pour ces activités, pour les crédits d&apos;impôt.
 
-Le numéro d&apos;assurance sociale inscrit au dossier est celui du responsable du dossier. Si une autre personne paie, le relevé 24 ne pourra pas être délivré.</source>
+Le numéro d&apos;assurance sociale inscrit au dossier est celui de la personne responsable du dossier. Si une autre personne paie, le relevé 24 ne pourra pas être délivré.</source>
         <translation>The person responsible for the file must be the one who pays for the Programme Vacances-Été (PVE, summer day camp), spring break week and preschool workshop activities, because an RL-24 slip is issued for these activities, for tax credits.
 
 The social insurance number on file is that of the person responsible for the file. If someone else pays, the RL-24 slip cannot be issued.</translation>
@@ -3363,7 +3355,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>No FAQ answer matches this reason. Listen to the request and sum it up in the call note.</translation>
     </message>
     <message>
-        <source>Vérifiez l&apos;identité de l&apos;appelant, puis envoyez le lien de réinitialisation à l&apos;adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne choisissez jamais un mot de passe.</source>
+        <source>Vérifiez l&apos;identité de la personne qui appelle, puis envoyez le lien de réinitialisation à l&apos;adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne choisissez jamais un mot de passe.</source>
         <translation>Verify the caller&apos;s identity, then send the reset link to the address on file or unlock the account. Never ask for, see or choose a password.</translation>
     </message>
     <message>
@@ -3375,7 +3367,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The console cannot change the email address: it is the account&apos;s identifier.</translation>
     </message>
     <message>
-        <source>Seul un commis du bureau d&apos;arrondissement retire un membre. Lisez l&apos;avis de collecte avant de modifier le dossier.</source>
+        <source>Seul le personnel du bureau d&apos;arrondissement retire un membre. Lisez l&apos;avis de collecte avant de modifier le dossier.</source>
         <translation>Only a borough-office clerk removes a member. Read the collection notice before changing the file.</translation>
     </message>
     <message>
@@ -3383,7 +3375,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Write the browser and its version in the call note.</translation>
     </message>
     <message>
-        <source>Consultez les places réelles (capacité moins inscriptions, réservations en panier et offres)&#xa0;; inscrivez l&apos;appelant s&apos;il reste une place, sinon sur la liste d&apos;attente.</source>
+        <source>Consultez les places réelles (capacité moins inscriptions, réservations en panier et offres)&#xa0;; inscrivez la personne s&apos;il reste une place, sinon sur la liste d&apos;attente.</source>
         <translation>Check the real places left (capacity minus registrations, cart holds and offers); register the caller if a place remains, otherwise put them on the waitlist.</translation>
     </message>
     <message>
@@ -3510,7 +3502,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Too many sign-in attempts are coming from this network right now. Try again in {seconds} s.</translation>
     </message>
     <message>
-        <source>La base de données refuse la connexion du serveur de la console (nom d&apos;utilisateur ou mot de passe refusé). Avisez l&apos;administrateur du serveur.</source>
+        <source>La base de données refuse la connexion du serveur de la console (nom d&apos;utilisateur ou mot de passe refusé). Avisez l&apos;équipe d&apos;administration du serveur.</source>
         <translation>The database refuses the console server&apos;s login (user name or password refused). Tell the server&apos;s administrator.</translation>
     </message>
     <message>
@@ -3525,7 +3517,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>&amp;Register by phone…</translation>
     </message>
     <message>
-        <source>&amp;Déjà inscrit&#xa0;? (F7)…</source>
+        <source>&amp;Déjà une inscription&#xa0;? (F7)…</source>
         <translation>&amp;Already registered? (F7)…</translation>
     </message>
     <message>
@@ -3541,7 +3533,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>&amp;Places in an activity…</translation>
     </message>
     <message>
-        <source>&amp;Liste d&apos;attente (superviseur)…</source>
+        <source>&amp;Liste d&apos;attente (supervision)…</source>
         <translation>&amp;Waiting list (supervisor)…</translation>
     </message>
     <message>
@@ -3617,28 +3609,28 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>all ages</translation>
     </message>
     <message>
-        <source>Ce membre a {age}&#xa0;ans&#xa0;; cette activité accepte {ages}&#xa0;: il ne peut pas y être inscrit.</source>
+        <source>Ce membre a {age}&#xa0;ans&#xa0;; cette activité accepte {ages}&#xa0;: ce membre ne peut pas s&apos;y inscrire.</source>
         <translation>This member is {age}; this activity accepts {ages}: they cannot be registered in it.</translation>
     </message>
     <message>
-        <source>Il reste réellement {remaining} place(s) sur {capacity}&#xa0;: on peut inscrire l&apos;appelant.</source>
-        <translation>Places actually available: {remaining} of {capacity}. The caller can be registered.</translation>
+        <source>Places réellement libres&#xa0;: {remaining} sur {capacity}. On peut inscrire la personne.</source>
+        <translation>Places actually available: {remaining} of {capacity}. The registration can go ahead.</translation>
     </message>
     <message>
-        <source>Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues&#xa0;: {carts} dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d&apos;attente.</source>
-        <translation>The site shows free places ({site}), but all of them are held: {carts} in carts, {checkout} at checkout, {offers} offered to the waiting list.</translation>
+        <source>Places libres selon le site&#xa0;: {site}, mais aucune n&apos;est vraiment libre. Retenues dans des paniers&#xa0;: {carts}&#xa0;; en paiement&#xa0;: {checkout}&#xa0;; offertes à la liste d&apos;attente&#xa0;: {offers}.</source>
+        <translation>Free places according to the site: {site}, but none is really free. Held in carts: {carts}; at checkout: {checkout}; offered to the waiting list: {offers}.</translation>
     </message>
     <message>
-        <source>Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes de la liste d&apos;attente.</source>
-        <translation>The site shows free places ({site}), but they are offered to people on the waiting list.</translation>
+        <source>Places libres selon le site&#xa0;: {site}, mais toutes sont offertes à des personnes de la liste d&apos;attente.</source>
+        <translation>Free places according to the site: {site}, but all of them are offered to people on the waiting list.</translation>
     </message>
     <message>
-        <source>Complet&#xa0;: {confirmed} inscription(s) pour {capacity} place(s). L&apos;appelant ira sur la liste d&apos;attente ({waiting} personne(s) avant lui).</source>
-        <translation>Full: {confirmed} registered for {capacity} places. The caller goes on the waiting list (people ahead: {waiting}).</translation>
+        <source>Activité complète. Inscriptions&#xa0;: {confirmed}&#xa0;; capacité&#xa0;: {capacity}. La demande ira sur la liste d&apos;attente (déjà en attente&#xa0;: {waiting}).</source>
+        <translation>Activity full. Registrations: {confirmed}; capacity: {capacity}. The request goes on the waiting list (already waiting: {waiting}).</translation>
     </message>
     <message>
-        <source>Ce membre est déjà inscrit à cette activité.</source>
-        <translation>This member is already registered in this activity.</translation>
+        <source>Ce membre a déjà une inscription à cette activité.</source>
+        <translation>This member already has a registration in this activity.</translation>
     </message>
     <message>
         <source>Ce membre a déjà cette activité dans le panier {cart}.</source>
@@ -3693,7 +3685,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This member was removed from the family file: the offer cannot go to them.</translation>
     </message>
     <message>
-        <source>Un paiement est déjà en cours pour le panier {cart} avec un autre payeur&#xa0;: vérifiez d&apos;abord son état auprès du site de paiement.</source>
+        <source>Un paiement est déjà en cours pour le panier {cart} avec une autre personne qui paie&#xa0;: vérifiez d&apos;abord son état auprès du site de paiement.</source>
         <translation>A payment is already under way for cart {cart} with another payer: first check its status with the payment site.</translation>
     </message>
     <message>
@@ -3721,11 +3713,11 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>This activity is no longer held in the cart (removed, or its time ran out). Open the cart again to see what it holds now.</translation>
     </message>
     <message>
-        <source>Le panier {cart} appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec l&apos;appelant.</source>
+        <source>Le panier {cart} appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec la personne qui appelle.</source>
         <translation>Cart {cart} belongs to another household: it cannot be changed from this one. Check the cart number with the caller.</translation>
     </message>
     <message>
-        <source>Ce panier appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec l&apos;appelant.</source>
+        <source>Ce panier appartient à un autre dossier&#xa0;: il ne peut pas être modifié à partir de celui-ci. Vérifiez le numéro du panier avec la personne qui appelle.</source>
         <translation>This cart belongs to another household: it cannot be changed from this one. Check the cart number with the caller.</translation>
     </message>
     <message>
@@ -3737,7 +3729,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Cart {cart} can no longer be paid: its time ran out or it is not at checkout. Nothing was charged. Open the cart again to see its state.</translation>
     </message>
     <message>
-        <source>La carte n&apos;a pas été soumise au site de paiement et rien n&apos;a été débité. Corrigez la saisie avec l&apos;appelant.</source>
+        <source>La carte n&apos;a pas été soumise au site de paiement et rien n&apos;a été débité. Corrigez la saisie avec la personne qui appelle.</source>
         <translation>The card was not sent to the payment site and nothing was charged. Correct what was keyed with the caller.</translation>
     </message>
     <message>
@@ -3749,7 +3741,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>The console cannot find this payment. Check the cart&apos;s state before taking the payment again.</translation>
     </message>
     <message>
-        <source>Le site de paiement n&apos;est pas configuré sur le serveur de la console&#xa0;: aucun paiement n&apos;est possible pour l&apos;instant. Avisez l&apos;administrateur du serveur.</source>
+        <source>Le site de paiement n&apos;est pas configuré sur le serveur de la console&#xa0;: aucun paiement n&apos;est possible pour l&apos;instant. Avisez l&apos;équipe d&apos;administration du serveur.</source>
         <translation>The payment site is not set up on the console server: no payment can be taken for now. Tell the server&apos;s administrator.</translation>
     </message>
     <message>
@@ -3771,15 +3763,15 @@ If you did not keep these numbers, I can find them for you.</translation>
 <context>
     <name>sin</name>
     <message>
-        <source>Seuls un commis du bureau d&apos;arrondissement du dossier et les superviseurs peuvent révéler un NAS.</source>
-        <translation>Only a clerk of the household&apos;s borough office and supervisors may reveal a SIN.</translation>
+        <source>Seul le personnel du bureau d&apos;arrondissement du dossier ou de la supervision peut révéler un NAS.</source>
+        <translation>Only staff of the household&apos;s borough office or supervision may reveal a SIN.</translation>
     </message>
     <message>
         <source>Aucun NAS n&apos;est au dossier de {name}.</source>
         <translation>No SIN is on file for {name}.</translation>
     </message>
     <message>
-        <source>Le serveur ne peut pas lire le NAS de {name}&#xa0;: la clé qui l&apos;a chiffré lui manque. Avisez l&apos;administrateur du serveur.</source>
+        <source>Le serveur ne peut pas lire le NAS de {name}&#xa0;: la clé qui l&apos;a chiffré lui manque. Avisez l&apos;équipe d&apos;administration du serveur.</source>
         <translation>The server cannot read {name}&apos;s SIN: it lacks the key that encrypted it. Tell the server&apos;s administrator.</translation>
     </message>
 </context>
@@ -3825,7 +3817,7 @@ If you did not keep these numbers, I can find them for you.</translation>
         <translation>Give the reason for the change.</translation>
     </message>
     <message>
-        <source>Le responsable du dossier ne change pas&#xa0;: on ne peut ni le retirer de ce rôle ni le donner à un autre membre.</source>
+        <source>La personne responsable du dossier ne change pas&#xa0;: on ne peut ni lui retirer ce rôle ni le donner à un autre membre.</source>
         <translation>The person responsible for the household does not change: the role can neither be taken away nor given to another member.</translation>
     </message>
     <message>

@@ -12,7 +12,14 @@ from pypdf import PdfReader
 
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 from console.services.receipt_pdf import ReceiptData, ReceiptLine, render_receipt_pdf
-from console.services.receipt_words import card_label, format_datetime, format_money
+from console.services.receipt_words import (
+    FRENCH,
+    card_label,
+    format_datetime,
+    format_money,
+    schedule_words,
+    season_words,
+)
 
 APPROVED_FR = "Paiement effectué avec succès – Confirmation de paiement"
 
@@ -68,7 +75,7 @@ def test_french_receipt_shows_every_field() -> None:
         "Numéro de panier 5000017",
         "Numéro du propriétaire du panier 100023",
         "Numéro de transaction 300000099",
-        "Payeur Hélène Bérubé",
+        "Personne qui paie Hélène Bérubé",
         "Zoé Bérubé Natation junior NAT-J3 Hiver 2026 · Samedi 9 h 85,00 $",
         "Noé Bérubé Semaine de relâche REL-26 Hiver 2026 · 2 au 6 mars 120,00 $",
         "Total 205,00 $",
@@ -97,7 +104,7 @@ def test_english_receipt_translates_labels_and_keeps_the_sites_words() -> None:
         "Payment completed successfully – Payment confirmation",
         APPROVED_FR,
         "Authorization code AUTH77",
-        "March 2, 2026, 9:05 AM",
+        "March 2, 2026, 9:05 a.m.",
     ):
         assert expected in text, expected
     assert "Numéro de panier" not in text
@@ -114,7 +121,7 @@ def test_refused_receipt_says_paiement_refuse_and_not_registered() -> None:
     text = _text(render_receipt_pdf(data))
     assert "Paiement refusé" in text
     assert APPROVED_FR not in text
-    assert "Vous n’êtes pas inscrit" in text
+    assert "Aucune inscription n’a été faite" in text
     assert "Motif du refus : Fonds insuffisants" in text
     assert "VISA •••• 0002" in text
     assert "Code d’autorisation —" in text
@@ -163,9 +170,63 @@ def test_money_format_follows_the_language(cents: int, language: Language, expec
 def test_dates_are_in_quebec_local_time() -> None:
     summer = datetime(2026, 7, 1, 16, 30, tzinfo=UTC)  # EDT, UTC-4
     assert format_datetime(summer, Language.FR) == "1er juillet 2026, 12 h 30"
-    assert format_datetime(summer, Language.EN) == "July 1, 2026, 12:30 PM"
+    assert format_datetime(summer, Language.EN) == "July 1, 2026, 12:30 p.m."
 
 
 def test_card_label_shows_only_brand_and_last_four() -> None:
     assert card_label(CardBrand.VISA, "4242") == "VISA •••• 4242"
     assert card_label(None, None) == "••••"
+
+
+def test_an_english_receipt_line_reads_its_schedule_in_english() -> None:
+    text = _text(
+        render_receipt_pdf(
+            _data(
+                language=Language.EN,
+                lines=(
+                    ReceiptLine(
+                        "Zoé Bérubé",
+                        "Natation junior",
+                        "NAT-J3",
+                        " · ".join(
+                            (
+                                season_words("Hiver 2026", Language.EN),
+                                schedule_words("Mardi 18 h 30 – 19 h 30", Language.EN),
+                            )
+                        ),
+                        8_500,
+                    ),
+                ),
+            )
+        )
+    )
+    assert "Winter 2026 · Tuesday 6:30 p.m. – 7:30 p.m." in text
+    assert "Mardi" not in text
+
+
+def test_schedule_words_keep_french_as_the_city_wrote_it() -> None:
+    assert schedule_words("Mardi 18 h 30 – 19 h 30", Language.FR) == "Mardi 18 h 30 – 19 h 30"
+    assert season_words("Hiver 2026", Language.FR) == "Hiver 2026"
+    assert schedule_words("Du lundi au vendredi, 9 h – 16 h", Language.EN) == (
+        "Monday to Friday, 9\u00a0a.m. – 4\u00a0p.m."
+    )
+
+
+def test_the_french_receipt_and_emails_fit_every_gender() -> None:
+    from dataclasses import astuple
+
+    from console.services.email_templates import _FR
+    from tests.ui.test_epicene_wording import gendered_words
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, tuple):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    texts = strings(astuple(FRENCH)) + strings(_FR)
+    assert len(texts) > 20
+    assert {t: gendered_words(t) for t in texts if gendered_words(t)} == {}

@@ -256,7 +256,7 @@ def test_reprint_shows_every_field_in_the_payers_name(
         "Numéro de panier 5000050",
         "Numéro du propriétaire du panier 100077",
         "Numéro de transaction 300000500",
-        "Payeur Rémi Gagnon",  # the payer, not the responsible (F12)
+        "Personne qui paie Rémi Gagnon",  # the payer, not the responsible (F12)
         "Zoé Gagnon Natation junior NAT-J3 Hiver 2026 · Samedi 9 h 85,00 $",
         "Émilie Gagnon Semaine de relâche REL-26 Hiver 2026 · 2 au 6 mars 120,00 $",
         "Total 205,00 $",
@@ -285,6 +285,22 @@ def test_english_household_gets_an_english_receipt(ctx: ServiceContext, later: F
     text = _text(receipt_document(ctx, world.actor, 5_000_050, world.owner_number).pdf)
     assert "Registration receipt" in text and "Total $205.00" in text
     assert "Payment completed successfully – Payment confirmation" in text
+
+
+def test_an_english_receipt_reads_the_schedule_and_season_in_english(
+    ctx: ServiceContext, later: FixedClock
+) -> None:
+    world = _world(ctx, language="en")
+    text = _text(receipt_document(ctx, world.actor, 5_000_050, world.owner_number).pdf)
+    assert "Winter 2026 · Saturday 9 a.m." in text
+    assert "Winter 2026 · March 2 to 6" in text
+    assert "Samedi" not in text and "Hiver" not in text and "mars" not in text
+
+
+def test_a_french_receipt_keeps_the_citys_schedule(ctx: ServiceContext, later: FixedClock) -> None:
+    world = _world(ctx)
+    text = _text(receipt_document(ctx, world.actor, 5_000_050, world.owner_number).pdf)
+    assert "Hiver 2026 · Samedi 9 h" in text and "Hiver 2026 · 2 au 6 mars" in text
 
 
 def test_agent_may_print_in_the_other_language(ctx: ServiceContext, later: FixedClock) -> None:
@@ -354,7 +370,7 @@ def test_email_queues_the_pdf_to_the_address_on_file(
         assert "5000050" in message.subject
         assert message.attachment_name == "recu-5000050-20000500.pdf"
         assert message.attachment is not None
-        assert "Payeur Rémi Gagnon" in _text(message.attachment)
+        assert "Personne qui paie Rémi Gagnon" in _text(message.attachment)
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "receipt.email")).one()
         assert entry.account_id is not None and entry.household_id == world.household_id
 

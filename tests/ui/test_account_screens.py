@@ -96,7 +96,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     search_and_open(qtbot, window, "cote")
     assert window.workspace.household is not None
     assert window.workspace.household.household_id == families.cote
-    assert badge.isVisibleTo(window) and badge.text() == "Appelant non vérifié"
+    assert badge.isVisibleTo(window) and badge.text() == "Identité non vérifiée"
     assert not account.hint.isHidden() and "Ctrl+Maj+V" in account.unlock_button.toolTip()
 
     # Unverified: the unlock says why and changes nothing.
@@ -113,7 +113,7 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     # Two factors, keyboard only.
     verify_by_keyboard(qtbot, window, "1985-04-01", "g1r 2b5")
     assert screens.verification.verified
-    assert badge.text().startswith("✔ Appelant vérifié jusqu'à ")
+    assert badge.text().startswith("✔ Identité vérifiée jusqu'à ")
     assert account.hint.isHidden()
 
     # Unlock: outcome, header and the outbox message in "Courriels envoyés".

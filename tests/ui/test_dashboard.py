@@ -155,7 +155,8 @@ def test_failed_emails_go_back_to_the_queue_behind_a_progress_dialog(
     dashboard = _open(qtbot, window)
     dialog = dashboard.requeue_failed()
     assert dialog is not None
-    qtbot.waitUntil(lambda: "3 courriel(s)" in dashboard.requeue_result.text(), timeout=10000)
+    requeued = "Courriels remis dans la file d'envoi : 3"
+    qtbot.waitUntil(lambda: requeued in dashboard.requeue_result.text(), timeout=10000)
     qtbot.waitUntil(lambda: not window.workspace.tasks.busy)
     with sqlite_db.read() as s:
         states = {

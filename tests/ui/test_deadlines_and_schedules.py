@@ -115,6 +115,7 @@ def test_no_deadline_is_a_dash() -> None:
         ("Mardi 18 h 30 – 19 h 30", f"Tuesday 6:30{NBSP}p.m. – 7:30{NBSP}p.m."),
         ("Du lundi au vendredi, 9 h – 16 h", f"Monday to Friday, 9{NBSP}a.m. – 4{NBSP}p.m."),
         ("Du 2 au 6 mars, 8 h – 17 h", f"March 2 to 6, 8{NBSP}a.m. – 5{NBSP}p.m."),
+        ("2 au 6 mars", "March 2 to 6"),
         (
             "Du 27 février au 3 mars, 8 h – 17 h",
             f"February 27 to March 3, 8{NBSP}a.m. – 5{NBSP}p.m.",

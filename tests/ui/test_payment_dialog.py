@@ -131,7 +131,8 @@ def test_childcare_greys_out_other_payers_and_explains(qtbot: QtBot, tasks: Task
     model = dialog.payer.model()
     assert isinstance(model, QStandardItemModel)
     assert model.item(0).isEnabled() and not model.item(1).isEnabled()
-    assert "seul le responsable du dossier, Hélène Bérubé, peut payer" in dialog.why.text()
+    only = "seule la personne responsable du dossier, Hélène Bérubé, peut payer"
+    assert only in dialog.why.text()
     assert "relevé 24" in dialog.why.text()
     assert "aucun relevé 24 ne pourra être délivré" in dialog.releve24.text()
     assert not dialog.releve24.isHidden()

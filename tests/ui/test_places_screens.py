@@ -58,13 +58,13 @@ def test_places_panel_explains_holds_and_refreshes_itself(qtbot: QtBot, scene: S
     qtbot.add_widget(panel)
     panel.show_activity(activity)
     scene.settle(qtbot)
-    assert "1 place(s) sur 1" in panel.explanation.text()
+    assert "Places réellement libres : 1 sur 1" in panel.explanation.text()
     add_to_cart(scene.ctx, None, web.household_id, web.child_ids[0], activity)
     panel.timer.setInterval(50)
     qtbot.waitUntil(lambda: panel.holds.rowCount() == 1, timeout=5000)
     scene.settle(qtbot)
     assert panel.real.text() == "<b>0</b>" and panel.site.text() == "1"
-    assert "retenues" in panel.explanation.text()
+    assert "Retenues dans des paniers\u00a0: 1" in panel.explanation.text()
     assert "4\u00a0h\u00a020" in panel.explanation.text()  # 9:20 UTC is 4 h 20 in Québec
     assert panel.holds.item(0, 4).text() == "site web"
     panel.timer.stop()

@@ -40,7 +40,7 @@ def test_the_sheet_lists_the_call_and_search_shortcuts(qtbot: QtBot, window: Mai
     rows = {(r.action, r.keys) for r in shortcut_rows(window)}
     assert ("Terminer l'appel", "Ctrl+Shift+E") in rows
     assert ("Nouvel appel", "Ctrl+N") in rows
-    assert ("Rechercher un appelant", "Ctrl+K, F3, Ctrl+F") in rows
+    assert ("Rechercher la personne qui appelle", "Ctrl+K, F3, Ctrl+F") in rows
     assert ("Raccourcis clavier", "F1, Ctrl+?") in rows
     assert ("Actualiser", "F5") in rows
 

@@ -15,6 +15,7 @@ from console.ui.kit import messages
 from console.ui.kit.formatting import (
     card_text,
     format_datetime,
+    format_deadline,
     format_minutes_left,
     format_money,
     format_time,
@@ -77,10 +78,24 @@ def test_times_are_shown_in_quebec_time_the_oqlf_way() -> None:
     assert format_datetime(None) == "—"
 
 
-def test_times_in_english_keep_the_24_hour_clock_zero_padded(english: None) -> None:
-    assert format_time(datetime(2026, 7, 1, 18, 5, tzinfo=UTC)) == "14:05"
-    assert format_time(datetime(2026, 3, 2, 14, 0, tzinfo=UTC)) == "09:00"
-    assert format_datetime(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == "2026-07-01 12:30"
+def test_times_in_english_use_the_12_hour_clock_as_deadlines_do(english: None) -> None:
+    assert format_time(datetime(2026, 7, 1, 18, 5, tzinfo=UTC)) == f"2:05{NBSP}p.m."
+    assert format_time(datetime(2026, 3, 2, 14, 0, tzinfo=UTC)) == f"9:00{NBSP}a.m."
+    assert format_time(datetime(2026, 3, 2, 5, 0, tzinfo=UTC)) == f"12:00{NBSP}a.m."
+    assert format_time(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == f"12:30{NBSP}p.m."
+    assert format_datetime(datetime(2026, 7, 1, 16, 30, tzinfo=UTC)) == (
+        f"2026-07-01 12:30{NBSP}p.m."
+    )
+
+
+def test_a_time_and_a_deadline_in_english_say_the_same_time(english: None) -> None:
+    at = datetime(2026, 7, 1, 18, 5, tzinfo=UTC)
+    assert format_deadline(at, at) == f"until {format_time(at)}"
+
+
+def test_a_time_and_a_deadline_in_french_say_the_same_time() -> None:
+    at = datetime(2026, 7, 1, 18, 5, tzinfo=UTC)
+    assert format_deadline(at, at) == f"jusqu'à {format_time(at)}"
 
 
 def test_minutes_left_round_up_and_lapse() -> None:

@@ -98,7 +98,7 @@ class CallPanel(QWidget):
 
         self.script = QTextBrowser()
         self.script.setObjectName("knowledgeText")
-        self.script.setAccessibleName(self.tr("Réponse à lire à l'appelant"))
+        self.script.setAccessibleName(self.tr("Réponse à lire à la personne qui appelle"))
         self.script.setOpenLinks(False)
         self.hint_label = QLabel()
         self.hint_label.setObjectName("knowledgeHint")
@@ -135,7 +135,7 @@ class CallPanel(QWidget):
         self.note_edit.setObjectName("callNote")
         self.note_edit.setAccessibleName(self.tr("Note d'appel"))
         self.note_edit.setPlaceholderText(
-            self.tr("Ce que l'appelant demande, ce qui a été fait, ce qui reste à faire…")
+            self.tr("Ce que la personne demande, ce qui a été fait, ce qui reste à faire…")
         )
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(110)
@@ -221,7 +221,9 @@ class CallPanel(QWidget):
         """The household the note will be filed to (``number`` None: not yet known);
         ``elsewhere`` when the file on screen is another household's."""
         if number is None:
-            text = self.tr("Note sans dossier : ouvrez le dossier de l'appelant pour l'y classer.")
+            text = self.tr(
+                "Note sans dossier : ouvrez le dossier de la personne qui appelle pour l'y classer."
+            )
         elif name:
             text = self.tr("Note classée au dossier {number} · {name}").format(
                 number=number, name=name
@@ -277,8 +279,8 @@ class CallPanel(QWidget):
             self.script_title.setText(self.tr("Réponse à lire"))
             self.script.setPlainText(
                 self.tr(
-                    "Choisissez le motif de l'appel : la réponse de la foire aux questions "
-                    "à lire à l'appelant s'affiche ici."
+                    "Choisissez le motif de l'appel : la réponse de la foire aux questions à "
+                    "lire à la personne qui appelle s'affiche ici."
                 )
             )
             self.hint_label.hide()

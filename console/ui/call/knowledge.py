@@ -42,8 +42,8 @@ _TITLES: dict[str, str] = {
     "F9": QT_TRANSLATE_NOOP("knowledge", "Vérifier une inscription"),
     "F10": QT_TRANSLATE_NOOP("knowledge", "Difficulté de paiement (CT-Paiement)"),
     "F11": QT_TRANSLATE_NOOP("knowledge", "Panier verrouillé"),
-    "F12": QT_TRANSLATE_NOOP("knowledge", "Payeur absent de la liste"),
-    "F13": QT_TRANSLATE_NOOP("knowledge", "Responsable payeur pour les services de garde"),
+    "F12": QT_TRANSLATE_NOOP("knowledge", "Personne absente de la liste pour payer"),
+    "F13": QT_TRANSLATE_NOOP("knowledge", "Personne responsable et paiement des services de garde"),
     "F14": QT_TRANSLATE_NOOP("knowledge", "Reçu d'inscription perdu"),
     OTHER_REASON: QT_TRANSLATE_NOOP("knowledge", "Autre motif"),
 }
@@ -101,10 +101,10 @@ _SCRIPTS: dict[str, str] = {
     "F6": QT_TRANSLATE_NOOP(
         "knowledge",
         "Le site peut afficher qu'un cours n'est pas complet alors que les places qui restent "
-        "sont réservées dans les paniers d'autres personnes.\n\n"
-        "Je vérifie maintenant s'il reste réellement de la place à cette activité. S'il en "
-        "reste, je peux procéder à votre inscription. S'il ne reste plus de place, vous serez "
-        "placé sur une liste d'attente et on vous avisera si une place se libère.",
+        "sont réservées dans les paniers d'autres personnes.\n\nJe vérifie maintenant s'il "
+        "reste réellement de la place à cette activité. S'il en reste, je peux procéder à votre "
+        "inscription. S'il ne reste plus de place, votre demande ira sur une liste d'attente et "
+        "on vous avisera si une place se libère.",
     ),
     "F7": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -116,23 +116,21 @@ _SCRIPTS: dict[str, str] = {
         "knowledge",
         "Les éléments sélectionnés dans votre panier sont réservés pendant 20 minutes. L'heure "
         "limite est indiquée dans la page de gestion du panier. Vous pouvez demander un délai "
-        "supplémentaire de 20 minutes, à une seule reprise.\n\n"
-        "Chaque modification à votre panier (ajout, retrait, etc.) allonge la durée de la "
-        "réservation.\n\n"
-        "Lorsque le délai est écoulé, les activités sont libérées et redeviennent disponibles "
-        "pour les autres utilisateurs.",
+        "supplémentaire de 20 minutes, à une seule reprise.\n\nChaque modification à votre "
+        "panier (ajout, retrait, etc.) allonge la durée de la réservation.\n\nLorsque le délai "
+        "est écoulé, les activités sont libérées et redeviennent disponibles pour les autres "
+        "personnes.",
     ),
     "F9": QT_TRANSLATE_NOOP(
         "knowledge",
         "Après le paiement, une page de confirmation affiche le message « Paiement effectué "
-        "avec succès – Confirmation de paiement ».\n\n"
-        "Cette page présente aussi un reçu qui indique les activités auxquelles vous êtes "
-        "inscrit. Vous pouvez imprimer ce reçu ou le recevoir par courriel. Ce document est la "
-        "preuve de votre inscription.\n\n"
-        "Si aucun message de confirmation ne s'est affiché ou si votre reçu indique "
-        "« Paiement refusé », vous n'êtes pas inscrit : il faudra refaire votre inscription. "
-        "Si le problème persiste, communiquez avec l'institution financière qui vous a délivré "
-        "votre carte de crédit pour connaître la raison du refus.",
+        "avec succès – Confirmation de paiement ».\n\nCette page présente aussi un reçu qui "
+        "indique vos inscriptions aux activités. Vous pouvez imprimer ce reçu ou le recevoir "
+        "par courriel. Ce document est la preuve de votre inscription.\n\nSi aucun message de "
+        "confirmation ne s'est affiché ou si votre reçu indique « Paiement refusé », "
+        "l'inscription n'a pas été faite : il faudra la refaire. Si le problème persiste, "
+        "communiquez avec l'institution financière qui vous a délivré votre carte de crédit "
+        "pour connaître la raison du refus.",
     ),
     "F10": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -164,26 +162,23 @@ _SCRIPTS: dict[str, str] = {
     ),
     "F12": QT_TRANSLATE_NOOP(
         "knowledge",
-        "La liste des payeurs présente tous les membres de la famille dont le lien avec le "
-        "responsable du dossier est autre que « Enfant ». Les choix possibles sont :\n"
-        "• Conjoint et parent des enfants\n"
-        "• Conjoint\n"
-        "• Père ou mère du responsable de dossier\n"
-        "• Autre\n\n"
-        "Si la personne que vous voulez indiquer comme payeur n'apparaît pas dans la liste, "
-        "il faut modifier son lien de parenté avec le responsable du dossier.\n\n"
-        "Notez que le reçu est délivré au nom de la personne indiquée comme payeur, quelle que "
-        "soit la carte de crédit utilisée. Les parents peuvent donc utiliser la carte de l'un "
-        "ou de l'autre.",
+        "La liste des personnes qui peuvent payer présente tous les membres de la famille dont "
+        "le lien avec la personne responsable du dossier est autre que « Enfant ». Les choix "
+        "possibles sont les libellés du site :\n• « Conjoint et parent des enfants »\n• "
+        "« Conjoint »\n• « Père ou mère du responsable de dossier »\n• « Autre »\n\nSi la "
+        "personne que vous voulez indiquer pour payer n'apparaît pas dans la liste, il faut "
+        "modifier son lien de parenté avec la personne responsable du dossier.\n\nNotez que le "
+        "reçu est délivré au nom de la personne indiquée pour payer, quelle que soit la carte "
+        "de crédit utilisée. Les parents peuvent donc utiliser la carte de l'un ou de l'autre.",
     ),
     "F13": QT_TRANSLATE_NOOP(
         "knowledge",
         "La personne responsable du dossier doit obligatoirement être celle qui paie les "
         "activités du Programme Vacances-Été (PVE), de la semaine de relâche et les ateliers "
         "préscolaires, parce qu'un relevé 24 est délivré pour ces activités, pour les crédits "
-        "d'impôt.\n\n"
-        "Le numéro d'assurance sociale inscrit au dossier est celui du responsable du dossier. "
-        "Si une autre personne paie, le relevé 24 ne pourra pas être délivré.",
+        "d'impôt.\n\nLe numéro d'assurance sociale inscrit au dossier est celui de la personne "
+        "responsable du dossier. Si une autre personne paie, le relevé 24 ne pourra pas être "
+        "délivré.",
     ),
     "F14": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -206,9 +201,9 @@ _SCRIPTS: dict[str, str] = {
 _HINTS: dict[str, str] = {
     "F1": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Vérifiez l'identité de l'appelant, puis envoyez le lien de réinitialisation à "
-        "l'adresse au dossier ou déverrouillez le compte. Ne demandez, ne voyez et ne "
-        "choisissez jamais un mot de passe.",
+        "Vérifiez l'identité de la personne qui appelle, puis envoyez le lien de "
+        "réinitialisation à l'adresse au dossier ou déverrouillez le compte. Ne demandez, ne "
+        "voyez et ne choisissez jamais un mot de passe.",
     ),
     "F2": QT_TRANSLATE_NOOP(
         "knowledge",
@@ -221,14 +216,14 @@ _HINTS: dict[str, str] = {
     ),
     "F4": QT_TRANSLATE_NOOP(
         "knowledge",
-        "Seul un commis du bureau d'arrondissement retire un membre. Lisez l'avis de collecte "
-        "avant de modifier le dossier.",
+        "Seul le personnel du bureau d'arrondissement retire un membre. Lisez l'avis de "
+        "collecte avant de modifier le dossier.",
     ),
     "F5": QT_TRANSLATE_NOOP("knowledge", "Notez le navigateur et sa version dans la note d'appel."),
     "F6": QT_TRANSLATE_NOOP(
         "knowledge",
         "Consultez les places réelles (capacité moins inscriptions, réservations en panier et "
-        "offres) ; inscrivez l'appelant s'il reste une place, sinon sur la liste d'attente.",
+        "offres) ; inscrivez la personne s'il reste une place, sinon sur la liste d'attente.",
     ),
     "F7": QT_TRANSLATE_NOOP(
         "knowledge",

@@ -38,7 +38,7 @@ class PresenceWatcher(QObject):
         self.banner = QLabel()
         self.banner.setObjectName("presenceBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Autres agents sur ce dossier"))
+        self.banner.setAccessibleName(self.tr("Autres membres du personnel sur ce dossier"))
         self.banner.hide()
         layout = header.layout()
         if isinstance(layout, QBoxLayout):

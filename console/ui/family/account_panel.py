@@ -193,7 +193,7 @@ class AccountPanel(QWidget):
     def _scripts(self) -> QWidget:
         """What the agent reads to the caller: F1 rules, F2 script, F3 explanation, in
         the caller's language (the account's), as the call panel's script."""
-        box = QGroupBox(self.tr("À lire à l'appelant"))
+        box = QGroupBox(self.tr("À lire à la personne qui appelle"))
         self.scripts = (QLabel(), QLabel(), QLabel())
         layout = QVBoxLayout(box)
         for label in self.scripts:
@@ -245,7 +245,9 @@ class AccountPanel(QWidget):
             "Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V) : "
             "déverrouiller, envoyer un lien ou renvoyer la confirmation l'exige."
         )
-        self.hint.setText(self.tr("Vérifiez d'abord l'appelant (Ctrl+Maj+V)."))
+        self.hint.setText(
+            self.tr("Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V).")
+        )
         self.hint.setVisible(not verified)
         for button in self.sensitive_buttons:
             button.setToolTip("" if verified else needed)
@@ -396,7 +398,7 @@ class AccountPanel(QWidget):
         who = (
             f"{responsible.first_name} {responsible.last_name}"
             if responsible is not None
-            else self.tr("sans responsable")
+            else self.tr("sans personne responsable")
         )
         asked = view.household_id, summary.email
 

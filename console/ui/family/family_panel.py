@@ -124,7 +124,8 @@ class FamilyPanel(QWidget):
     def show_verified(self, verified: bool) -> None:
         self._verified = verified
         needed = self.tr(
-            "Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V) avant de modifier un membre."
+            "Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V) avant de "
+            "modifier un membre."
         )
         self.hint.setText(needed)
         self.hint.setVisible(not verified)
@@ -135,7 +136,7 @@ class FamilyPanel(QWidget):
         actor = self._workspace.actor
         if actor is None or actor.role is not Role.CLERK:
             tip = self.tr(
-                "Seul un commis du bureau d'arrondissement du dossier retire un membre (F4)."
+                "Seul le personnel du bureau d'arrondissement du dossier retire un membre (F4)."
             )
         elif self.file is not None and not self.file.actor_may_remove:
             tip = self.tr("Ce dossier relève de l'arrondissement {borough} (F4).").format(
@@ -251,7 +252,7 @@ class FamilyPanel(QWidget):
             return
         # A payer (F12): the new relationship may take them off the payer list.
         self._confirm(
-            self.tr("Changer le lien d'un payeur"),
+            self.tr("Changer le lien d'une personne qui paie"),
             self.tr(
                 "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
             ).format(
@@ -261,8 +262,8 @@ class FamilyPanel(QWidget):
             )
             + "\n\n"
             + self.tr(
-                "Ce membre est payeur : avec ce lien, il peut ne plus pouvoir payer les "
-                "paniers de la famille."
+                "Ce membre paie pour la famille : avec ce lien, cette personne pourrait ne plus "
+                "pouvoir payer les paniers de la famille."
             ),
             self.tr("Changer le lien de {name}").format(name=member.name),
             member,
@@ -296,7 +297,11 @@ class FamilyPanel(QWidget):
             self._ask_reason()
             return
         payer = (
-            "\n\n" + self.tr("Ce membre est payeur : il ne pourra plus payer pour la famille.")
+            "\n\n"
+            + self.tr(
+                "Ce membre paie pour la famille : cette personne ne pourra plus "
+                "payer pour la famille."
+            )
             if member.may_pay
             else ""
         )

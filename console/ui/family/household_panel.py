@@ -79,8 +79,8 @@ class HouseholdPanel(QWidget):
         self._stack = QStackedWidget()
         self.placeholder = QLabel(
             self.tr(
-                "Aucun dossier ouvert.\n\nCherchez l'appelant dans la zone de recherche "
-                "(Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, "
+                "Aucun dossier ouvert.\n\nCherchez la personne qui appelle dans la zone de "
+                "recherche (Ctrl+K) : nom, courriel, téléphone ou numéro de dossier, de panier, "
                 "de reçu ou de transaction."
             )
         )
@@ -334,7 +334,7 @@ class HouseholdPanel(QWidget):
         self.number_label.setText(self.tr("Dossier {number}").format(number=view.number))
         responsible = view.responsible
         self.name_label.setText(
-            responsible.name if responsible else self.tr("(aucun responsable actif)")
+            responsible.name if responsible else self.tr("(aucune personne responsable active)")
         )
         self.name_label.setToolTip(self.name_label.text())
         parts = [view.borough, view.postal_code]

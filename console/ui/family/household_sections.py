@@ -70,7 +70,7 @@ def member_columns() -> list[Column[MemberView]]:
             translate("household", "Âge"),
             lambda m: str(m.age),
             foreground=grey_if_removed,
-            tooltip=lambda m: translate("household", "Né(e) le {date}").format(
+            tooltip=lambda m: translate("household", "Date de naissance : {date}").format(
                 date=format_date(m.birth_date)
             ),
             align_right=True,
@@ -81,12 +81,12 @@ def member_columns() -> list[Column[MemberView]]:
             foreground=grey_if_removed,
         ),
         Column(
-            translate("household", "Payeur"),
+            translate("household", "Personne qui paie"),
             lambda m: translate("household", "Peut payer") if m.may_pay else "",
             icon=lambda m: icon("check") if m.may_pay else None,
             foreground=lambda m: GREY if m.removed else GREEN,
             tooltip=lambda m: translate(
-                "household", "Figure dans la liste des payeurs du site (F12)"
+                "household", "Peut être choisie pour payer sur le site (F12)"
             )
             if m.may_pay
             else None,
@@ -122,7 +122,9 @@ def registration_columns() -> list[Column[RegistrationView]]:
         Column(
             translate("household", "Panier"), lambda r: str(r.cart_number or "—"), align_right=True
         ),
-        Column(translate("household", "Inscrit le"), lambda r: format_datetime(r.created_at)),
+        Column(
+            translate("household", "Date d'inscription"), lambda r: format_datetime(r.created_at)
+        ),
     ]
 
 
@@ -168,7 +170,7 @@ def payment_columns() -> list[Column[PaymentView]]:
             align_right=True,
         ),
         Column(translate("household", "Panier"), lambda p: str(p.cart_number), align_right=True),
-        Column(translate("household", "Payeur"), lambda p: p.payer_name),
+        Column(translate("household", "Personne qui paie"), lambda p: p.payer_name),
         Column(
             translate("household", "Montant"),
             lambda p: format_money(p.amount_cents),
@@ -212,7 +214,7 @@ def message_columns() -> list[Column[MessageView]]:
 def note_columns() -> list[Column[CallNoteView]]:
     return [
         Column(translate("household", "Date"), lambda n: format_datetime(n.started_at)),
-        Column(translate("household", "Agent"), lambda n: n.staff_name),
+        Column(translate("household", "Membre du personnel"), lambda n: n.staff_name),
         Column(translate("household", "Motif"), lambda n: call_reason_name(n.reason)),
         Column(
             translate("household", "Actions"),
@@ -269,7 +271,7 @@ class CartsTree(QTreeWidget):
                     translate("household", "Panier {number}").format(number=cart.number),
                     cart_state_name(cart.state),
                     deadline_text(cart, now),
-                    translate("household", "{count} article(s)").format(count=len(cart.items)),
+                    translate("household", "Articles : {count}").format(count=len(cart.items)),
                     format_money(sum(i.price_cents for i in cart.items if i.state != "released")),
                 ]
             )

@@ -38,8 +38,8 @@ messages.register(
     "sin_reveal_other_borough",
     lambda p: translate(
         "sin",
-        "Seuls un commis du bureau d'arrondissement du dossier et les superviseurs "
-        "peuvent révéler un NAS.",
+        "Seul le personnel du bureau d'arrondissement du dossier ou de la supervision peut "
+        "révéler un NAS.",
     ),
 )
 messages.register(
@@ -53,7 +53,7 @@ messages.register(
     lambda p: translate(
         "sin",
         "Le serveur ne peut pas lire le NAS de {name} : la clé qui l'a chiffré lui manque. "
-        "Avisez l'administrateur du serveur.",
+        "Avisez l'équipe d'administration du serveur.",
     ).format(name=p.get("member_name", "")),
 )
 
@@ -199,15 +199,15 @@ class SinReveal(QWidget):
         tip = ""
         if not may_reveal(actor, view) and view is not None:
             tip = self.tr(
-                "Seuls un commis du bureau d'arrondissement du dossier et les superviseurs "
-                "révèlent un NAS."
+                "Seul le personnel du bureau d'arrondissement du dossier ou de la supervision "
+                "révèle un NAS."
             )
         elif member is None:
             tip = self.tr("Choisissez un membre dans le tableau.")
         elif not member.has_sin:
             tip = self.tr("Aucun NAS n'est au dossier de {name}.").format(name=member.name)
         elif not self._verified:
-            tip = self.tr("Vérifiez d'abord l'identité de l'appelant (Ctrl+Maj+V).")
+            tip = self.tr("Vérifiez d'abord l'identité de la personne qui appelle (Ctrl+Maj+V).")
         self.button.setEnabled(allowed_role and not tip)
         self.button.setToolTip(tip)
 

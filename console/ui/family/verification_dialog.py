@@ -48,13 +48,13 @@ class VerificationDialog(QDialog):
         super().__init__(parent)
         self._tasks, self._api, self._household_id = tasks, api, household_id
         self.result_value: VerificationResult | None = None
-        self.setWindowTitle(self.tr("Vérifier l'identité de l'appelant"))
+        self.setWindowTitle(self.tr("Vérifier l'identité de la personne qui appelle"))
         self.setAccessibleName(self.windowTitle())
 
         intro = QLabel(
             self.tr(
-                "Posez au moins deux questions. Tapez la réponse de l'appelant, jamais "
-                "celle du dossier. Laissez vides les questions non posées."
+                "Posez au moins deux questions. Tapez la réponse de la personne qui appelle, "
+                "jamais celle du dossier. Laissez vides les questions non posées."
             )
         )
         intro.setWordWrap(True)
@@ -66,7 +66,7 @@ class VerificationDialog(QDialog):
         self.payment_date = self._field(self.tr("3/12/2016 ou 3 déc. 2016"))
         self.payment_date_read = self._reading(self.payment_date)
         form = QFormLayout()
-        form.addRow(self.tr("&Date de naissance du responsable :"), self.birth_date)
+        form.addRow(self.tr("&Date de naissance de la personne responsable :"), self.birth_date)
         form.addRow("", self.birth_date_read)
         form.addRow(self.tr("Code &postal :"), self.postal_code)
         form.addRow(self.tr("&Numéro de dossier :"), self.household_number)
@@ -187,7 +187,7 @@ class VerificationDialog(QDialog):
         matched = ", ".join(self._factor(f) for f in result.matched) or self.tr("aucune")
         if result.passed and result.verified_until is not None:
             self.outcome.setText(
-                self.tr("Appelant vérifié ({matched}). Valide {until}.").format(
+                self.tr("Identité vérifiée ({matched}). Valide {until}.").format(
                     matched=matched, until=format_deadline(result.verified_until, self._api.now())
                 )
             )

@@ -45,8 +45,8 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "reason_required": lambda p: translate("support", "Indiquez la raison du changement."),
     "responsible_is_fixed": lambda p: translate(
         "support",
-        "Le responsable du dossier ne change pas : on ne peut ni le retirer de ce rôle ni "
-        "le donner à un autre membre.",
+        "La personne responsable du dossier ne change pas : on ne peut ni lui retirer ce rôle "
+        "ni le donner à un autre membre.",
     ),
     "relationship_unchanged": lambda p: translate(
         "support", "Ce membre a déjà ce lien de parenté."

@@ -7,17 +7,18 @@ reads the deadline the caller sees on the site.
 from __future__ import annotations
 
 import math
-import re
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.audit_actions import AuditAction
 from console.domain.quebec_time import LOCAL_TZ
+from console.domain.receipt_words import clock, schedule_words
 from console.domain.views.search import MatchedOn
 from console.domain.vocabulary import (
     CartItemState,
     CartState,
+    Language,
     OutboxState,
     PaymentStatus,
     RegistrationState,
@@ -59,19 +60,15 @@ def format_datetime(moment: datetime | None) -> str:
 
 
 def format_time(moment: datetime | None) -> str:
-    """The one way a time of day is written, in Québec time.
+    """The one way a time of day is written, in Québec time, in the interface's language.
 
-    French follows the OQLF: ``14 h 05``, ``9 h 05``. English keeps the 24-hour clock,
-    zero-padded so a column of times lines up: ``14:05``, ``09:05``.
+    French follows the OQLF: ``14 h 05``, ``9 h 05``. English is Canadian English's
+    12-hour clock, as deadlines and schedules say it: ``2:05 p.m.``, ``9:05 a.m.``. Its
+    spaces are non-breaking, so a sentence never wraps inside a time.
     """
     if moment is None:
         return "—"
-    at = local(moment)
-    # The translation is the whole pattern, format specs included (English:
-    # "{hour:02d}:{minute:02d}"). Its spaces become non-breaking, as in format_money, so a
-    # sentence never wraps inside a time.
-    pattern = translate("formatting", "{hour} h {minute:02d}")
-    return pattern.format(hour=at.hour, minute=at.minute).replace(" ", "\u00a0")
+    return _clock(local(moment))
 
 
 # A deadline further away than this shows its date: "until 2:36" is ambiguous past it.
@@ -79,17 +76,13 @@ DEADLINE_DATE_AFTER = timedelta(hours=12)
 _FRENCH = QLocale(QLocale.Language.French, QLocale.Country.Canada)
 
 
+def _language() -> Language:
+    return Language.EN if is_english() else Language.FR
+
+
 def _clock(at: datetime, *, minutes_always: bool = True) -> str:
     """A local time of day in the words of a sentence: ``2 h 36`` or ``2:36 a.m.``."""
-    if is_english():
-        hour = at.hour % 12 or 12
-        half = "a.m." if at.hour < 12 else "p.m."
-        if not minutes_always and at.minute == 0:
-            return f"{hour}\u00a0{half}"
-        return f"{hour}:{at.minute:02d}\u00a0{half}"
-    if not minutes_always and at.minute == 0:
-        return f"{at.hour}\u00a0h"
-    return f"{at.hour}\u00a0h\u00a0{at.minute:02d}"
+    return clock(at, _language(), minutes_always=minutes_always)
 
 
 def _day_and_month(day: date) -> str:
@@ -120,51 +113,12 @@ def format_deadline(at: datetime | None, now: datetime) -> str:
     return translate("formatting", "jusqu'à {time}").format(time=_clock(moment))
 
 
-_SCHEDULE_TIME = re.compile(r"\b(\d{1,2})\s?h(?:\s?(\d{2}))?\b")
-
-
 def format_schedule(schedule: str) -> str:
     """An activity's schedule, stored in the city's French ("Mardi 18 h 30 – 19 h 30",
-    "Du 3 au 7 mars, 8 h – 17 h"), in the interface's language: day and month names come
-    from the interface's QLocale, times follow :func:`_clock`. French is shown as stored."""
-    if not is_english():
-        return schedule
-    text = schedule
-    for french, english in _schedule_phrases().items():
-        text = text.replace(french, english)
-    english_locale = QLocale()
-    for number in range(1, 8):
-        french = _FRENCH.dayName(number, QLocale.FormatType.LongFormat)
-        english = english_locale.dayName(number, QLocale.FormatType.LongFormat)
-        text = re.sub(rf"\b{french}\b", english, text, flags=re.IGNORECASE)
-    for number in range(1, 13):
-        french = _FRENCH.standaloneMonthName(number, QLocale.FormatType.LongFormat)
-        english = english_locale.standaloneMonthName(number, QLocale.FormatType.LongFormat)
-        # "Du 2 au 6 mars" → "March 2 to 6"; "3 mars" → "March 3".
-        text = re.sub(
-            rf"\bDu (\d{{1,2}})(?:er)? au (\d{{1,2}})(?:er)?\s{french}\b",
-            rf"{english} \1 to \2",
-            text,
-        )
-        text = re.sub(rf"\b(\d{{1,2}})(?:er)?\s{french}\b", rf"{english} \1", text)
-        text = re.sub(rf"\b{french}\b", english, text)
-    text = re.sub(r"^Du (.+?) au (.+?)(,|$)", r"\1 to \2\3", text)
-    return _SCHEDULE_TIME.sub(_english_time, text)
-
-
-def _english_time(found: re.Match[str]) -> str:
-    hour, minute = int(found.group(1)), int(found.group(2) or 0)
-    at = datetime(2000, 1, 1, hour % 24, minute)
-    return _clock(at, minutes_always=found.group(2) is not None)
-
-
-def _schedule_phrases() -> dict[str, str]:
-    """Whole phrases of the city's schedules that are not days, months or times."""
-    return {
-        "Accès libre selon l'horaire affiché, 7 jours sur 7": translate(
-            "formatting", "Accès libre selon l'horaire affiché, 7 jours sur 7"
-        ),
-    }
+    "Du 3 au 7 mars, 8 h – 17 h"), in the interface's language; the words are the
+    receipts' (:func:`console.domain.receipt_words.schedule_words`), so a schedule reads
+    the same on the screen and on the receipt. French is shown as stored."""
+    return schedule_words(schedule, _language())
 
 
 def format_money(cents: int) -> str:

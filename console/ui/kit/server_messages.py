@@ -74,8 +74,8 @@ _put(
     "database_login_refused",
     lambda _p: translate(
         "messages",
-        "La base de données refuse la connexion du serveur de la console (nom d'utilisateur "
-        "ou mot de passe refusé). Avisez l'administrateur du serveur.",
+        "La base de données refuse la connexion du serveur de la console (nom d'utilisateur ou "
+        "mot de passe refusé). Avisez l'équipe d'administration du serveur.",
     ),
 )
 _put(

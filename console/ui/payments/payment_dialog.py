@@ -78,8 +78,8 @@ def payer_reason_text(reason: Reason) -> str:
     if code == CHILDCARE_REQUIRES_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce panier contient une activité offrant un service de garde ({activities}) : "
-            "seul le responsable du dossier, {name}, peut payer, car le relevé 24 est "
+            "Ce panier contient une activité offrant un service de garde ({activities}) : seule "
+            "la personne responsable du dossier, {name}, peut payer, car le relevé 24 est "
             "délivré à son numéro d'assurance sociale.",
         ).format(
             activities=p.get("activities", "—"),
@@ -94,17 +94,17 @@ def payer_reason_text(reason: Reason) -> str:
     if code == HOUSEHOLD_HAS_NO_RESPONSIBLE:
         return translate(
             "PaymentDialog",
-            "Ce dossier n'a pas de responsable : une activité de garde ne peut pas être "
-            "payée. Dirigez l'appelant vers son bureau d'arrondissement.",
+            "Ce dossier n'a pas de personne responsable : une activité de garde ne peut pas "
+            "être payée. Dirigez la personne qui appelle vers son bureau d'arrondissement.",
         )
     if code == PAYER_IS_CHILD:
-        return translate("PaymentDialog", "Un enfant ne peut pas être payeur.")
+        return translate("PaymentDialog", "Un enfant ne peut pas payer.")
     if code == PAYER_REMOVED:
         return translate("PaymentDialog", "{name} a été retiré du dossier.").format(
             name=p.get("name", "—")
         )
     if code == PAYER_NOT_MEMBER:
-        return translate("PaymentDialog", "Le payeur ne fait pas partie de ce dossier.")
+        return translate("PaymentDialog", "La personne qui paie ne fait pas partie de ce dossier.")
     return card_reason_text(reason)
 
 
@@ -143,7 +143,7 @@ class PaymentDialog(QDialog):
         self.cart_label = QLabel(self)
         self.payer = QComboBox(self)
         self.payer.setObjectName("payer")
-        self.payer.setAccessibleName(self.tr("Payeur"))
+        self.payer.setAccessibleName(self.tr("Personne qui paie"))
         self.why = QLabel(self)
         self.why.setObjectName("payer_rule")
         self.why.setWordWrap(True)
@@ -176,7 +176,7 @@ class PaymentDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Panier"), self.cart_label)
-        form.addRow(self.tr("Payeur"), self.payer)
+        form.addRow(self.tr("Personne qui paie"), self.payer)
         form.addRow(self.why)
         form.addRow(self.releve24)
         form.addRow(self.tr("Montant"), self.amount)
@@ -206,12 +206,14 @@ class PaymentDialog(QDialog):
         for option in options.payers:
             label = option.name
             if option.is_responsible:
-                label += self.tr(" (responsable du dossier)")
+                label += self.tr(" (personne responsable du dossier)")
             self.payer.addItem(label, option.member_id)
             if not option.allowed and isinstance(model, QStandardItemModel):
                 item = model.item(self.payer.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip(self.tr("Seul le responsable du dossier peut payer ce panier."))
+                item.setToolTip(
+                    self.tr("Seule la personne responsable du dossier peut payer ce panier.")
+                )
         default = options.default_member_id
         if default is not None:
             self.payer.setCurrentIndex(self.payer.findData(default))
@@ -226,8 +228,8 @@ class PaymentDialog(QDialog):
         if not options.payers:
             self.status.setText(
                 self.tr(
-                    "Aucun membre ne peut payer : le payeur doit avoir un lien autre "
-                    "que « Enfant » avec le responsable du dossier."
+                    "Aucun membre ne peut payer : la personne qui paie doit avoir un lien autre "
+                    "que « Enfant » avec la personne responsable du dossier."
                 )
             )
 
@@ -262,7 +264,7 @@ class PaymentDialog(QDialog):
                 amount=format_money(options.amount_cents, self._language()),
                 cart=options.cart_number,
             ),
-            self.tr("Payeur : {name}, dossier {number}").format(
+            self.tr("Paiement par {name}, dossier {number}").format(
                 name=name, number=options.owner_number
             ),
         ):
@@ -303,7 +305,7 @@ class PaymentDialog(QDialog):
             self.status.setProperty("role", "error")
             self.status.setText(
                 f"{STATUS_WORDS[PaymentStatus.REFUSED]}\n"
-                + self.tr("{card} — L'appelant n'est pas inscrit.").format(card=card)
+                + self.tr("{card} — Aucune inscription n'a été faite.").format(card=card)
                 + "\n"
                 + refusal_text(outcome.refusal_reason)
             )

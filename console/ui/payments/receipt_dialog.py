@@ -267,8 +267,8 @@ def receipt_error_text(error: BaseException) -> str:
     if isinstance(error, NotFound) and error.code == "receipt_not_found":
         return translate(
             "ReceiptDialog",
-            "Aucun panier no {cart} n'appartient au propriétaire no {owner}. Vérifiez les "
-            "deux numéros avec l'appelant.",
+            "Aucun panier no {cart} n'appartient au propriétaire no {owner}. Vérifiez les deux "
+            "numéros avec la personne qui appelle.",
         ).format(cart=error.params.get("cart_number"), owner=error.params.get("owner_number"))
     if isinstance(error, NotFound) and error.code == "receipt_not_issued":
         return translate(
@@ -278,7 +278,7 @@ def receipt_error_text(error: BaseException) -> str:
     if isinstance(error, VerificationRequired):
         return translate(
             "ReceiptDialog",
-            "Vérifiez l'identité de l'appelant avant de lui donner un reçu.",
+            "Vérifiez l'identité de la personne qui appelle avant de lui donner un reçu.",
         )
     from console.ui.kit.messages import error_text
 

@@ -33,7 +33,7 @@ class AlreadyRegisteredPanel(QWidget):
         self._tasks, self._api = tasks, api
         self.diagnosis: HoldDiagnosis | None = None
         self._query: tuple[int, int] | None = None
-        self.setAccessibleName(self.tr("Déjà inscrit"))
+        self.setAccessibleName(self.tr("Inscription déjà faite"))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 4)

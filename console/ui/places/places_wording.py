@@ -43,19 +43,21 @@ def ages_text(age_min: int | None, age_max: int | None) -> str:
 def _ages(p: Mapping[str, Any]) -> str:
     return translate(
         "places",
-        "Ce membre a {age} ans ; cette activité accepte {ages} : il ne peut pas y être inscrit.",
+        "Ce membre a {age} ans ; cette activité accepte {ages} : ce membre ne peut pas s'y "
+        "inscrire.",
     ).format(age=p.get("age", "?"), ages=ages_text(p.get("min"), p.get("max")))
 
 
 WORDINGS: dict[str, Wording] = {
     "places_available": lambda p: translate(
         "places",
-        "Il reste réellement {remaining} place(s) sur {capacity} : on peut inscrire l'appelant.",
+        "Places réellement libres : {remaining} sur {capacity}. On peut inscrire la personne.",
     ).format(**p),
     "places_held_in_carts": lambda p: translate(
         "places",
-        "Le site affiche {site} place(s) libre(s), mais elles sont toutes retenues : {carts} "
-        "dans des paniers, {checkout} en paiement, {offers} offerte(s) à la liste d'attente.",
+        "Places libres selon le site : {site}, mais aucune n'est vraiment libre. Retenues dans "
+        "des paniers : {carts} ; en paiement : {checkout} ; offertes à la liste d'attente : "
+        "{offers}.",
     ).format(
         site=p["site_remaining"],
         carts=p["in_carts"],
@@ -65,17 +67,17 @@ WORDINGS: dict[str, Wording] = {
     + _next(p),
     "places_held_by_offers": lambda p: translate(
         "places",
-        "Le site affiche {site} place(s) libre(s), mais elles sont offertes à des personnes "
-        "de la liste d'attente.",
+        "Places libres selon le site : {site}, mais toutes sont offertes à des personnes de la "
+        "liste d'attente.",
     ).format(site=p["site_remaining"])
     + _next(p),
     "places_full": lambda p: translate(
         "places",
-        "Complet : {confirmed} inscription(s) pour {capacity} place(s). L'appelant ira sur "
-        "la liste d'attente ({waiting} personne(s) avant lui).",
+        "Activité complète. Inscriptions : {confirmed} ; capacité : {capacity}. La demande ira "
+        "sur la liste d'attente (déjà en attente : {waiting}).",
     ).format(confirmed=p["confirmed"], capacity=p["capacity"], waiting=p["waitlist_length"]),
     "already_registered": lambda p: translate(
-        "places", "Ce membre est déjà inscrit à cette activité."
+        "places", "Ce membre a déjà une inscription à cette activité."
     ),
     "already_in_cart": lambda p: translate(
         "places", "Ce membre a déjà cette activité dans le panier {cart}."
@@ -115,7 +117,7 @@ WORDINGS: dict[str, Wording] = {
     ),
     "payer_changed": lambda p: translate(
         "places",
-        "Un paiement est déjà en cours pour le panier {cart} avec un autre payeur : "
+        "Un paiement est déjà en cours pour le panier {cart} avec une autre personne qui paie : "
         "vérifiez d'abord son état auprès du site de paiement.",
     ).format(cart=p.get("cart_number", "?")),
     "cart_changed_retry": lambda p: translate(
@@ -143,14 +145,14 @@ WORDINGS: dict[str, Wording] = {
     "cart_other_household": lambda p: (
         translate(
             "places",
-            "Le panier {cart} appartient à un autre dossier : il ne peut pas être modifié "
-            "à partir de celui-ci. Vérifiez le numéro du panier avec l'appelant.",
+            "Le panier {cart} appartient à un autre dossier : il ne peut pas être modifié à "
+            "partir de celui-ci. Vérifiez le numéro du panier avec la personne qui appelle.",
         ).format(cart=p["cart_number"])
         if p.get("cart_number") is not None
         else translate(
             "places",
-            "Ce panier appartient à un autre dossier : il ne peut pas être modifié à "
-            "partir de celui-ci. Vérifiez le numéro du panier avec l'appelant.",
+            "Ce panier appartient à un autre dossier : il ne peut pas être modifié à partir de "
+            "celui-ci. Vérifiez le numéro du panier avec la personne qui appelle.",
         )
     ),
     "cart_not_in_checkout": lambda p: translate(
@@ -165,8 +167,8 @@ WORDINGS: dict[str, Wording] = {
     ).format(cart=p.get("cart_number", "?")),
     "card_invalid": lambda p: translate(
         "places",
-        "La carte n'a pas été soumise au site de paiement et rien n'a été débité. "
-        "Corrigez la saisie avec l'appelant.",
+        "La carte n'a pas été soumise au site de paiement et rien n'a été débité. Corrigez la "
+        "saisie avec la personne qui appelle.",
     ),
     "no_pending_payment": lambda p: translate(
         "places",
@@ -180,8 +182,8 @@ WORDINGS: dict[str, Wording] = {
     ),
     "gateway_not_configured": lambda p: translate(
         "places",
-        "Le site de paiement n'est pas configuré sur le serveur de la console : aucun "
-        "paiement n'est possible pour l'instant. Avisez l'administrateur du serveur.",
+        "Le site de paiement n'est pas configuré sur le serveur de la console : aucun paiement "
+        "n'est possible pour l'instant. Avisez l'équipe d'administration du serveur.",
     ),
     "waitlist_entry_not_found": lambda p: translate(
         "places",

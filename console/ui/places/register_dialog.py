@@ -329,8 +329,8 @@ class RegisterDialog(QDialog):
         else:
             self.outcome.setText(
                 self.tr(
-                    "Aucune place réellement libre : l'appelant est sur la liste d'attente, "
-                    "en position {position}. Il sera avisé par courriel si une place se libère."
+                    "Aucune place réellement libre : la demande est sur la liste d'attente, en "
+                    "position {position}. Un courriel avisera la famille si une place se libère."
                 ).format(position=outcome.waitlist_position)
             )
         if outcome.cart is not None:

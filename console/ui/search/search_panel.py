@@ -46,7 +46,7 @@ class SearchPanel(QWidget):
         )
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.box.setAccessibleName(self.tr("Recherche d'un appelant"))
+        self.box.setAccessibleName(self.tr("Recherche de la personne qui appelle"))
         self.box.setAccessibleDescription(
             self.tr("Les résultats s'affichent pendant la frappe. Entrée ouvre le dossier.")
         )
@@ -104,7 +104,7 @@ class SearchPanel(QWidget):
         return [
             Column(
                 self.tr("Responsable"),
-                lambda h: h.responsible_name or self.tr("(aucun responsable)"),
+                lambda h: h.responsible_name or self.tr("(aucune personne responsable)"),
                 icon=lambda h: icon("lock") if h.account_locked else None,
                 foreground=lambda h: RED if h.account_locked else None,
                 tooltip=lambda h: f"{h.email} — {locked}" if h.account_locked else h.email,

@@ -171,7 +171,7 @@ class Dashboard(QWidget):
         )
 
     def _requeued(self, report: RequeueReport) -> None:
-        text = self.tr("{done} courriel(s) remis dans la file d'envoi sur {total}.").format(
+        text = self.tr("Courriels remis dans la file d'envoi : {done} sur {total}.").format(
             done=report.requeued, total=report.total
         )
         if report.cancelled:

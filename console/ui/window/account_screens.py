@@ -56,7 +56,7 @@ class CallerVerification(QObject):
         font = self.badge.font()
         font.setBold(True)
         self.badge.setFont(font)
-        self.badge.setAccessibleName(self.tr("Vérification de l'appelant"))
+        self.badge.setAccessibleName(self.tr("Vérification de l'identité"))
         self.badge.hide()
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
@@ -119,7 +119,7 @@ class CallerVerification(QObject):
             return
         if status.verified_until is not None:
             self.badge.setText(
-                self.tr("✔ Appelant vérifié {until}").format(
+                self.tr("✔ Identité vérifiée {until}").format(
                     until=format_deadline(status.verified_until, self._workspace.api.now())
                 )
             )
@@ -142,11 +142,11 @@ class CallerVerification(QObject):
             state = "error"
             self._expire_at(status.blocked_until)
         else:
-            self.badge.setText(self.tr("Appelant non vérifié"))
+            self.badge.setText(self.tr("Identité non vérifiée"))
             self.badge.setToolTip(
                 self.tr(
-                    "Vérifiez l'appelant (Ctrl+Maj+V) avant toute action sur le compte ou "
-                    "les membres."
+                    "Vérifiez l'identité de la personne qui appelle (Ctrl+Maj+V) avant toute "
+                    "action sur le compte ou les membres."
                 )
             )
             state = "error"
@@ -188,7 +188,7 @@ class AccountScreens(QObject):
 
         self.verification = CallerVerification(workspace, window)
         panel.add_badge(self.verification.badge)
-        self.verify_action = QAction(self.tr("&Vérifier l'appelant"), window)
+        self.verify_action = QAction(self.tr("&Vérifier l'identité"), window)
         self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.verify_action.setToolTip(self.tr("Poser les questions de vérification (Ctrl+Maj+V)"))
         self.verify_action.triggered.connect(self.verification.verify)

@@ -259,7 +259,8 @@ class CallFlow(QObject):
         if not self._workspace.ready:
             self.panel.show_error(
                 self.tr(
-                    "Aucun membre du personnel connecté : la note ne peut pas être enregistrée."
+                    "Aucune session de membre du personnel n'est ouverte : la note ne peut pas "
+                    "être enregistrée."
                 )
             )
             return
@@ -438,7 +439,7 @@ class CallFlow(QObject):
         if call is None:
             return
         if call.household_number is None:
-            text = self.tr("Appel en cours · appelant non identifié")
+            text = self.tr("Appel en cours · personne non identifiée")
         else:
             text = self.tr("Appel en cours · dossier {number}").format(number=call.household_number)
         self.panel.set_state(text, active=True)

@@ -65,8 +65,8 @@ class DemoCasesDialog(QDialog):
         intro = QLabel(
             translate(
                 "demo_cases",
-                "Chaque appelant fictif de la démonstration, ce qu'il dira et la question "
-                "de la FAQ qu'il illustre. Entrée met l'identifiant dans la recherche.",
+                "Chaque appel fictif de la démonstration, ce que la personne dira et la "
+                "question de la FAQ illustrée. Entrée met l'identifiant dans la recherche.",
             )
         )
         intro.setWordWrap(True)
@@ -76,8 +76,8 @@ class DemoCasesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 translate("demo_cases", "FAQ"),
-                translate("demo_cases", "Appelant"),
-                translate("demo_cases", "Ce qu'il dira"),
+                translate("demo_cases", "Personne qui appelle"),
+                translate("demo_cases", "Ce qui sera dit"),
                 translate("demo_cases", "Dans le dossier"),
                 translate("demo_cases", "À rechercher"),
             ]

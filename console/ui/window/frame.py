@@ -112,8 +112,8 @@ class WindowFrame(QMainWindow):
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setToolTip(
             self.tr(
-                "Base de démonstration : les données sont fictives et le choix "
-                "de l'agent n'est pas une vraie connexion."
+                "Base de démonstration : les données sont fictives et le choix du membre du "
+                "personnel n'est pas une vraie connexion."
             )
         )
         self.demo_badge.hide()
@@ -121,7 +121,7 @@ class WindowFrame(QMainWindow):
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("staffCombo")
         self.staff_combo.setMinimumWidth(260)
-        self.staff_combo.setAccessibleName(self.tr("Agent de démonstration"))
+        self.staff_combo.setAccessibleName(self.tr("Membre du personnel de démonstration"))
         self.staff_label.setBuddy(self.staff_combo)
         self.staff_combo.currentIndexChanged.connect(self._staff_picked)
         self._demo_actions = [
@@ -145,7 +145,7 @@ class WindowFrame(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         household_menu = menu.addMenu(self.tr("&Dossier"))
-        self.search_action = QAction(self.tr("&Rechercher un appelant"), self)
+        self.search_action = QAction(self.tr("&Rechercher la personne qui appelle"), self)
         self.search_action.setShortcuts(
             [
                 QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_K),
@@ -206,7 +206,7 @@ class WindowFrame(QMainWindow):
         bar = self.statusBar()
         self.actor_label = QLabel()
         self.actor_label.setObjectName("actorLabel")
-        self.actor_label.setAccessibleName(self.tr("Membre du personnel connecté"))
+        self.actor_label.setAccessibleName(self.tr("Membre du personnel en session"))
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)
@@ -227,7 +227,7 @@ class WindowFrame(QMainWindow):
 
     def show_connecting(self) -> None:
         self.statusBar().showMessage(self.tr("Connexion à la base de données…"))
-        self.actor_label.setText(self.tr("Non connecté"))
+        self.actor_label.setText(self.tr("Aucune session ouverte"))
         self.search_panel.focus_search()
 
     def show_startup_progress(self, done: int, total: int) -> None:
@@ -306,7 +306,7 @@ class WindowFrame(QMainWindow):
         if actor is None:
             self.actor_label.setText(self.tr("Aucun membre du personnel"))
             return
-        text = self.tr("Connecté : {name} ({role})").format(
+        text = self.tr("Session : {name} ({role})").format(
             name=actor.display_name, role=role_name(actor.role)
         )
         if actor.borough_name:

@@ -78,7 +78,7 @@ class ActivityPicker(QWidget):
         self.list.clear()
         for a in found:
             item = QListWidgetItem(
-                self.tr("{code} — {title} ({real} place(s) réellement libre(s))").format(
+                self.tr("{code} — {title} (places réellement libres : {real})").format(
                     code=a.code, title=a.title, real=a.real_remaining
                 )
             )
@@ -144,7 +144,7 @@ class PlacesScreens:
         # before the fixes callers phone about (a locked cart, a lost receipt).
         panel.add_action(self.register_action, rank=SECONDARY)
         self.already_action = self._action(
-            translate("places", "&Déjà inscrit ? (F7)…"),
+            translate("places", "&Déjà une inscription ? (F7)…"),
             "Ctrl+Shift+I",
             self.open_already_registered,
         )
@@ -160,7 +160,7 @@ class PlacesScreens:
             translate("places", "&Places d'une activité…"), "Ctrl+P", self.open_places
         )
         self.review_action = self._action(
-            translate("places", "&Liste d'attente (superviseur)…"), "Ctrl+Shift+W", self.open_review
+            translate("places", "&Liste d'attente (supervision)…"), "Ctrl+Shift+W", self.open_review
         )
         menu.addAction(self.places_action)
         menu.addAction(self.review_action)
