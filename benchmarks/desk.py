@@ -354,7 +354,8 @@ class Desk:
         button = next(
             b
             for b in box.buttons()
-            if box.buttonRole(b) in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
+            if box.buttonRole(b)
+            in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
         )
         letter = _mnemonic(button.text())
         if not letter:
@@ -368,7 +369,9 @@ class Desk:
         while not clicked and time.monotonic() < deadline:
             QTest.qWait(20)
         if not clicked:
-            self.tally.notes.append(f"{what}: Alt+{letter} did not press « {_plain(button.text())} »")
+            self.tally.notes.append(
+                f"{what}: Alt+{letter} did not press « {_plain(button.text())} »"
+            )
 
     def pending_answers(self) -> int:
         return len(self._answers)
@@ -509,7 +512,7 @@ def verify(desk: Desk, view: HouseholdView) -> None:
     desk.type(view.postal_code)
     # Enter in a field never checks (a check is journaled and a wrong one counts toward
     # the block): the dialog's « &Vérifier » button, Alt+V.
-    desk.press(dialog.check_button)
+    desk.press(dialog.check_button)  # type: ignore[attr-defined]
     watch = desk.window.account_screens.verification
     _wait(lambda: watch.verified, "the verification")
 
@@ -806,9 +809,7 @@ def call_f6(desk: Desk) -> None:
         lambda: (chosen := dialog.selected_activity()) is not None and chosen.code == activity.code,
         f"activity {activity.code} chosen",
     )
-    desk.tally.notes.append(
-        f"{activity.code}: {dialog.selected_activity().real_remaining} real places seen"  # type: ignore[union-attr]
-    )
+    desk.tally.notes.append(f"{activity.code}: {activity.real_remaining} real places seen")
     desk.press(dialog.add_button)
     _wait(lambda: dialog.cart is not None and bool(dialog.cart.held), "the place held")
     desk.press(dialog.pay_button)
