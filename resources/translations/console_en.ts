@@ -223,6 +223,10 @@
         <translation>User &amp;account</translation>
     </message>
     <message>
+        <source>Déverrouiller le compte…</source>
+        <translation>Unlock the account…</translation>
+    </message>
+    <message>
         <source>&amp;Journal des actions</source>
         <translation>Action &amp;log</translation>
     </message>
