@@ -799,15 +799,15 @@ def call_f6(desk: Desk) -> None:
     dialog = next(d for d in desk.window.findChildren(RegisterDialog) if d.isVisible())
     desk.activate(dialog)
     _wait(lambda: dialog.members.count() > 0, "the family's members")
-    desk.type(zoe.first_name)  # the members list has the focus: typing picks her
-    if dialog.selected_member() != zoe.member_id:
-        raise Unreachable(f"member {zoe.first_name}: typed, got {dialog.selected_member()}")
-    desk.chord("Tab")
-    desk.type(activity.code)  # the filter; the real places show in the table
+    desk.type(activity.code)  # the filter has the focus; the real places show in the table
     _wait(
         lambda: (chosen := dialog.selected_activity()) is not None and chosen.code == activity.code,
         f"activity {activity.code} chosen",
     )
+    desk.reach(dialog.members)
+    desk.type(zoe.first_name)  # typing a name in the members list picks the member
+    if dialog.selected_member() != zoe.member_id:
+        raise Unreachable(f"member {zoe.first_name}: typed, got {dialog.selected_member()}")
     desk.tally.notes.append(f"{activity.code}: {activity.real_remaining} real places seen")
     desk.press(dialog.add_button)
     _wait(lambda: dialog.cart is not None and bool(dialog.cart.held), "the place held")

@@ -157,8 +157,7 @@ class RegisterDialog(QDialog):
             self.search.setText(activity_code)
             self.members.setFocus()
         else:
-            # The member first (typing a name picks it), then Tab to the activity filter.
-            self.members.setFocus()
+            self.search.setFocus()
         tasks.run(lambda: api.household_view(household_id), self._show_members, self._fail)
         self.search_activities()
 
