@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QMenu,
+    QMessageBox,
     QWidget,
 )
 
@@ -66,6 +67,7 @@ _DIALOGS_THE_CALLS_USE: tuple[type, ...] = ()
 GOAL = 4
 GOAL_F6 = 10
 TIMEOUT_S = 15.0
+CONFIRM = "confirm"  # an answer's key: the confirm button's Alt+letter
 
 
 # --- the demo and the window ---------------------------------------------------------
@@ -199,6 +201,13 @@ class Desk:
             self.window.activateWindow()
             QTest.qWaitForWindowActive(self.window, 1000)
 
+    def activate(self, dialog: QWidget) -> None:
+        """A window that just opened becomes the active one, as a real screen's window
+        manager makes it (the offscreen platform needs to be asked); not a key."""
+        if not dialog.isActiveWindow():
+            dialog.activateWindow()
+            _wait(dialog.isActiveWindow, f"« {dialog.windowTitle()} » active", 5)
+
     def chord(self, sequence: str) -> None:
         """One key chord (``Tab``, ``Return``, ``Ctrl+Shift+V``) to the focused widget."""
         combined = QKeySequence(sequence)[0]
@@ -251,7 +260,11 @@ class Desk:
             before = self.focus()
             combined = QKeySequence(f"Alt+{mnemonic}")[0]
             QTest.keyClick(before, combined.key(), combined.keyboardModifiers())
-            QTest.qWait(30)
+            # A mnemonic presses its button as a click would look (animateClick: the
+            # button shows down, then clicks ~100 ms later).
+            deadline = time.monotonic() + 0.5
+            while not clicked and time.monotonic() < deadline:
+                QTest.qWait(20)
             if clicked:
                 self._count(f"Alt+{mnemonic}")
                 self.settle()
@@ -318,7 +331,9 @@ class Desk:
         self._modal_timer.stop()
         try:
             for key in keys:
-                if isinstance(key, tuple):
+                if key == CONFIRM:
+                    self._confirm(modal, what)
+                elif isinstance(key, tuple):
                     _type_into(self.focus(), key[0])
                     self._count(f"{what}: type {key[0]!r}")
                 else:
@@ -328,6 +343,35 @@ class Desk:
                 QTest.qWait(30)
         finally:
             self._modal_timer.start()
+
+    def confirm(self, title_part: str) -> None:
+        """The question an irreversible change asks first (Cancel its default): answered
+        with its confirm button's Alt+letter."""
+        self.answer(f"« {title_part} » confirmed", is_dialog(title_part), [CONFIRM])
+
+    def _confirm(self, box: QWidget, what: str) -> None:
+        assert isinstance(box, QMessageBox)
+        button = next(
+            b
+            for b in box.buttons()
+            if box.buttonRole(b)
+            in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole)
+        )
+        letter = _mnemonic(button.text())
+        if not letter:
+            raise Unreachable(f"{what}: « {_plain(button.text())} » has no letter")
+        clicked: list[bool] = []
+        button.clicked.connect(lambda *_: clicked.append(True))
+        combined = QKeySequence(f"Alt+{letter}")[0]
+        QTest.keyClick(self.focus(), combined.key(), combined.keyboardModifiers())
+        self._count(f"{what}: Alt+{letter}")
+        deadline = time.monotonic() + 0.5
+        while not clicked and time.monotonic() < deadline:
+            QTest.qWait(20)
+        if not clicked:
+            self.tally.notes.append(
+                f"{what}: Alt+{letter} did not press « {_plain(button.text())} »"
+            )
 
     def pending_answers(self) -> int:
         return len(self._answers)
@@ -460,10 +504,15 @@ def verify(desk: Desk, view: HouseholdView) -> None:
     assert responsible is not None
     desk.chord("Ctrl+Shift+V")
     _wait(lambda: isinstance(QApplication.activeModalWidget(), QDialog), "the questions")
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QDialog)
+    desk.activate(dialog)
     desk.type(responsible.birth_date.isoformat())
     desk.chord("Tab")
     desk.type(view.postal_code)
-    desk.chord("Return")
+    # Enter in a field never checks (a check is journaled and a wrong one counts toward
+    # the block): the dialog's « &Vérifier » button, Alt+V.
+    desk.press(dialog.check_button)  # type: ignore[attr-defined]
     watch = desk.window.account_screens.verification
     _wait(lambda: watch.verified, "the verification")
 
@@ -514,6 +563,7 @@ def call_f2(desk: Desk) -> None:
     panel = account_tab(desk)
     _wait(lambda: panel.confirm_button.isEnabled(), "the account's buttons")
     sent_before = len(services(desk).account_summary(view.household_id).messages)
+    desk.confirm("Renvoyer la confirmation")
     desk.press(panel.confirm_button)
     _wait(
         lambda: len(services(desk).account_summary(view.household_id).messages) > sent_before,
@@ -528,12 +578,13 @@ def call_f1(desk: Desk) -> None:
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
-    panel = account_tab(desk)
-    _wait(lambda: panel.unlock_button.isEnabled(), "the account's buttons")
-    desk.press(panel.unlock_button)
+    panel = desk.window.account_screens.account_panel
+    desk.confirm("Déverrouiller le compte")
+    desk.chord("Ctrl+Shift+U")  # the account tab and its question
     api = services(desk)
     _wait(lambda: not api.account_summary(view.household_id).locked, "the account unlocked")
     _wait(lambda: panel.reset_button.isEnabled(), "the reset button")
+    desk.confirm("Envoyer un lien de réinitialisation")
     desk.press(panel.reset_button)
     _wait(
         lambda: api.account_summary(view.household_id).reset_link_valid_until is not None,
@@ -548,10 +599,10 @@ def call_f11(desk: Desk) -> None:
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
-    desk.answer("which cart", is_dialog("Panier verrouillé"), ["Return"])
     desk.answer(
         "reason", is_dialog("Raison"), [("Appel de la cliente, navigateur fermé",), "Return"]
     )
+    desk.confirm("Libérer le panier verrouillé")
     desk.chord("Ctrl+Shift+L")
     api = services(desk)
     _wait(
@@ -569,9 +620,7 @@ def call_f14(desk: Desk) -> None:
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
-    desk.chord("Ctrl+4")  # Paiements
-    desk.chord("Down")
-    desk.chord("Ctrl+Shift+R")
+    desk.chord("Ctrl+Shift+R")  # the family's latest receipt
     _wait(
         lambda: any(d.isVisible() for d in desk.window.findChildren(QDialog, "receiptDialog")),
         "the receipt dialog",
@@ -651,6 +700,7 @@ def call_f4(desk: Desk) -> None:
     if family.remove_button.isEnabled():
         desk.reach(family.reason)
         desk.type("Séparation")
+        desk.confirm("Retirer un membre")
         desk.press(family.remove_button)
     api = services(desk)
     moussa = next(
@@ -669,6 +719,7 @@ def call_f4(desk: Desk) -> None:
     family = desk.window.account_screens.family_panel
     desk.reach(family.reason)
     desk.type("Séparation")
+    desk.confirm("Retirer un membre")
     desk.press(family.remove_button)
     api = services(desk)
     _wait(
@@ -703,6 +754,7 @@ def call_f7(desk: Desk) -> None:
     desk.chord("Down")
     desk.reach(panel.reason)
     desk.type("Déjà inscrite : réservation restée au panier")
+    desk.confirm("Libérer la réservation")
     desk.press(panel.release_button)
     api = services(desk)
     _wait(
@@ -720,8 +772,68 @@ def call_f7(desk: Desk) -> None:
 
 
 def call_f6(desk: Desk) -> None:
-    """F6: check places, then register and pay by phone — not written yet."""
-    raise NotImplementedError("the F6 path (places, register, pay) is not scripted yet")
+    """F6: Zoé's group shows places but she lands on the waitlist (its last places are
+    held in other carts): the register dialog shows the real places; register her in an
+    activity that has some and pay by phone with the sandbox's approved VISA."""
+    from console.domain.ages import age_fits
+    from console.ui.places.register_dialog import RegisterDialog
+
+    case = case_of("F6")
+    view = open_case(desk, case)
+    verify(desk, view)
+    desk.phase = "act"
+    api = services(desk)
+    zoe = next(m for m in view.members if m.first_name.startswith("Zo"))
+    taken = {r.activity_code for r in view.registrations if r.member_name.startswith("Zo")}
+    activity = next(
+        a
+        for a in api.find_activities("")
+        if a.real_remaining > 0 and a.code not in taken and age_fits(zoe.age, a.age_min, a.age_max)
+    )
+    paid_before = len(view.payments)
+    desk.chord("Ctrl+I")
+    _wait(
+        lambda: any(d.isVisible() for d in desk.window.findChildren(RegisterDialog)),
+        "the register dialog",
+    )
+    dialog = next(d for d in desk.window.findChildren(RegisterDialog) if d.isVisible())
+    desk.activate(dialog)
+    _wait(lambda: dialog.members.count() > 0, "the family's members")
+    desk.type(activity.code)  # the filter has the focus; the real places show in the table
+    _wait(
+        lambda: (chosen := dialog.selected_activity()) is not None and chosen.code == activity.code,
+        f"activity {activity.code} chosen",
+    )
+    desk.reach(dialog.members)
+    desk.type(zoe.first_name)  # typing a name in the members list picks the member
+    if dialog.selected_member() != zoe.member_id:
+        raise Unreachable(f"member {zoe.first_name}: typed, got {dialog.selected_member()}")
+    desk.tally.notes.append(f"{activity.code}: {activity.real_remaining} real places seen")
+    desk.press(dialog.add_button)
+    _wait(lambda: dialog.cart is not None and bool(dialog.cart.held), "the place held")
+    desk.press(dialog.pay_button)
+    _wait(
+        lambda: any(d.isVisible() for d in desk.window.findChildren(QDialog, "paymentDialog")),
+        "the payment dialog",
+    )
+    pay = next(d for d in desk.window.findChildren(QDialog, "paymentDialog") if d.isVisible())
+    desk.activate(pay)
+    _wait(lambda: pay.pay_button.isEnabled(), "the cart's amount and payers")
+    desk.reach(pay.card.number)
+    desk.type("4242 4242 4242 4242")  # the sandbox's approved VISA (never stored)
+    desk.reach(pay.card.expiry)
+    desk.type("12/" + str((time.localtime().tm_year + 2) % 100))
+    desk.reach(pay.card.cvv)
+    desk.type("123")
+    desk.confirm("Payer le panier")
+    desk.press(pay.pay_button)
+    _wait(
+        lambda: len(services(desk).household_view(view.household_id).payments) > paid_before,
+        "the payment recorded",
+    )
+    _wait(lambda: pay.receipt_button.isVisible() or not pay.isVisible(), "the payment's answer")
+    desk.chord("Escape")  # close the payment (its receipt is one key away: « Reçu… »)
+    note(desk, "F6", "Zoé inscrite dans une activité qui a des places, payée par téléphone.")
 
 
 CALLS: dict[str, Callable[[Desk], None]] = {

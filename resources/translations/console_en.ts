@@ -92,8 +92,16 @@
         <translation>An email tells the family. This cannot be undone.</translation>
     </message>
     <message>
-        <source>Déverrouiller</source>
-        <translation>Unlock</translation>
+        <source>&amp;Déverrouiller</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer le lien</source>
+        <translation>&amp;Send the link</translation>
+    </message>
+    <message>
+        <source>&amp;Renvoyer</source>
+        <translation>&amp;Resend</translation>
     </message>
     <message>
         <source>Compte déverrouillé. Un courriel avise {email}.</source>
@@ -112,10 +120,6 @@
         <translation>An email sent cannot be taken back.</translation>
     </message>
     <message>
-        <source>Envoyer le lien</source>
-        <translation>Send the link</translation>
-    </message>
-    <message>
         <source>Lien de réinitialisation envoyé à {email}, valide {until}.</source>
         <translation>Reset link sent to {email}, valid {until}.</translation>
     </message>
@@ -126,10 +130,6 @@
     <message>
         <source>Renvoyer le courriel de confirmation à {email}, compte du dossier {number} ({who})&#xa0;?</source>
         <translation>Resend the confirmation email to {email}, the account of household {number} ({who})?</translation>
-    </message>
-    <message>
-        <source>Renvoyer</source>
-        <translation>Resend</translation>
     </message>
     <message>
         <source>Courriel de confirmation renvoyé à {email}.</source>
@@ -221,6 +221,10 @@
     <message>
         <source>&amp;Compte utilisateur</source>
         <translation>User &amp;account</translation>
+    </message>
+    <message>
+        <source>Déverrouiller le compte…</source>
+        <translation>Unlock the account…</translation>
     </message>
     <message>
         <source>&amp;Journal des actions</source>
@@ -947,8 +951,12 @@
         <translation>This member is a payer: with this relationship, they may no longer be able to pay the family&apos;s carts.</translation>
     </message>
     <message>
-        <source>Changer le lien de {name}</source>
-        <translation>Change {name}&apos;s relationship</translation>
+        <source>&amp;Changer le lien de {name}</source>
+        <translation>&amp;Change {name}&apos;s relationship</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer {name}</source>
+        <translation>&amp;Remove {name}</translation>
     </message>
     <message>
         <source>Lien de {name} changé pour «&#xa0;{relationship}&#xa0;».</source>
@@ -969,10 +977,6 @@
     <message>
         <source>Le retrait ne peut pas être annulé depuis la console. L&apos;historique du membre est conservé.</source>
         <translation>The removal cannot be undone from the console. The member&apos;s history is kept.</translation>
-    </message>
-    <message>
-        <source>Retirer {name}</source>
-        <translation>Remove {name}</translation>
     </message>
     <message>
         <source>{name} a été retiré du dossier. Son historique est conservé.</source>
@@ -1291,8 +1295,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Payer</translation>
     </message>
     <message>
-        <source>Payer</source>
-        <translation>Pay</translation>
+        <source>&amp;Payer</source>
+        <translation>&amp;Pay</translation>
     </message>
     <message>
         <source>Reçu…</source>
@@ -1467,8 +1471,8 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>Save…</translation>
     </message>
     <message>
-        <source>Envoyer par courriel</source>
-        <translation>Send by email</translation>
+        <source>&amp;Envoyer par courriel</source>
+        <translation>&amp;Email it</translation>
     </message>
     <message>
         <source>Numéro de panier</source>
@@ -1600,6 +1604,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>&amp;Retirer l&apos;activité</source>
         <translation>&amp;Remove the activity</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer le panier…</source>
+        <translation>Pa&amp;y the cart…</translation>
     </message>
     <message>
         <source>Membres&#xa0;:</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -102,3 +103,32 @@ def test_cvv_is_never_echoed(qtbot: QtBot) -> None:
     widget = _widget(qtbot)
     assert widget.cvv.echoMode() is QLineEdit.EchoMode.Password
     assert widget.number.inputMethodHints() & Qt.InputMethodHint.ImhSensitiveData
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_a_whole_number_then_a_whole_expiry_move_the_focus_on(qtbot: QtBot) -> None:
+    """As on a paper form: the agent types the number, the expiry, the CVV, no Tab."""
+    widget = _widget(qtbot)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget.number.setFocus()
+    qtbot.keyClicks(widget.number, "4242 4242 4242 424")
+    assert widget.number.hasFocus()  # 15 digits: not whole yet
+    qtbot.keyClicks(widget.number, "2")
+    qtbot.waitUntil(widget.expiry.hasFocus)
+    qtbot.keyClicks(widget.expiry, "12/2")
+    assert widget.expiry.hasFocus()
+    qtbot.keyClicks(widget.expiry, "9")
+    qtbot.waitUntil(widget.cvv.hasFocus)
+
+
+@pytest.mark.qt_log_ignore("does not support")
+def test_a_mistyped_number_keeps_the_focus(qtbot: QtBot) -> None:
+    widget = _widget(qtbot)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget.number.setFocus()
+    qtbot.keyClicks(widget.number, "4242 4242 4242 4243")  # checksum wrong
+    assert widget.number.hasFocus()

@@ -79,3 +79,21 @@ def test_no_default_button_keeps_enter_in_the_field(qtbot: QtBot) -> None:
     confirm.no_default_button(dialog)
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert pressed == [True]
+
+
+def test_the_confirm_letter_answers_only_with_alt(qtbot: QtBot) -> None:
+    """Qt's message box presses a button on its bare letter: a word typed on by habit
+    (« c… ») would confirm. Only Alt+C does."""
+    box = confirm.confirmation_box(None, "Offrir", "Offrir une place?", "Léa Côté")
+    qtbot.add_widget(box)
+    (button,) = [b for b in box.buttons() if b.objectName() == "confirmButton"]
+    pressed: list[bool] = []
+    button.clicked.connect(lambda: pressed.append(True))
+    box.show()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box, Qt.Key.Key_C)
+    qtbot.wait(300)  # a mnemonic clicks ~100 ms later (animateClick)
+    assert pressed == [] and box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: pressed == [True], timeout=2000)

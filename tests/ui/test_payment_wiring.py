@@ -91,15 +91,18 @@ def test_pay_the_live_cart_then_reprint_its_receipt(
     dialog.close()
 
 
-def test_reprint_without_selection_opens_the_form_with_the_owner_number(
+def test_reprint_without_selection_opens_the_familys_latest_receipt(
     qtbot: QtBot, window: MainWindow, families: Families
 ) -> None:
     actions = _open(qtbot, window, families.cote)
+    view = window.workspace.household
+    assert view is not None and view.payments
+    latest = max(view.payments, key=lambda p: (p.created_at, p.payment_id))
     actions.receipt_action.trigger()
     receipt = window.findChild(ReceiptDialog)
     assert receipt is not None
     assert receipt.owner_number.text() == str(families.cote_number)
-    assert receipt.cart_number.text() == ""
+    assert receipt.cart_number.text() == str(latest.cart_number)
     receipt.close()
 
 

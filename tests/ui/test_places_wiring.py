@@ -150,3 +150,47 @@ def test_releasing_a_locked_cart_asks_naming_the_cart_the_file_and_its_lines(
     answer[0] = True
     screens.release_locked()
     assert released == [(cart.cart_id, "Appel de la famille")]
+
+
+def test_the_register_dialog_hands_its_cart_to_the_payment(
+    qtbot: QtBot, wired: tuple[MainWindow, PlacesScreens], families: Families, ui_ctx
+) -> None:
+    """F6 by phone: « Payer le panier… » closes the registration and opens the payment of
+    the very cart it filled (the payment asks before charging)."""
+    from PySide6.QtWidgets import QDialog
+
+    from console.ui.window.payment_actions import install_payments
+
+    main, screens = wired
+    install_payments(main)
+    actor = main.workspace.actor
+    assert actor is not None
+    verify(ui_ctx, actor, families.tremblay)
+    make_activity(ui_ctx, title="Patinage artistique", capacity=3)
+    with qtbot.waitSignal(main.workspace.household_changed, timeout=5000):
+        main.open_household(families.tremblay)
+    _settle(qtbot, main)
+    dialog = screens.open_register()
+    assert dialog is not None
+    _settle(qtbot, main)
+    dialog.places.timer.stop()
+    assert not dialog.pay_button.isEnabled()  # nothing held yet
+    row = next(i for i, a in enumerate(dialog.activities) if a.title == "Patinage artistique")
+    dialog.table.selectRow(row)
+    dialog.table.setCurrentCell(row, 0)
+    dialog.add()
+    qtbot.waitUntil(lambda: dialog.cart is not None and bool(dialog.cart.held), timeout=10000)
+    assert dialog.pay_button.isEnabled()
+    cart = dialog.cart
+    assert cart is not None
+    dialog.pay_button.click()
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in main.findChildren(QDialog, "paymentDialog")),
+        timeout=5000,
+    )
+    assert not dialog.isVisible()
+    pay = next(d for d in main.findChildren(QDialog, "paymentDialog") if d.isVisible())
+    _settle(qtbot, main)
+    assert str(cart.number) in pay.cart_label.text()  # type: ignore[attr-defined]
+    pay.close()
+    _settle(qtbot, main)

@@ -343,7 +343,7 @@ class AccountPanel(QWidget):
             self.tr("Déverrouiller le compte"),
             self.tr("Déverrouiller le compte {email} du dossier {number} ({who}) ?"),
             self.tr("Un courriel avise la famille. Cela ne s'annule pas."),
-            self.tr("Déverrouiller"),
+            self.tr("&Déverrouiller"),
             lambda api, household_id: api.unlock_account(household_id),
             self.tr("Compte déverrouillé. Un courriel avise {email}."),
         )
@@ -356,7 +356,7 @@ class AccountPanel(QWidget):
                 "({who}) ?"
             ),
             self.tr("Un courriel envoyé ne se reprend pas."),
-            self.tr("Envoyer le lien"),
+            self.tr("&Envoyer le lien"),
             lambda api, household_id: api.send_password_reset(household_id),
             self.tr("Lien de réinitialisation envoyé à {email}, valide {until}."),
         )
@@ -369,7 +369,7 @@ class AccountPanel(QWidget):
                 "({who}) ?"
             ),
             self.tr("Un courriel envoyé ne se reprend pas."),
-            self.tr("Renvoyer"),
+            self.tr("&Renvoyer"),
             lambda api, household_id: api.resend_confirmation(household_id),
             self.tr("Courriel de confirmation renvoyé à {email}."),
         )

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from console.ui.kit.confirm import QuestionBox
 
-class Confirmation(QMessageBox):
-    """A question whose default and escape button is the cancel button."""
+
+class Confirmation(QuestionBox):
+    """A question whose default and escape button is the cancel button; its confirm
+    button's letter answers only with Alt (a letter typed on by habit answers nothing)."""
 
     def __init__(
         self, parent: QWidget, title: str, question: str, confirm: str, cancel: str

@@ -265,7 +265,7 @@ class FamilyPanel(QWidget):
                 "Ce membre paie pour la famille : avec ce lien, cette personne pourrait ne plus "
                 "pouvoir payer les paniers de la famille."
             ),
-            self.tr("Changer le lien de {name}").format(name=member.name),
+            self.tr("&Changer le lien de {name}").format(name=member.name),
             member,
             file,
             lambda current, seen: self._change_relationship(current, seen, relationship, reason),
@@ -316,7 +316,7 @@ class FamilyPanel(QWidget):
                 "membre est conservé."
             )
             + payer,
-            self.tr("Retirer {name}").format(name=member.name),
+            self.tr("&Retirer {name}").format(name=member.name),
             member,
             file,
             lambda current, seen: self._remove(current, seen, reason),
@@ -375,7 +375,7 @@ class FamilyPanel(QWidget):
                 return
             act(current, shown)
 
-        # The confirm button has no shortcut letter: a key typed on, by habit, cancels.
+        # Its confirm button answers Alt+letter only: a key typed on, by habit, cancels.
         self.confirmation = ask(self, title, question, confirm, self.tr("Annuler"), confirmed)
         self.confirmation.finished.connect(lambda _r: self._forget_confirmation())
 

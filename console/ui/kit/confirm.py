@@ -7,17 +7,49 @@ accepts something calls :func:`confirm_change` first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 translate = QCoreApplication.translate
+
+
+_PLAIN_KEYS_THAT_ANSWER = {
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+}
+
+
+class QuestionBox(QMessageBox):
+    """A question box whose buttons' letters answer only with Alt: Qt's message box
+    presses a button on its bare letter, so a word typed on by habit would confirm.
+    Enter, Escape, Tab and Space keep their meaning (the default button is Cancel)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bare = not event.modifiers() & (
+            Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if bare and Qt.Key(event.key()) not in _PLAIN_KEYS_THAT_ANSWER:
+            event.accept()  # a letter typed on answers nothing
+            return
+        super().keyPressEvent(event)
 
 
 def confirmation_box(
     parent: QWidget | None, title: str, what: str, who: str, *, detail: str = ""
 ) -> QMessageBox:
     """The question, not yet shown: ``what`` will happen, to ``who``; Cancel is the default."""
-    box = QMessageBox(parent)
+    box = QuestionBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(what)

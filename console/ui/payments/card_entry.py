@@ -210,6 +210,15 @@ class CardEntryWidget(QWidget):
             self.number.setText(digits)
             self.number.setCursorPosition(len(before))
         self._refresh()
+        if self._number_whole(digits) and not self.expiry.text():
+            self.expiry.setFocus()  # a whole, valid number: the expiry next, as on paper
+
+    def _number_whole(self, digits: str) -> bool:
+        """16 digits (19 for the longest VISA) that pass every number rule."""
+        if len(digits) not in (16, 19):
+            return False
+        reasons = check_card(digits, 12, 99, "000", self._today()).reasons
+        return not any(r.code in NUMBER_FIELD_CODES for r in reasons)
 
     def _on_expiry_edited(self, text: str) -> None:
         if len(text) == 2 and text.isdigit():
@@ -217,6 +226,8 @@ class CardEntryWidget(QWidget):
         elif len(text) == 4 and "/" not in text and text.isdigit():
             self.expiry.setText(f"{text[:2]}/{text[2:]}")
         self._refresh()
+        if _parse_expiry(self.expiry.text()) is not None and len(self.expiry.text()) == 5:
+            self.cvv.setFocus()  # MM/AA whole: the CVV next
 
     def _check(self) -> CardCheck:
         parsed = _parse_expiry(self.expiry.text())

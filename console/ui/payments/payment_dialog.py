@@ -161,7 +161,7 @@ class PaymentDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(self)
-        self.pay_button = QPushButton(self.tr("Payer"), self)
+        self.pay_button = QPushButton(self.tr("&Payer"), self)
         self.pay_button.setObjectName("pay")
         self.receipt_button = QPushButton(self.tr("Reçu…"), self)
         self.receipt_button.setObjectName("receipt")
@@ -225,6 +225,8 @@ class PaymentDialog(QDialog):
         self.releve24.setVisible(bool(warning))
         self.status.setText("")
         self.pay_button.setEnabled(bool(options.allowed_member_ids) and options.amount_cents > 0)
+        if self.pay_button.isEnabled() and self.selected_payer() in options.allowed_member_ids:
+            self.card.number.setFocus()  # the payer is chosen already: the card next
         if not options.payers:
             self.status.setText(
                 self.tr(

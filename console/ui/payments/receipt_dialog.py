@@ -120,7 +120,7 @@ class ReceiptDialog(QDialog):
         self.open_button = QPushButton(self.tr("Ouvrir le PDF"), self)
         self.print_button = QPushButton(self.tr("Imprimer…"), self)
         self.save_button = QPushButton(self.tr("Enregistrer…"), self)
-        self.email_button = QPushButton(self.tr("Envoyer par courriel"), self)
+        self.email_button = QPushButton(self.tr("&Envoyer par courriel"), self)
         for name, button, slot in (
             ("open_pdf", self.open_button, self.open_pdf),
             ("print", self.print_button, self.print_receipt),

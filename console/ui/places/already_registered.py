@@ -43,6 +43,7 @@ class AlreadyRegisteredPanel(QWidget):
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the reason field
         fit_columns(self.table)  # every title whole, every column in sight
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reason = QLineEdit()

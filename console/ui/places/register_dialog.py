@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ ROLE = Qt.ItemDataRole.UserRole
 
 class RegisterDialog(QDialog):
     """Inscription par téléphone for one household."""
+
+    pay_requested = Signal(int)  # cart_id: the payment screen takes the call's cart
 
     def __init__(
         self,
@@ -121,6 +123,9 @@ class RegisterDialog(QDialog):
         self.extend_button.clicked.connect(self.extend)
         self.remove_button = QPushButton(self.tr("&Retirer l'activité"))
         self.remove_button.clicked.connect(self.remove)
+        # Paying is the payment screen's job: this hands it the cart and closes.
+        self.pay_button = QPushButton(self.tr("Pa&yer le panier…"))
+        self.pay_button.clicked.connect(self.pay)
 
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Membres :")))
@@ -137,6 +142,7 @@ class RegisterDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.extend_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.pay_button)
         right.addLayout(buttons)
         share_of_window(self, 0.7, 0.8, (900, 560))
         layout = QHBoxLayout(self)
@@ -338,6 +344,14 @@ class RegisterDialog(QDialog):
         self.places.refresh()
         self.search_activities()
 
+    def pay(self) -> None:
+        """Close and hand the cart to the payment screen (which asks before paying)."""
+        cart = self.cart
+        if cart is None or not cart.live or not cart.held:
+            return
+        self.accept()
+        self.pay_requested.emit(cart.cart_id)
+
     def extend(self) -> None:
         if self.cart is None:
             return
@@ -371,6 +385,7 @@ class RegisterDialog(QDialog):
     def _show_cart(self, cart: CartSummary | None) -> None:
         self.cart = cart
         self.items.clear()
+        self.pay_button.setEnabled(cart is not None and cart.live and bool(cart.held))
         if cart is None:
             self.extend_button.setEnabled(False)
             self.remove_button.setEnabled(False)

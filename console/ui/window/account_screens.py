@@ -185,6 +185,7 @@ class AccountScreens(QObject):
         workspace = window.workspace
         panel = window.household_panel
         self.workspace = workspace
+        self.workspace_panel = panel
 
         self.verification = CallerVerification(workspace, window)
         panel.add_badge(self.verification.badge)
@@ -201,6 +202,12 @@ class AccountScreens(QObject):
         self.account_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.account_action.triggered.connect(lambda: panel.show_tab(self.account_tab))
         window.addAction(self.account_action)
+        # F1 from anywhere in the file: the account tab, then its question (naming the
+        # account) — the key does not unlock by itself.
+        self.unlock_action = QAction(self.tr("Déverrouiller le compte…"), window)
+        self.unlock_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.unlock_action.triggered.connect(self._unlock)
+        window.addAction(self.unlock_action)
 
         self.family_panel = FamilyPanel(workspace, panel.members_table, panel.members_model)
         panel.add_member_tools(self.family_panel)
@@ -231,6 +238,11 @@ class AccountScreens(QObject):
         window.addAction(self.audit_action)
         workspace.actor_changed.connect(self._actor_changed)
         self._actor_changed(workspace.actor)
+
+    def _unlock(self) -> None:
+        self.workspace_panel.show_tab(self.account_tab)
+        if self.account_panel.unlock_button.isEnabled():  # locked, caller verified
+            self.account_panel.unlock()
 
     def _actor_changed(self, actor: Actor | None) -> None:
         supervisor = actor is not None and actor.role is Role.SUPERVISOR

@@ -103,7 +103,13 @@ class PaymentActions(QObject):
                 self.tr("Sélectionnez dans l'onglet Paniers un panier ouvert à payer."),
             )
             return
-        api, cart_id = self._workspace.api, cart.cart_id
+        self.pay_cart(cart.cart_id)
+
+    def pay_cart(self, cart_id: int) -> None:
+        """The payment dialog for ``cart_id`` (the services check it may be paid)."""
+        if not self._workspace.ready:
+            return
+        api = self._workspace.api
 
         def charge(card: CardEntry, payer_member_id: int) -> PaymentResult:
             return api.pay(cart_id, card, payer_member_id)
@@ -125,6 +131,11 @@ class PaymentActions(QObject):
     def reprint_selected(self) -> None:
         view = self._workspace.household
         numbers = self.selected_receipt_numbers(view) if view is not None else None
+        if numbers is None and view is not None and view.payments:
+            # Nothing chosen: the family's latest payment (a lost receipt is most often
+            # the last one); the dialog shows which, and its numbers can be changed.
+            latest = max(view.payments, key=lambda p: (p.created_at, p.payment_id))
+            numbers = latest.cart_number, view.number
         if numbers is None:
             self.open_receipt(None, view.number if view is not None else None)
         else:

@@ -207,6 +207,9 @@ class PlacesScreens:
             activity_code=code or self.last_activity,
         )
         dialog.finished.connect(lambda _code: self.workspace.reload_household())
+        payments = getattr(self.window, "payment_actions", None)
+        if payments is not None:
+            dialog.pay_requested.connect(payments.pay_cart)
         dialog.show()
         return dialog
 
@@ -279,16 +282,18 @@ class PlacesScreens:
             )
             return
         labels = [str(c.number) for c in locked]
-        number, ok = QInputDialog.getItem(
-            self.window,
-            translate("places", "Panier verrouillé"),
-            translate("places", "Panier :"),
-            labels,
-            0,
-            False,
-        )
-        if not ok:
-            return
+        number = labels[0]
+        if len(labels) > 1:  # one locked cart: the confirmation below names it
+            number, ok = QInputDialog.getItem(
+                self.window,
+                translate("places", "Panier verrouillé"),
+                translate("places", "Panier :"),
+                labels,
+                0,
+                False,
+            )
+            if not ok:
+                return
         reason, ok = QInputDialog.getText(
             self.window, translate("places", "Raison"), translate("places", "Raison (consignée) :")
         )
