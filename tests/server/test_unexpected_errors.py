@@ -107,3 +107,32 @@ def test_a_server_error_leaves_the_kept_alive_connection_serving(
     assert "unexpected RuntimeError on /api/v1/now" in caplog.text
     logged = [r.getMessage() for r in caplog.records if r.name == "console.server.requests"]
     assert any('"status": 500' in line for line in logged), logged
+
+
+def test_each_request_is_one_json_line_without_what_was_asked(
+    served: tuple[str, FailingClock, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """`console serve` logs one structured line per request: method, route template,
+    status, time, staff id — never the query, the path's values or the body."""
+    import json
+
+    url, _clock, username = served
+    caplog.set_level(logging.INFO, logger="console.server")
+    secret_query = "helene.cote-secret@example.ca"
+    with httpx.Client(base_url=url) as http:
+        token = open_session(http, username)
+        caplog.clear()
+        answer = http.post(
+            "/api/v1/search_callers", json={"query": secret_query}, headers=bearer(token)
+        )
+        assert answer.status_code == 200, answer.text
+        refused = http.post("/api/v1/search_callers?x=" + secret_query, json={"query": 1})
+        assert refused.status_code in (400, 401)
+    lines = [r.getMessage() for r in caplog.records if r.name == "console.server.requests"]
+    assert len(lines) == 2, lines
+    for line in lines:
+        entry = json.loads(line)
+        assert set(entry) == {"method", "route", "status", "ms", "staff_id"}
+        assert secret_query not in line and "helene" not in line
+    assert json.loads(lines[0])["route"] == "/api/v1/search_callers"
+    assert json.loads(lines[0])["staff_id"] is not None
