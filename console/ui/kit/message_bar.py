@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from console.ui.kit.messages import error_text
 from console.ui.kit.resources import icon
 
 
 class MessageBar(QFrame):
-    """Shows one message at a time; Escape or the close button hides it."""
+    """Shows one message at a time; Escape or the close button hides it.
+
+    Its one-line slot is kept while it is hidden, so the panes below never move when a
+    message comes or goes; a message longer than the line is elided, whole in the tooltip
+    and the accessible description (a screen reader reads it all)."""
 
     dismissed = Signal()
 
@@ -22,7 +27,9 @@ class MessageBar(QFrame):
         self._icon.setFixedSize(QSize(18, 18))
         self._text = QLabel()
         self._text.setObjectName("messageText")
-        self._text.setWordWrap(True)
+        self._text.setWordWrap(False)
+        self._text.setMinimumWidth(1)  # elided, never widening the window
+        self._full = ""
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton()
         self._close.setIcon(icon("close"))
@@ -35,11 +42,26 @@ class MessageBar(QFrame):
         layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
         layout.addWidget(self._close)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
         self.hide()
 
     @property
     def text(self) -> str:
-        return self._text.text()
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(self._text.width(), 40)
+        line = " ".join(self._full.split())
+        self._text.setText(
+            self._text.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room)
+        )
 
     @property
     def level(self) -> str:
@@ -55,7 +77,10 @@ class MessageBar(QFrame):
     def _show(self, level: str, text: str) -> None:
         self.setProperty("level", level)
         self._icon.setPixmap(icon("error" if level == "error" else "info").pixmap(18, 18))
-        self._text.setText(text)
+        self._full = text
+        self._elide()
+        self._text.setToolTip(text)
+        self.setToolTip(text)
         self.setAccessibleDescription(text)
         # Re-polish so the style sheet's [level="…"] colours apply.
         self.style().unpolish(self)
