@@ -295,6 +295,8 @@ def add_to_cart(
             _refuse(session, refusal, member_id, activity_id, now)
         if places.after_count is not None:
             places.after_count()
+        held_cart_id: int | None
+        entry_id: int | None
         if free_for_newcomers(count) > 0:
             cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
             _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)

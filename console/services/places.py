@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, case, exists, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from console.db.engine import Database
 from console.db.models import (
@@ -223,7 +224,9 @@ def _holding_reason(found: Any, member_id: int, activity_id: int) -> Reason | No
     return None
 
 
-_MEMBER, _ACTIVITY, _NOW = bindparam("member_id"), bindparam("activity_id"), bindparam("now")
+_MEMBER: BindParameter[Any] = bindparam("member_id")
+_ACTIVITY: BindParameter[Any] = bindparam("activity_id")
+_NOW: BindParameter[Any] = bindparam("now")
 _HOLDING = select(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
 # The seat-taking statement: what holds the member and the activity's counts, in one read
 # (the one statement a place-taking transaction runs under the activity's lock).
