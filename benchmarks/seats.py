@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import re
 import shutil
 import subprocess
 import time
+from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing import Queue
 from typing import Any
 
 from cryptography.fernet import Fernet
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 
 from benchmarks.support import recreate_database
@@ -100,6 +102,35 @@ def _seed(db: Database) -> tuple[list[int], list[tuple[int, int]]]:
         return [a.id for a in activities], [(m.household_id, m.id) for m in members]
 
 
+@dataclass
+class Figures:
+    """One client's figures: answers, "busy" answers, each answer's time, and the time
+    its transactions held the activity's row lock (from ``FOR UPDATE`` to the commit)."""
+
+    done: int = 0
+    busy: int = 0
+    answers: list[float] = field(default_factory=list)
+    lock_held: list[float] = field(default_factory=list)
+
+
+def _time_locks(db: Database, figures: Figures) -> None:
+    """Time each transaction from its ``FOR UPDATE`` to its commit or rollback."""
+
+    def _executed(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FOR UPDATE" in statement and "locked_at" not in conn.info:
+            conn.info["locked_at"] = time.perf_counter()
+
+    def _ended(conn: Any) -> None:
+        locked_at = conn.info.pop("locked_at", None)
+        if locked_at is not None:
+            figures.lock_held.append(time.perf_counter() - locked_at)
+
+    # PostgreSQL: reads and writes share one engine.
+    event.listen(db.engine, "after_cursor_execute", _executed)
+    event.listen(db.engine, "commit", _ended)
+    event.listen(db.engine, "rollback", _ended)
+
+
 def _client(
     url: str,
     n: int,
@@ -109,30 +140,45 @@ def _client(
     activities: list[int],
     members: list[tuple[int, int]],
     hot: bool,
-    results: Queue[tuple[int, int]],
+    results: Queue[Figures],
 ) -> None:
     """One client process: its own interpreter and connection, like one agent's console."""
     db = Database(url, lock_timeout_ms=3000)
     ctx = ServiceContext(db=db, sin_cipher=SinCipher(Fernet.generate_key()), clock=SystemClock())
+    figures = Figures()
+    _time_locks(db, figures)
     with db.engine.connect():
         pass
-    done = busy = 0
     i = n
     start.wait()  # every client connected before the clock starts
     stop = time.time() + seconds
     while time.time() < stop:
         household, member = members[i % len(members)]
         activity = activities[0] if hot else activities[(i // len(members) + n) % len(activities)]
+        began = time.perf_counter()
         try:
-            add_to_cart(ctx, None, household, member, activity)
-            done += 1
+            add_to_cart(ctx, None, household, member, activity)  # a place or the waitlist
+            figures.done += 1
+            figures.answers.append(time.perf_counter() - began)
         except Busy:
-            busy += 1
+            figures.busy += 1
         except Refused:
             pass  # this member already holds the activity: the next one will not
         i += clients
     db.dispose()
-    results.put((done, busy))
+    results.put(figures)
+
+
+@dataclass
+class Run:
+    per_second: float
+    busy: int
+    p99_ms: float
+    lock_ms: float  # mean time the activity's row lock was held per transaction
+
+
+def _p99(values: list[float]) -> float:
+    return sorted(values)[int(0.99 * (len(values) - 1))] * 1000 if values else 0.0
 
 
 def _run(
@@ -142,9 +188,9 @@ def _run(
     activities: list[int],
     members: list[tuple[int, int]],
     hot: bool,
-) -> tuple[float, int]:
+) -> Run:
     spawn = mp.get_context("spawn")
-    results: Queue[tuple[int, int]] = spawn.Queue()
+    results: Queue[Figures] = spawn.Queue()
     start = spawn.Barrier(clients)
     procs = [
         spawn.Process(
@@ -158,12 +204,27 @@ def _run(
     totals = [results.get() for _ in procs]
     for p in procs:
         p.join()
-    return sum(d for d, _ in totals) / seconds, sum(b for _, b in totals)
+    answers = [a for f in totals for a in f.answers]
+    held = [h for f in totals for h in f.lock_held]
+    return Run(
+        per_second=sum(f.done for f in totals) / seconds,
+        busy=sum(f.busy for f in totals),
+        p99_ms=_p99(answers),
+        lock_ms=1000 * sum(held) / len(held) if held else 0.0,
+    )
 
 
-def _pgbench(admin_url: str, clients: int, seconds: int) -> str:
+def _show(label: str, run: Run, tpcb: float | None) -> None:
+    share = f"{100 * run.per_second / tpcb:5.1f} % of pgbench" if tpcb else ""
+    print(
+        f"  {label:<34} {run.per_second:7.0f} tx/s  {share}  busy={run.busy}"
+        f"  p99 answer={run.p99_ms:6.1f} ms  lock held={run.lock_ms:5.2f} ms/tx"
+    )
+
+
+def _pgbench(admin_url: str, clients: int, seconds: int) -> float | None:
     if shutil.which("pgbench") is None:
-        return "pgbench not found"
+        return None
     url = make_url(_recreate(admin_url, "seatbench_pgbench"))
     env_args = [
         "-h",
@@ -193,7 +254,7 @@ def _pgbench(admin_url: str, clients: int, seconds: int) -> str:
         text=True,
     ).stdout
     match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out)
-    return f"{float(match.group(1)):.0f}" if match else out
+    return float(match.group(1)) if match else None
 
 
 def main() -> None:
@@ -203,6 +264,9 @@ def main() -> None:
     parser.add_argument("--url", default=DEFAULT_URL, help="an admin connection to the server")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument(
+        "--crowd", type=int, default=50, help="clients on the hot activity at opening (0: skip)"
+    )
     args = parser.parse_args()
     url = _recreate(args.url, "seatbench")
     db = Database(url)
@@ -212,13 +276,17 @@ def main() -> None:
         conn.execute(text("ANALYZE"))
         conn.commit()
     db.dispose()
-    print(f"PostgreSQL, {args.clients} clients, {args.seconds} s each")
-    spread, busy = _run(url, args.clients, args.seconds, activities, members, hot=False)
-    print(f"  seat-taking (add_to_cart), {ACTIVITIES} activities: {spread:8.0f} tx/s  busy={busy}")
-    hot, busy = _run(url, args.clients, args.seconds, activities, members, hot=True)
-    print(f"  seat-taking (add_to_cart), one hot activity: {hot:8.0f} tx/s  busy={busy}")
+    load = os.getloadavg()
+    print(f"PostgreSQL, {args.clients} clients, {args.seconds} s each; load average {load[0]:.2f}")
     tpcb = _pgbench(args.url, args.clients, args.seconds)
-    print(f"  pgbench TPC-B-like (built-in):               {tpcb:>8} tx/s")
+    print(f"  {'pgbench TPC-B-like (built-in)':<34} {tpcb or 0:7.0f} tx/s")
+    spread = _run(url, args.clients, args.seconds, activities, members, hot=False)
+    _show(f"add_to_cart, {ACTIVITIES} activities", spread, tpcb)
+    hot = _run(url, args.clients, args.seconds, activities, members, hot=True)
+    _show("add_to_cart, one hot activity", hot, tpcb)
+    if args.crowd:
+        crowd = _run(url, args.crowd, args.seconds, activities, members, hot=True)
+        _show(f"add_to_cart, hot, {args.crowd} clients", crowd, None)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ and the site keeps its own logs.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NoReturn
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -35,7 +36,7 @@ from console.domain.views.carts import CartSummary as CartSummary
 from console.domain.vocabulary import CartItemState, CartState, Role, WaitlistState
 from console.services import audit, places
 from console.services.context import ServiceContext
-from console.services.places import already_holding, free_for_newcomers, lock_activities
+from console.services.places import free_for_newcomers, lock_activities
 from console.services.quebec_time import local_date
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
@@ -251,20 +252,27 @@ def add_to_cart(
 ) -> AddOutcome:
     """Hold a place for the member, or put them on the waitlist when none is left (F6, F8).
 
-    The place is taken inside one transaction that locks the activity row; the count is
-    made after the lock, so concurrent agents and web users never overbook.
+    Lock late, hold briefly (as pretix does): everything that needs no lock — the caller,
+    the member, the household, the cart, the activity, the ages, which cart the place goes
+    in — is read first; then the activity's row is locked and, under the lock, one
+    statement reads what already holds the member and the real remaining places, the hold
+    (or the waitlist entry) and its journal entry are written, and the transaction
+    commits. The answer (the cart's summary, the rank in line) is built after the commit,
+    so the lock is never held for it. The count is made after the lock, so concurrent
+    agents and web users never overbook.
     """
     require_staff(actor, "cart_add")
     with ctx.db.write() as session:
         require_caller(session, ctx, actor, household_id)
         household, member = _member_of(session, household_id, member_id)
+        cart: Cart | None = None
         if cart_id is not None:
             # Before anything is written or shown: another family's cart is none of this
             # call's business (the waitlist answer below would describe it).
-            owner = session.scalar(select(Cart.household_id).where(Cart.id == cart_id))
-            if owner is None:
+            cart = session.get(Cart, cart_id)
+            if cart is None:
                 raise NotFound("cart_not_found", cart_id=cart_id)
-            if owner != household_id:
+            if cart.household_id != household_id:
                 raise Refused("cart_other_household")
         activity = session.get(Activity, activity_id)
         if activity is None:
@@ -276,46 +284,91 @@ def add_to_cart(
         )
         if too is not None:
             raise Refused(AGE_OUT_OF_RANGE, **too.params)
+        if cart is None and actor is not None:
+            open_id = open_cart_of(session, household_id, ctx.clock.now())  # one cart per call
+            cart = session.get(Cart, open_id) if open_id is not None else None
+        # The critical section: lock, one read, the writes, the journal, commit.
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
-        refusal = already_holding(session, member_id, activity_id, now)
+        refusal, count = places.holding_and_count(session, member_id, activity_id, now)
         if refusal is not None:
-            offer = _live_offer(session, member_id, activity_id, now)
-            if offer is not None:  # F6: the place waits for them — accept it, not re-add
-                raise Refused(
-                    "offer_waiting",
-                    entry_id=offer.id,
-                    member_id=member_id,
-                    activity_id=activity_id,
-                )
-            # The reason is the refusal itself: no second copy in ``reasons``.
-            raise Refused(refusal.code, **refusal.params)
-        if cart_id is None and actor is not None:
-            cart_id = open_cart_of(session, household_id, now)  # one cart per call
-        count = places.place_count(session, activity_id, now)
+            _refuse(session, refusal, member_id, activity_id, now)
         if places.after_count is not None:
             places.after_count()
+        held_cart_id: int | None
+        entry_id: int | None
         if free_for_newcomers(count) > 0:
-            cart, _item = add_item(session, ctx, actor, household, member, activity, cart_id)
+            cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
             _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
-            return AddOutcome(cart=summarize(session, cart, now))
-        entry = join_waitlist(session, member, activity_id, now)
-        if count.real_remaining > 0:
-            offer_free_places(session, ctx, activity_id, now)  # earlier entries come first
-        if actor is not None:
-            audit.record(
-                session,
-                ctx,
-                actor,
-                "waitlist.join",
-                household_id=household_id,
-                member_id=member_id,
-                target=activity.code,
-            )
-        cart_view = summarize(session, load_cart(session, cart_id), now) if cart_id else None
-        return AddOutcome(
-            cart=cart_view, waitlist_entry_id=entry.id, waitlist_position=rank(session, entry)
+            held_cart_id, entry_id = cart.id, None
+        else:
+            entry = join_waitlist(session, member, activity_id, now)
+            if count.real_remaining > 0:
+                offer_free_places(session, ctx, activity_id, now)  # earlier entries first
+            if actor is not None:
+                audit.record(
+                    session,
+                    ctx,
+                    actor,
+                    "waitlist.join",
+                    household_id=household_id,
+                    member_id=member_id,
+                    target=activity.code,
+                )
+            held_cart_id, entry_id = (cart.id if cart is not None else None), entry.id
+    # Committed: the lock is released; the answer is read on its own.
+    with ctx.db.read() as session:
+        cart_view = (
+            summarize(session, load_cart(session, held_cart_id), now) if held_cart_id else None
         )
+        if entry_id is None:
+            return AddOutcome(cart=cart_view)
+        entry_row = session.get(WaitlistEntry, entry_id)
+        assert entry_row is not None
+        return AddOutcome(
+            cart=cart_view, waitlist_entry_id=entry_id, waitlist_position=rank(session, entry_row)
+        )
+
+
+def _refuse(
+    session: Session, refusal: Reason, member_id: int, activity_id: int, now: datetime
+) -> NoReturn:
+    offer = _live_offer(session, member_id, activity_id, now)
+    if offer is not None:  # F6: the place waits for them — accept it, not re-add
+        raise Refused(
+            "offer_waiting", entry_id=offer.id, member_id=member_id, activity_id=activity_id
+        )
+    # The reason is the refusal itself: no second copy in ``reasons``.
+    raise Refused(refusal.code, **refusal.params)
+
+
+def _hold_place(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    household: Household,
+    member: Member,
+    activity: Activity,
+    cart: Cart | None,
+    now: datetime,
+) -> Cart:
+    """The held item, in ``cart`` (its hold extended) or a new cart: under the lock."""
+    if cart is None:
+        cart = _new_cart(session, household, actor, now)
+    else:
+        apply_hold(cart, hold_of(cart).after_change(now), now)
+    session.add(
+        CartItem(
+            cart_id=cart.id,
+            member_id=member.id,
+            activity_id=activity.id,
+            price_cents=activity.price_cents,
+            state=CartItemState.HELD.value,
+            added_at=now,
+        )
+    )
+    session.flush()
+    return cart
 
 
 def remove_from_cart(

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, exists, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from console.db.engine import Database
 from console.db.models import (
@@ -129,14 +130,9 @@ def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
     )
 
 
-def place_counts(
-    session: Session, activity_ids: Iterable[int], now: datetime
-) -> dict[int, PlaceCount]:
-    """The counts behind each activity's places at ``now``, in one query."""
-    ids = sorted(set(activity_ids))
-    if not ids:
-        return {}
-    query = select(
+def _counts_query(now: Any) -> Select[Any]:
+    """The columns behind an activity's places at ``now`` (a value or a bind parameter)."""
+    return select(
         Activity.id,
         Activity.capacity,
         _count(
@@ -154,18 +150,33 @@ def place_counts(
             WaitlistEntry.activity_id == Activity.id,
             WaitlistEntry.state == WaitlistState.WAITING.value,
         ).scalar_subquery(),
-    ).where(Activity.id.in_(ids))
-    return {
-        row[0]: PlaceCount(
-            capacity=row[1],
-            confirmed=row[2],
-            live_holds=row[3],
-            checkout_holds=row[4],
-            open_offers=row[5],
-            waitlist_length=row[6],
-        )
-        for row in session.execute(query)
-    }
+    )
+
+
+def _place_count_of(row: Any) -> PlaceCount:
+    return PlaceCount(
+        capacity=row[1],
+        confirmed=row[2],
+        live_holds=row[3],
+        checkout_holds=row[4],
+        open_offers=row[5],
+        waitlist_length=row[6],
+    )
+
+
+# Built once: building this expression costs more Python than the database spends on it.
+_COUNTS = _counts_query(bindparam("now")).where(Activity.id.in_(bindparam("ids", expanding=True)))
+
+
+def place_counts(
+    session: Session, activity_ids: Iterable[int], now: datetime
+) -> dict[int, PlaceCount]:
+    """The counts behind each activity's places at ``now``, in one query."""
+    ids = sorted(set(activity_ids))
+    if not ids:
+        return {}
+    rows = session.execute(_COUNTS, {"now": now, "ids": ids})
+    return {row[0]: _place_count_of(row) for row in rows}
 
 
 def place_count(session: Session, activity_id: int, now: datetime) -> PlaceCount:
@@ -175,10 +186,9 @@ def place_count(session: Session, activity_id: int, now: datetime) -> PlaceCount
     return counts[activity_id]
 
 
-def already_holding(
-    session: Session, member_id: int, activity_id: int, now: datetime
-) -> Reason | None:
-    """What already holds this member on this activity, if anything (F7) — one query."""
+def _holding_columns(member_id: Any, activity_id: Any, now: Any) -> tuple[Any, Any, Any]:
+    """What holds the member on the activity: a confirmed registration (exists), the
+    number of a cart holding an item (or NULL), an open waitlist entry (exists)."""
     registered = select(Registration.id).where(
         Registration.member_id == member_id,
         Registration.activity_id == activity_id,
@@ -200,9 +210,10 @@ def already_holding(
         WaitlistEntry.activity_id == activity_id,
         WaitlistEntry.state.in_(OPEN_WAITLIST),
     )
-    found = session.execute(
-        select(registered.exists(), in_cart.scalar_subquery(), waiting.exists())
-    ).one()
+    return registered.exists(), in_cart.scalar_subquery(), waiting.exists()
+
+
+def _holding_reason(found: Any, member_id: int, activity_id: int) -> Reason | None:
     params = {"member_id": member_id, "activity_id": activity_id}
     if found[0]:
         return Reason("already_registered", params)
@@ -211,6 +222,39 @@ def already_holding(
     if found[2]:
         return Reason("already_waitlisted", params)
     return None
+
+
+_MEMBER: BindParameter[Any] = bindparam("member_id")
+_ACTIVITY: BindParameter[Any] = bindparam("activity_id")
+_NOW: BindParameter[Any] = bindparam("now")
+_HOLDING = select(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
+# The seat-taking statement: what holds the member and the activity's counts, in one read
+# (the one statement a place-taking transaction runs under the activity's lock).
+_HOLDING_AND_COUNT = _counts_query(_NOW).add_columns(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
+_HOLDING_AND_COUNT = _HOLDING_AND_COUNT.where(Activity.id == _ACTIVITY)
+
+
+def already_holding(
+    session: Session, member_id: int, activity_id: int, now: datetime
+) -> Reason | None:
+    """What already holds this member on this activity, if anything (F7) — one query."""
+    found = session.execute(
+        _HOLDING, {"member_id": member_id, "activity_id": activity_id, "now": now}
+    ).one()
+    return _holding_reason(found, member_id, activity_id)
+
+
+def holding_and_count(
+    session: Session, member_id: int, activity_id: int, now: datetime
+) -> tuple[Reason | None, PlaceCount]:
+    """:func:`already_holding` and :func:`place_count` in one statement (one round trip
+    under the activity's lock)."""
+    row = session.execute(
+        _HOLDING_AND_COUNT, {"member_id": member_id, "activity_id": activity_id, "now": now}
+    ).one_or_none()
+    if row is None:
+        raise NotFound("activity_not_found", activity_id=activity_id)
+    return _holding_reason(row[7:], member_id, activity_id), _place_count_of(row)
 
 
 def free_for_newcomers(count: PlaceCount) -> int:

@@ -1,0 +1,74 @@
+"""Lock late, hold briefly (issue 14): a place-taking transaction runs only a few
+statements while it holds the activity's row lock (PostgreSQL).
+
+Every statement from the ``SELECT … FOR UPDATE`` to the commit is recorded; reading the
+member, the household, the activity, the ages and the family's open cart, and building the
+answer, happen outside that window. Before issue 14 the window held the stale-hold check,
+the count, the open-cart lookup, the cart's reload and the summary (the test fails on that code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from console.db.sin import SinCipher
+from console.domain.clock import SystemClock
+from console.services.carts import add_to_cart
+from console.services.context import ServiceContext
+from tests.conftest import TEST_SIN_KEY
+from tests.helpers.databases import PG_ENV, PostgresRun
+from tests.helpers.place_data import make_activity, make_family, make_staff
+
+# Under the lock: the holding-and-count read, the cart number, the cart, the item, the
+# journal entry — and for a waitlist answer the last position and the entry.
+MOST_UNDER_LOCK = 5
+
+
+@pytest.fixture
+def pg_ctx(_postgres_run: PostgresRun | None) -> Iterator[ServiceContext]:
+    if _postgres_run is None:
+        pytest.skip(f"PostgreSQL not configured: set {PG_ENV} to run this test")
+    db = _postgres_run.fresh()
+    ctx = ServiceContext(db=db, sin_cipher=SinCipher(TEST_SIN_KEY), clock=SystemClock())
+    yield ctx
+    db.dispose()
+
+
+def _under_lock(ctx: ServiceContext) -> list[list[str]]:
+    """The statements each transaction ran between its ``FOR UPDATE`` and its end."""
+    windows: list[list[str]] = []
+
+    def executed(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FOR UPDATE" in statement:
+            conn.info["window"] = []
+            windows.append(conn.info["window"])
+        elif "window" in conn.info:
+            conn.info["window"].append(statement)
+
+    def ended(conn: Any) -> None:
+        conn.info.pop("window", None)
+
+    event.listen(ctx.db.engine, "after_cursor_execute", executed)
+    event.listen(ctx.db.engine, "commit", ended)
+    event.listen(ctx.db.engine, "rollback", ended)
+    return windows
+
+
+@pytest.mark.parametrize("staff", [True, False], ids=["agent", "web"])
+def test_a_place_is_taken_in_a_few_statements_under_the_lock(pg_ctx, staff):
+    actor = make_staff(pg_ctx) if staff else None
+    activity = make_activity(pg_ctx, capacity=1)
+    first = make_family(pg_ctx, children=1, verified_by=actor)
+    second = make_family(pg_ctx, children=1, verified_by=actor)
+    windows = _under_lock(pg_ctx)
+    held = add_to_cart(pg_ctx, actor, first.household_id, first.child_ids[0], activity)
+    waiting = add_to_cart(pg_ctx, actor, second.household_id, second.child_ids[0], activity)
+    assert held.held and held.cart is not None and len(held.cart.items) == 1
+    assert waiting.waitlist_position == 1
+    assert len(windows) == 2
+    for window in windows:
+        assert 0 < len(window) <= MOST_UNDER_LOCK, window
