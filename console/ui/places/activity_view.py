@@ -40,6 +40,9 @@ class PlacesPanel(QWidget):
         self.real, self.site = QLabel(), QLabel()
         self.offers, self.waiting = QLabel(), QLabel()
         self.real.setAccessibleName(self.tr("Places réellement libres"))
+        # Names and deadlines (a date when over 12 hours away) vary: they wrap, never cut.
+        for label in (self.title, self.offers):
+            label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Capacité :"), self.capacity)
         form.addRow(self.tr("Inscriptions confirmées :"), self.confirmed)
