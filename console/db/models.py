@@ -304,6 +304,15 @@ class CartItem(Base):
         CheckConstraint("price_cents >= 0", name="price"),
         Index("ix_cart_item_activity_state", "activity_id", "state"),
         Index("ix_cart_item_member_activity", "member_id", "activity_id"),
+        # One held item per member and activity, whoever writes (migration 0010).
+        Index(
+            "uq_cart_item_member_activity_held",
+            "member_id",
+            "activity_id",
+            unique=True,
+            sqlite_where=text("state = 'held'"),
+            postgresql_where=text("state = 'held'"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cart_id: Mapped[int] = mapped_column(ForeignKey("cart.id"), index=True)

@@ -50,7 +50,7 @@ SENSITIVE_COLUMNS: Mapping[str, frozenset[str]] = {
 }
 # Alembic's bookkeeping: the server reads it (``/health``, the start check), never writes.
 VERSION_TABLE = "alembic_version"
-FUNCTIONS = ("console_append_only()",)
+FUNCTIONS = ("console_append_only()", "console_within_capacity()")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 

@@ -18,9 +18,12 @@ from console.db.models import Cart
 from console.domain.vocabulary import CartItemState
 from console.services.carts import apply_hold, hold_of, release_item
 from console.services.context import ServiceContext
-from console.services.places import free_for_newcomers, lock_activities, place_counts
-
-LOCK_LAPSED = "checkout_lock_lapsed"
+from console.services.places import (
+    LOCK_LAPSED,
+    free_for_newcomers,
+    lock_activities,
+    place_counts,
+)
 
 
 def lock_cart_activities(session: Session, ctx: ServiceContext, cart: Cart) -> None:

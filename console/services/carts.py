@@ -188,6 +188,7 @@ def add_item(
         if cart.household_id != household.id:
             raise Refused("cart_other_household", cart_number=cart.number)
         apply_hold(cart, hold_of(cart).after_change(now), now)
+    places.make_room_for(session, member.id, activity.id, now)  # the database's bounds
     item = CartItem(
         cart_id=cart.id,
         member_id=member.id,
@@ -290,7 +291,7 @@ def add_to_cart(
         # The critical section: lock, one read, the writes, the journal, commit.
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
-        refusal, count = places.holding_and_count(session, member_id, activity_id, now)
+        refusal, count, room = places.holding_and_count(session, member_id, activity_id, now)
         if refusal is not None:
             _refuse(session, refusal, member_id, activity_id, now)
         if places.after_count is not None:
@@ -298,6 +299,7 @@ def add_to_cart(
         held_cart_id: int | None
         entry_id: int | None
         if free_for_newcomers(count) > 0:
+            places.make_room(session, count, room, member_id, activity_id, now)
             cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
             _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
             held_cart_id, entry_id = cart.id, None
@@ -412,7 +414,7 @@ def release_item(item: CartItem, now: datetime, reason: str) -> None:
     item.release_reason = reason
 
 
-def lapse_cart(cart: Cart, now: datetime, reason: str = "hold_lapsed") -> list[int]:
+def lapse_cart(cart: Cart, now: datetime, reason: str = places.HOLD_LAPSED) -> list[int]:
     """End a cart whose hold ran out; returns the activities whose places came back."""
     freed = []
     for item in cart.items:

@@ -15,10 +15,11 @@ never wait on each other in a circle. Freeing a place needs no lock.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, exists, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -52,6 +53,9 @@ from console.domain.vocabulary import (
 from console.services.context import ServiceContext
 
 OPEN_WAITLIST = (WaitlistState.WAITING.value, WaitlistState.OFFERED.value)
+# Why a held item was given back when its cart no longer held places.
+HOLD_LAPSED = "hold_lapsed"
+LOCK_LAPSED = "checkout_lock_lapsed"
 
 # Test-only hook: called between counting and taking a place (or, for a waitlist move,
 # between reading the line and moving in it). The concurrency proof sets it to a short
@@ -194,14 +198,17 @@ def _holding_columns(member_id: Any, activity_id: Any, now: Any) -> tuple[Any, A
         Registration.activity_id == activity_id,
         Registration.state == RegistrationState.CONFIRMED.value,
     )
+    # Driven from the member's items (their index), each item's cart read by its primary
+    # key in a scalar subquery, as in :func:`_held`: a join here let a planner with stale
+    # statistics scan every cart for every item, under the activity's lock (4 ms of 6).
+    holding_cart = _holding_cart(now)
     in_cart = (
-        select(Cart.number)
-        .join(CartItem, CartItem.cart_id == Cart.id)
+        select(holding_cart)
         .where(
             CartItem.member_id == member_id,
             CartItem.activity_id == activity_id,
             CartItem.state == CartItemState.HELD.value,
-            cart_holds_places(now),
+            holding_cart.is_not(None),
         )
         .limit(1)
     )
@@ -211,6 +218,113 @@ def _holding_columns(member_id: Any, activity_id: Any, now: Any) -> tuple[Any, A
         WaitlistEntry.state.in_(OPEN_WAITLIST),
     )
     return registered.exists(), in_cart.scalar_subquery(), waiting.exists()
+
+
+def _holding_cart(now: Any) -> Any:
+    """The number of the cart of a ``CartItem`` row if that cart holds places at ``now``
+    (else NULL): the cart read by its primary key in a scalar subquery."""
+    return (
+        select(Cart.number)
+        .where(Cart.id == CartItem.cart_id, cart_holds_places(now))
+        .correlate(CartItem)
+        .scalar_subquery()
+    )
+
+
+def _room_columns(member_id: Any, activity_id: Any, now: Any) -> tuple[Any, Any]:
+    """What the database's own bounds (migration 0010) see: whether the member has a
+    dead held item on the activity (its cart no longer holds places, not yet swept), and
+    how many held items, live or dead, the activity has."""
+    member_dead = (
+        select(CartItem.id)
+        .where(
+            CartItem.member_id == member_id,
+            CartItem.activity_id == activity_id,
+            CartItem.state == CartItemState.HELD.value,
+            _holding_cart(now).is_(None),
+        )
+        .exists()
+    )
+    held_rows = _count(
+        CartItem.activity_id == activity_id, CartItem.state == CartItemState.HELD.value
+    ).scalar_subquery()
+    return member_dead, held_rows
+
+
+@dataclass(frozen=True)
+class Room:
+    """The database's view of an activity before a hold is added (see :func:`make_room`)."""
+
+    member_dead: bool  # the member has a held item whose cart no longer holds places
+    held_rows: int  # held items of the activity, live or dead
+
+
+def make_room(
+    session: Session,
+    count: PlaceCount,
+    room: Room,
+    member_id: int,
+    activity_id: int,
+    now: datetime,
+) -> None:
+    """Before one more held item, under the activity's lock: give back for good the dead
+    items the database's bounds would still count (migration 0010).
+
+    The database counts every ``held`` item against the capacity and allows one per
+    member and activity; the rule counts only items whose cart still holds places. Where
+    the two differ — holds that ran out, not yet swept — the dead items are released
+    here, so what the rule allows the database accepts. Nothing else changes: those
+    places were already free by the rule.
+    """
+    if count.confirmed + room.held_rows + 1 > count.capacity:
+        _release_dead(session, now, CartItem.activity_id == activity_id)
+    elif room.member_dead:
+        _release_dead(
+            session, now, CartItem.activity_id == activity_id, CartItem.member_id == member_id
+        )
+
+
+_ROOM = select(
+    Activity.capacity,
+    _count(
+        Registration.activity_id == Activity.id,
+        Registration.state == RegistrationState.CONFIRMED.value,
+    ).scalar_subquery(),
+    *_room_columns(bindparam("member_id"), Activity.id, bindparam("now")),
+).where(Activity.id == bindparam("activity_id"))
+
+
+def make_room_for(session: Session, member_id: int, activity_id: int, now: datetime) -> None:
+    """:func:`make_room` where the counts were not read already (accepting an offer)."""
+    row = session.execute(
+        _ROOM, {"member_id": member_id, "activity_id": activity_id, "now": now}
+    ).one()
+    make_room(
+        session,
+        PlaceCount(capacity=row[0], confirmed=row[1]),
+        Room(member_dead=bool(row[2]), held_rows=row[3]),
+        member_id,
+        activity_id,
+        now,
+    )
+
+
+def _release_dead(session: Session, now: datetime, *where: Any) -> None:
+    cart_state = (
+        select(Cart.state).where(Cart.id == CartItem.cart_id).correlate(CartItem).scalar_subquery()
+    )
+    session.execute(
+        update(CartItem)
+        .where(*where, CartItem.state == CartItemState.HELD.value, _holding_cart(now).is_(None))
+        .values(
+            state=CartItemState.RELEASED.value,
+            released_at=now,
+            release_reason=case(
+                (cart_state == CartState.CHECKOUT.value, LOCK_LAPSED), else_=HOLD_LAPSED
+            ),
+        )
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def _holding_reason(found: Any, member_id: int, activity_id: int) -> Reason | None:
@@ -230,7 +344,9 @@ _NOW: BindParameter[Any] = bindparam("now")
 _HOLDING = select(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
 # The seat-taking statement: what holds the member and the activity's counts, in one read
 # (the one statement a place-taking transaction runs under the activity's lock).
-_HOLDING_AND_COUNT = _counts_query(_NOW).add_columns(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
+_HOLDING_AND_COUNT = _counts_query(_NOW).add_columns(
+    *_holding_columns(_MEMBER, _ACTIVITY, _NOW), *_room_columns(_MEMBER, _ACTIVITY, _NOW)
+)
 _HOLDING_AND_COUNT = _HOLDING_AND_COUNT.where(Activity.id == _ACTIVITY)
 
 
@@ -246,15 +362,16 @@ def already_holding(
 
 def holding_and_count(
     session: Session, member_id: int, activity_id: int, now: datetime
-) -> tuple[Reason | None, PlaceCount]:
-    """:func:`already_holding` and :func:`place_count` in one statement (one round trip
-    under the activity's lock)."""
+) -> tuple[Reason | None, PlaceCount, Room]:
+    """:func:`already_holding`, :func:`place_count` and the :class:`Room` the database
+    sees, in one statement (one round trip under the activity's lock)."""
     row = session.execute(
         _HOLDING_AND_COUNT, {"member_id": member_id, "activity_id": activity_id, "now": now}
     ).one_or_none()
     if row is None:
         raise NotFound("activity_not_found", activity_id=activity_id)
-    return _holding_reason(row[7:], member_id, activity_id), _place_count_of(row)
+    room = Room(member_dead=bool(row[10]), held_rows=row[11])
+    return _holding_reason(row[7:10], member_id, activity_id), _place_count_of(row), room
 
 
 def free_for_newcomers(count: PlaceCount) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -93,3 +94,34 @@ class PostgresRun:
 def iterate_dbs() -> Iterator[str]:
     yield "sqlite"
     yield "postgresql"
+
+
+# The database's own bounds on places (migration 0010): the capacity triggers and the
+# one-held-item index. The race proofs switch them off to show what the services' locks
+# alone prevent, and leave them on to show what the database refuses by itself.
+_CAPACITY_TRIGGERS = {
+    "cart_item": "cart_item_within_capacity",
+    "registration": "registration_within_capacity",
+    "activity": "activity_within_capacity",
+}
+_ONE_HELD_INDEX = (
+    "CREATE UNIQUE INDEX uq_cart_item_member_activity_held"
+    " ON cart_item (member_id, activity_id) WHERE state = 'held'"
+)
+
+
+@contextmanager
+def database_bounds_off(db: Database) -> Iterator[None]:
+    """The database without its bounds on places for the block (PostgreSQL)."""
+    with db.engine.begin() as conn:
+        for table, trigger in _CAPACITY_TRIGGERS.items():
+            conn.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}"))
+        conn.execute(text("DROP INDEX uq_cart_item_member_activity_held"))
+    try:
+        yield
+    finally:
+        with db.engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {', '.join(_CAPACITY_TRIGGERS)} CASCADE"))
+            for table, trigger in _CAPACITY_TRIGGERS.items():
+                conn.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}"))
+            conn.execute(text(_ONE_HELD_INDEX))

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from console.client.remote import RemoteApi
 from console.db.models import Base
@@ -443,18 +444,22 @@ def test_fifteen_agents_paying_for_fourteen_places_confirm_fourteen(site: Site) 
     for staffer, family in zip(agents, families, strict=True):
         verify_call(site.ctx, staffer.actor, family)
 
-    # With the database's credentials, nothing counts the places.
-    for family in families:
+    # With the database's credentials, no service counts the places; the database does
+    # (migration 0010): the fifteenth confirmed registration is refused at its commit.
+    confirm_sql = (
+        "INSERT INTO registration (member_id, activity_id, state, created_at)"
+        " VALUES (:member, :activity, 'confirmed', now())"
+    )
+    for family in families[:CAPACITY]:
+        site.sql(confirm_sql, member=family.responsible_id, activity=elsewhere.activity_id)
+    with pytest.raises(IntegrityError, match="over capacity"):
         site.sql(
-            "INSERT INTO registration (member_id, activity_id, state, created_at)"
-            " VALUES (:member, :activity, 'confirmed', now())",
-            member=family.responsible_id,
-            activity=elsewhere.activity_id,
+            confirm_sql, member=families[CAPACITY].responsible_id, activity=elsewhere.activity_id
         )
     confirmed_sql = (
         "SELECT count(*) FROM registration WHERE activity_id = :a AND state = 'confirmed'"
     )
-    assert site.sql(confirmed_sql, a=elsewhere.activity_id) == [(RACERS,)]
+    assert site.sql(confirmed_sql, a=elsewhere.activity_id) == [(CAPACITY,)]
 
     apis = [site.remote(staffer) for staffer in agents]
     start = threading.Barrier(RACERS)

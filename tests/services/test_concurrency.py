@@ -46,7 +46,7 @@ from console.services.gateway import PORT_NAME
 from console.services.sandbox_gateway import SandboxGateway
 from console.services.staff import Actor
 from tests.conftest import TEST_SIN_KEY
-from tests.helpers.databases import PG_ENV, PostgresRun
+from tests.helpers.databases import PG_ENV, PostgresRun, database_bounds_off
 from tests.helpers.place_data import Family, make_activity, make_family, make_staff
 
 CAPACITY = 5
@@ -73,7 +73,11 @@ class Racer:
 
 
 def _race(
-    ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch
+    ctx: ServiceContext,
+    *,
+    row_locking: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    refused_by_database: bool = False,
 ) -> list[Racer]:
     agents = [make_staff(ctx) for _ in range(3)]
     activity = make_activity(ctx, capacity=CAPACITY)
@@ -107,8 +111,16 @@ def _race(
         t.join(30)
     for db in databases:
         db.dispose()
-    assert [r.error for r in racers if r.error] == []
+    errors = [r.error for r in racers if r.error]
+    if refused_by_database:  # only the database's capacity bound may refuse
+        assert all(_over_capacity(e) for e in errors), errors
+    else:
+        assert errors == []
     return racers
+
+
+def _over_capacity(error: BaseException) -> bool:
+    return isinstance(error, IntegrityError) and "within_capacity" in str(error)
 
 
 def _pay_all(ctx: ServiceContext, racers: list[Racer]) -> int:
@@ -140,11 +152,27 @@ def test_last_places_never_overbook_and_losers_wait_in_arrival_order(pg_ctx, mon
     assert _pay_all(pg_ctx, racers) == CAPACITY
 
 
-def test_without_row_locking_the_same_race_overbooks(pg_ctx, monkeypatch):
-    racers = _race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+def test_without_row_locking_nor_the_database_bounds_the_same_race_overbooks(pg_ctx, monkeypatch):
+    with database_bounds_off(pg_ctx.db):
+        racers = _race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+        held = [r for r in racers if r.outcome and r.outcome.held]
+        assert len(held) > CAPACITY
+        assert _pay_all(pg_ctx, racers) > CAPACITY
+
+
+def test_without_row_locking_the_database_alone_refuses_to_overbook(pg_ctx, monkeypatch):
+    """The services' lock switched off, the database's capacity bound (migration 0010)
+    still refuses each transaction past the capacity at its commit: the same race ends
+    with at most the capacity held, the rest refused."""
+    racers = _race(pg_ctx, row_locking=False, monkeypatch=monkeypatch, refused_by_database=True)
     held = [r for r in racers if r.outcome and r.outcome.held]
-    assert len(held) > CAPACITY
-    assert _pay_all(pg_ctx, racers) > CAPACITY
+    refused = [r for r in racers if r.error]
+    assert refused, "the race did not reach the database's bound: it proves nothing"
+    assert len(held) <= CAPACITY
+    with pg_ctx.db.read() as s:
+        live = s.scalars(select(CartItem.id).where(CartItem.state == "held")).all()
+    assert len(live) <= CAPACITY
+    assert _pay_all(pg_ctx, [r for r in racers if r.outcome]) <= CAPACITY
 
 
 def test_a_lock_held_too_long_is_busy_not_a_hang(pg_ctx):
@@ -188,7 +216,13 @@ def _offered_entry(ctx: ServiceContext, *, offered_at: datetime, expires_at: dat
         return entry.id
 
 
-def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.MonkeyPatch) -> int:
+def _accept_race(
+    ctx: ServiceContext,
+    *,
+    row_locking: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    one_held_index: bool = False,
+) -> int:
     """Two accepts of one offer at once (the family on the site, an agent on the phone);
     returns how many held items the single offer became."""
     from datetime import timedelta
@@ -213,6 +247,9 @@ def _accept_race(ctx: ServiceContext, *, row_locking: bool, monkeypatch: pytest.
             accept_offer(own, None, entry_id)
         except Refused as exc:
             assert exc.code == "offer_not_open"
+        except IntegrityError as exc:
+            if not one_held_index or "uq_cart_item_member_activity_held" not in str(exc):
+                errors.append(exc)
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -234,8 +271,19 @@ def test_one_offer_accepted_twice_at_once_gives_one_place(pg_ctx, monkeypatch):
     assert _accept_race(pg_ctx, row_locking=True, monkeypatch=monkeypatch) == 1
 
 
-def test_without_row_locking_one_offer_becomes_two_holds(pg_ctx, monkeypatch):
-    assert _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == 2
+def test_without_row_locking_nor_the_database_bounds_one_offer_becomes_two_holds(
+    pg_ctx, monkeypatch
+):
+    with database_bounds_off(pg_ctx.db):
+        assert _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == 2
+
+
+def test_without_row_locking_the_database_alone_keeps_one_held_item(pg_ctx, monkeypatch):
+    """One held item per member and activity (migration 0010's unique index): the second
+    accept of one offer fails on the database, not on the services' lock."""
+    assert (
+        _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch, one_held_index=True) == 1
+    )
 
 
 def _at_once(
@@ -604,7 +652,8 @@ def test_a_cart_paid_as_the_sweep_lapses_it_ends_one_way_or_the_other(pg_ctx, mo
 
 
 def test_without_row_locking_the_sweep_lapses_a_cart_being_paid(pg_ctx, monkeypatch):
-    race = _pay_at_the_deadline_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
+    with database_bounds_off(pg_ctx.db):  # what the services' locks alone prevent
+        race = _pay_at_the_deadline_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch)
     # Both went through: the card was charged for a cart whose places were given back.
     assert race.payments == 1 and race.lapsed_audits == 1
     assert race.held_or_registered == 0

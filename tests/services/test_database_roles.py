@@ -261,6 +261,13 @@ def test_the_server_role_neither_changes_nor_removes_a_log_entry(
         "ALTER TABLE borough ADD COLUMN evil int",
         "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only",
         "DROP TRIGGER audit_entry_append_only ON audit_entry",
+        # The database's bounds on places (migration 0010) stay on.
+        "ALTER TABLE cart_item DISABLE TRIGGER cart_item_within_capacity",
+        "ALTER TABLE registration DISABLE TRIGGER registration_within_capacity",
+        "DROP TRIGGER activity_within_capacity ON activity",
+        "DROP INDEX uq_cart_item_member_activity_held",
+        "CREATE OR REPLACE FUNCTION console_within_capacity() RETURNS trigger"
+        " LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'",
         "DROP TABLE job_lease",
         "CREATE FUNCTION evil() RETURNS int LANGUAGE sql AS 'SELECT 1'",
         "CREATE VIEW evil AS SELECT 1",

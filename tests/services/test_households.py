@@ -55,7 +55,8 @@ def test_view_tells_a_live_hold_from_a_lapsed_one(ctx: ServiceContext, clock: Fi
         live = make_cart(s, family, hold_expires_at=T0 + timedelta(minutes=20))
         make_cart_item(s, live, family.child_id or 0, activity)
         stale = make_cart(s, family, hold_expires_at=T0 - timedelta(minutes=1))
-        make_cart_item(s, stale, family.child_id or 0, activity)
+        # Another activity: one held item per child and activity (migration 0010).
+        make_cart_item(s, stale, family.child_id or 0, make_activity(s, title="Camp de jour"))
     carts = {c.cart_id: c for c in household_view(ctx, family.household_id).carts}
     assert carts[live].live is True
     assert carts[stale].live is False

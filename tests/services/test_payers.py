@@ -62,6 +62,7 @@ def _world(ctx: ServiceContext, *, responsible_sin: bool) -> World:
             code="E26", name="Été 2026", starts_on=date(2026, 6, 1), ends_on=date(2026, 8, 20)
         )
         swim = _activity(season, borough, "NAT-1", "Natation", False)
+        swim_2 = _activity(season, borough, "NAT-2", "Natation", False)
         camp = _activity(season, borough, "PVE-1", "Programme Vacances-Été", True)
         account = Account(email="berube@exemple.ca", created_at=T0, language="fr")
         h = Household(
@@ -78,10 +79,11 @@ def _world(ctx: ServiceContext, *, responsible_sin: bool) -> World:
             "child": _member(h, "Zoé", Relationship.CHILD),
             "removed": _member(h, "Paul", Relationship.SPOUSE, removed=True),
         }
-        s.add_all([swim, camp, h, *members.values()])
+        s.add_all([swim, swim_2, camp, h, *members.values()])
         s.flush()
         carts = []
-        for number, activities in ((5_000_001, [swim]), (5_000_002, [swim, camp])):
+        # One held item per child and activity (migration 0010): each cart its own swim.
+        for number, activities in ((5_000_001, [swim]), (5_000_002, [swim_2, camp])):
             cart = Cart(
                 number=number,
                 owner_number=h.number,

@@ -135,5 +135,8 @@ def foreign_keys_checked_at_end(session: Session, tables: Sequence[str]) -> Iter
     for table, name, _definition in keys:
         session.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
     yield
+    # The deferred checks (the capacity bound, migration 0010) run now: a table with
+    # pending trigger events cannot be altered, and the load is checked before it ends.
+    session.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
     for table, name, definition in keys:
         session.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))

@@ -1,0 +1,121 @@
+"""The database keeps the places: one held item per member and activity, and no activity
+past its capacity, whoever writes
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-01
+
+Two rules the services kept alone until now are kept by the database too, so a bug in a
+writer, the public site or a session with ``psql`` cannot break them (issue 14):
+
+- **One held item per member and activity**: a partial unique index on
+  ``cart_item (member_id, activity_id) WHERE state = 'held'`` (both dialects). An item
+  whose cart no longer holds places (its hold ran out, not yet swept) is still ``held``
+  until something releases it: the cart service releases the member's dead items before
+  it holds a new one (``places.make_room``).
+- **Capacity** (PostgreSQL): at commit, a deferred constraint trigger locks the activity's
+  row and refuses the transaction if its confirmed registrations plus its ``held`` items
+  exceed its capacity. The bound counts every ``held`` item, dead ones too, so it needs no
+  clock: it is the services' rule (which counts only live holds and offers) made
+  stricter, and the cart service gives dead items back before it takes the last places.
+  SQLite, the one-writer embedded database, keeps the services' rule alone.
+
+Existing data: duplicate ``held`` items of one member and activity (possible before, when
+a cart whose checkout lock ran out came back beside a newer hold) are released, the newest
+kept, so the index can be built. Capacity is checked from the next write of an activity on.
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0010"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+INDEX = "uq_cart_item_member_activity_held"
+FUNCTION = "console_within_capacity()"
+TRIGGERS = {
+    "cart_item": "cart_item_within_capacity",
+    "registration": "registration_within_capacity",
+    "activity": "activity_within_capacity",
+}
+
+_FUNCTION = """
+CREATE FUNCTION console_within_capacity() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    target integer;
+    places integer;
+    taken integer;
+BEGIN
+    IF TG_TABLE_NAME = 'activity' THEN
+        target := NEW.id;
+    ELSIF TG_TABLE_NAME = 'cart_item' AND NEW.state <> 'held' THEN
+        RETURN NULL;
+    ELSIF TG_TABLE_NAME = 'registration' AND NEW.state <> 'confirmed' THEN
+        RETURN NULL;
+    ELSE
+        target := NEW.activity_id;
+    END IF;
+    -- One check at a time per activity; each statement below then reads afresh. NO KEY
+    -- UPDATE, not UPDATE: it must not wait on the key-share locks that the rows' foreign
+    -- keys take on the activity (two writers would each wait for the other's commit).
+    -- The services took FOR UPDATE first, which includes it.
+    SELECT capacity INTO places FROM activity WHERE id = target FOR NO KEY UPDATE;
+    SELECT (SELECT count(*) FROM registration
+             WHERE activity_id = target AND state = 'confirmed')
+         + (SELECT count(*) FROM cart_item WHERE activity_id = target AND state = 'held')
+      INTO taken;
+    IF taken > places THEN
+        RAISE EXCEPTION 'activity % over capacity: % places taken of %', target, taken, places
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'within_capacity',
+                  HINT = 'confirmed registrations plus held cart items may not exceed capacity';
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    # The newest held item of each member and activity stays held; older ones are released.
+    bind.execute(
+        sa.text(
+            "UPDATE cart_item SET state = 'released', released_at = CURRENT_TIMESTAMP,"
+            " release_reason = 'duplicate_hold'"
+            " WHERE state = 'held' AND EXISTS (SELECT 1 FROM cart_item AS newer"
+            " WHERE newer.member_id = cart_item.member_id"
+            " AND newer.activity_id = cart_item.activity_id"
+            " AND newer.state = 'held' AND newer.id > cart_item.id)"
+        )
+    )
+    op.create_index(
+        INDEX,
+        "cart_item",
+        ["member_id", "activity_id"],
+        unique=True,
+        sqlite_where=sa.text("state = 'held'"),
+        postgresql_where=sa.text("state = 'held'"),
+    )
+    if bind.dialect.name != "postgresql":
+        return
+    op.execute(_FUNCTION)
+    for table, trigger in TRIGGERS.items():
+        columns = "capacity" if table == "activity" else "state, activity_id"
+        events = f"UPDATE OF {columns}" if table == "activity" else f"INSERT OR UPDATE OF {columns}"
+        op.execute(
+            f"CREATE CONSTRAINT TRIGGER {trigger} AFTER {events} ON {table}"
+            f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {FUNCTION}"
+        )
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table, trigger in TRIGGERS.items():
+            op.execute(f"DROP TRIGGER {trigger} ON {table}")
+        op.execute(f"DROP FUNCTION {FUNCTION}")
+    op.drop_index(INDEX, table_name="cart_item")

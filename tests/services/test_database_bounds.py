@@ -1,0 +1,207 @@
+"""The database keeps the places (migration 0010): one held item per member and activity
+(both dialects), and no activity past its capacity (PostgreSQL), whoever writes.
+
+The attacks are what a session with ``psql`` and the server's credentials would try:
+straight inserts past the capacity, a second held item for the same child. Each is shown
+to succeed with the database's bounds switched off, and refused with them on. The services
+never meet the bounds: before they hold a place they give back the dead items (holds that
+ran out, not yet swept) that the bounds still count — shown by switching that step off.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from console.db.models import CartItem, Registration
+from console.services import places
+from console.services.cart_release import release_locked_cart
+from console.services.carts import add_to_cart
+from console.services.checkout import start_checkout
+from console.services.context import ServiceContext
+from console.services.gateway import PORT_NAME
+from console.services.sandbox_gateway import SandboxGateway
+from tests.helpers.databases import database_bounds_off
+from tests.helpers.place_data import make_activity, make_family, make_staff, verify
+
+MIN = timedelta(minutes=1)
+
+
+def _held(ctx: ServiceContext, activity_id: int) -> int:
+    with ctx.db.read() as s:
+        return s.scalar(
+            select(func.count())
+            .select_from(CartItem)
+            .where(CartItem.activity_id == activity_id, CartItem.state == "held")
+        )
+
+
+def _insert_held(ctx: ServiceContext, cart_id: int, member_id: int, activity_id: int) -> None:
+    """What ``psql`` would do: a held item written straight into a cart."""
+    with ctx.db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO cart_item (cart_id, member_id, activity_id, price_cents, state,"
+                " added_at) VALUES (:cart, :member, :activity, 0, 'held', CURRENT_TIMESTAMP)"
+            ),
+            {"cart": cart_id, "member": member_id, "activity": activity_id},
+        )
+
+
+def _pg_only(ctx: ServiceContext) -> None:
+    if ctx.db.dialect != "postgresql":
+        pytest.skip("capacity is bound by PostgreSQL's trigger; SQLite has one writer")
+
+
+def _full_activity(ctx: ServiceContext) -> tuple[int, int, list[int]]:
+    """An activity of two places, both held by one family's cart: (activity, cart, kids)."""
+    family = make_family(ctx, children=3)
+    activity = make_activity(ctx, capacity=2)
+    cart_id = None
+    for kid in family.child_ids[:2]:
+        out = add_to_cart(ctx, None, family.household_id, kid, activity, cart_id=cart_id)
+        assert out.cart is not None
+        cart_id = out.cart.cart_id
+    assert cart_id is not None
+    return activity, cart_id, list(family.child_ids)
+
+
+def test_psql_cannot_hold_a_place_past_the_capacity(ctx):
+    _pg_only(ctx)
+    activity, cart_id, kids = _full_activity(ctx)
+    with pytest.raises(IntegrityError, match="within_capacity"):
+        _insert_held(ctx, cart_id, kids[2], activity)
+    assert _held(ctx, activity) == 2
+
+
+def test_without_the_bound_psql_overbooks(ctx):
+    _pg_only(ctx)
+    with database_bounds_off(ctx.db):
+        activity, cart_id, kids = _full_activity(ctx)
+        _insert_held(ctx, cart_id, kids[2], activity)
+        assert _held(ctx, activity) == 3  # the attack the trigger refuses
+
+
+def test_psql_cannot_confirm_a_registration_past_the_capacity(ctx):
+    _pg_only(ctx)
+    activity, _cart, kids = _full_activity(ctx)
+    with pytest.raises(IntegrityError, match="within_capacity"), ctx.db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO registration (member_id, activity_id, state, created_at)"
+                " VALUES (:member, :activity, 'confirmed', CURRENT_TIMESTAMP)"
+            ),
+            {"member": kids[2], "activity": activity},
+        )
+    with ctx.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Registration)) == 0
+
+
+def test_psql_cannot_shrink_an_activity_below_its_places_taken(ctx):
+    _pg_only(ctx)
+    activity, _cart, _kids = _full_activity(ctx)
+    with pytest.raises(IntegrityError, match="within_capacity"), ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE activity SET capacity = 1 WHERE id = :a"), {"a": activity})
+
+
+def test_psql_cannot_hold_one_child_twice(ctx):
+    family = make_family(ctx)
+    activity = make_activity(ctx, capacity=5)
+    kid = family.child_ids[0]
+    out = add_to_cart(ctx, None, family.household_id, kid, activity)
+    assert out.cart is not None
+    with pytest.raises(IntegrityError, match=r"uq_cart_item_member_activity_held|UNIQUE"):
+        _insert_held(ctx, out.cart.cart_id, kid, activity)
+    assert _held(ctx, activity) == 1
+
+
+def test_without_the_index_psql_holds_one_child_twice(ctx):
+    _pg_only(ctx)  # the switch is PostgreSQL's; the index is the same on SQLite
+    with database_bounds_off(ctx.db):
+        family = make_family(ctx)
+        activity = make_activity(ctx, capacity=5)
+        kid = family.child_ids[0]
+        out = add_to_cart(ctx, None, family.household_id, kid, activity)
+        assert out.cart is not None
+        _insert_held(ctx, out.cart.cart_id, kid, activity)
+        assert _held(ctx, activity) == 2
+
+
+def test_a_child_whose_hold_ran_out_is_held_again(ctx, clock):
+    """The dead item (its cart's hold ran out, no sweep yet) is released, not duplicated."""
+    family = make_family(ctx)
+    activity = make_activity(ctx, capacity=5)
+    kid = family.child_ids[0]
+    add_to_cart(ctx, None, family.household_id, kid, activity)
+    clock.advance(25 * MIN)  # past the 20-minute hold; nothing swept
+    again = add_to_cart(ctx, None, family.household_id, kid, activity)
+    assert again.held
+    with ctx.db.read() as s:
+        items = s.execute(
+            select(CartItem.state, CartItem.release_reason).order_by(CartItem.id)
+        ).all()
+    assert [tuple(i) for i in items] == [("released", "hold_lapsed"), ("held", None)]
+
+
+def test_without_making_room_the_index_refuses_the_dead_childs_hold(ctx, clock, monkeypatch):
+    monkeypatch.setattr(places, "make_room", lambda *args: None)
+    family = make_family(ctx)
+    activity = make_activity(ctx, capacity=5)
+    kid = family.child_ids[0]
+    add_to_cart(ctx, None, family.household_id, kid, activity)
+    clock.advance(25 * MIN)
+    with pytest.raises(IntegrityError):
+        add_to_cart(ctx, None, family.household_id, kid, activity)
+
+
+def test_the_last_places_held_by_dead_items_are_given_to_the_next_family(ctx, clock):
+    activity, _cart, _kids = _full_activity(ctx)
+    clock.advance(25 * MIN)  # both holds ran out, not swept: the rule sees two free places
+    other = make_family(ctx, children=2)
+    for kid in other.child_ids:
+        assert add_to_cart(ctx, None, other.household_id, kid, activity).held
+    assert _held(ctx, activity) == 2
+
+
+def test_without_making_room_the_bound_refuses_the_places_the_rule_frees(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    monkeypatch.setattr(places, "make_room", lambda *args: None)
+    activity, _cart, _kids = _full_activity(ctx)
+    clock.advance(25 * MIN)
+    other = make_family(ctx)
+    with pytest.raises(IntegrityError, match="within_capacity"):
+        add_to_cart(ctx, None, other.household_id, other.child_ids[0], activity)
+
+
+def _back_from_a_lapsed_checkout(ctx: ServiceContext, clock) -> int:
+    """A cart at checkout whose lock ran out with no payment; the family holds the same
+    child again on the site; an agent then gives the first cart back (F11). Returns how
+    many places the child holds."""
+    ctx.ports[PORT_NAME] = SandboxGateway()
+    agent = make_staff(ctx)
+    family = make_family(ctx, verified_by=agent)
+    activity = make_activity(ctx, capacity=5)
+    kid = family.child_ids[0]
+    first = add_to_cart(ctx, agent, family.household_id, kid, activity).cart
+    assert first is not None
+    start_checkout(ctx, agent, first.cart_id, family.parent_id)
+    clock.advance(25 * MIN)  # the lock ran out, nothing paid: by the rule the place is free
+    again = add_to_cart(ctx, None, family.household_id, kid, activity)
+    assert again.held and again.cart is not None and again.cart.cart_id != first.cart_id
+    verify(ctx, agent, family.household_id)
+    release_locked_cart(ctx, agent, first.cart_id, "navigateur fermé")
+    return _held(ctx, activity)
+
+
+def test_a_cart_back_from_a_lapsed_checkout_never_holds_a_child_twice(ctx, clock):
+    assert _back_from_a_lapsed_checkout(ctx, clock) == 1
+
+
+def test_without_the_bounds_the_cart_back_holds_the_child_twice(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    monkeypatch.setattr(places, "make_room", lambda *args: None)
+    with database_bounds_off(ctx.db):
+        assert _back_from_a_lapsed_checkout(ctx, clock) == 2  # the bug the bounds end
