@@ -31,7 +31,7 @@ from console.domain.views.family import FamilyChange, FamilyFile, FamilyMember
 from console.domain.views.households import HouseholdView, MemberView
 from console.domain.vocabulary import Relationship, Role
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
-from console.ui.kit.confirm import Choice, ReasonConfirmation, ask_with_reason, with_mnemonic
+from console.ui.kit.confirm import Choice, ReasonConfirmation, ask_with_reason
 from console.ui.kit.formatting import relationship_name
 from console.ui.kit.messages import error_text, reason_text
 from console.ui.kit.table_model import RowsModel
@@ -290,15 +290,12 @@ class FamilyPanel(QWidget):
         options = [
             r for r in Relationship if r not in (Relationship.RESPONSIBLE, member.relationship)
         ]
-        taken = {REASON_LETTER}
-        choices = [
-            Choice(with_mnemonic(relationship_name(r), taken), self._payer_effect(member, r))
-            for r in options
-        ]
+        # Each choice gets the first letter free in the question (Alt+C: « Conjoint… »).
+        choices = [Choice(relationship_name(r), self._payer_effect(member, r)) for r in options]
         now = (
-            self.tr("Aujourd'hui : dans la liste des payeurs.")
+            self.tr("Aujourd'hui : peut payer pour la famille.")
             if member.may_pay
-            else self.tr("Aujourd'hui : hors de la liste des payeurs (un enfant ne paie pas, F12).")
+            else self.tr("Aujourd'hui : ne peut pas payer (un enfant ne paie pas, F12).")
         )
         question = (
             self.tr(
@@ -327,19 +324,19 @@ class FamilyPanel(QWidget):
 
     def _payer_effect(self, member: FamilyMember, relationship: Relationship) -> str:
         if relationship in PAYER_RELATIONSHIPS:
-            return self.tr("Dans la liste des payeurs")
+            return self.tr("Pourra payer pour la famille")
         if member.may_pay:
-            return self.tr("Hors de la liste des payeurs : ne pourra plus payer pour la famille")
-        return self.tr("Hors de la liste des payeurs")
+            return self.tr("Ne pourra plus payer pour la famille")
+        return self.tr("Ne pourra pas payer pour la famille")
 
     def _change(
         self, member: FamilyMember, file: FamilyFile, relationship: Relationship, reason: str
     ) -> None:
         api = self._workspace.api
         payers = (
-            self.tr("Dans la liste des payeurs.")
+            self.tr("Peut payer pour la famille.")
             if relationship in PAYER_RELATIONSHIPS
-            else self.tr("Hors de la liste des payeurs.")
+            else self.tr("Ne peut pas payer pour la famille.")
         )
         self._run(
             lambda: api.change_relationship(

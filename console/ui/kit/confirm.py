@@ -230,14 +230,18 @@ class ReasonConfirmation(QDialog):
         text.addWidget(self.reason_box)
         self.choice_buttons: list[QPushButton] = []
         buttons = QDialogButtonBox()
+        # A choice without its &letter gets the first one free in the question.
+        taken = {m for m in (_letter(reason_label.text()), _letter(cancel)) if m}
+        taken |= {m for m in (_letter(c.text) for c in choices) if m}
         for choice in choices:
+            label = choice.text if _letter(choice.text) else with_mnemonic(choice.text, taken)
             button: QPushButton
             if len(choices) > 1 or choice.description:
-                button = QCommandLinkButton(choice.text, choice.description)
+                button = QCommandLinkButton(label, choice.description)
                 button.setAccessibleDescription(choice.description)
                 text.addWidget(button)
             else:
-                button = QPushButton(choice.text)
+                button = QPushButton(label)
                 buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
             button.setObjectName("confirmButton")
             button.clicked.connect(lambda _c=False, b=button: self._answered(b))
@@ -336,6 +340,13 @@ def ask_with_reason(
     box.open()
     box.reason_box.setFocus()
     return box
+
+
+def _letter(text: str) -> str:
+    """The letter after a single & (&& is a plain ampersand), lower case; "" if none."""
+    plain = text.replace("&&", "")
+    i = plain.find("&")
+    return plain[i + 1].casefold() if 0 <= i < len(plain) - 1 else ""
 
 
 def with_mnemonic(text: str, taken: set[str]) -> str:
