@@ -1024,7 +1024,7 @@
     </message>
     <message>
         <source>Nouveau lien avec la personne responsable du dossier {number}, pour {who}&#xa0;:</source>
-        <translation>New relationship to the responsible of household {number}, for {who}:</translation>
+        <translation>New relationship to the person responsible for household {number}, for {who}:</translation>
     </message>
     <message>
         <source>Modifier le lien d&apos;un membre</source>
