@@ -647,10 +647,11 @@ def _member_row(desk: Desk, first_name: str) -> int:
 
 
 def _to_member(desk: Desk, first_name: str) -> None:
-    """Ctrl+M, then Down (or Up) to the member's row, one key per row, until it is the
-    selected one."""
-    desk.chord("Ctrl+M")
+    """Ctrl+M (unless the members already have the focus), then Down (or Up) to the
+    member's row, one key per row, until it is the selected one."""
     table = desk.window.household_panel.members_table
+    if desk.focus() is not table:
+        desk.chord("Ctrl+M")
     target = _member_row(desk, first_name)
 
     def selected() -> int:
@@ -665,6 +666,18 @@ def _to_member(desk: Desk, first_name: str) -> None:
     raise Unreachable(f"member row {first_name}")
 
 
+def _question(desk: Desk, family: Any) -> Any:
+    """The member question open, its reason typed (the answer queued before it opened)."""
+    _wait(lambda: family.confirmation is not None, "the question")
+    question = family.confirmation
+    _wait(lambda: desk.pending_answers() == 0, "the reason typed")
+    return question
+
+
+def _choice(question: Any, text: str) -> QAbstractButton:
+    return next(b for b in question.choice_buttons if _plain(b.text()) == text)
+
+
 def call_f12(desk: Desk) -> None:
     """F12: the husband is not in the payer list — he was recorded as a child."""
     case = case_of("F12")
@@ -673,11 +686,14 @@ def call_f12(desk: Desk) -> None:
     desk.phase = "act"
     _to_member(desk, "Eric")
     family = desk.window.account_screens.family_panel
-    desk.reach(family.relationship)
-    desk.type("Conjoint")  # "Conjoint et parent des enfants"
-    desk.reach(family.reason)
-    desk.type("Inscrit comme enfant par erreur")
+    # One question names Eric and the file and takes the reason (its field has the
+    # focus); each other relationship is a button saying what it does to the payer list,
+    # and pressing one (its Alt+letter) is the change.
+    reason = "Personne inscrite comme enfant par erreur"  # one of the usual reasons
+    desk.answer("« Modifier le lien d'un membre »", is_dialog("Modifier le lien"), [(reason,)])
     desk.press(family.change_button)
+    question = _question(desk, family)
+    desk.press(_choice(question, "Conjoint et parent des enfants"))
     api = services(desk)
     _wait(
         lambda: next(
@@ -689,38 +705,40 @@ def call_f12(desk: Desk) -> None:
 
 
 def call_f4(desk: Desk) -> None:
-    """F4: removing a member — refused to the agent, done by the borough's clerk (a
-    second call: the clerk's desk)."""
+    """F4: removing a member — the agent reads at once that it is the borough office's
+    (no key), then the borough's clerk removes him (a second call: the clerk's desk)."""
     case = case_of("F4")
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
-    _to_member(desk, "Moussa")
     family = desk.window.account_screens.family_panel
-    if family.remove_button.isEnabled():
-        desk.reach(family.reason)
-        desk.type("Séparation")
-        desk.confirm("Retirer un membre")
-        desk.press(family.remove_button)
+    _wait(lambda: family.file is not None, "the family file")
+    if family.remove_button.isEnabled() or not family.removal_rule.isVisible():
+        raise AssertionError("the agent is not told at once that removal is the office's")
     api = services(desk)
     moussa = next(
         m for m in api.household_view(view.household_id).members if m.first_name == "Moussa"
     )
     if moussa.removed:
         raise AssertionError("an agent removed a member")
-    desk.tally.notes.append(f"the agent is told: « {family.outcome.text()} »")
+    desk.tally.notes.append(f"the agent reads, no key pressed: « {family.removal_rule.text()} »")
     note(desk, "F4", "Retrait de Moussa demandé : transféré au commis de l'arrondissement.")
-    # The clerk's desk takes the transferred call.
+    # The clerk's desk takes the transferred call: another console, where nothing of the
+    # agent's call is on screen (not a key of the call).
+    desk.window.workspace.close_household()
+    desk.settle()
     act_as(desk, staff(desk.ctx, Role.CLERK, view.borough_id))
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
     _to_member(desk, "Moussa")
     family = desk.window.account_screens.family_panel
-    desk.reach(family.reason)
-    desk.type("Séparation")
-    desk.confirm("Retirer un membre")
+    # The removal's question names Moussa and the file and takes the reason (its field
+    # has the focus); Cancel is its default, « Retirer Moussa … » answers Alt+R only.
+    desk.answer("« Retirer un membre »", is_dialog("Retirer un membre"), [("Séparation",)])
     desk.press(family.remove_button)
+    question = _question(desk, family)
+    desk.press(question.confirm_button)
     api = services(desk)
     _wait(
         lambda: next(

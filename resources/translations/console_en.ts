@@ -915,18 +915,6 @@
 <context>
     <name>FamilyPanel</name>
     <message>
-        <source>Nouveau lien de parenté</source>
-        <translation>New relationship</translation>
-    </message>
-    <message>
-        <source>Raison (obligatoire)</source>
-        <translation>Reason (required)</translation>
-    </message>
-    <message>
-        <source>Raison du changement</source>
-        <translation>Reason for the change</translation>
-    </message>
-    <message>
         <source>Ce qui bloque le retrait</source>
         <translation>What blocks the removal</translation>
     </message>
@@ -939,28 +927,36 @@
         <translation>Removal not possible for now:</translation>
     </message>
     <message>
-        <source>Changer le lien d&apos;une personne qui paie</source>
-        <translation>Change the relationship of a person who pays</translation>
+        <source>Aujourd&apos;hui&#xa0;: peut payer pour la famille.</source>
+        <translation>Now: can pay for the family.</translation>
     </message>
     <message>
-        <source>Changer le lien de {who} pour «&#xa0;{relationship}&#xa0;» dans le dossier {number}&#xa0;?</source>
-        <translation>Change the relationship of {who} to “{relationship}” in household {number}?</translation>
+        <source>Aujourd&apos;hui&#xa0;: ne peut pas payer (un enfant ne paie pas, F12).</source>
+        <translation>Now: cannot pay (a child does not pay, F12).</translation>
     </message>
     <message>
-        <source>Ce membre paie pour la famille&#xa0;: avec ce lien, cette personne pourrait ne plus pouvoir payer les paniers de la famille.</source>
-        <translation>This member is a payer: with this relationship, they may no longer be able to pay the family&apos;s carts.</translation>
+        <source>Pourra payer pour la famille</source>
+        <translation>Will be able to pay for the family</translation>
     </message>
     <message>
-        <source>&amp;Changer le lien de {name}</source>
-        <translation>&amp;Change {name}&apos;s relationship</translation>
+        <source>Ne pourra plus payer pour la famille</source>
+        <translation>Will no longer be able to pay for the family</translation>
+    </message>
+    <message>
+        <source>Ne pourra pas payer pour la famille</source>
+        <translation>Will not be able to pay for the family</translation>
+    </message>
+    <message>
+        <source>Peut payer pour la famille.</source>
+        <translation>Can pay for the family.</translation>
+    </message>
+    <message>
+        <source>Ne peut pas payer pour la famille.</source>
+        <translation>Cannot pay for the family.</translation>
     </message>
     <message>
         <source>&amp;Retirer {name}</source>
         <translation>&amp;Remove {name}</translation>
-    </message>
-    <message>
-        <source>Lien de {name} changé pour «&#xa0;{relationship}&#xa0;».</source>
-        <translation>{name}&apos;s relationship changed to “{relationship}”.</translation>
     </message>
     <message>
         <source>Ce membre paie pour la famille&#xa0;: cette personne ne pourra plus payer pour la famille.</source>
@@ -975,16 +971,76 @@
         <translation>Remove {who} from household {number}?</translation>
     </message>
     <message>
+        <source>Personne inscrite comme enfant par erreur</source>
+        <translation>Person recorded as a child in error</translation>
+    </message>
+    <message>
+        <source>Lien inscrit par erreur</source>
+        <translation>Relationship recorded in error</translation>
+    </message>
+    <message>
+        <source>Changement de situation familiale</source>
+        <translation>Change in the family&apos;s situation</translation>
+    </message>
+    <message>
+        <source>Séparation</source>
+        <translation>Separation</translation>
+    </message>
+    <message>
+        <source>Départ du foyer</source>
+        <translation>Left the household</translation>
+    </message>
+    <message>
+        <source>Décès</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <source>Membre en double</source>
+        <translation>Duplicate member</translation>
+    </message>
+    <message>
+        <source>Membre ajouté par erreur</source>
+        <translation>Member added in error</translation>
+    </message>
+    <message>
+        <source>Modifier le &amp;lien…</source>
+        <translation>Change &amp;the relationship…</translation>
+    </message>
+    <message>
+        <source>Retirer le mem&amp;bre…</source>
+        <translation>Re&amp;move the member…</translation>
+    </message>
+    <message>
+        <source>Qui retire un membre</source>
+        <translation>Who removes a member</translation>
+    </message>
+    <message>
+        <source>Retirer un membre&#xa0;: seul le personnel du bureau d&apos;arrondissement du dossier ({borough}) le peut (F4). Notez la demande dans l&apos;appel et dirigez la personne vers ce bureau.</source>
+        <translation>Removing a member: only the staff of the household&apos;s borough office ({borough}) can do it (F4). Note the request in the call and refer the caller to that office.</translation>
+    </message>
+    <message>
+        <source>Retirer un membre&#xa0;: ce dossier relève d&apos;un autre arrondissement ({borough})&#xa0;; seul son bureau le peut (F4).</source>
+        <translation>Removing a member: this household belongs to another borough ({borough}); only its office can do it (F4).</translation>
+    </message>
+    <message>
+        <source>Nouveau lien avec la personne responsable du dossier {number}, pour {who}&#xa0;:</source>
+        <translation>New relationship to the person responsible for household {number}, for {who}:</translation>
+    </message>
+    <message>
+        <source>Modifier le lien d&apos;un membre</source>
+        <translation>Change a member&apos;s relationship</translation>
+    </message>
+    <message>
+        <source>{name}&#xa0;: lien changé pour «&#xa0;{relationship}&#xa0;». {payers}</source>
+        <translation>{name}: relationship changed to “{relationship}”. {payers}</translation>
+    </message>
+    <message>
         <source>Le retrait ne peut pas être annulé depuis la console. L&apos;historique du membre est conservé.</source>
         <translation>The removal cannot be undone from the console. The member&apos;s history is kept.</translation>
     </message>
     <message>
-        <source>{name} a été retiré du dossier. Son historique est conservé.</source>
-        <translation>{name} was removed from the household. Their history is kept.</translation>
-    </message>
-    <message>
-        <source>Indiquez d&apos;abord la raison du changement.</source>
-        <translation>Give the reason for the change first.</translation>
+        <source>{name} ne fait plus partie du dossier. Son historique est conservé.</source>
+        <translation>{name} is no longer part of the household. Their history is kept.</translation>
     </message>
     <message>
         <source>{name} ({relationship})</source>
@@ -1001,22 +1057,6 @@
     <message>
         <source>Modifier un membre</source>
         <translation>Change a member</translation>
-    </message>
-    <message>
-        <source>Modifier le &amp;lien</source>
-        <translation>Change &amp;the relationship</translation>
-    </message>
-    <message>
-        <source>Retirer le mem&amp;bre</source>
-        <translation>Re&amp;move the member</translation>
-    </message>
-    <message>
-        <source>L&amp;ien&#xa0;:</source>
-        <translation>R&amp;elationship:</translation>
-    </message>
-    <message>
-        <source>Rais&amp;on&#xa0;:</source>
-        <translation>Reas&amp;on:</translation>
     </message>
     <message>
         <source>Vérifiez d&apos;abord l&apos;identité de la personne qui appelle (Ctrl+Maj+V) avant de modifier un membre.</source>
@@ -2444,6 +2484,18 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
     <message>
         <source>dossier {number}</source>
         <translation>file {number}</translation>
+    </message>
+    <message>
+        <source>Raison (obligatoire)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Tapez une raison ou choisissez-en une (Alt+↓)</source>
+        <translation>Type a reason or pick one (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Rais&amp;on (obligatoire)&#xa0;:</source>
+        <translation>Reas&amp;on (required):</translation>
     </message>
 </context>
 <context>

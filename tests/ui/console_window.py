@@ -11,6 +11,8 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.domain.views.family import FamilyMember
+from console.domain.views.staff import Actor
 from console.domain.vocabulary import Role
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
@@ -27,6 +29,7 @@ from console.ui.window.places_wiring import PlacesScreens, install_places
 from console.ui.window.shortcuts import ShortcutsDialog
 from console.ui.window.sign_in import SignInDialog
 from console.ui.window.startup import install_language, install_style
+from tests.helpers.place_data import verify
 from tests.ui.families import Families
 
 
@@ -87,6 +90,30 @@ class ConsoleWindow:
         window.staff_combo.setCurrentIndex(index)
         self.settle()
 
+    def _act_as_staff(self, which: Callable[[Actor], bool]) -> None:
+        window = self.window
+        index = next(i for i, a in enumerate(window._staff) if which(a))
+        if index != window.staff_combo.currentIndex():
+            with self.qtbot.waitSignal(window.workspace.actor_changed):
+                window.staff_combo.setCurrentIndex(index)
+        self.settle()
+
+    def _verified_on(self, household_id: int) -> None:
+        """The staff member on duty verified the caller of ``household_id``, on file."""
+        actor = self.window.workspace.actor
+        assert actor is not None
+        verify(self.ctx, actor, household_id)
+        self.window.account_screens.verification.refresh()
+        self.settle()
+        assert self.window.account_screens.verification.verified
+
+    def _select_member(self, which: Callable[[FamilyMember], bool]) -> None:
+        family = self.window.account_screens.family_panel
+        assert family.file is not None
+        member = next(m for m in family.file.members if which(m))
+        family.select_member(member.member_id)
+        self.settle()
+
     def dialogs(self, families: Families) -> Iterator[tuple[str, QWidget]]:
         """Each dialog of the console, opened as the agent (or the supervisor) opens it,
         at the window's size; closed once the caller moved on to the next."""
@@ -127,6 +154,23 @@ class ConsoleWindow:
             dialog = RevealReasonDialog("Monique Côté-Bergeron", window)
             dialog.show()
             return dialog
+
+        def relationship_question() -> QWidget | None:
+            self._verified_on(families.cote)
+            family = screens.family_panel
+            self._select_member(lambda m: not m.is_responsible and m.may_pay)
+            family.change_relationship()
+            return family.confirmation
+
+        def removal_question() -> QWidget | None:
+            family = screens.family_panel
+            file = family.file
+            assert file is not None
+            self._act_as_staff(lambda a: a.role is Role.CLERK and a.borough_id == file.borough_id)
+            self._verified_on(families.cote)
+            self._select_member(lambda m: not m.is_responsible and m.may_pay)
+            family.remove()
+            return family.confirmation
 
         def shortcuts() -> QWidget:
             dialog = ShortcutsDialog(window)
@@ -169,6 +213,8 @@ class ConsoleWindow:
             ("payment", payment),
             ("receipt", receipt),
             ("SIN reveal reason", sin_reason),
+            ("relationship question", relationship_question),
+            ("removal question", removal_question),
             ("shortcuts sheet", shortcuts),
             ("command palette", palette),
             ("sign-in", sign_in),

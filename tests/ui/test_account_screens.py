@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from console.domain.vocabulary import Relationship
@@ -17,6 +17,7 @@ from console.services.family import change_relationship, family_file
 from console.ui.family.account_panel import AccountPanel
 from console.ui.family.family_panel import FamilyPanel
 from console.ui.family.verification_dialog import VerificationDialog
+from console.ui.kit.confirm import ReasonConfirmation
 from console.ui.window.main_window import MainWindow
 from tests.ui.families import Families
 
@@ -87,6 +88,18 @@ def confirm(qtbot: QtBot, family: FamilyPanel | AccountPanel) -> None:
     family.confirmation.confirm_button.click()
 
 
+def question(qtbot: QtBot, family: FamilyPanel) -> ReasonConfirmation:
+    """The member question the panel opened."""
+    qtbot.waitUntil(lambda: family.confirmation is not None and family.confirmation.isVisible())
+    box = family.confirmation
+    assert isinstance(box, ReasonConfirmation)
+    return box
+
+
+def choice(box: ReasonConfirmation, text: str) -> QPushButton:
+    return next(b for b in box.choice_buttons if b.text().replace("&", "") == text)
+
+
 def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext
 ) -> None:
@@ -130,23 +143,33 @@ def test_a_whole_call_verify_unlock_see_the_message_change_a_relationship(
     assert messages.data(messages.index(0, 4)) == "En file d'envoi"
     assert messages.data(messages.index(0, 3)) == "helene.cote@example.ca"
 
-    # Change Jean's relationship with a reason, from the strip under the members table.
+    # Change Jean's relationship: one question names him and the file, takes the reason
+    # and lists the other relationships, each saying what it does to the payer list.
     select_member(window, "Jean Côté")
-    assert family.relationship.currentData() == Relationship.SPOUSE_AND_PARENT
-    family.relationship.setCurrentIndex(family.relationship.findData(Relationship.SPOUSE))
     family.change_button.click()
-    settle(qtbot, window)
-    assert "raison" in family.outcome.text()
-    family.reason.setText("Séparés")  # QTest types ASCII only
-    qtbot.keyClicks(family.reason, ", plus parent au dossier")
-    qtbot.keyClick(family.reason, Qt.Key.Key_Return)  # Enter in a field changes nothing
-    assert family.confirmation is None and not window.workspace.tasks.busy
+    box = question(qtbot, window.account_screens.family_panel)
+    assert "Jean Côté (Conjoint et parent des enfants)" in box.text()
+    assert str(families.cote_number) in box.text()
+    assert "Aujourd'hui : peut payer pour la famille." in box.text()
+    texts = [b.text().replace("&", "") for b in box.choice_buttons]
+    assert texts == ["Conjoint", "Père ou mère du responsable de dossier", "Autre", "Enfant"]
+    spouse = choice(box, "Conjoint")
+    assert spouse.description() == "Pourra payer pour la famille"
+    assert choice(box, "Enfant").description() == "Ne pourra plus payer pour la famille"
+    assert not any(b.isEnabled() for b in box.choice_buttons)  # no reason yet
+    assert box.reason_box.hasFocus() or QApplication.focusWidget() is None
+    line = box.reason_box.lineEdit()
+    line.setText("Séparés")  # QTest types ASCII only
+    qtbot.keyClicks(line, ", plus parent au dossier")
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # Enter in a field changes nothing
+    assert box.isVisible() and not window.workspace.tasks.busy
+    assert box.reason() == "Séparés, plus parent au dossier" and spouse.isEnabled()
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
-        family.change_button.click()
-        if family.confirmation is not None:  # Jean pays for the family: asked first
-            confirm(qtbot, family)
+        spouse.click()  # the choice is the change: no second question
     settle(qtbot, window)
+    assert family.confirmation is None
     assert "« Conjoint »" in family.outcome.text()
+    assert "Peut payer pour la famille." in family.outcome.text()
     members = window.household_panel.members_model
     jean = next(r for r in range(members.rowCount()) if members.row(r).name == "Jean Côté")
     assert members.data(members.index(jean, 1)) == "Conjoint"
@@ -161,14 +184,15 @@ def test_a_clerk_of_another_borough_is_told_only_the_borough_office_removes(
     search_and_open(qtbot, window, str(families.cote_number))
     family = window.account_screens.family_panel
     select_member(window, "Jean Côté")
-    assert family.remove_button.isEnabled()
+    # Said at once, beside the button that is off: nothing to fill in for a refusal.
+    assert not family.remove_button.isEnabled()
     assert "Beauport" not in family.remove_button.toolTip()
     assert "La Cité-Limoilou" in family.remove_button.toolTip()
-    family.reason.setText("Déménagé")
-    family.remove_button.click()
-    confirm(qtbot, family)
-    settle(qtbot, window)
-    assert "Seul le bureau de l'arrondissement du dossier" in family.outcome.text()
+    assert family.removal_rule.isVisibleTo(window)
+    assert "La Cité-Limoilou" in family.removal_rule.text()
+    family.remove()  # however it is reached, it is said, and nothing is asked
+    assert "La Cité-Limoilou" in family.outcome.text()
+    assert family.confirmation is None and not window.workspace.tasks.busy
     actor = window.workspace.actor
     assert actor is not None
     file = family_file(ui_ctx, actor, families.cote)
@@ -181,19 +205,23 @@ def test_the_borough_clerk_sees_what_blocks_a_removal_and_removes_a_free_member(
     sign_in(qtbot, window, "Claude Girard")
     search_and_open(qtbot, window, "cote")
     family = window.account_screens.family_panel
+    assert not family.removal_rule.isVisibleTo(window)  # this clerk may remove
     select_member(window, "Zoé Côté")
     assert "Retrait impossible" in family.blockers.text()
     assert "NAT-101" in family.blockers.text() and "5000001" in family.blockers.text()
+    assert not family.remove_button.isEnabled()  # what holds her is said, not asked
     select_member(window, "Hélène Côté")
     assert not family.remove_button.isEnabled()  # the responsible stays
     verify_by_keyboard(qtbot, window, "1985-04-01", "G1R2B5")
     select_member(window, "Jean Côté")
-    family.reason.setText("A quitté le foyer")
+    family.remove_button.click()
+    box = question(qtbot, family)
+    assert not box.confirm_button.isEnabled()  # the reason first
+    box.reason_box.setEditText("A quitté le foyer")
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
-        family.remove_button.click()
-        confirm(qtbot, family)
+        box.confirm_button.click()
     settle(qtbot, window)
-    assert "retiré du dossier" in family.outcome.text()
+    assert "ne fait plus partie du dossier" in family.outcome.text()
     members = window.household_panel.members_model
     assert next(members.row(r) for r in range(3) if members.row(r).name == "Jean Côté").removed
 
@@ -203,9 +231,14 @@ def test_an_agent_is_told_removal_is_for_the_borough_office(
 ) -> None:
     search_and_open(qtbot, window, "cote")
     family = window.account_screens.family_panel
+    # As the file opens, before any member is picked or anything typed.
+    assert family.removal_rule.isVisibleTo(window)
+    assert "bureau d'arrondissement du dossier (La Cité-Limoilou)" in family.removal_rule.text()
     select_member(window, "Jean Côté")
-    family.remove_button.click()
+    assert family.change_button.isEnabled() and not family.remove_button.isEnabled()
+    family.remove()
     assert "bureau d'arrondissement" in family.outcome.text()
+    assert family.confirmation is None
     assert not window.workspace.tasks.busy  # nothing was asked of the database
 
 
@@ -265,10 +298,11 @@ def test_a_household_changed_by_another_clerk_is_reloaded_and_nothing_is_changed
         seen_version=1,
     )
     select_member(window, "Zoé Côté")
-    family.relationship.setCurrentIndex(family.relationship.findData(Relationship.OTHER))
-    family.reason.setText("adult")
+    family.change_button.click()
+    box = question(qtbot, family)
+    box.reason_box.setEditText("adult")
     with qtbot.waitSignal(window.workspace.household_changed, timeout=5000):
-        family.change_button.click()
+        choice(box, "Autre").click()
     settle(qtbot, window)
     assert "Un autre membre du personnel" in family.outcome.text()
     assert family.file is not None and family.file.version == 2
@@ -284,9 +318,8 @@ def _clerk_at_removal(qtbot: QtBot, window: MainWindow, name: str) -> FamilyPane
     verify_by_keyboard(qtbot, window, "1985-04-01", "G1R2B5")
     family = window.account_screens.family_panel
     select_member(window, name)
-    family.reason.setText("A quitté le foyer")
     family.remove_button.click()
-    qtbot.waitUntil(lambda: family.confirmation is not None and family.confirmation.isVisible())
+    question(qtbot, family).reason_box.setEditText("A quitté le foyer")
     return family
 
 
@@ -310,6 +343,7 @@ def test_the_removal_question_names_who_and_where_and_cancel_is_the_default(
     # Its letter confirms only with Alt: the bare letter, typed on by habit, does nothing
     # (test_a_key_pressed_at_the_question_removes_nothing presses R, its letter).
     assert box.confirm_button.text().startswith("&R")
+    assert box.reason_box.hasFocus() or QApplication.focusWidget() is None
     box.cancel_button.click()
     settle(qtbot, window)
     assert family.confirmation is None
@@ -329,6 +363,30 @@ def test_a_key_pressed_at_the_question_removes_nothing(
     qtbot.keyClick(box, key)
     settle(qtbot, window)
     assert _removed(ui_ctx, window, families.cote) == set()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_in_the_reason_removes_nothing_and_keeps_the_question(
+    qtbot: QtBot, window: MainWindow, families: Families, ui_ctx: ServiceContext, key: Qt.Key
+) -> None:
+    family = _clerk_at_removal(qtbot, window, "Jean Côté")
+    box = family.confirmation
+    assert isinstance(box, ReasonConfirmation) and box.confirm_button.isEnabled()
+    line = box.reason_box.lineEdit()
+    qtbot.keyClick(line, key)
+    settle(qtbot, window)
+    assert box.isVisible() and box.reason() == "A quitté le foyer"
+    assert _removed(ui_ctx, window, families.cote) == set()
+
+
+def test_once_the_caller_is_verified_the_keys_go_to_the_members(
+    qtbot: QtBot, window: MainWindow, families: Families
+) -> None:
+    search_and_open(qtbot, window, "cote")
+    assert QApplication.focusWidget() is window.search_panel.box
+    verify_by_keyboard(qtbot, window, "1985-04-01", "G1R 2B5")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.household_panel.members_table)
 
 
 def test_a_member_selected_during_the_question_is_not_removed_nor_the_one_asked(

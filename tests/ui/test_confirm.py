@@ -97,3 +97,82 @@ def test_the_confirm_letter_answers_only_with_alt(qtbot: QtBot) -> None:
     assert pressed == [] and box.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: pressed == [True], timeout=2000)
+
+
+def test_the_opened_question_names_its_confirm_button_and_cancels_by_default(
+    qtbot: QtBot,
+) -> None:
+    parent = QDialog()
+    qtbot.add_widget(parent)
+    done: list[bool] = []
+    box = confirm.ask(
+        parent,
+        "Déverrouiller",
+        "Déverrouiller ?",
+        "&Déverrouiller",
+        "Annuler",
+        lambda: done.append(True),
+    )
+    assert box.confirm_button.objectName() == "confirmButton"
+    assert box.defaultButton() is box.cancel_button and box.escapeButton() is box.cancel_button
+    box.cancel_button.click()
+    assert done == []
+
+
+def _reason_question(
+    qtbot: QtBot, parent: QDialog, answers: list[tuple[int, str]]
+) -> confirm.ReasonConfirmation:
+    qtbot.add_widget(parent)
+    parent.show()
+    box = confirm.ask_with_reason(
+        parent,
+        "Modifier le lien",
+        "Nouveau lien pour Léa Côté (Enfant), dossier 1042",
+        [confirm.Choice("Conjoint", "Pourra payer"), confirm.Choice("Autre", "Pourra payer")],
+        "Annuler",
+        ["Séparation", "Décès"],
+        lambda choice, reason: answers.append((choice, reason)),
+    )
+    qtbot.waitExposed(box)
+    return box
+
+
+def test_the_reason_question_answers_only_with_a_reason_and_a_choice(qtbot: QtBot) -> None:
+    answers: list[tuple[int, str]] = []
+    parent = QDialog()
+    box = _reason_question(qtbot, parent, answers)
+    other = box.choice_buttons[1]
+    assert not other.isEnabled()  # no reason yet
+    assert box.defaultButton() is box.cancel_button and box.cancel_button.isDefault()
+    assert not any(b.isDefault() or b.autoDefault() for b in box.choice_buttons)
+    line = box.reason_box.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "  ")
+    assert not other.isEnabled()  # blanks are no reason
+    line.setText("Inscrite par erreur")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(line, key)  # Enter in the reason: nothing, the reason kept
+    assert box.isVisible() and answers == [] and box.reason() == "Inscrite par erreur"
+    assert box.reason_box.count() == 2  # what was typed is not added to the usual reasons
+    other.click()
+    qtbot.waitUntil(lambda: answers == [(1, "Inscrite par erreur")])
+
+
+def test_the_reason_question_cancelled_or_escaped_does_nothing(qtbot: QtBot) -> None:
+    answers: list[tuple[int, str]] = []
+    parent = QDialog()
+    box = _reason_question(qtbot, parent, answers)
+    box.reason_box.setEditText("Décès")
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert answers == [] and not box.confirmed()
+
+
+def test_each_choice_gets_a_letter_free_in_the_question(qtbot: QtBot) -> None:
+    parent = QDialog()
+    box = _reason_question(qtbot, parent, [])
+    letters = [b.text() for b in box.choice_buttons]
+    # « Rais&on » takes O: « Conjoint » gets C, « Autre » A.
+    assert letters == ["&Conjoint", "&Autre"]
+    assert confirm.with_mnemonic("Conjoint", {"c", "o"}) == "Co&njoint"
+    assert confirm.with_mnemonic("Oc", {"o", "c"}) == "Oc"

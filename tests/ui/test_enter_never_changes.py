@@ -52,6 +52,7 @@ from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
 from console.services.places import find_activities
 from console.ui.kit import confirm
+from console.ui.kit.confirm import ReasonConfirmation
 from console.ui.kit.tasks import TaskRunner
 from console.ui.kit.workspace import Workspace
 from console.ui.payments.payment_dialog import PaymentDialog
@@ -401,8 +402,8 @@ def _verification(qtbot: QtBot, scene: Scene) -> QWidget:
     return dialog
 
 
-def _family_panel(qtbot: QtBot, scene: Scene) -> QWidget:
-    """The member tools, as after the caller was verified and a child picked."""
+def _verified_with_a_child(qtbot: QtBot, scene: Scene) -> Any:
+    """The family panel, as after the caller was verified and a child picked."""
     household_id = _household_with_a_child(scene.ctx)
     actor = scene.main.workspace.actor
     assert actor is not None
@@ -417,9 +418,52 @@ def _family_panel(qtbot: QtBot, scene: Scene) -> QWidget:
     child = next(i for i, m in enumerate(rows) if m.relationship is Relationship.CHILD)
     panel.members_table.selectRow(child)
     scene.settle(qtbot)
-    family = screens.family_panel
-    assert family.reason.isEnabled()
-    return family
+    return screens.family_panel
+
+
+def _typed_reason(qtbot: QtBot, question: QWidget | None) -> QWidget:
+    """The member question open, a reason typed: its answers are on, Enter must still
+    press none of them."""
+    assert isinstance(question, ReasonConfirmation)
+    qtbot.waitUntil(question.isVisible)
+    question.reason_box.setEditText("Raison de l'essai")
+    assert question.confirm_button.isEnabled()
+    return question
+
+
+def _relationship_question(qtbot: QtBot, scene: Scene) -> QWidget:
+    family = _verified_with_a_child(qtbot, scene)
+    family.change_relationship()
+    return _typed_reason(qtbot, family.confirmation)
+
+
+def _removal_question(qtbot: QtBot, scene: Scene) -> QWidget:
+    scene.be(qtbot, Role.CLERK)
+    family = _verified_with_a_child(qtbot, scene)
+    if not family.may_remove():  # the demo's first clerk: the file of their borough
+        file = family.file
+        assert file is not None
+        combo, demo = scene.main.staff_combo, scene.main.workspace.demo
+        assert demo is not None
+        clerk = next(
+            a for a in demo.staff() if a.role is Role.CLERK and a.borough_id == file.borough_id
+        )
+        index = next(i for i in range(combo.count()) if clerk.display_name in combo.itemText(i))
+        with qtbot.waitSignal(scene.main.workspace.actor_changed, timeout=5000):
+            combo.setCurrentIndex(index)
+        scene.settle(qtbot)
+        family = _verified_with_a_child(qtbot, scene)
+    assert family.file is not None
+    free = next(
+        m
+        for m in family.file.members
+        if not m.is_responsible and m.removed_at is None and not m.removal_blockers
+    )
+    family.select_member(free.member_id)
+    scene.settle(qtbot)
+    assert family.remove_button.isEnabled()
+    family.remove()
+    return _typed_reason(qtbot, family.confirmation)
 
 
 def _account_panel(qtbot: QtBot, scene: Scene) -> QWidget:
@@ -451,7 +495,8 @@ SCREENS = [
     pytest.param(_payment, id="payment-dialog"),
     pytest.param(_receipt, id="receipt-dialog"),
     pytest.param(_verification, id="verification-dialog"),
-    pytest.param(_family_panel, id="family-panel"),
+    pytest.param(_relationship_question, id="relationship-question"),
+    pytest.param(_removal_question, id="removal-question"),
     pytest.param(_account_panel, id="account-panel"),
     pytest.param(_audit_window, id="audit-window"),
     pytest.param(_search_panel, id="search-panel"),

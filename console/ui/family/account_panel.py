@@ -37,8 +37,8 @@ from console.domain.password import (
 from console.domain.views.accounts import AccountSummary, AddressCheck, EmailQueued
 from console.domain.views.households import HouseholdView
 from console.domain.vocabulary import Relationship
-from console.ui.family.confirm_dialogs import Confirmation, ask
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.kit.confirm import Confirmation, ask
 from console.ui.kit.formatting import format_date, format_datetime, format_deadline
 from console.ui.kit.messages import error_text
 from console.ui.kit.resources import TRANSLATIONS

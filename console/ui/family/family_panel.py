@@ -1,18 +1,24 @@
 """The two changes support makes to a family file (F4, F12), on the member selected in
-the household's members table: a relationship, with a reason, and a removal, which only
-the household's borough office may do. The members themselves are listed once, in that
-table; this strip adds what the change needs: the version seen and what blocks a removal.
+the household's members table: a relationship and a removal, which only the household's
+borough office may do. The members themselves are listed once, in that table; this strip
+adds what the change needs: the version seen and what blocks a removal.
+
+Each change opens one question that names the member and the file and takes the reason
+the journal keeps: the relationship's lists the other relationships, each saying whether
+it puts the member in the payer list (F12), and picking one is the change; the removal's
+has one button, Cancel the default. Whoever may not remove (an agent, a clerk of another
+borough) reads it under the strip as soon as the file opens, the button off: nothing to
+fill in before learning it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,15 +26,43 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.errors import StaleData
+from console.domain.payers import PAYER_RELATIONSHIPS
 from console.domain.views.family import FamilyChange, FamilyFile, FamilyMember
 from console.domain.views.households import HouseholdView, MemberView
 from console.domain.vocabulary import Relationship, Role
-from console.ui.family.confirm_dialogs import Confirmation, ask
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.kit.confirm import Choice, ReasonConfirmation, ask_with_reason
 from console.ui.kit.formatting import relationship_name
 from console.ui.kit.messages import error_text, reason_text
 from console.ui.kit.table_model import RowsModel
 from console.ui.kit.workspace import Workspace
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> tuple[str, str]:
+    """Marks ``source`` for the translation tools (lupdate reads this name)."""
+    return context, source
+
+
+# The reasons support usually gives, offered in the question's list (the journal keeps
+# the one picked or typed; any other can be typed).
+RELATIONSHIP_REASONS = (
+    QT_TRANSLATE_NOOP("FamilyPanel", "Personne inscrite comme enfant par erreur"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Lien inscrit par erreur"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Changement de situation familiale"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Séparation"),
+)
+REMOVAL_REASONS = (
+    QT_TRANSLATE_NOOP("FamilyPanel", "Séparation"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Départ du foyer"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Décès"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Membre en double"),
+    QT_TRANSLATE_NOOP("FamilyPanel", "Membre ajouté par erreur"),
+)
+REASON_LETTER = "o"  # « Rais&on » in the question: the choices take other letters
+
+
+def _reasons(marked: tuple[tuple[str, str], ...]) -> list[str]:
+    return [QCoreApplication.translate(context, source) for context, source in marked]
 
 
 class FamilyPanel(QWidget):
@@ -50,48 +84,32 @@ class FamilyPanel(QWidget):
         self.file: FamilyFile | None = None
         self._verified = False
         self._kept_member: int | None = None  # re-selected when the household reloads
-        self.confirmation: Confirmation | None = None  # the question open, if any
+        self.confirmation: ReasonConfirmation | None = None  # the question open, if any
         self.setAccessibleName(self.tr("Modifier un membre"))
 
-        self.relationship = QComboBox()
-        self.relationship.setAccessibleName(self.tr("Nouveau lien de parenté"))
-        for value in Relationship:
-            if value is not Relationship.RESPONSIBLE:  # the responsible is fixed
-                self.relationship.addItem(relationship_name(value), value)
-        self.relationship.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.relationship.setMinimumContentsLength(22)
-        self.reason = QLineEdit()
-        self.reason.setMinimumWidth(120)
-        self.reason.setPlaceholderText(self.tr("Raison (obligatoire)"))
-        self.reason.setAccessibleName(self.tr("Raison du changement"))
-        # Enter in the reason never changes anything: only the buttons act.
-        self.change_button = self._button(self.tr("Modifier le &lien"), self.change_relationship)
-        self.remove_button = self._button(self.tr("Retirer le mem&bre"), self.remove)
-        self.sensitive_buttons = (self.change_button, self.remove_button)
-        relationship_label = QLabel(self.tr("L&ien :"))
-        relationship_label.setBuddy(self.relationship)
-        reason_label = QLabel(self.tr("Rais&on :"))
-        reason_label.setBuddy(self.reason)
+        self.change_button = self._button(self.tr("Modifier le &lien…"), self.change_relationship)
+        self.remove_button = self._button(self.tr("Retirer le mem&bre…"), self.remove)
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(relationship_label)
-        row.addWidget(self.relationship)
-        row.addWidget(reason_label)
-        row.addWidget(self.reason, 1)
         row.addWidget(self.change_button)
         row.addWidget(self.remove_button)
+        row.addStretch(1)
 
-        self.blockers = QLabel()
-        self.blockers.setWordWrap(True)
-        self.blockers.setAccessibleName(self.tr("Ce qui bloque le retrait"))
-        self.blockers.hide()
         self.hint = QLabel()
         self.hint.setObjectName("verificationHint")
         self.hint.setWordWrap(True)
         self.hint.setProperty("state", "warning")
         self.hint.setAccessibleName(self.tr("Vérification requise"))
+        # Who removes members, for whoever may not: read as the file opens.
+        self.removal_rule = QLabel()
+        self.removal_rule.setObjectName("removalRule")
+        self.removal_rule.setWordWrap(True)
+        self.removal_rule.setAccessibleName(self.tr("Qui retire un membre"))
+        self.removal_rule.hide()
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        self.blockers.setAccessibleName(self.tr("Ce qui bloque le retrait"))
+        self.blockers.hide()
         self.outcome = QLabel()
         self.outcome.setObjectName("actionOutcome")
         self.outcome.setWordWrap(True)
@@ -103,6 +121,7 @@ class FamilyPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.hint)
+        layout.addWidget(self.removal_rule)
         layout.addWidget(self.blockers)
         layout.addWidget(self.outcome)
 
@@ -132,31 +151,54 @@ class FamilyPanel(QWidget):
         self.change_button.setToolTip("" if verified else needed)
         self._explain_removal()
 
-    def _explain_removal(self) -> None:
+    def may_remove(self) -> bool:
+        """Whether the staff member on duty may remove members of the file shown (the
+        services say it, F4, and refuse anyway whoever may not)."""
         actor = self._workspace.actor
+        return (
+            actor is not None
+            and actor.role is Role.CLERK
+            and self.file is not None
+            and self.file.actor_may_remove
+        )
+
+    def _explain_removal(self) -> None:
+        actor, file = self._workspace.actor, self.file
+        rule = ""
         if actor is None or actor.role is not Role.CLERK:
             tip = self.tr(
                 "Seul le personnel du bureau d'arrondissement du dossier retire un membre (F4)."
             )
-        elif self.file is not None and not self.file.actor_may_remove:
+            if file is not None:
+                rule = self.tr(
+                    "Retirer un membre : seul le personnel du bureau d'arrondissement du "
+                    "dossier ({borough}) le peut (F4). Notez la demande dans l'appel et "
+                    "dirigez la personne vers ce bureau."
+                ).format(borough=file.borough)
+        elif file is not None and not file.actor_may_remove:
             tip = self.tr("Ce dossier relève de l'arrondissement {borough} (F4).").format(
-                borough=self.file.borough
+                borough=file.borough
             )
+            rule = self.tr(
+                "Retirer un membre : ce dossier relève d'un autre arrondissement "
+                "({borough}) ; seul son bureau le peut (F4)."
+            ).format(borough=file.borough)
         elif not self._verified:
             tip = self.change_button.toolTip()
         else:
             tip = ""
         self.remove_button.setToolTip(tip)
+        self._say(self.removal_rule, rule)
 
     # Loading
 
     def _household_changed(self, view: HouseholdView | None) -> None:
         if view is None or view.household_id != self.household_id:
             self._say(self.outcome, "")
-            self.reason.clear()
         if view is None:
             self.household_id = None
             self.file = None
+            self._explain_removal()
             self._selection_changed()
             return
         self.load(view.household_id)
@@ -206,14 +248,11 @@ class FamilyPanel(QWidget):
         member = self.selected_member()
         active = member is not None and member.removed_at is None
         changeable = active and member is not None and not member.is_responsible
+        blocked = member is not None and bool(member.removal_blockers)
         self.change_button.setEnabled(changeable)
-        self.remove_button.setEnabled(changeable)
-        self.relationship.setEnabled(changeable)
-        self.reason.setEnabled(changeable)
-        if member is not None and changeable:
-            index = self.relationship.findData(member.relationship)
-            if index >= 0:
-                self.relationship.setCurrentIndex(index)
+        # Off, said why beside it, for whoever may not remove and while something
+        # holds the member (F4): nothing to fill in for a refusal.
+        self.remove_button.setEnabled(changeable and self.may_remove() and not blocked)
         if member is not None and member.removal_blockers:
             self._say(
                 self.blockers,
@@ -237,50 +276,74 @@ class FamilyPanel(QWidget):
     # Actions
 
     def change_relationship(self) -> None:
+        """The question for the selected member: the reason, then the new relationship
+        (picking it is the change: a relationship can be changed back, and the question
+        names the member, the file and what each choice does to the payer list)."""
         member, file = self.selected_member(), self.file
         if member is None or file is None or not self._workspace.ready:
             return
         if not self.change_button.isEnabled():
             return
-        relationship = Relationship(self.relationship.currentData())
-        reason = self.reason.text()
-        if not reason.strip():
-            self._ask_reason()
+        if not self._verified:
+            self._say(self.outcome, self.change_button.toolTip())  # refused anyway
             return
-        if not member.may_pay:
-            self._change_relationship(member, file, relationship, reason)
-            return
-        # A payer (F12): the new relationship may take them off the payer list.
-        self._confirm(
-            self.tr("Changer le lien d'une personne qui paie"),
+        options = [
+            r for r in Relationship if r not in (Relationship.RESPONSIBLE, member.relationship)
+        ]
+        # Each choice gets the first letter free in the question (Alt+C: « Conjoint… »).
+        choices = [Choice(relationship_name(r), self._payer_effect(member, r)) for r in options]
+        now = (
+            self.tr("Aujourd'hui : peut payer pour la famille.")
+            if member.may_pay
+            else self.tr("Aujourd'hui : ne peut pas payer (un enfant ne paie pas, F12).")
+        )
+        question = (
             self.tr(
-                "Changer le lien de {who} pour « {relationship} » dans le dossier {number} ?"
-            ).format(
-                who=self._who(member),
-                relationship=relationship_name(relationship),
-                number=file.number,
+                "Nouveau lien avec la personne responsable du dossier {number}, pour {who} :"
+            ).format(number=file.number, who=self._who(member))
+            + "\n"
+            + now
+        )
+        guard = self._guard(member, file)
+
+        def chosen(index: int, reason: str) -> None:
+            relationship = options[index]
+            guard(lambda current, seen: self._change(current, seen, relationship, reason))
+
+        self._open(
+            ask_with_reason(
+                self,
+                self.tr("Modifier le lien d'un membre"),
+                question,
+                choices,
+                self.tr("Annuler"),
+                _reasons(RELATIONSHIP_REASONS),
+                chosen,
             )
-            + "\n\n"
-            + self.tr(
-                "Ce membre paie pour la famille : avec ce lien, cette personne pourrait ne plus "
-                "pouvoir payer les paniers de la famille."
-            ),
-            self.tr("&Changer le lien de {name}").format(name=member.name),
-            member,
-            file,
-            lambda current, seen: self._change_relationship(current, seen, relationship, reason),
         )
 
-    def _change_relationship(
+    def _payer_effect(self, member: FamilyMember, relationship: Relationship) -> str:
+        if relationship in PAYER_RELATIONSHIPS:
+            return self.tr("Pourra payer pour la famille")
+        if member.may_pay:
+            return self.tr("Ne pourra plus payer pour la famille")
+        return self.tr("Ne pourra pas payer pour la famille")
+
+    def _change(
         self, member: FamilyMember, file: FamilyFile, relationship: Relationship, reason: str
     ) -> None:
         api = self._workspace.api
+        payers = (
+            self.tr("Peut payer pour la famille.")
+            if relationship in PAYER_RELATIONSHIPS
+            else self.tr("Ne peut pas payer pour la famille.")
+        )
         self._run(
             lambda: api.change_relationship(
                 file.household_id, member.member_id, relationship, reason, file.version
             ),
-            self.tr("Lien de {name} changé pour « {relationship} ».").format(
-                name=member.name, relationship=relationship_name(relationship)
+            self.tr("{name} : lien changé pour « {relationship} ». {payers}").format(
+                name=member.name, relationship=relationship_name(relationship), payers=payers
             ),
         )
 
@@ -288,13 +351,14 @@ class FamilyPanel(QWidget):
         member, file, actor = self.selected_member(), self.file, self._workspace.actor
         if member is None or file is None or actor is None:
             return
-        if actor.role is not Role.CLERK:
-            # Said at once; remove_member refuses it anyway.
+        if not self.may_remove():
+            # Said at once (the button is off for them); remove_member refuses it anyway.
             self._say(self.outcome, self.remove_button.toolTip())
             return
-        reason = self.reason.text()
-        if not reason.strip():
-            self._ask_reason()
+        if not self.remove_button.isEnabled():
+            return
+        if not self._verified:
+            self._say(self.outcome, self.change_button.toolTip())  # refused anyway
             return
         payer = (
             "\n\n"
@@ -305,8 +369,7 @@ class FamilyPanel(QWidget):
             if member.may_pay
             else ""
         )
-        self._confirm(
-            self.tr("Retirer un membre"),
+        question = (
             self.tr("Retirer {who} du dossier {number} ?").format(
                 who=self._who(member), number=file.number
             )
@@ -315,26 +378,31 @@ class FamilyPanel(QWidget):
                 "Le retrait ne peut pas être annulé depuis la console. L'historique du "
                 "membre est conservé."
             )
-            + payer,
-            self.tr("&Retirer {name}").format(name=member.name),
-            member,
-            file,
-            lambda current, seen: self._remove(current, seen, reason),
+            + payer
+        )
+        guard = self._guard(member, file)
+        self._open(
+            ask_with_reason(
+                self,
+                self.tr("Retirer un membre"),
+                question,
+                self.tr("&Retirer {name}").format(name=member.name),
+                self.tr("Annuler"),
+                _reasons(REMOVAL_REASONS),
+                lambda _choice, reason: guard(
+                    lambda current, seen: self._remove(current, seen, reason)
+                ),
+            )
         )
 
     def _remove(self, member: FamilyMember, file: FamilyFile, reason: str) -> None:
         api = self._workspace.api
         self._run(
             lambda: api.remove_member(file.household_id, member.member_id, reason, file.version),
-            self.tr("{name} a été retiré du dossier. Son historique est conservé.").format(
+            self.tr("{name} ne fait plus partie du dossier. Son historique est conservé.").format(
                 name=member.name
             ),
         )
-
-    def _ask_reason(self) -> None:
-        """Before any question: a change without its reason is refused anyway."""
-        self._say(self.outcome, self.tr("Indiquez d'abord la raison du changement."))
-        self.reason.setFocus()
 
     def _who(self, member: FamilyMember) -> str:
         """ "Jean Côté (Conjoint et parent)": who, and in which relationship."""
@@ -342,20 +410,21 @@ class FamilyPanel(QWidget):
             name=member.name, relationship=relationship_name(member.relationship)
         )
 
-    def _confirm(
-        self,
-        title: str,
-        question: str,
-        confirm: str,
-        member: FamilyMember,
-        file: FamilyFile,
-        act: Callable[[FamilyMember, FamilyFile], None],
-    ) -> None:
-        """Ask, then act on ``member`` only if it is still the one selected and shown, in
-        the same version of the file: never on a member the question did not name."""
+    def _open(self, question: ReasonConfirmation) -> None:
+        self.confirmation = question
+        question.finished.connect(lambda _r: self._forget_confirmation())
+        # Answered, the keys go back to the members (the button pressed may go off).
+        question.finished.connect(lambda _r: self._members.setFocus())
+
+    def _guard(
+        self, member: FamilyMember, file: FamilyFile
+    ) -> Callable[[Callable[[FamilyMember, FamilyFile], None]], None]:
+        """What runs once a question about ``member`` is answered: the change, only if
+        that member is still the one selected and shown, in the same version of the file
+        — never on a member the question did not name."""
         asked_member, asked_version = member.member_id, file.version
 
-        def confirmed() -> None:
+        def confirmed(act: Callable[[FamilyMember, FamilyFile], None]) -> None:
             self.confirmation = None
             current, shown = self.selected_member(), self.file
             if (
@@ -375,9 +444,7 @@ class FamilyPanel(QWidget):
                 return
             act(current, shown)
 
-        # Its confirm button answers Alt+letter only: a key typed on, by habit, cancels.
-        self.confirmation = ask(self, title, question, confirm, self.tr("Annuler"), confirmed)
-        self.confirmation.finished.connect(lambda _r: self._forget_confirmation())
+        return confirmed
 
     def _forget_confirmation(self) -> None:
         self.confirmation = None
@@ -385,7 +452,6 @@ class FamilyPanel(QWidget):
     def _run(self, work: Callable[[], FamilyChange], success: str) -> None:
         def done(change: FamilyChange) -> None:
             self._say(self.outcome, success)
-            self.reason.clear()
             self._workspace.reload_household()
 
         self._say(self.outcome, "")

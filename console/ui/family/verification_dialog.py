@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from console.domain.api import ConsoleApi
 from console.domain.birth_dates import ReadDate, read_date
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
+from console.ui.kit.confirm import no_default_button
 from console.ui.kit.formatting import format_deadline, is_english
 from console.ui.kit.messages import error_text
 from console.ui.kit.tasks import TaskRunner
@@ -82,13 +82,6 @@ class VerificationDialog(QDialog):
         )
         self.check_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.check_button.setText(self.tr("&Vérifier"))
-        # Enter in an answer never checks (a check is journaled and a wrong one counts
-        # toward the block): Alt+V or the button does. The button box would make the
-        # button the default again when shown: keyPressEvent keeps Enter from it.
-        for button in self.buttons.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)
-                button.setDefault(False)
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
 
@@ -97,6 +90,10 @@ class VerificationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
+        # Enter in an answer never checks (a check is journaled and a wrong one counts
+        # toward the block): Alt+V or the button does. The button box makes its first
+        # button the default again when shown: keyPressEvent keeps Enter from it.
+        no_default_button(self)
         self.birth_date.setFocus()
 
     def _field(self, placeholder: str) -> QLineEdit:

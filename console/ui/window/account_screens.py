@@ -43,6 +43,7 @@ class CallerVerification(QObject):
     shown as a badge in the household header; ``changed`` tells the panels."""
 
     changed = Signal(bool)  # verified
+    passed = Signal()  # the questions just answered well (the dialog closes)
 
     def __init__(self, workspace: Workspace, parent: QWidget) -> None:
         super().__init__(parent)
@@ -109,6 +110,7 @@ class CallerVerification(QObject):
         view = self._workspace.household
         if view is not None:
             self._show(VerificationStatus(view.household_id, result.verified_until, None))
+            self.passed.emit()
 
     def _show(self, status: VerificationStatus | None) -> None:
         self._expiry.stop()
@@ -216,8 +218,6 @@ class AccountScreens(QObject):
         family = self.family_panel
         chain: list[QWidget] = [
             panel.members_table,
-            family.relationship,
-            family.reason,
             family.change_button,
             family.remove_button,
             self.sin_reveal.button,
@@ -228,6 +228,11 @@ class AccountScreens(QObject):
 
         for screen in (self.account_panel, self.family_panel, self.sin_reveal):
             self.verification.changed.connect(screen.show_verified)
+        # The caller verified, the call goes on in the file: the focus lands on its members
+        # (where a change of the file starts), not back in the search box.
+        self.verification.passed.connect(
+            lambda: panel.members_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
 
         self.audit_window: AuditWindow | None = None
         self.supervision_menu = supervision_menu(window)
