@@ -7,6 +7,7 @@ reads the deadline the caller sees on the site.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -92,6 +93,14 @@ def _day_and_month(day: date) -> str:
         return f"{month} {day.day}"
     first = "er" if day.day == 1 else ""
     return f"{day.day}{first}\u00a0{month}"
+
+
+def one_period(sentence: str) -> str:
+    """An English time that ends a sentence ends it: « at 10:07 a.m. », not « a.m.. »."""
+    return _DOUBLE_PERIOD.sub(r"\1.m.", sentence)
+
+
+_DOUBLE_PERIOD = re.compile(r"\b([ap])\.m\.\.")
 
 
 def format_deadline(at: datetime | None, now: datetime) -> str:

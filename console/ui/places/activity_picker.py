@@ -27,6 +27,9 @@ class ActivityPicker(QWidget):
         self.box.returnPressed.connect(self.search)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Activités"))
+        # A title and its places wrap in the narrow column, never cut or scrolled sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

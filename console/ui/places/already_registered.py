@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 from console.domain.api import ConsoleApi
 from console.domain.views.holds import ExistingHold, HoldDiagnosis, HoldKind
 from console.ui.kit import confirm
-from console.ui.kit.formatting import format_datetime as when
+from console.ui.kit.formatting import (
+    cart_state_name,
+    format_deadline,
+    registration_state_name,
+    waitlist_state_name,
+)
 from console.ui.kit.table_model import fit_columns
 from console.ui.kit.tasks import TaskRunner
 from console.ui.places.places_wording import error_text
@@ -110,7 +115,7 @@ class AlreadyRegisteredPanel(QWidget):
                 self.tr("reçu {r}, panier {c}").format(
                     r=hold.receipt_number or "—", c=hold.cart_number or "—"
                 ),
-                hold.state,
+                registration_state_name(hold.state),
                 "",
             ]
         if hold.kind is HoldKind.CART_ITEM:
@@ -118,14 +123,14 @@ class AlreadyRegisteredPanel(QWidget):
             return [
                 self.tr("Panier"),
                 str(hold.cart_number),
-                f"{hold.cart_state.value if hold.cart_state else ''}{stale}",
-                when(hold.deadline),
+                f"{cart_state_name(hold.cart_state.value) if hold.cart_state else ''}{stale}",
+                format_deadline(hold.deadline, self._api.now()) if hold.deadline else "",
             ]
         return [
             self.tr("Liste d'attente"),
             self.tr("position {p}").format(p=hold.waitlist_position),
-            hold.state,
-            when(hold.deadline) if hold.deadline else "",
+            waitlist_state_name(hold.state),
+            format_deadline(hold.deadline, self._api.now()) if hold.deadline else "",
         ]
 
     def _show(self, diagnosis: HoldDiagnosis) -> None:

@@ -146,7 +146,8 @@ class RegisterDialog(QDialog):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.pay_button)
         right.addLayout(buttons)
-        share_of_window(self, 0.7, 0.8, (900, 560))
+        # At 1366 the codes, titles and schedules of six columns need most of the window.
+        share_of_window(self, 0.92, 0.85, (900, 560))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
