@@ -752,26 +752,43 @@ def call_f4(desk: Desk) -> None:
 def call_f7(desk: Desk) -> None:
     """F7: "already registered" — Maëlle is registered and still held in the open cart:
     free the stale hold."""
+    from console.ui.places.already_registered_dialog import AlreadyRegisteredDialog
+
     case = case_of("F7")
     view = open_case(desk, case)
     verify(desk, view)
     desk.phase = "act"
     registered = next(r for r in view.registrations if r.member_name.startswith("Maëlle"))
-    desk.chord("Ctrl+Shift+I")
-    desk.type("Maëlle")  # the member combo has the focus
-    desk.chord("Tab")
-    desk.type(registered.activity_code)
-    desk.chord("Return")
-    desk.chord("Tab")
-    desk.chord("Down")
-    from console.ui.places.already_registered import AlreadyRegisteredPanel
-
-    panel = next(p for p in desk.window.findChildren(AlreadyRegisteredPanel) if p.isVisible())
-    _wait(lambda: panel.diagnosis is not None, "what holds Maëlle")
-    desk.reach(panel.table)
-    desk.chord("Down")
+    desk.chord("Ctrl+Shift+I")  # on the file's one cart line held twice, if it finds it
+    dialog = _visible(desk, AlreadyRegisteredDialog, "the « déjà inscrit » dialog")
+    desk.activate(dialog)
+    panel = dialog.panel
+    _wait(lambda: panel.diagnosis is not None, "what holds the member")
+    diagnosis = panel.diagnosis
+    assert diagnosis is not None
+    if not (
+        diagnosis.member_name.startswith("Maëlle")
+        and diagnosis.activity_code == registered.activity_code
+    ):  # no context: the member, the activity and the hold by hand
+        desk.reach(dialog.members)
+        desk.type("Maëlle")
+        desk.reach(dialog.picker.box)
+        desk.type(registered.activity_code)
+        desk.chord("Return")
+        desk.reach(dialog.picker.list)
+        desk.chord("Down")
+        _wait(
+            lambda: panel.diagnosis is not None
+            and panel.diagnosis.activity_code == registered.activity_code,
+            "what holds Maëlle",
+        )
+    hold = panel.selected()
+    if hold is None or not hold.releasable:
+        desk.reach(panel.table)
+        desk.chord("Down")
     desk.reach(panel.reason)
-    desk.type("Déjà inscrite : réservation restée au panier")
+    desk.chord("Down")  # the first usual reason for that hold
+    desk.tally.notes.append(f"reason picked: « {panel.reason_text()} »")
     desk.confirm("Libérer la réservation")
     desk.press(panel.release_button)
     api = services(desk)
@@ -785,8 +802,17 @@ def call_f7(desk: Desk) -> None:
         ),
         "the stale hold freed",
     )
-    desk.chord("Escape")
+    _wait(lambda: not dialog.isVisible() or not panel.release_button.isEnabled(), "the answer")
+    if dialog.isVisible():
+        desk.chord("Escape")
+    else:
+        desk.tally.notes.append(f"the message bar says: « {desk.window.message_bar.text} »")
     note(desk, "F7", "Réservation de Maëlle libérée : elle était déjà inscrite.")
+
+
+def _visible(desk: Desk, kind: type[QDialog], what: str) -> Any:
+    _wait(lambda: any(d.isVisible() for d in desk.window.findChildren(kind)), what)
+    return next(d for d in desk.window.findChildren(kind) if d.isVisible())
 
 
 def call_f6(desk: Desk) -> None:
@@ -809,21 +835,26 @@ def call_f6(desk: Desk) -> None:
         if a.real_remaining > 0 and a.code not in taken and age_fits(zoe.age, a.age_min, a.age_max)
     )
     paid_before = len(view.payments)
-    desk.chord("Ctrl+I")
-    _wait(
-        lambda: any(d.isVisible() for d in desk.window.findChildren(RegisterDialog)),
-        "the register dialog",
-    )
-    dialog = next(d for d in desk.window.findChildren(RegisterDialog) if d.isVisible())
+    desk.chord("Ctrl+I")  # on the file's one waitlist entry, if it finds it: Zoé's group
+    dialog = _visible(desk, RegisterDialog, "the register dialog")
     desk.activate(dialog)
     _wait(lambda: dialog.members.count() > 0, "the family's members")
-    desk.type(activity.code)  # the filter has the focus; the real places show in the table
+    group = dialog.selected_activity()
+    if group is not None:  # the check: its real places, beside the site's figure
+        _wait(lambda: dialog.places.places is not None, f"{group.code}'s places")
+        desk.tally.notes.append(
+            f"{group.code} (Zoé waits on it): {group.real_remaining} real places, "
+            f"the site shows {group.site_remaining}"
+        )
+    desk.reach(dialog.search)
+    desk.type(activity.code)  # the filter; the real places show in the table
     _wait(
         lambda: (chosen := dialog.selected_activity()) is not None and chosen.code == activity.code,
         f"activity {activity.code} chosen",
     )
-    desk.reach(dialog.members)
-    desk.type(zoe.first_name)  # typing a name in the members list picks the member
+    if dialog.selected_member() != zoe.member_id:
+        desk.reach(dialog.members)
+        desk.type(zoe.first_name)  # typing a name in the members list picks the member
     if dialog.selected_member() != zoe.member_id:
         raise Unreachable(f"member {zoe.first_name}: typed, got {dialog.selected_member()}")
     desk.tally.notes.append(f"{activity.code}: {activity.real_remaining} real places seen")

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from console.domain.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS, MONTH_ABBREVIATIONS
+
 MONTHS_IN_A_YEAR = 12
 
 
@@ -34,28 +36,20 @@ class ReadDate:
     ambiguous: bool = False
 
 
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
 # Month words after folding (lower case, no accents, no final period), French and English,
-# whole and abbreviated as people write them.
-_MONTH_WORDS: dict[str, int] = {}
-for _number, _words in enumerate(
-    (
-        "janvier janv jan january",
-        "fevrier fevr fev february feb",
-        "mars mar march",
-        "avril avr april apr",
-        "mai may",
-        "juin june jun",
-        "juillet juil jul july",
-        "aout aou august aug",
-        "septembre sept sep september",
-        "octobre oct october",
-        "novembre nov november",
-        "decembre dec december",
-    ),
-    start=1,
-):
-    for _word in _words.split():
-        _MONTH_WORDS[_word] = _number
+# whole and abbreviated as people write them: the domain's one table of month names.
+_MONTH_WORDS: dict[str, int] = {
+    _fold(word).rstrip("."): number
+    for number, (french, english, short) in enumerate(
+        zip(FRENCH_MONTHS, ENGLISH_MONTHS, MONTH_ABBREVIATIONS, strict=True), start=1
+    )
+    for word in (french, english, *short)
+}
 
 _DAY = re.compile(r"^(\d{1,2})(?:er|re|e|st|nd|rd|th)?$")  # 1er, 2e, 1st, 3rd
 _YEAR = re.compile(r"^\d{4}$")
@@ -123,8 +117,3 @@ def _made(year: int, month: int, day: int, form: DateForm) -> ReadDate | None:
         return ReadDate(date(year, month, day), form)
     except ValueError:
         return None
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()

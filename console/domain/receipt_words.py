@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from console.domain.calendar_words import ENGLISH_DAYS, ENGLISH_MONTHS, FRENCH_DAYS, FRENCH_MONTHS
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 
 CITY_HEADER: Final = "Ville de Québec — Mes loisirs en ligne"
@@ -139,20 +140,7 @@ FRENCH: Final = Labels(
         "ils permettent de réimprimer ce reçu."
     ),
     page="Page {page}",
-    months=(
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
+    months=FRENCH_MONTHS,
     email_subject="Votre reçu d’inscription – panier {cart}",
     email_body=(
         "Bonjour {payer},\n\n"
@@ -215,20 +203,7 @@ ENGLISH: Final = Labels(
         "Keep the cart number and the cart owner number: they let you reprint this receipt."
     ),
     page="Page {page}",
-    months=(
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    months=ENGLISH_MONTHS,
     email_subject="Your registration receipt – cart {cart}",
     email_body=(
         "Hello {payer},\n\n"
@@ -283,16 +258,6 @@ def clock(
     return f"{at.hour}{space}h{space}{at.minute:02d}"
 
 
-FRENCH_DAYS: Final = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-ENGLISH_DAYS: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
 # Whole phrases of the city's schedules that are not days, months or times.
 SCHEDULE_PHRASES: Final = {
     "Accès libre selon l'horaire affiché, 7 jours sur 7": (
@@ -315,7 +280,7 @@ def schedule_words(schedule: str, language: Language) -> str:
         text = text.replace(french, english)
     for french, english in zip(FRENCH_DAYS, ENGLISH_DAYS, strict=True):
         text = re.sub(rf"\b{french}\b", english, text, flags=re.IGNORECASE)
-    for french, english in zip(FRENCH.months, ENGLISH.months, strict=True):
+    for french, english in zip(FRENCH_MONTHS, ENGLISH_MONTHS, strict=True):
         # "(Du) 2 au 6 mars" → "March 2 to 6"; "3 mars" → "March 3".
         text = re.sub(
             rf"(?:\bDu |(?<!\w )(?<!\w))(\d{{1,2}})(?:er)? au (\d{{1,2}})(?:er)?\s{french}\b",

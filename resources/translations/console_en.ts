@@ -258,6 +258,25 @@
     </message>
 </context>
 <context>
+    <name>AlreadyRegisteredDialog</name>
+    <message>
+        <source>«&#xa0;Vous êtes déjà inscrit à cette activité&#xa0;»</source>
+        <translation>&quot;Vous êtes déjà inscrit à cette activité&quot; (already registered)</translation>
+    </message>
+    <message>
+        <source>Membre</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Réservation de {member} en {code} libérée&#xa0;: la place est de nouveau disponible.</source>
+        <translation>{member}&apos;s hold in {code} released: the place is available again.</translation>
+    </message>
+    <message>
+        <source>Son inscription demeure (reçu {receipt}).</source>
+        <translation>The registration stands (receipt {receipt}).</translation>
+    </message>
+</context>
+<context>
     <name>AlreadyRegisteredPanel</name>
     <message>
         <source>Inscription déjà faite</source>
@@ -282,6 +301,10 @@
     <message>
         <source>Échéance</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Raison</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Raison (obligatoire, consignée au journal)</source>
@@ -322,6 +345,30 @@
     <message>
         <source>Rien ne retient {member} à {code}&#xa0;: l&apos;inscription peut se faire.</source>
         <translation>Nothing holds {member} in {code}: the registration can go ahead.</translation>
+    </message>
+    <message>
+        <source>Inscription déjà faite&#xa0;: réservation restée au panier</source>
+        <translation>Already registered: hold left in the cart</translation>
+    </message>
+    <message>
+        <source>Réservation en double dans un autre panier</source>
+        <translation>Held twice, in another cart</translation>
+    </message>
+    <message>
+        <source>Déjà en liste d&apos;attente&#xa0;: réservation restée au panier</source>
+        <translation>Already on the waiting list: hold left in the cart</translation>
+    </message>
+    <message>
+        <source>Inscription déjà faite&#xa0;: retrait de la liste d&apos;attente</source>
+        <translation>Already registered: off the waiting list</translation>
+    </message>
+    <message>
+        <source>Place déjà au panier&#xa0;: retrait de la liste d&apos;attente</source>
+        <translation>Place already in a cart: off the waiting list</translation>
+    </message>
+    <message>
+        <source>À la demande de la personne qui appelle</source>
+        <translation>At the caller&apos;s request</translation>
     </message>
     <message>
         <source>Libérer la réservation</source>
@@ -3603,14 +3650,6 @@ If you did not keep these numbers, I can find them for you.</translation>
     <message>
         <source>Revue de la liste d&apos;attente</source>
         <translation>Waiting list review</translation>
-    </message>
-    <message>
-        <source>Membre</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>«&#xa0;Vous êtes déjà inscrit à cette activité&#xa0;»</source>
-        <translation>&quot;Vous êtes déjà inscrit à cette activité&quot; (already registered)</translation>
     </message>
     <message>
         <source>Aucun panier verrouillé dans ce dossier.</source>

@@ -132,3 +132,26 @@ def test_schedules_read_in_english(english: None, stored: str, english_text: str
 
 def test_schedules_stay_as_the_city_wrote_them_in_french() -> None:
     assert format_schedule("Mardi 18 h 30 – 19 h 30") == "Mardi 18 h 30 – 19 h 30"
+
+
+def test_an_english_time_ending_a_sentence_ends_it_once(english: None) -> None:
+    """« A place may free up at 10:07 a.m. », not « a.m.. » (the time's own period ends
+    the sentence)."""
+    from console.domain.errors import Reason
+    from console.ui.kit.messages import reason_text as kit_reason_text
+    from console.ui.places.places_wording import reason_text
+
+    held = Reason(
+        "places_held_in_carts",
+        {
+            "site_remaining": 2,
+            "in_carts": 1,
+            "at_checkout": 1,
+            "by_offers": 0,
+            "next_release": quebec(2026, 12, 1, 10, 7),
+        },
+    )
+    text = reason_text(held)
+    assert text.endswith(f"10:07{NBSP}a.m.") and ".." not in text
+    retry = kit_reason_text(Reason("reset_rate_limited", {"retry_at": quebec(2026, 12, 1, 14, 5)}))
+    assert retry.endswith("p.m.") and ".." not in retry

@@ -344,9 +344,21 @@ def _register(qtbot: QtBot, scene: Scene) -> QWidget:
 
 
 def _already_registered(qtbot: QtBot, scene: Scene) -> QWidget:
-    scene.open_household(qtbot, _household_with_a_child(scene.ctx))
+    """On the demo's F7 family, caller verified: it opens on the cart line held twice,
+    the hold selected and releasable — Enter in the reason box must still free nothing."""
+    with scene.ctx.db.read() as s:
+        household_id = s.scalar(select(Household.id).where(Household.number == 100_002))
+    assert household_id is not None
+    actor = scene.main.workspace.actor
+    assert actor is not None
+    verify(scene.ctx, actor, household_id)
+    scene.open_household(qtbot, household_id)
     dialog = scene.places.open_already_registered()
     assert dialog is not None
+    scene.settle(qtbot)
+    hold = dialog.panel.selected()
+    assert hold is not None and hold.releasable and dialog.panel.release_button.isEnabled()
+    dialog.panel.reason.setCurrentIndex(0)  # a reason given, as the agent would
     return dialog
 
 

@@ -1,7 +1,7 @@
 """Fits the screen: on a 1366×768 laptop with the call panel open, and on a 1920×1080
-screen, no visible label, button, tab title, group-box title or table header shows cut
-text — in the main window (a household open) and in each dialog, in French and in
-English — and the members table never scrolls sideways."""
+screen, no visible label, button, combo box's current item, tab title, group-box title or
+table header shows cut text — in the main window (a household open) and in each dialog,
+in French and in English — and the members table never scrolls sideways."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
     QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QWidget,
 )
@@ -76,6 +78,24 @@ def button_cut(button: QAbstractButton) -> str | None:
     return None
 
 
+def combo_cut(combo: QComboBox) -> str | None:
+    """The current item's text must show whole in the box's field (the arrow and the
+    style sheet's padding take their share)."""
+    text = combo.currentText()
+    if not text:
+        return None
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    room = field.width()
+    if not combo.itemIcon(combo.currentIndex()).isNull():
+        room -= combo.iconSize().width() + 4
+    needed = QFontMetrics(combo.font()).horizontalAdvance(text)
+    return f"{needed}px of text in {room}px" if needed > room else None
+
+
 def cuts(top: QWidget) -> list[str]:
     """Every visible text in ``top``'s window that does not show whole."""
     found: list[str] = []
@@ -85,6 +105,9 @@ def cuts(top: QWidget) -> list[str]:
     for button in top.findChildren(QAbstractButton):
         if _shown(button, top) and (why := button_cut(button)):
             found.append(f"button {_where(button)} « {button.text()} »: {why}")
+    for combo in top.findChildren(QComboBox):
+        if _shown(combo, top) and (why := combo_cut(combo)):
+            found.append(f"combo {_where(combo)} « {combo.currentText()} »: {why}")
     for bar in top.findChildren(QTabBar):
         if not _shown(bar, top):
             continue
@@ -161,7 +184,7 @@ def console(
     return console
 
 
-def test_the_main_window_shows_every_text_whole(console: ConsoleWindow) -> None:
+def test_the_main_window_shows_every_text_whole(console: ConsoleWindow, language: str) -> None:
     window = console.window
     panel = window.household_panel
     found = cuts(window)
@@ -211,3 +234,14 @@ def test_the_check_sees_a_cut_label(qtbot: QtBot) -> None:
     assert label_cut(label) is not None
     label.setFixedWidth(600)
     assert label_cut(label) is None
+
+
+def test_the_check_sees_a_cut_combo_box(qtbot: QtBot) -> None:
+    combo = QComboBox()
+    qtbot.add_widget(combo)
+    combo.addItem("Sylvie Boucher — superviseure (DÉMO)")
+    combo.setFixedWidth(90)
+    combo.show()
+    assert combo_cut(combo) is not None
+    combo.setFixedWidth(600)
+    assert combo_cut(combo) is None

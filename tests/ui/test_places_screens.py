@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.services.api import EmbeddedDemo
@@ -157,9 +158,10 @@ def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene, asked
     panel.diagnose(family.child_ids[0], activity)
     scene.settle(qtbot)
     assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == "Panier"
-    panel.table.selectRow(0)
-    assert panel.release_button.isEnabled()
-    panel.reason.setText("vieux panier sur un autre ordinateur")
+    # The hold the agent may free is selected already; the reason is still theirs.
+    assert panel.table.currentRow() == 0 and panel.release_button.isEnabled()
+    assert panel.reason_text() == ""
+    panel.reason.setEditText("vieux panier sur un autre ordinateur")
     panel.release_button.click()
     scene.settle(qtbot)
     scene.settle(qtbot)
@@ -167,6 +169,48 @@ def test_already_registered_lists_and_releases(qtbot: QtBot, scene: Scene, asked
     assert "libérée" in panel.outcome.text()
     ((_title, what, who),) = asked.questions
     assert "Panier" in what and "Enfant0" in who
+
+
+def test_the_usual_reasons_say_why_the_selected_hold_is_stale(
+    qtbot: QtBot, scene: Scene, asked: Asked
+) -> None:
+    """Registered and still held in a cart (F7): « already registered » comes first in
+    the reason box, picked with Down; the journal gets the reason picked."""
+    from console.db.models import AuditEntry, Registration
+
+    activity = make_activity(scene.ctx, capacity=3)
+    family = make_family(scene.ctx, verified_by=scene.agent)
+    child = family.child_ids[0]
+    add_to_cart(scene.ctx, None, family.household_id, child, activity)
+    with scene.ctx.db.write() as s:
+        s.add(Registration(member_id=child, activity_id=activity, state="confirmed",
+                           created_at=scene.clock.now()))  # fmt: skip
+    panel = AlreadyRegisteredPanel(scene.tasks, scene.api(scene.agent))
+    qtbot.add_widget(panel)
+    panel.show()
+    panel.diagnose(child, activity)
+    scene.settle(qtbot)
+    kinds = [panel.table.item(r, 0).text() for r in range(panel.table.rowCount())]
+    assert kinds == ["Inscription", "Panier"]
+    assert panel.table.currentRow() == 1  # the registration is no stale hold
+    reasons = [panel.reason.itemText(i) for i in range(panel.reason.count())]
+    assert reasons == [
+        "Inscription déjà faite\u00a0: réservation restée au panier",
+        "À la demande de la personne qui appelle",
+    ]
+    panel.reason.setFocus()
+    qtbot.keyClick(panel.reason, Qt.Key.Key_Down)
+    assert panel.reason_text() == reasons[0]
+    panel.table.selectRow(0)  # a registration: nothing to free, no reason offered
+    assert not panel.release_button.isEnabled() and panel.reason.count() == 0
+    assert panel.reason_text() == reasons[0]  # what the agent chose stays
+    panel.table.selectRow(1)
+    with qtbot.waitSignal(panel.released, timeout=10000) as freed:
+        panel.release_button.click()
+    assert [h.kind.value for h in freed.args[0].holds] == ["registration"]
+    with scene.ctx.db.read() as s:
+        entry = s.query(AuditEntry).filter_by(action="hold.release").one()
+        assert entry.reason == reasons[0]
 
 
 def test_sweeper_runs_the_sweep(qtbot: QtBot, scene: Scene) -> None:
@@ -256,8 +300,18 @@ def test_register_dialog_opens_on_the_member_and_activity_looked_at(
     activity = dialog.selected_activity()
     assert activity is not None and activity.activity_id == wanted
     assert dialog.places.activity_id == wanted
-    assert dialog.focusWidget() is dialog.members  # the activity is chosen: the member next
+    # Both chosen, the places in view: the next key adds (Alt+A) or types another
+    # activity over the one shown.
+    assert dialog.focusWidget() is dialog.search and dialog.search.selectedText() == code
     dialog.places.timer.stop()
+    only_activity = RegisterDialog(
+        scene.tasks, scene.api(scene.agent), family.household_id, activity_code=code
+    )
+    qtbot.add_widget(only_activity)
+    only_activity.show()
+    scene.settle(qtbot)
+    assert only_activity.focusWidget() is only_activity.members  # the member next
+    only_activity.places.timer.stop()
 
 
 def test_register_dialog_filters_as_the_agent_types(qtbot: QtBot, scene: Scene) -> None:

@@ -20,7 +20,7 @@ from console.ui.kit.tasks import TaskRunner
 from console.ui.kit.workspace import Workspace
 from console.ui.window.main_window import MainWindow
 from console.ui.window.places_wiring import PlacesScreens, install_places
-from tests.helpers.place_data import make_activity, verify
+from tests.helpers.place_data import make_activity, make_family, verify
 from tests.ui.families import Families
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -193,4 +193,98 @@ def test_the_register_dialog_hands_its_cart_to_the_payment(
     _settle(qtbot, main)
     assert str(cart.number) in pay.cart_label.text()  # type: ignore[attr-defined]
     pay.close()
+    _settle(qtbot, main)
+
+
+def test_the_already_registered_dialog_opens_on_the_line_held_twice_and_closes_once_freed(
+    qtbot: QtBot,
+    wired: tuple[MainWindow, PlacesScreens],
+    families: Families,
+    ui_ctx: ServiceContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """F7: nothing selected in the file, its one cart line whose member is already
+    registered is what the dialog opens on — the hold selected, the reason box next; it
+    asks first (Cancel keeps everything), and once freed it closes and says so."""
+    from console.db.models import AuditEntry, Registration
+
+    main, screens = wired
+    actor = main.workspace.actor
+    assert actor is not None
+    verify(ui_ctx, actor, families.tremblay)
+    activity = make_activity(ui_ctx, title="Patinage artistique", capacity=3)
+    view = household_view(ui_ctx, families.tremblay)
+    child = next(m for m in view.members if not m.removed)
+    add_to_cart(ui_ctx, None, families.tremblay, child.member_id, activity)
+    with ui_ctx.db.write() as s:
+        s.add(Registration(member_id=child.member_id, activity_id=activity, state="confirmed",
+                           created_at=ui_ctx.clock.now()))  # fmt: skip
+    with qtbot.waitSignal(main.workspace.household_changed, timeout=5000):
+        main.open_household(families.tremblay)
+    _settle(qtbot, main)
+    dialog = screens.open_already_registered()
+    assert dialog is not None
+    _settle(qtbot, main)
+    _settle(qtbot, main)
+    panel = dialog.panel
+    assert dialog.members.currentData() == child.member_id
+    assert panel.diagnosis is not None and panel.diagnosis.activity_id == activity
+    hold = panel.selected()
+    assert hold is not None and hold.kind.value == "cart_item" and hold.releasable
+    assert dialog.focusWidget() is panel.reason
+    panel.reason.setCurrentIndex(0)  # the first usual reason, as Down picks it
+    reason = panel.reason_text()
+    assert reason.startswith("Inscription déjà faite")
+    questions: list[tuple[str, str]] = []
+    answer = [False]
+
+    def ask(_parent: object, _title: str, what: str, who: str, **_: object) -> bool:
+        questions.append((what, who))
+        return answer[0]
+
+    monkeypatch.setattr(confirm, "confirm_change", ask)
+    panel.release_button.click()
+    _settle(qtbot, main)
+    ((what, who),) = questions
+    assert "Patinage artistique" in what and child.name in who
+    assert str(families.tremblay_number) in who
+    assert dialog.isVisible()  # Cancel: nothing freed
+    answer[0] = True
+    with qtbot.waitSignal(dialog.freed, timeout=10000):
+        panel.release_button.click()
+    _settle(qtbot, main)
+    assert not dialog.isVisible()
+    assert child.name in main.message_bar.text and "libérée" in main.message_bar.text
+    with ui_ctx.db.read() as s:
+        assert s.query(AuditEntry).filter_by(action="hold.release").one().reason == reason
+
+
+def test_the_register_dialog_opens_on_the_files_one_waitlist_entry(
+    qtbot: QtBot, wired: tuple[MainWindow, PlacesScreens], families: Families, ui_ctx
+) -> None:
+    """F6: the caller "lands on the waitlist" — with nothing selected, the dialog shows
+    the member and that activity (its real places), the filter ready for another one."""
+    main, screens = wired
+    actor = main.workspace.actor
+    assert actor is not None
+    verify(ui_ctx, actor, families.tremblay)
+    full = make_activity(ui_ctx, title="Patinage artistique", capacity=1)
+    view = household_view(ui_ctx, families.tremblay)
+    (second,) = [m for m in view.members if not m.removed]
+    holder = make_family(ui_ctx)  # another family's cart holds the one place
+    add_to_cart(ui_ctx, None, holder.household_id, holder.child_ids[0], full)
+    waited = add_to_cart(ui_ctx, None, families.tremblay, second.member_id, full)
+    assert waited.waitlist_position == 1
+    with qtbot.waitSignal(main.workspace.household_changed, timeout=5000):
+        main.open_household(families.tremblay)
+    _settle(qtbot, main)
+    dialog = screens.open_register()
+    assert dialog is not None
+    _settle(qtbot, main)
+    dialog.places.timer.stop()
+    chosen = dialog.selected_activity()
+    assert dialog.selected_member() == second.member_id
+    assert chosen is not None and chosen.activity_id == full and chosen.real_remaining == 0
+    assert dialog.focusWidget() is dialog.search
+    dialog.close()
     _settle(qtbot, main)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from console.domain.calendar_words import FRENCH_DAYS, FRENCH_MONTHS
+
 
 @dataclass(frozen=True)
 class BoroughInfo:
@@ -210,8 +212,7 @@ SEASON_DATES: Final = {
     "E": ((6, 22), (8, 21)),
     "A": ((9, 12), (12, 5)),
 }
-WEEKDAYS: Final = ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche")
-MONTHS: Final = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
+# The city writes its schedules in French, weekdays capitalised at the start ("Mardi
+# 18 h 30 – 19 h 30"); the names come from the domain's one table.
+WEEKDAYS: Final = tuple(day.capitalize() for day in FRENCH_DAYS)
+MONTHS: Final = FRENCH_MONTHS

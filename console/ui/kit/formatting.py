@@ -7,11 +7,13 @@ reads the deadline the caller sees on the site.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.audit_actions import AuditAction
+from console.domain.calendar_words import month_name
 from console.domain.quebec_time import LOCAL_TZ
 from console.domain.receipt_words import clock, schedule_words
 from console.domain.views.search import MatchedOn
@@ -73,7 +75,6 @@ def format_time(moment: datetime | None) -> str:
 
 # A deadline further away than this shows its date: "until 2:36" is ambiguous past it.
 DEADLINE_DATE_AFTER = timedelta(hours=12)
-_FRENCH = QLocale(QLocale.Language.French, QLocale.Country.Canada)
 
 
 def _language() -> Language:
@@ -87,12 +88,19 @@ def _clock(at: datetime, *, minutes_always: bool = True) -> str:
 
 def _day_and_month(day: date) -> str:
     """``3 décembre`` / ``1er décembre`` in French, ``December 3`` in English."""
-    names = QLocale() if is_english() else _FRENCH
-    month = names.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    month = month_name(day.month, _language())
     if is_english():
-        return f"{month[:1].upper()}{month[1:]} {day.day}"
+        return f"{month} {day.day}"
     first = "er" if day.day == 1 else ""
-    return f"{day.day}{first}\u00a0{month.lower()}"
+    return f"{day.day}{first}\u00a0{month}"
+
+
+def one_period(sentence: str) -> str:
+    """An English time that ends a sentence ends it: « at 10:07 a.m. », not « a.m.. »."""
+    return _DOUBLE_PERIOD.sub(r"\1.m.", sentence)
+
+
+_DOUBLE_PERIOD = re.compile(r"\b([ap])\.m\.\.")
 
 
 def format_deadline(at: datetime | None, now: datetime) -> str:

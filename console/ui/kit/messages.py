@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from console.domain.errors import Busy, ConsoleError, Forbidden, NotFound, Reason, Unavailable
 from console.ui.kit import account_messages, server_messages, text_messages
+from console.ui.kit.formatting import one_period
 
 Wording = Callable[[Mapping[str, Any]], str]
 
@@ -70,7 +71,7 @@ def knows(code: str) -> bool:
 def reason_text(reason: Reason) -> str:
     wording = _registered.get(reason.code)
     if wording is not None:
-        return wording(reason.params)
+        return one_period(wording(reason.params))  # « after 10:07 a.m. », not « a.m.. »
     text = _builtin(reason.code, reason.params)
     if text is None:
         _log.warning("no sentence for the reason code %r", reason.code)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from console.ui.kit import messages
-from console.ui.kit.formatting import format_time
+from console.ui.kit.formatting import format_time, one_period
 
 Wording = messages.Wording
 
@@ -24,8 +24,8 @@ def _next(p: Mapping[str, Any]) -> str:
     at = p.get("next_release")
     if at is None:
         return ""
-    return " " + translate("places", "Une place pourrait se libérer à {at}.").format(
-        at=format_time(at)
+    return " " + one_period(
+        translate("places", "Une place pourrait se libérer à {at}.").format(at=format_time(at))
     )
 
 

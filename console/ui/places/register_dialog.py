@@ -3,11 +3,13 @@ the cart with its deadline counting down, extend once; no place left → the wai
 with the caller's position. Paying is the payment screen's job.
 
 It opens on the family's context: the member and the activity the agent is looking at are
-chosen already. The filter applies as the agent types; Enter in it only searches (no
-button of this dialog is a default button, so Enter never adds anything). Each activity
-shows the ages it accepts, and the ones the chosen member's age does not fit are marked
-before the agent tries. A member with a live waitlist offer on the activity accepts it
-(after a confirmation naming member and activity) instead of being added again."""
+chosen already (or the file's one waitlist entry: the F6 caller who "lands on the
+waitlist" sees that group's real places first). The filter applies as the agent types;
+Enter in it only searches (no button of this dialog is a default button, so Enter never
+adds anything). Each activity shows the ages it accepts, and the ones the chosen member's
+age does not fit are marked before the agent tries. A member with a live waitlist offer on
+the activity accepts it (after a confirmation naming member and activity) instead of being
+added again."""
 
 from __future__ import annotations
 
@@ -144,7 +146,8 @@ class RegisterDialog(QDialog):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.pay_button)
         right.addLayout(buttons)
-        share_of_window(self, 0.7, 0.8, (900, 560))
+        # At 1366 the codes, titles and schedules of six columns need most of the window.
+        share_of_window(self, 0.92, 0.85, (900, 560))
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -155,9 +158,12 @@ class RegisterDialog(QDialog):
         self._show_cart(None)
         if activity_code:
             self.search.setText(activity_code)
-            self.members.setFocus()
+        if activity_code and member_id is None:
+            self.members.setFocus()  # the activity is chosen: the member next
         else:
+            # Its places are in view; typing another code or title replaces it.
             self.search.setFocus()
+            self.search.selectAll()
         tasks.run(lambda: api.household_view(household_id), self._show_members, self._fail)
         self.search_activities()
 

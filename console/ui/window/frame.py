@@ -120,6 +120,8 @@ class WindowFrame(QMainWindow):
         self.staff_label = QLabel(self.tr("A&gent (démo) :"))
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("staffCombo")
+        # As wide as its longest name and role (« … — soutien téléphonique »), never cut.
+        self.staff_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.staff_combo.setMinimumWidth(260)
         self.staff_combo.setAccessibleName(self.tr("Membre du personnel de démonstration"))
         self.staff_label.setBuddy(self.staff_combo)

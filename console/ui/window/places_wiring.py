@@ -7,31 +7,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
+from console.domain.file_leads import Lead, held_twice, waiting
 from console.domain.views.cart_release import ReleaseKind, ReleaseOutcome
-from console.domain.views.places import ActivitySummary
+from console.domain.views.households import HouseholdView
 from console.domain.vocabulary import CartState, Role
 from console.ui.family.household_panel import HouseholdPanel
 from console.ui.kit import confirm
 from console.ui.kit.action_strip import SECONDARY
 from console.ui.kit.layout_memory import share_of_window
-from console.ui.kit.workspace import Workspace
+from console.ui.places.activity_picker import ActivityPicker
 from console.ui.places.activity_view import PlacesPanel
-from console.ui.places.already_registered import AlreadyRegisteredPanel
+from console.ui.places.already_registered_dialog import AlreadyRegisteredDialog
 from console.ui.places.register_dialog import RegisterDialog
 from console.ui.places.waitlist_review import WaitlistReviewScreen
 from console.ui.window.frame import WindowFrame
@@ -41,55 +37,6 @@ if TYPE_CHECKING:
 
 ROLE = Qt.ItemDataRole.UserRole
 translate = QCoreApplication.translate
-
-
-class ActivityPicker(QWidget):
-    """Type part of a title or a code, pick an activity."""
-
-    picked = Signal(int)  # activity id
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.picked_code: str | None = None
-        self.box = QLineEdit()
-        self.box.setPlaceholderText(self.tr("Activité (titre ou code)…"))
-        self.box.returnPressed.connect(self.search)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Activités"))
-        self.list.currentItemChanged.connect(self._chosen)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box)
-        layout.addWidget(self.list)
-
-    def search(self) -> None:
-        if not self._workspace.ready:
-            return
-        api, text = self._workspace.api, self.box.text()
-        self._workspace.tasks.run(
-            lambda: api.find_activities(text),
-            self._show,
-            self._workspace.report,
-            key=f"pick-{id(self)}",
-        )
-
-    def _show(self, found: list[ActivitySummary]) -> None:
-        self.list.clear()
-        for a in found:
-            item = QListWidgetItem(
-                self.tr("{code} — {title} (places réellement libres : {real})").format(
-                    code=a.code, title=a.title, real=a.real_remaining
-                )
-            )
-            item.setData(ROLE, a.activity_id)
-            item.setData(ROLE + 1, a.code)
-            self.list.addItem(item)
-
-    def _chosen(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.picked_code = str(item.data(ROLE + 1))
-            self.picked.emit(int(item.data(ROLE)))
 
 
 def _dialog(parent: QWidget, title: str, picker: ActivityPicker, body: QWidget) -> QDialog:
@@ -125,6 +72,18 @@ def looking_at(panel: HouseholdPanel) -> tuple[int | None, str | None]:
     if name is not None and name in by_name:
         member_id = by_name[name]
     return member_id, code
+
+
+def _one_lead(
+    view: HouseholdView, leads: tuple[Lead, ...], member_id: int | None
+) -> tuple[int | None, str | None]:
+    """The file's one lead (for the member selected, when one is): its member and
+    activity; with none or several, the member selected and no activity."""
+    by_name = {m.name: m.member_id for m in view.members if not m.removed}
+    mine = [x for x in leads if member_id is None or by_name.get(x.member_name) == member_id]
+    if len(mine) != 1 or mine[0].member_name not in by_name:
+        return member_id, None
+    return by_name[mine[0].member_name], mine[0].activity_code
 
 
 class PlacesScreens:
@@ -198,6 +157,10 @@ class PlacesScreens:
         if view is None or not self.workspace.ready:
             return None
         member_id, code = looking_at(self.window.household_panel)
+        if code is None and self.last_activity is None:
+            # F6: the caller "lands on the waitlist" — the file's one waiting entry shows
+            # its real places first.
+            member_id, code = _one_lead(view, waiting(view), member_id)
         dialog = RegisterDialog(
             self.workspace.tasks,
             self.workspace.api,
@@ -240,34 +203,22 @@ class PlacesScreens:
         picker.search()
         return dialog
 
-    def open_already_registered(self) -> QDialog | None:
+    def open_already_registered(self) -> AlreadyRegisteredDialog | None:
+        """F7 on the file's context: the row the agent selected, else the one cart line
+        something else already holds (« déjà inscrit » at checkout); when the hold is
+        freed the dialog closes and the message bar says so."""
         view = self.workspace.household
         if view is None or not self.workspace.ready:
             return None
-        members = QComboBox()
-        members.setAccessibleName(translate("places", "Membre"))
-        for m in view.members:
-            if not m.removed:
-                members.addItem(m.name, m.member_id)
-        picker = ActivityPicker(self.workspace)
-        panel = AlreadyRegisteredPanel(self.workspace.tasks, self.workspace.api)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.addWidget(members)
-        column.addWidget(picker)
-
-        def diagnose(activity_id: int) -> None:
-            panel.diagnose(int(members.currentData()), activity_id)
-
-        picker.picked.connect(diagnose)
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(translate("places", "« Vous êtes déjà inscrit à cette activité »"))
-        layout = QHBoxLayout(dialog)
-        layout.addWidget(left, 1)
-        layout.addWidget(panel, 2)
+        member_id, code = looking_at(self.window.household_panel)
+        if code is None:
+            member_id, code = _one_lead(view, held_twice(view), member_id)
+        dialog = AlreadyRegisteredDialog(
+            self.workspace, view, self.window, member_id=member_id, activity_code=code
+        )
+        dialog.freed.connect(self.window.message_bar.show_info)
         dialog.finished.connect(lambda _code: self.workspace.reload_household())
         dialog.show()
-        picker.search()
         return dialog
 
     def release_locked(self) -> None:
