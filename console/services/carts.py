@@ -213,6 +213,23 @@ def _member_of(session: Session, household_id: int, member_id: int) -> tuple[Hou
     return household, member
 
 
+def _place_taker(
+    session: Session, household_id: int, member_id: int, activity_id: int
+) -> tuple[Household, Member, Activity]:
+    """The household, its current member and the activity, in one read (one round trip
+    before the lock); when one is missing, which one, as the separate reads would say."""
+    found = session.execute(
+        select(Household, Member, Activity)
+        .join(Member, Member.household_id == Household.id)
+        .join(Activity, Activity.id == activity_id)
+        .where(Household.id == household_id, Member.id == member_id, Member.removed_at.is_(None))
+    ).one_or_none()
+    if found is not None:
+        return found[0], found[1], found[2]
+    _member_of(session, household_id, member_id)  # raises if the household or member is
+    raise NotFound("activity_not_found", activity_id=activity_id)
+
+
 def open_cart_of(session: Session, household_id: int, now: datetime) -> int | None:
     """The family's open cart whose hold still runs (the newest), where a new item goes."""
     found = session.scalar(
@@ -265,7 +282,7 @@ def add_to_cart(
     require_staff(actor, "cart_add")
     with ctx.db.write() as session:
         require_caller(session, ctx, actor, household_id)
-        household, member = _member_of(session, household_id, member_id)
+        household, member, activity = _place_taker(session, household_id, member_id, activity_id)
         cart: Cart | None = None
         if cart_id is not None:
             # Before anything is written or shown: another family's cart is none of this
@@ -275,9 +292,6 @@ def add_to_cart(
                 raise NotFound("cart_not_found", cart_id=cart_id)
             if cart.household_id != household_id:
                 raise Refused("cart_other_household")
-        activity = session.get(Activity, activity_id)
-        if activity is None:
-            raise NotFound("activity_not_found", activity_id=activity_id)
         too = age_refusal(
             age_on(member.birth_date, local_date(ctx.clock.now())),
             activity.age_min,
@@ -320,9 +334,8 @@ def add_to_cart(
             held_cart_id, entry_id = (cart.id if cart is not None else None), entry.id
     # Committed: the lock is released; the answer is read on its own.
     with ctx.db.read() as session:
-        cart_view = (
-            summarize(session, load_cart(session, held_cart_id), now) if held_cart_id else None
-        )
+        held_cart = session.get(Cart, held_cart_id) if held_cart_id else None
+        cart_view = summarize(session, held_cart, now) if held_cart else None
         if entry_id is None:
             return AddOutcome(cart=cart_view)
         entry_row = session.get(WaitlistEntry, entry_id)

@@ -161,3 +161,28 @@ def make_staff_verified_for(ctx: ServiceContext, family: Family) -> Actor:
     actor = make_staff(ctx)
     verify(ctx, actor, family.household_id)
     return actor
+
+
+def test_what_is_missing_is_named_before_anything_is_held(ctx):
+    """The household, the member and the activity are read in one statement; when one is
+    missing (or the member was removed, or is another household's), the refusal says
+    which, and nothing is written."""
+    from console.db.models import CartItem, WaitlistEntry
+    from console.domain.errors import NotFound
+
+    family = make_family(ctx)
+    other = make_family(ctx)
+    activity = make_activity(ctx, capacity=3)
+    kid = family.child_ids[0]
+    cases = [
+        ((family.household_id, kid, activity + 999), "activity_not_found"),
+        ((family.household_id + 999, kid, activity), "household_not_found"),
+        ((family.household_id, kid + 999, activity), "member_not_found"),
+        ((family.household_id, other.child_ids[0], activity), "member_not_found"),
+    ]
+    for (household, member, act), code in cases:
+        with pytest.raises(NotFound) as caught:
+            add_to_cart(ctx, None, household, member, act)
+        assert caught.value.code == code
+    with ctx.db.read() as s:
+        assert s.query(CartItem).count() == 0 and s.query(WaitlistEntry).count() == 0
