@@ -405,6 +405,8 @@ class WaitlistEntry(Base):
             postgresql_where=text("state IN ('waiting', 'offered')"),
         ),
         Index("ix_waitlist_activity_state_position", "activity_id", "state", "position"),
+        # The end of the line, read under the activity's lock (migration 0010).
+        Index("ix_waitlist_activity_position", "activity_id", "position"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id"))

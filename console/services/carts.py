@@ -305,7 +305,9 @@ def add_to_cart(
         # The critical section: lock, one read, the writes, the journal, commit.
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
-        refusal, count, room = places.holding_and_count(session, member_id, activity_id, now)
+        refusal, count, room = places.holding_and_count(
+            session, member_id, activity_id, now, activity.capacity
+        )
         if refusal is not None:
             _refuse(session, refusal, member_id, activity_id, now)
         if places.after_count is not None:

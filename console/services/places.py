@@ -134,8 +134,9 @@ def _held(activity_id: Any, state: CartState, until: Any, now: datetime) -> Any:
     )
 
 
-def _counts_query(now: Any) -> Select[Any]:
-    """The columns behind an activity's places at ``now`` (a value or a bind parameter)."""
+def _counts_query(now: Any, waiting: Any = None) -> Select[Any]:
+    """The columns behind an activity's places at ``now`` (a value or a bind parameter);
+    ``waiting``: another expression for the waitlist's length (see :data:`_WAITING`)."""
     return select(
         Activity.id,
         Activity.capacity,
@@ -150,7 +151,9 @@ def _counts_query(now: Any) -> Select[Any]:
             WaitlistEntry.state == WaitlistState.OFFERED.value,
             WaitlistEntry.offer_expires_at > now,
         ).scalar_subquery(),
-        _count(
+        waiting
+        if waiting is not None
+        else _count(
             WaitlistEntry.activity_id == Activity.id,
             WaitlistEntry.state == WaitlistState.WAITING.value,
         ).scalar_subquery(),
@@ -344,7 +347,25 @@ _NOW: BindParameter[Any] = bindparam("now")
 _HOLDING = select(*_holding_columns(_MEMBER, _ACTIVITY, _NOW))
 # The seat-taking statement: what holds the member and the activity's counts, in one read
 # (the one statement a place-taking transaction runs under the activity's lock).
-_HOLDING_AND_COUNT = _counts_query(_NOW).add_columns(
+# Under the lock, the waitlist is counted only as far as the decision needs: a newcomer
+# gets a place when the real remaining places outnumber the people waiting, and those are
+# at most the capacity, so counting to capacity + 1 decides as exactly as counting all —
+# and costs the same whether 30 or 7 000 wait (a whole count once held the lock 10 times
+# longer at registration opening, the line thousands long).
+_WAITING = (
+    select(func.count())
+    .select_from(
+        select(WaitlistEntry.id)
+        .where(
+            WaitlistEntry.activity_id == _ACTIVITY,
+            WaitlistEntry.state == WaitlistState.WAITING.value,
+        )
+        .limit(bindparam("waiting_bound"))
+        .subquery()
+    )
+    .scalar_subquery()
+)
+_HOLDING_AND_COUNT = _counts_query(_NOW, _WAITING).add_columns(
     *_holding_columns(_MEMBER, _ACTIVITY, _NOW), *_room_columns(_MEMBER, _ACTIVITY, _NOW)
 )
 _HOLDING_AND_COUNT = _HOLDING_AND_COUNT.where(Activity.id == _ACTIVITY)
@@ -361,15 +382,31 @@ def already_holding(
 
 
 def holding_and_count(
-    session: Session, member_id: int, activity_id: int, now: datetime
+    session: Session, member_id: int, activity_id: int, now: datetime, capacity: int
 ) -> tuple[Reason | None, PlaceCount, Room]:
     """:func:`already_holding`, :func:`place_count` and the :class:`Room` the database
-    sees, in one statement (one round trip under the activity's lock)."""
-    row = session.execute(
-        _HOLDING_AND_COUNT, {"member_id": member_id, "activity_id": activity_id, "now": now}
-    ).one_or_none()
-    if row is None:
-        raise NotFound("activity_not_found", activity_id=activity_id)
+    sees, in one statement (one round trip under the activity's lock).
+
+    ``capacity``: the activity's, as read before the lock. The count's ``waitlist_length``
+    stops at capacity + 1 (enough to decide, see :data:`_WAITING`); were the capacity
+    raised meanwhile, the statement runs again with the new bound.
+    """
+    bound = capacity + 1
+    while True:
+        row = session.execute(
+            _HOLDING_AND_COUNT,
+            {
+                "member_id": member_id,
+                "activity_id": activity_id,
+                "now": now,
+                "waiting_bound": bound,
+            },
+        ).one_or_none()
+        if row is None:
+            raise NotFound("activity_not_found", activity_id=activity_id)
+        if row[1] + 1 <= bound:
+            break
+        bound = row[1] + 1
     room = Room(member_dead=bool(row[10]), held_rows=row[11])
     return _holding_reason(row[7:10], member_id, activity_id), _place_count_of(row), room
 

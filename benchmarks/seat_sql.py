@@ -1,0 +1,150 @@
+"""The seat-taking transaction as PostgreSQL alone runs it: a pgbench script of the same
+statements ``add_to_cart`` sends, with no Python between them.
+
+It is the ceiling "as fast as PostgreSQL allows" for this transaction on this server — the
+same reads, the same row lock, the same count (the services' own compiled statement), the
+same inserts and the same commit-time capacity check (migration 0010's trigger) — so that
+:mod:`benchmarks.seats` can print, side by side, pgbench's TPC-B-like figure, this ceiling
+and the services' figure, and say how much of a transaction is the database's and how much
+the client's.
+
+The script, per transaction: read the household, the member and the activity (one
+statement, as the service); lock the activity's row; read what holds the member and the
+counts (the service's statement, compiled here from :mod:`console.services.places`); then
+either a new cart and its held item, or the waitlist entry (the last position, the
+insert); commit. Each client takes members from its own sequence, so no member comes twice
+before all have come once, as in the Python benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import make_url
+
+from console.services import places
+
+
+def _count_sql() -> str:
+    """The service's seat-taking read, with pgbench variables for its parameters."""
+    compiled = places._HOLDING_AND_COUNT.compile(dialect=postgresql.dialect())
+    sql = str(compiled)
+    variables = {"member_id": ":m", "activity_id": ":a", "now": "now()", "waiting_bound": ":bound"}
+    for name, value in compiled.params.items():
+        if name in variables:
+            continue
+        literal = "'" + str(value).replace("'", "''") + "'" if isinstance(value, str) else value
+        sql = re.sub(rf"%\({re.escape(name)}\)s(::[A-Z ]+)?", str(literal), sql)
+    for name, value in variables.items():
+        sql = re.sub(rf"%\({name}\)s(::[A-Z ]+)?", value, sql)
+    # IN-lists rendered at run time: the open waitlist states.
+    sql = re.sub(r"IN \(__\[POSTCOMPILE_\w+\]\)", "IN ('waiting', 'offered')", sql)
+    if "%(" in sql or "POSTCOMPILE" in sql:
+        raise RuntimeError(f"an unbound parameter is left in the seat-taking read:\n{sql}")
+    return " ".join(sql.split())
+
+
+def script(members: int, activities: int, first_activity: int, *, hot: bool) -> str:
+    """The pgbench script of one seat-taking transaction."""
+    count = _count_sql()
+    activity = (
+        f"\\set a {first_activity}"
+        if hot
+        else f"\\set a {first_activity} + random(0, {activities - 1})"
+    )
+    # The count's columns: 0 id, 1 capacity, 2 confirmed, 3 live, 4 checkout, 5 offers,
+    # 6 waiting; 7 registered, 8 cart number holding, 9 waitlisted; 10 dead, 11 held rows.
+    decide = (
+        "SELECT (c.capacity - c.confirmed - c.live - c.checkout - c.offers - c.waiting) AS free,"
+        " (c.registered OR c.in_cart IS NOT NULL OR c.waitlisted)::int AS holding"
+        f" FROM ({count}) AS c(id, capacity, confirmed, live, checkout, offers, waiting,"
+        " registered, in_cart, waitlisted, dead, held_rows) \\gset"
+    )
+    return "\n".join(
+        [
+            f"SELECT (nextval('seat_sql_member') % {members}) + 1 AS m \\gset",
+            activity,
+            "BEGIN;",
+            "SET LOCAL lock_timeout = 3000;",
+            "SELECT h.id AS h, h.number AS hn FROM household h JOIN member m"
+            " ON m.household_id = h.id JOIN activity a ON a.id = :a"
+            " WHERE m.id = :m AND m.removed_at IS NULL \\gset",
+            "SELECT id, capacity + 1 AS bound FROM activity WHERE id = :a FOR UPDATE \\gset",
+            decide,
+            "\\if :holding = 0 and :free > 0",
+            "SELECT nextval('cart_number_seq') AS num \\gset",
+            "INSERT INTO cart (number, owner_number, household_id, state, created_at, updated_at,"
+            " hold_expires_at, extension_used, channel) VALUES (:num, :hn, :h, 'open', now(),"
+            " now(), now() + interval '20 minutes', false, 'web') RETURNING id AS cart \\gset",
+            "INSERT INTO cart_item (cart_id, member_id, activity_id, price_cents, state,"
+            " added_at) VALUES (:cart, :m, :a, 1000, 'held', now());",
+            "\\elif :holding = 0",
+            "SELECT coalesce(max(position), 0) + 1 AS pos FROM waitlist_entry"
+            " WHERE activity_id = :a \\gset",
+            "INSERT INTO waitlist_entry (activity_id, member_id, household_id, position, state,"
+            " created_at) VALUES (:a, :m, :h, :pos, 'waiting', now());",
+            "\\endif",
+            "COMMIT;",
+        ]
+    )
+
+
+def run(
+    url: str, clients: int, seconds: int, *, members: int, activities: int, first: int, hot: bool
+) -> float | None:
+    """Transactions per second of the script on the database at ``url`` (None without
+    pgbench on this machine)."""
+    if shutil.which("pgbench") is None:
+        return None
+    target = make_url(url)
+    args = [
+        "-h",
+        target.host or "127.0.0.1",
+        "-p",
+        str(target.port or 5432),
+        "-U",
+        target.username or "postgres",
+    ]
+    subprocess.run(
+        [
+            "psql",
+            *args,
+            "-q",
+            "-d",
+            target.database or "",
+            "-c",
+            "DROP SEQUENCE IF EXISTS seat_sql_member; CREATE SEQUENCE seat_sql_member",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "seat.sql"
+        path.write_text(script(members, activities, first, hot=hot) + "\n")
+        done = subprocess.run(
+            [
+                "pgbench",
+                "-n",
+                "-f",
+                str(path),
+                "-c",
+                str(clients),
+                "-j",
+                str(clients),
+                "-T",
+                str(seconds),
+                *args,
+                target.database or "",
+            ],
+            capture_output=True,
+            text=True,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"pgbench failed:\n{done.stdout}\n{done.stderr}")
+    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", done.stdout)
+    return float(match.group(1)) if match else None
