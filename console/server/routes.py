@@ -96,10 +96,11 @@ def _endpoint(name: str) -> Callable[..., Any]:
             # A refusal is logged with who was refused, when the session named someone.
             request.state.staff_id = getattr(error, "console_staff_id", None)
             if request.state.staff_id is not None:
-                request.state.sql_s = spent.seconds
+                request.state.sql_s, request.state.lock_s = spent.seconds, spent.locked
             raise
         request.state.staff_id = staff_id
-        request.state.sql_s = spent.seconds  # for Server-Timing (app.RequestLog)
+        # For the answer's Server-Timing header (app.server_timing).
+        request.state.sql_s, request.state.lock_s = spent.seconds, spent.locked
         return JSONResponse(wire.encode(result))
 
     endpoint.__name__ = name

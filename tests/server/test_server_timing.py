@@ -6,15 +6,17 @@ username that exists from one that does not), an answer to no session, or ``/hea
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from console.client.remote import server_timing
 from console.domain.vocabulary import Role
+from tests.helpers.builders import make_activity, verify_call
 from tests.server.conftest import PASSWORD, Site, bearer, open_session
 
-# Exactly two metrics, each a name and a duration in milliseconds.
-HEADER = re.compile(r"db;dur=(\d+\.\d\d), app;dur=(\d+\.\d\d)")
+# Two metrics (three when rows were locked), each a name and a duration in milliseconds.
+HEADER = re.compile(r"db;dur=(\d+\.\d\d), app;dur=(\d+\.\d\d)(, lock;dur=\d+\.\d\d)?")
 
 
 def _figures(answer: httpx.Response) -> tuple[float, float]:
@@ -71,3 +73,19 @@ def test_no_timing_on_sign_in_on_no_session_or_on_health(site: Site, http: httpx
     assert [answer.status_code for answer in answers.values()] == [200, 401, 401, 401, 401, 200]
     sent = {name: a.headers.get("server-timing") for name, a in answers.items()}
     assert sent == dict.fromkeys(answers)
+
+
+def test_a_place_taken_says_how_long_it_held_the_activitys_lock(site: Site) -> None:
+    built = site.household()
+    with site.ctx.db.write() as session:
+        activity = make_activity(
+            session, season_ends_on=datetime.now(UTC).date() + timedelta(days=120)
+        )
+    agent = site.staff(Role.AGENT)
+    api = site.remote(agent)
+    verify_call(site.ctx, agent.actor, built)
+    api.ping()
+    assert "lock" not in api.server_timing  # no row locked
+    assert built.child_id is not None
+    assert api.add_to_cart(built.household_id, built.child_id, activity.activity_id, None).held
+    assert 0 < api.server_timing["lock"] < api.server_timing["app"]
