@@ -289,7 +289,7 @@ class Clients:
         # Forked where the platform can (an interpreter started and the program imported
         # 50 times took a minute on two cores); each opens its own connections, and the
         # parent holds none while it forks (see main).
-        spawn = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        spawn: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.results: Queue[Figures] = spawn.Queue()
         # Kept here: a barrier the parent let go of is gone before a child unpickles it.
         self.barriers = {count: spawn.Barrier(count) for count in counts}
