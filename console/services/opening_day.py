@@ -96,6 +96,7 @@ class OpeningReport:
     checks: int = 0
     overbooked: list[Overbooked] = field(default_factory=list)
     overbooked_before: int = 0
+    minutes: float = 0.0  # the time it was given (it ends sooner once nobody has a move)
 
     @property
     def answers(self) -> int:
@@ -130,7 +131,12 @@ class OpeningReport:
         verdict = "OK" if self.ok else "FAILED"
         return [
             f"opening day: {self.families} families, hot activities {', '.join(self.hot)};"
-            f" {self.seconds:.0f} s",
+            f" {self.seconds:.0f} s"
+            + (
+                " (every family done before the end)"
+                if self.seconds < self.minutes * 60 - 1
+                else ""
+            ),
             f"  families answered: {self.answered} of {self.families}; every family's first"
             f" answer within {first}",
             f"  served: {self.answers} answers, {self.answers / self.seconds:.1f} per second"
@@ -412,7 +418,7 @@ def opening_day(
     chosen = hot_activities(ctx, hot, rng)
     players = opening_families(ctx, families, chosen, rng)
     hot_ids = [a.id for a in chosen]
-    report = OpeningReport(len(players), tuple(a.code for a in chosen), 0.0)
+    report = OpeningReport(len(players), tuple(a.code for a in chosen), 0.0, minutes=minutes)
     before = {o.activity_id for o in taken_places(ctx)}  # not the opening's doing
     report.overbooked_before = len(before)
     opening = time.monotonic() + 0.5  # every thread ready before the first click
