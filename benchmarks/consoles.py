@@ -527,6 +527,8 @@ def _simulate(url: str, users: int, seconds: float, seed: int, directory: Path) 
         "-m",
         "console",
         "simulate",
+        "--scenario",
+        "site",  # the public site at its own pace, beside the consoles
         "--users",
         str(users),
         "--minutes",

@@ -152,10 +152,16 @@ def bench_staff(ctx: ServiceContext, username: str, role: Role = Role.AGENT) -> 
 
 @contextmanager
 def console_server(
-    database_url: str, *, jobs: bool = False, env: Mapping[str, str] | None = None
+    database_url: str,
+    *,
+    jobs: bool = False,
+    env: Mapping[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    settings: Mapping[str, object] | None = None,
 ) -> Iterator[Any]:
     """A real ``python -m console serve`` over HTTPS on ``database_url`` (trustme
-    certificates), as the contract suite starts it. Yields the ``ServerProcess``: its
+    certificates), as the contract suite starts it, with ``extra_args`` on its command
+    line and ``settings`` in its settings file. Yields the ``ServerProcess``: its
     ``url``, ``certificates.ca_file``, ``process.pid`` and ``log()``."""
     from tests.helpers.server_process import ServerProcess, TestCertificates
 
@@ -165,6 +171,8 @@ def console_server(
         directory,
         TestCertificates(directory / "tls"),
         jobs=jobs,
+        extra_args=extra_args,
+        settings=settings,
         env={"CONSOLE_SIN_KEY": BENCH_SIN_KEY, staff_auth.ARGON2_FAST_ENV: "1", **(env or {})},
     )
     try:

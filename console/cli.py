@@ -219,11 +219,25 @@ class ProgressBar:
 def _add_places(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sw = sub.add_parser("sweep", help="lapse expired holds and offers; offer freed places")
     sw.set_defaults(func=_sweep)
-    sim = sub.add_parser("simulate", help="play the public site against the database")
+    sim = sub.add_parser(
+        "simulate",
+        help="play the public site against the database",
+        description="opening: every family reaches for the same few activities in the"
+        " opening second, then pays or lets its hold lapse; prints served per second,"
+        " answers by kind and an overbooking check by SQL (exit status 1 when a family got"
+        " no answer or an activity is overbooked). site: families browse, hold, pay and"
+        " abandon carts at their own pace (the demo's background).",
+    )
     sim.add_argument("--users", type=int, default=20, help="simulated web families")
-    sim.add_argument("--minutes", type=float, default=10.0, help="how long to play")
+    sim.add_argument("--minutes", type=float, default=10.0, help="how long to play, at most")
     sim.add_argument("--seed", type=int, default=None, help="repeatable choices")
     sim.add_argument("--workers", type=int, default=8, help="threads playing the users")
+    sim.add_argument(
+        "--scenario", choices=("opening", "site"), default="opening", help="default: opening"
+    )
+    sim.add_argument(
+        "--hot", type=int, default=3, help="opening: the activities every family reaches for"
+    )
     sim.set_defaults(func=_simulate)
 
 
@@ -261,10 +275,17 @@ def _sweep(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from console.services.opening_day import opening_day
     from console.services.simulator import simulate
 
     ctx = _headless_context()
     try:
+        if args.scenario == "opening":
+            opened = opening_day(
+                ctx, args.users, args.minutes, hot=args.hot, seed=args.seed, workers=args.workers
+            )
+            print("\n".join(opened.lines()))
+            return 0 if opened.ok else 1
         report = simulate(ctx, args.users, args.minutes, seed=args.seed, workers=args.workers)
     except KeyboardInterrupt:
         return 130

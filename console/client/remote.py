@@ -10,6 +10,7 @@ traceback.
 
 from __future__ import annotations
 
+import contextlib
 import ssl
 import typing
 from collections.abc import Callable
@@ -75,7 +76,13 @@ def http_client(base_url: str, ca_file: str | None) -> httpx.Client:
     )
 
 
-def _post(http: httpx.Client, path: str, body: Any, token: str | None) -> Any:
+def _post(
+    http: httpx.Client,
+    path: str,
+    body: Any,
+    token: str | None,
+    timing: dict[str, float] | None = None,
+) -> Any:
     headers = {"Authorization": f"Bearer {token}"} if token else None
     try:
         response = http.post(PREFIX + path, json=body, headers=headers)
@@ -83,7 +90,25 @@ def _post(http: httpx.Client, path: str, body: Any, token: str | None) -> Any:
         raise Unavailable("server_timeout") from exc
     except httpx.TransportError as exc:
         raise Unavailable("server_unreachable") from exc
+    if timing is not None:
+        timing.clear()
+        timing.update(server_timing(response.headers.get("server-timing", "")))
     return _answer(response)
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """The durations of a ``Server-Timing`` header, in milliseconds by metric name
+    (``db;dur=1.20, app;dur=3.40`` → ``{"db": 1.2, "app": 3.4}``); what it cannot read
+    is left out."""
+    found: dict[str, float] = {}
+    for metric in header.split(","):
+        name, *params = (part.strip() for part in metric.split(";"))
+        for param in params:
+            key, _, value = param.partition("=")
+            if name and key.strip() == "dur":
+                with contextlib.suppress(ValueError):
+                    found[name] = float(value.strip().strip('"'))
+    return found
 
 
 def _answer(response: httpx.Response) -> Any:
@@ -135,6 +160,9 @@ class RemoteApi:
         self._token = token
         self._actor = actor
         self._offset = timedelta(0)
+        # The last answer's Server-Timing, in ms: "app" (the server's time for it) and
+        # "db" (of which, inside SQL). Empty when the server sent none.
+        self.server_timing: dict[str, float] = {}
         # Called (on the thread that made the request) when the server says the session
         # is over, so the window can ask the staff member to sign in again.
         self.on_session_ended: Callable[[], None] | None = None
@@ -145,7 +173,9 @@ class RemoteApi:
 
     def _call(self, name: str, **arguments: Any) -> Any:
         try:
-            payload = _post(self._http, f"/{name}", wire.encode(arguments), self._token)
+            payload = _post(
+                self._http, f"/{name}", wire.encode(arguments), self._token, self.server_timing
+            )
         except Unauthenticated:
             if self.on_session_ended is not None:
                 self.on_session_ended()

@@ -31,6 +31,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
+from console.db import timing
 from console.domain.errors import Busy, Unavailable
 
 PG_LOCK_NOT_AVAILABLE = "55P03"
@@ -179,6 +180,10 @@ class Database:
                 isolation_level="AUTOCOMMIT",
                 connect_args=_connect_args(password, pgbouncer=pgbouncer),
             )
+        # Time inside SQL, for whoever measures it (the server's Server-Timing header).
+        timing.install(self.engine)
+        if self._write_engine is not self.engine:
+            timing.install(self._write_engine)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         self._compiled_statements: dict[int, tuple[Select[Any], _Compiled]] = {}
@@ -237,7 +242,8 @@ class Database:
             # After connecting: the first connection tells the dialect how the server
             # quotes (standard_conforming_strings), which the compiled text depends on.
             compiled = self._compiled(statement)
-            rows = lookup.run(self._lookup_settings, compiled.sql, {**compiled.fixed, **params})
+            with timing.timed_statement():
+                rows = lookup.run(self._lookup_settings, compiled.sql, {**compiled.fixed, **params})
         except dbapi.Error as exc:
             if getattr(exc, "sqlstate", None) in _BUSY_STATES:
                 # Cancelled by statement_timeout (a long lock ahead): the Sync ended the

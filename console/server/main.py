@@ -12,13 +12,17 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import sys
 from datetime import UTC
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from console.config import Settings, load_settings
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from console.server.state import ServerState
     from console.services.context import ServiceContext
 
 MAX_CLOCK_SKEW_S = 2.0
@@ -56,7 +60,20 @@ def add_serve_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="seal the journal's complete days (0: not in this process)",
     )
     serve.add_argument("--no-jobs", action="store_true", help="run no job at all")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port, each with its own database pool (at most"
+        " 20 connections each) and its own interpreter (default 1)",
+    )
     serve.set_defaults(func=serve_command)
+
+
+# What a worker process (``--workers`` > 1) is told of its command line, through its
+# environment: uvicorn starts each one afresh from ``worker_app``.
+WORKER_JOBS_ENV = "CONSOLE_SERVE_WORKER_JOBS"
 
 
 def serve_command(args: argparse.Namespace) -> int:
@@ -81,25 +98,35 @@ def serve_command(args: argparse.Namespace) -> int:
         return 2
     import uvicorn
 
-    from console.server.app import create_app
-    from console.server.jobs import server_jobs
-    from console.server.state import ServerState
+    jobs = (
+        "" if args.no_jobs else f"{args.sweep_interval},{args.relay_interval},{args.seal_interval}"
+    )
+    workers = max(1, args.workers)
+    state = None
+    target: Any
+    if workers == 1:
+        state = _server_state(ctx, jobs)
+        from console.server.app import create_app
 
-    state = ServerState(ctx)
-    if not args.no_jobs:
-        state.jobs = server_jobs(
-            ctx,
-            sweep_s=args.sweep_interval,
-            relay_s=args.relay_interval,
-            seal_s=args.seal_interval,
-        )
-        state.jobs.start()
-    app = create_app(state)
+        target = create_app(state)
+    else:
+        # Each worker opens its own context (its pool, its keys) from the same settings,
+        # and runs the jobs too: a lease in the database lets one run each at a time.
+        ctx.db.dispose()
+        os.environ[WORKER_JOBS_ENV] = jobs
+        target = "console.server.main:worker_app"
     scheme = "http" if args.insecure_http else "https"
-    print(f"console serve: listening on {scheme}://{host}:{port}", file=sys.stderr, flush=True)
+    print(
+        f"console serve: listening on {scheme}://{host}:{port}"
+        + (f" ({workers} workers)" if workers > 1 else ""),
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         uvicorn.run(
-            app,
+            target,
+            factory=workers > 1,
+            workers=workers if workers > 1 else None,
             host=host,
             port=port,
             ssl_certfile=None if args.insecure_http else cert,
@@ -115,10 +142,34 @@ def serve_command(args: argparse.Namespace) -> int:
             loop="uvloop" if _has("uvloop") else "asyncio",
         )
     finally:
-        if state.jobs is not None:
+        if state is not None and state.jobs is not None:
             state.jobs.stop()
         ctx.db.dispose()
     return 0
+
+
+def _server_state(ctx: ServiceContext, jobs: str) -> ServerState:
+    """The state of one server process; its jobs started when ``jobs`` names their
+    intervals (``sweep,relay,seal`` in seconds; empty: no jobs)."""
+    from console.server.jobs import server_jobs
+    from console.server.state import ServerState
+
+    state = ServerState(ctx)
+    if jobs:
+        sweep_s, relay_s, seal_s = (float(value) for value in jobs.split(","))
+        state.jobs = server_jobs(ctx, sweep_s=sweep_s, relay_s=relay_s, seal_s=seal_s)
+        state.jobs.start()
+    return state
+
+
+def worker_app() -> FastAPI:
+    """One worker's application (``--workers`` > 1), in a process uvicorn started: the
+    checks passed in the parent, which then let go of its connections."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    from console.server.app import create_app
+
+    ctx = open_server_context(load_settings())
+    return create_app(_server_state(ctx, os.environ.get(WORKER_JOBS_ENV, "")))
 
 
 def _has(module: str) -> bool:

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from console.db import timing
 from console.domain import wire
 from console.domain.api import ConsoleApi, operations
 from console.domain.errors import Refused
@@ -87,27 +88,39 @@ def _endpoint(name: str) -> Callable[..., Any]:
         token = bearer_token(request)
         arguments = decode_arguments(name, await read_json(request))
         ctx = state_of(request).ctx
+        spent = timing.SqlTime()
         # One trip to the worker threads: who is asking (the session), then the use case.
         try:
-            staff_id, result = await run_in_threadpool(_run, ctx, token, name, arguments)
+            staff_id, result = await run_in_threadpool(_run, ctx, token, name, arguments, spent)
         except Exception as error:
             # A refusal is logged with who was refused, when the session named someone.
             request.state.staff_id = getattr(error, "console_staff_id", None)
+            if request.state.staff_id is not None:
+                request.state.sql_s, request.state.lock_s = spent.seconds, spent.locked
             raise
         request.state.staff_id = staff_id
+        # For the answer's Server-Timing header (app.server_timing).
+        request.state.sql_s, request.state.lock_s = spent.seconds, spent.locked
         return JSONResponse(wire.encode(result))
 
     endpoint.__name__ = name
     return endpoint
 
 
-def _run(ctx: ServiceContext, token: str, name: str, arguments: dict[str, Any]) -> Any:
-    actor = session_actor(ctx, token)
-    try:
-        return actor.staff_id, getattr(InProcessApi(ctx, actor), name)(**arguments)
-    except Exception as error:
-        error.console_staff_id = actor.staff_id  # type: ignore[attr-defined]
-        raise
+def _run(
+    ctx: ServiceContext,
+    token: str,
+    name: str,
+    arguments: dict[str, Any],
+    spent: timing.SqlTime,
+) -> Any:
+    with timing.measured(spent):  # the session's statement and the use case's
+        actor = session_actor(ctx, token)
+        try:
+            return actor.staff_id, getattr(InProcessApi(ctx, actor), name)(**arguments)
+        except Exception as error:
+            error.console_staff_id = actor.staff_id  # type: ignore[attr-defined]
+            raise
 
 
 def api_router(state: ServerState) -> APIRouter:
