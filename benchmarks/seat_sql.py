@@ -49,7 +49,9 @@ def _count_sql() -> str:
     return " ".join(sql.split())
 
 
-def script(members: int, activities: int, first_activity: int, *, hot: bool) -> str:
+def script(
+    members: int, first_member: int, activities: int, first_activity: int, *, hot: bool
+) -> str:
     """The pgbench script of one seat-taking transaction."""
     count = _count_sql()
     activity = (
@@ -67,7 +69,7 @@ def script(members: int, activities: int, first_activity: int, *, hot: bool) -> 
     )
     return "\n".join(
         [
-            f"SELECT (nextval('seat_sql_member') % {members}) + 1 AS m \\gset",
+            f"SELECT (nextval('seat_sql_member') % {members}) + {first_member} AS m \\gset",
             activity,
             "BEGIN;",
             "SET LOCAL lock_timeout = 3000;",
@@ -95,7 +97,13 @@ def script(members: int, activities: int, first_activity: int, *, hot: bool) -> 
 
 
 def run(
-    url: str, clients: int, seconds: int, *, members: int, activities: int, first: int, hot: bool
+    url: str,
+    clients: int,
+    seconds: int,
+    *,
+    members: list[int],
+    activities: list[int],
+    hot: bool,
 ) -> float | None:
     """Transactions per second of the script on the database at ``url`` (None without
     pgbench on this machine)."""
@@ -125,7 +133,11 @@ def run(
     )
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "seat.sql"
-        path.write_text(script(members, activities, first, hot=hot) + "\n")
+        first_member, first_activity = min(members), min(activities)
+        if sorted(members) != list(range(first_member, first_member + len(members))):
+            raise ValueError("the script takes members by id: they must follow each other")
+        text = script(len(members), first_member, len(activities), first_activity, hot=hot)
+        path.write_text(text + "\n")
         done = subprocess.run(
             [
                 "pgbench",

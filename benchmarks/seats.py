@@ -16,7 +16,9 @@ the families (a family is never asked twice for one activity):
 Three scenarios: places spread over 200 activities, then every client on one hot
 activity (all waiting on the same row lock), then ``--crowd`` clients on it (opening
 day). pgbench then runs its built-in TPC-B-like script on a scratch database on the same
-server with the same client count.
+server with the same client count, and the same seat-taking transaction as a pgbench
+script (``benchmarks/seat_sql.py``: its statements with no Python between them) — the
+ceiling PostgreSQL itself sets for this transaction, spread and on the hot activity.
 
 Where the time goes, per transaction (means, ms): the answer as the client saw it =
 ``db`` (time inside SQL statements, commit included: ``console.db.timing``) + ``python``
@@ -54,6 +56,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import insert, text
 from sqlalchemy.engine import make_url
 
+from benchmarks import seat_sql
 from benchmarks.support import BENCH_PASSWORD, console_server, recreate_database
 from console.db import timing
 from console.db.engine import Database
@@ -412,6 +415,27 @@ def _pgbench(admin_url: str, clients: int, seconds: int) -> float | None:
     return float(match.group(1)) if match else None
 
 
+def _sql_alone(admin_url: str, clients: int, seconds: int, tpcb: float | None) -> None:
+    """The same seat-taking transaction as a pgbench script (:mod:`benchmarks.seat_sql`):
+    PostgreSQL's ceiling for it on this server, on a database of its own."""
+    url = _recreate(admin_url, "seatbench_sql")
+    db = Database(url)
+    upgrade(db.engine)
+    activities, families = _seed(db, SLICE)
+    with db.engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.commit()
+    db.dispose()
+    members = [member for _household, member in families]
+    for label, hot in ((f"{ACTIVITIES} activities", False), ("one hot activity", True)):
+        tps = seat_sql.run(url, clients, seconds, members=members, activities=activities, hot=hot)
+        if tps is None:
+            print("  (no pgbench here: the SQL-alone ceiling is not measured)")
+            return
+        share = f"{100 * tps / tpcb:6.1f}%" if tpcb else ""
+        print(f"  {label + ', SQL alone (pgbench)':<36} {tps:6.0f} {share}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -455,6 +479,7 @@ def main() -> None:
     )
     tpcb = _pgbench(args.url, args.clients, args.seconds)
     print(f"  {'pgbench TPC-B-like (built-in)':<36} {tpcb or 0:6.0f}")
+    _sql_alone(args.url, args.clients, args.seconds, tpcb)
     print(HEADER)
     with ExitStack() as stack:
         server_url = ca_file = ""
