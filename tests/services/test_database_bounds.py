@@ -10,6 +10,7 @@ ran out, not yet swept) that the bounds still count — shown by switching that 
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -205,3 +206,75 @@ def test_without_the_bounds_the_cart_back_holds_the_child_twice(ctx, clock, monk
     monkeypatch.setattr(places, "make_room", lambda *args: None)
     with database_bounds_off(ctx.db):
         assert _back_from_a_lapsed_checkout(ctx, clock) == 2  # the bug the bounds end
+
+
+def _two_repeatable_read_inserts(ctx: ServiceContext) -> list[str]:
+    """Two ``psql`` sessions in REPEATABLE READ each hold the last place of an activity;
+    the second commits after the first. Returns what each commit answered."""
+    family = make_family(ctx, children=3)
+    activity = make_activity(ctx, capacity=2)
+    first = add_to_cart(ctx, None, family.household_id, family.child_ids[0], activity).cart
+    assert first is not None
+    answers = []
+    with ctx.db.engine.connect() as one, ctx.db.engine.connect() as two:
+        for conn in (one, two):
+            conn.exec_driver_sql("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            conn.exec_driver_sql("SELECT 1")  # the snapshot is taken: before either insert
+        for conn, kid in ((one, family.child_ids[1]), (two, family.child_ids[2])):
+            conn.execute(
+                text(
+                    "INSERT INTO cart_item (cart_id, member_id, activity_id, price_cents,"
+                    " state, added_at) VALUES (:c, :m, :a, 0, 'held', CURRENT_TIMESTAMP)"
+                ),
+                {"c": first.cart_id, "m": kid, "a": activity},
+            )
+        for conn in (one, two):
+            try:
+                conn.exec_driver_sql("COMMIT")
+                answers.append("committed")
+            except IntegrityError as error:
+                answers.append(str(error.orig).splitlines()[0])
+                conn.rollback()
+    return answers
+
+
+def test_a_repeatable_read_session_cannot_take_a_place(ctx):
+    _pg_only(ctx)
+    answers = _two_repeatable_read_inserts(ctx)
+    assert all("READ COMMITTED transactions only" in a for a in answers), answers
+
+
+def test_without_the_isolation_guard_two_repeatable_reads_overbook(ctx):
+    """Each commit's check reads its transaction's first snapshot, so neither sees the
+    other's place: the reason the bound refuses any isolation but READ COMMITTED."""
+    _pg_only(ctx)
+    with ctx.db.engine.begin() as conn:
+        source = conn.scalar(
+            text("SELECT pg_get_functiondef('console_within_capacity()'::regprocedure)")
+        )
+    unguarded = re.sub(
+        r"IF current_setting\('transaction_isolation'\).*?END IF;", "", source, flags=re.S
+    )
+    assert unguarded != source
+    _define(ctx, unguarded)
+    try:
+        assert _two_repeatable_read_inserts(ctx) == ["committed", "committed"]
+        assert _held(ctx, ctx_activity_max(ctx)) == 3  # two places, three held
+    finally:
+        _define(ctx, source)
+        with ctx.db.engine.begin() as conn:  # the function is whole again
+            assert conn.scalar(text(_SOURCE)) == source
+
+
+_SOURCE = "SELECT pg_get_functiondef('console_within_capacity()'::regprocedure)"
+
+
+def _define(ctx: ServiceContext, definition: str) -> None:
+    """Run a function's definition as it is (no parameters: its % signs stay)."""
+    with ctx.db.engine.begin() as conn:
+        conn.connection.driver_connection.execute(definition)
+
+
+def ctx_activity_max(ctx: ServiceContext) -> int:
+    with ctx.db.read() as s:
+        return int(s.scalar(text("SELECT max(id) FROM activity")))

@@ -18,7 +18,10 @@ writer, the public site or a session with ``psql`` cannot break them (issue 14):
   exceed its capacity. The bound counts every ``held`` item, dead ones too, so it needs no
   clock: it is the services' rule (which counts only live holds and offers) made
   stricter, and the cart service gives dead items back before it takes the last places.
-  SQLite, the one-writer embedded database, keeps the services' rule alone.
+  The check counts with a fresh snapshot, so it refuses a place-taking write made in a
+  REPEATABLE READ or SERIALIZABLE transaction (whose count would miss what committed
+  meanwhile); the services write in READ COMMITTED. SQLite, the one-writer embedded
+  database, keeps the services' rule alone.
 
 Existing data: duplicate ``held`` items of one member and activity (possible before, when
 a cart whose checkout lock ran out came back beside a newer hold) are released, the newest
@@ -63,6 +66,15 @@ BEGIN
         RETURN NULL;
     ELSE
         target := NEW.activity_id;
+    END IF;
+    -- The count below must see what committed before this check began: under REPEATABLE
+    -- READ or SERIALIZABLE it would read the transaction's first snapshot, and two such
+    -- transactions could each miss the other's place. The services write in READ
+    -- COMMITTED; any other place-taking write is refused.
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'places are taken in READ COMMITTED transactions only (not %)',
+            current_setting('transaction_isolation')
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'within_capacity';
     END IF;
     -- One check at a time per activity; each statement below then reads afresh. NO KEY
     -- UPDATE, not UPDATE: it must not wait on the key-share locks that the rows' foreign
