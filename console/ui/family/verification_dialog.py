@@ -28,7 +28,7 @@ from console.domain.birth_dates import ReadDate, read_date
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.confirm import no_default_button
-from console.ui.kit.formatting import format_deadline, is_english
+from console.ui.kit.formatting import format_deadline, is_english, one_period
 from console.ui.kit.messages import error_text
 from console.ui.kit.tasks import TaskRunner
 
@@ -183,19 +183,25 @@ class VerificationDialog(QDialog):
         self.result_value = result
         matched = ", ".join(self._factor(f) for f in result.matched) or self.tr("aucune")
         if result.passed and result.verified_until is not None:
+            until = format_deadline(result.verified_until, self._api.now())
             self.outcome.setText(
-                self.tr("Identité vérifiée ({matched}). Valide {until}.").format(
-                    matched=matched, until=format_deadline(result.verified_until, self._api.now())
+                one_period(
+                    self.tr("Identité vérifiée ({matched}). Valide {until}.").format(
+                        matched=matched, until=until
+                    )
                 )
             )
             self.verified.emit(result)
             self.accept()
         elif result.blocked_until is not None:
+            until = format_deadline(result.blocked_until, self._api.now())
             self.outcome.setText(
-                self.tr(
-                    "Trop d'essais manqués pour ce dossier : vérification bloquée {until}. "
-                    "N'effectuez aucune action sur le dossier."
-                ).format(until=format_deadline(result.blocked_until, self._api.now()))
+                one_period(
+                    self.tr(
+                        "Trop d'essais manqués pour ce dossier : vérification bloquée {until}. "
+                        "N'effectuez aucune action sur le dossier."
+                    ).format(until=until)
+                )
             )
         else:
             self.outcome.setText(
