@@ -3213,8 +3213,16 @@ Size:</translation>
         <translation>Cart {number}</translation>
     </message>
     <message>
-        <source>Articles&#xa0;: {count}</source>
-        <translation>Items: {count}</translation>
+        <source>aucune activité</source>
+        <translation>no activity</translation>
+    </message>
+    <message>
+        <source>1 activité</source>
+        <translation>1 activity</translation>
+    </message>
+    <message>
+        <source>{count} activités</source>
+        <translation>{count} activities</translation>
     </message>
     <message>
         <source>{until} — {left}</source>

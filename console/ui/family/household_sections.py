@@ -271,8 +271,8 @@ class CartsTree(QTreeWidget):
                     translate("household", "Panier {number}").format(number=cart.number),
                     cart_state_name(cart.state),
                     deadline_text(cart, now),
-                    translate("household", "Articles : {count}").format(count=len(cart.items)),
-                    format_money(sum(i.price_cents for i in cart.items if i.state != "released")),
+                    activities_text(len(cart.kept_items)),
+                    format_money(sum(i.price_cents for i in cart.kept_items)),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, cart.cart_id)
@@ -309,6 +309,15 @@ class CartsTree(QTreeWidget):
             self.addTopLevelItem(item)
             if cart.live or cart.cart_id in expanded:
                 item.setExpanded(True)
+
+
+def activities_text(count: int) -> str:
+    """What a cart still holds, as the agent says it: « 2 activités », « aucune activité »."""
+    if count == 0:
+        return translate("household", "aucune activité")
+    if count == 1:
+        return translate("household", "1 activité")
+    return translate("household", "{count} activités").format(count=count)
 
 
 def cart_colour(cart: CartView) -> QColor | None:
