@@ -50,21 +50,32 @@ from console.ui.kit.table_model import AMBER, GREEN, GREY, RED, Column
 translate = QCoreApplication.translate
 
 
+# The members' column that gives way when the table is narrow: the relationship, whose
+# words are the longest (« Père ou mère du responsable de dossier »); the others, and
+# first the name, keep their contents' width.
+MEMBER_ELASTIC_COLUMN = 1
+
+
 def member_columns() -> list[Column[MemberView]]:
     def grey_if_removed(m: MemberView) -> QColor | None:
         return GREY if m.removed else None
 
+    def name(m: MemberView) -> str:
+        return m.name + (translate("household", " (retiré)") if m.removed else "")
+
     return [
         Column(
             translate("household", "Nom"),
-            lambda m: m.name + (translate("household", " (retiré)") if m.removed else ""),
+            name,
             foreground=grey_if_removed,
             bold=lambda m: m.relationship == "responsible" and not m.removed,
+            tooltip=name,
         ),
-        Column(
+        Column(  # MEMBER_ELASTIC_COLUMN: whole in its tooltip when it is cut
             translate("household", "Lien de parenté"),
             lambda m: relationship_name(m.relationship),
             foreground=grey_if_removed,
+            tooltip=lambda m: relationship_name(m.relationship),
         ),
         Column(
             translate("household", "Âge"),
