@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from benchmarks import desk
-from console.db.models import Household
+from console.db.models import Borough, Household
+from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.ui.kit.tasks import TaskRunner
 from tests.ui.console_window import ConsoleWindow, language_installed
@@ -268,6 +269,50 @@ def test_the_members_table_never_scrolls_sideways(
                     or text not in str(index.data(Qt.ItemDataRole.AccessibleTextRole))
                 ):
                     found.append(f"household {household_id}: « {text} » cut, no tooltip")
+    assert found == [], "\n".join(found)
+
+
+def one_household_per_borough(ctx: ServiceContext) -> dict[str, int]:
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Borough.name, func.min(Household.id))
+            .join(Household, Household.borough_id == Borough.id)
+            .group_by(Borough.name)
+        )
+        return {str(name): int(household_id) for name, household_id in rows}
+
+
+@pytest.mark.parametrize("who", ["agent", "clerk of another borough"])
+def test_who_removes_a_member_takes_one_line_and_names_the_borough(
+    demo_console: ConsoleWindow, demo: ServiceContext, language: str, who: str
+) -> None:
+    """Under the members table, whoever may not remove reads who does (F4) in one line —
+    the borough named whole, the longest one too — so the sections below keep their
+    height; the whole explanation is in its tooltip and its accessible description."""
+    if who != "agent":
+        demo_console._act_as_staff(
+            lambda a: a.role is Role.CLERK and a.borough_name == "Charlesbourg"
+        )
+    households = one_household_per_borough(demo)
+    assert "Sainte-Foy–Sillery–Cap-Rouge" in households  # the longest name
+    rule = demo_console.window.account_screens.family_panel.removal_rule
+    found = []
+    for borough, household_id in households.items():
+        if who != "agent" and borough == "Charlesbourg":
+            continue  # this clerk's own borough: nothing to explain
+        demo_console.open_household(household_id)
+        QApplication.processEvents()
+        assert rule.isVisible(), borough
+        spacing = QFontMetrics(rule.font()).lineSpacing()
+        if rule.height() >= 2 * spacing:
+            found.append(f"{borough}: {rule.height()}px high, {spacing}px a line")
+        if borough not in rule.text() or "…" in rule.text():
+            found.append(f"{borough}: « {rule.text()} » shown")
+        if (why := label_cut(rule)) is not None:
+            found.append(f"{borough}: {why}")
+        for whole in (rule.toolTip(), rule.accessibleDescription()):
+            if borough not in whole or ("Notez" not in whole and "Note" not in whole):
+                found.append(f"{borough}: « {whole} » as the whole explanation")
     assert found == [], "\n".join(found)
 
 
