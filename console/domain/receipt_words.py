@@ -12,7 +12,13 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from console.domain.calendar_words import ENGLISH_DAYS, ENGLISH_MONTHS, FRENCH_DAYS, FRENCH_MONTHS
+from console.domain.calendar_words import (
+    ENGLISH_DAYS,
+    ENGLISH_MONTHS,
+    FRENCH_DAYS,
+    FRENCH_MONTHS,
+    long_date,
+)
 from console.domain.vocabulary import CardBrand, Language, PaymentStatus
 
 CITY_HEADER: Final = "Ville de Québec — Mes loisirs en ligne"
@@ -234,12 +240,7 @@ def format_money(cents: int, language: Language) -> str:
 def format_datetime(moment: datetime, language: Language) -> str:
     """Local Québec time: "2 mars 2026, 9 h 05" / "March 2, 2026, 9:05 a.m."."""
     local = moment.astimezone(LOCAL_TZ)
-    labels = labels_for(language)
-    month = labels.months[local.month - 1]
-    if language is Language.FR:
-        day = "1er" if local.day == 1 else str(local.day)
-        return f"{day} {month} {local.year}, {clock(local, language, space=' ')}"
-    return f"{month} {local.day}, {local.year}, {clock(local, language, space=' ')}"
+    return f"{long_date(local.date(), language)}, {clock(local, language, space=' ')}"
 
 
 def clock(

@@ -970,6 +970,18 @@
         <translation>Result of the action</translation>
     </message>
     <message>
+        <source>Seul le bureau d&apos;arrondissement ({borough}) retire un membre (F4)&#xa0;: dirigez-y la personne.</source>
+        <translation>Only the borough office ({borough}) removes a member (F4): refer the caller there.</translation>
+    </message>
+    <message>
+        <source>Ce dossier relève d&apos;un autre arrondissement ({borough})&#xa0;: seul son bureau retire un membre (F4).</source>
+        <translation>This household belongs to another borough ({borough}): only its office removes a member (F4).</translation>
+    </message>
+    <message>
+        <source>Retirer un membre&#xa0;: ce dossier relève d&apos;un autre arrondissement ({borough})&#xa0;; seul son bureau le peut (F4). Notez la demande dans l&apos;appel et dirigez la personne vers ce bureau.</source>
+        <translation>Removing a member: this household belongs to another borough ({borough}); only its office can do it (F4). Note the request in the call and refer the caller to that office.</translation>
+    </message>
+    <message>
         <source>Retrait impossible pour l&apos;instant&#xa0;:</source>
         <translation>Removal not possible for now:</translation>
     </message>
@@ -1064,10 +1076,6 @@
     <message>
         <source>Retirer un membre&#xa0;: seul le personnel du bureau d&apos;arrondissement du dossier ({borough}) le peut (F4). Notez la demande dans l&apos;appel et dirigez la personne vers ce bureau.</source>
         <translation>Removing a member: only the staff of the household&apos;s borough office ({borough}) can do it (F4). Note the request in the call and refer the caller to that office.</translation>
-    </message>
-    <message>
-        <source>Retirer un membre&#xa0;: ce dossier relève d&apos;un autre arrondissement ({borough})&#xa0;; seul son bureau le peut (F4).</source>
-        <translation>Removing a member: this household belongs to another borough ({borough}); only its office can do it (F4).</translation>
     </message>
     <message>
         <source>Nouveau lien avec la personne responsable du dossier {number}, pour {who}&#xa0;:</source>
@@ -3213,8 +3221,16 @@ Size:</translation>
         <translation>Cart {number}</translation>
     </message>
     <message>
-        <source>Articles&#xa0;: {count}</source>
-        <translation>Items: {count}</translation>
+        <source>aucune activité</source>
+        <translation>no activity</translation>
+    </message>
+    <message>
+        <source>1 activité</source>
+        <translation>1 activity</translation>
+    </message>
+    <message>
+        <source>{count} activités</source>
+        <translation>{count} activities</translation>
     </message>
     <message>
         <source>{until} — {left}</source>

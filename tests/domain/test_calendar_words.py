@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from console.domain.birth_dates import month_number
-from console.domain.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS, month_name
-from console.domain.receipt_words import ENGLISH, FRENCH
+from console.domain.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS, long_date, month_name
+from console.domain.receipt_words import ENGLISH, FRENCH, format_datetime
 from console.domain.vocabulary import Language
 
 CONSOLE = Path(__file__).resolve().parents[2] / "console"
@@ -19,6 +20,18 @@ def test_month_names_in_both_languages() -> None:
     assert month_name(12, Language.FR) == "décembre"
     assert month_name(8, Language.FR) == "août"
     assert month_name(1, Language.EN) == "January"
+
+
+def test_a_long_date_in_both_languages() -> None:
+    assert long_date(date(2016, 12, 3), Language.FR) == "3 décembre 2016"
+    assert long_date(date(1984, 3, 1), Language.FR) == "1er mars 1984"
+    assert long_date(date(2016, 12, 3), Language.EN) == "December 3, 2016"
+
+
+def test_the_receipts_say_a_date_as_the_screens_do() -> None:
+    moment = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)  # 9 h 05 in Québec
+    assert format_datetime(moment, Language.FR) == "2 mars 2026, 9 h 05"
+    assert format_datetime(moment, Language.EN) == "March 2, 2026, 9:05 a.m."
 
 
 def test_the_reader_and_the_receipts_read_the_one_table() -> None:

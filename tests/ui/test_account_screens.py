@@ -233,7 +233,10 @@ def test_an_agent_is_told_removal_is_for_the_borough_office(
     family = window.account_screens.family_panel
     # As the file opens, before any member is picked or anything typed.
     assert family.removal_rule.isVisibleTo(window)
-    assert "bureau d'arrondissement du dossier (La Cité-Limoilou)" in family.removal_rule.text()
+    assert "bureau d'arrondissement (La Cité-Limoilou)" in family.removal_rule.text()
+    # The whole explanation, for the pointer and the screen reader.
+    assert "Notez la demande dans l'appel" in family.removal_rule.toolTip()
+    assert "(La Cité-Limoilou)" in family.removal_rule.accessibleDescription()
     select_member(window, "Jean Côté")
     assert family.change_button.isEnabled() and not family.remove_button.isEnabled()
     family.remove()

@@ -528,6 +528,20 @@ def test_every_code_reads_as_a_sentence_in_english(english: list[QTranslator]) -
     )
 
 
+def test_no_sentence_ends_a_time_with_two_periods(english: list[QTranslator]) -> None:
+    """« Try again after 2026-03-02 2:05 p.m. », not « p.m.. »: the time's own period
+    ends the sentence, whether the code comes as an error or as a reason."""
+    doubled = {
+        f"{code} ({kind}): {text!r}"
+        for (code, kind), text in sentences().items()
+        if re.search(r"(?<!\.)\.\.(?!\.)", text)
+    }
+    assert not doubled, "\n".join(sorted(doubled))
+    assert messages.error_text(ConsoleError("reset_rate_limited", retry_at=_MOMENT)).endswith(
+        "2:05\u00a0p.m."
+    )
+
+
 # Run in a fresh interpreter that imports the message table and one screen only: what a
 # screen shows must not depend on which other screens registered their sentences first.
 _ALONE = """

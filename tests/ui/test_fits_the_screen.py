@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTabBar,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from benchmarks import desk
+from console.db.models import Borough, Household
+from console.domain.vocabulary import Role
 from console.services.context import ServiceContext
 from console.ui.kit.tasks import TaskRunner
 from tests.ui.console_window import ConsoleWindow, language_installed
@@ -200,10 +206,123 @@ def test_the_main_window_shows_every_text_whole(console: ConsoleWindow, language
     assert sorted(set(found)) == [], "\n".join(sorted(set(found)))
 
 
-def test_the_members_table_never_scrolls_sideways(console: ConsoleWindow) -> None:
-    table = console.window.household_panel.members_table
-    assert not table.horizontalScrollBar().isVisible()
-    assert table.horizontalHeader().length() <= table.viewport().width()
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
+    """The demo's own data (``console`` fills it on first start): its longest names,
+    compound surnames, relationships and boroughs."""
+    ctx = desk.build_demo(tmp_path_factory.mktemp("demo"))
+    yield ctx
+    ctx.db.dispose()
+
+
+@pytest.fixture(params=list(SCREENS))
+def demo_console(
+    request: pytest.FixtureRequest,
+    qtbot: QtBot,
+    language: str,
+    tasks: TaskRunner,
+    demo: ServiceContext,
+    qsettings: QSettings,
+) -> ConsoleWindow:
+    """The window on the demo at the screen's size, the call panel open, the first agent
+    signed in."""
+    console = ConsoleWindow(qtbot, tasks, demo, qsettings)
+    console.show(*SCREENS[request.param])
+    return console
+
+
+def demo_households(ctx: ServiceContext) -> list[int]:
+    with ctx.db.read() as session:
+        return list(session.scalars(select(Household.id).order_by(Household.id)))
+
+
+def sideways(table: QTableView) -> str | None:
+    header = table.horizontalHeader()
+    if table.horizontalScrollBar().isVisible() or header.length() > table.viewport().width():
+        return f"{header.length()}px of columns in {table.viewport().width()}px"
+    return None
+
+
+def test_the_members_table_never_scrolls_sideways(
+    demo_console: ConsoleWindow, demo: ServiceContext
+) -> None:
+    """Every family of the demo, with the call panel open: every column in sight, every
+    title whole, whatever the names and relationships; a name or a relationship the table
+    cannot show whole is whole in its tooltip and its spoken text."""
+    table = demo_console.window.household_panel.members_table
+    model = table.model()
+    found = []
+    for household_id in demo_households(demo):
+        demo_console.open_household(household_id)
+        QApplication.processEvents()
+        assert model.rowCount() > 0
+        if why := sideways(table):
+            found.append(f"household {household_id}: {why}")
+        header = table.horizontalHeader()
+        found += [f"household {household_id}: {c}" for c in header_cuts(header, whole=True)]
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                text = str(index.data() or "")
+                if cell_cut(table, index) and (
+                    index.data(Qt.ItemDataRole.ToolTipRole) != text
+                    or text not in str(index.data(Qt.ItemDataRole.AccessibleTextRole))
+                ):
+                    found.append(f"household {household_id}: « {text} » cut, no tooltip")
+    assert found == [], "\n".join(found)
+
+
+def one_household_per_borough(ctx: ServiceContext) -> dict[str, int]:
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Borough.name, func.min(Household.id))
+            .join(Household, Household.borough_id == Borough.id)
+            .group_by(Borough.name)
+        )
+        return {str(name): int(household_id) for name, household_id in rows}
+
+
+@pytest.mark.parametrize("who", ["agent", "clerk of another borough"])
+def test_who_removes_a_member_takes_one_line_and_names_the_borough(
+    demo_console: ConsoleWindow, demo: ServiceContext, language: str, who: str
+) -> None:
+    """Under the members table, whoever may not remove reads who does (F4) in one line —
+    the borough named whole, the longest one too — so the sections below keep their
+    height; the whole explanation is in its tooltip and its accessible description."""
+    if who != "agent":
+        demo_console._act_as_staff(
+            lambda a: a.role is Role.CLERK and a.borough_name == "Charlesbourg"
+        )
+    households = one_household_per_borough(demo)
+    assert "Sainte-Foy–Sillery–Cap-Rouge" in households  # the longest name
+    rule = demo_console.window.account_screens.family_panel.removal_rule
+    found = []
+    for borough, household_id in households.items():
+        if who != "agent" and borough == "Charlesbourg":
+            continue  # this clerk's own borough: nothing to explain
+        demo_console.open_household(household_id)
+        QApplication.processEvents()
+        assert rule.isVisible(), borough
+        spacing = QFontMetrics(rule.font()).lineSpacing()
+        if rule.height() >= 2 * spacing:
+            found.append(f"{borough}: {rule.height()}px high, {spacing}px a line")
+        if borough not in rule.text() or "…" in rule.text():
+            found.append(f"{borough}: « {rule.text()} » shown")
+        if (why := label_cut(rule)) is not None:
+            found.append(f"{borough}: {why}")
+        for whole in (rule.toolTip(), rule.accessibleDescription()):
+            if borough not in whole or ("Notez" not in whole and "Note" not in whole):
+                found.append(f"{borough}: « {whole} » as the whole explanation")
+    assert found == [], "\n".join(found)
+
+
+def cell_cut(table: QTableView, index: QModelIndex) -> bool:
+    """Whether the cell shows less than its text (the view elides it)."""
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.font = table.font()
+    needed = table.itemDelegate().sizeHint(option, index).width()
+    return needed > table.columnWidth(index.column())
 
 
 def test_the_faq_answer_keeps_its_room_beside_the_notice(console: ConsoleWindow) -> None:

@@ -111,3 +111,58 @@ def test_a_birth_date_read_month_first_does_not_match(qtbot: QtBot, scene: Scene
     dialog.check()
     scene.settle(qtbot)
     assert dialog.result_value is not None and not dialog.result_value.passed
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("fr", "Compris\u00a0: 3 DÉCEMBRE 2016"), ("en", "Understood: DECEMBER 3, 2016")],
+)
+def test_the_understood_date_takes_its_month_from_the_one_table(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch, language: str, shown: str
+) -> None:
+    """The month the dialog says back is the domain's (console.domain.calendar_words), the
+    table the date reader and the receipts read — not Qt's locale: a change to the table
+    shows here."""
+    from PySide6.QtWidgets import QApplication
+
+    from console.domain import calendar_words
+    from tests.ui.console_window import language_installed
+
+    for table in ("FRENCH_MONTHS", "ENGLISH_MONTHS"):
+        monkeypatch.setattr(
+            calendar_words, table, tuple(m.upper() for m in getattr(calendar_words, table))
+        )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with language_installed(app, language):
+        dialog = _dialog(qtbot, scene)
+        dialog.birth_date.setText("2016-12-03")
+        assert dialog.birth_date_read.text() == shown
+
+
+def test_the_dialog_says_the_date_in_english_from_the_same_table(
+    qtbot: QtBot, scene: Scene
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.console_window import language_installed
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with language_installed(app, "en"):
+        dialog = _dialog(qtbot, scene)
+        dialog.birth_date.setText("1 mars 1984")
+        assert dialog.birth_date_read.text() == "Understood: March 1, 1984"
+
+
+def test_no_screen_spells_a_month_through_qts_locale() -> None:
+    """Qt's month names (``MMMM``, ``monthName``) are a second table beside the domain's."""
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "console" / "ui"
+    users = sorted(
+        str(path.relative_to(ui))
+        for path in ui.rglob("*.py")
+        if "MMM" in (text := path.read_text(encoding="utf-8")) or "monthName" in text
+    )
+    assert users == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from console.domain.vocabulary import CartState, Relationship
+from console.domain.vocabulary import CartItemState, CartState, Relationship
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,13 @@ class CartView:
     checkout_locked_until: datetime | None
     live: bool  # its items hold places right now
     channel: str
-    items: tuple[CartItemView, ...]
+    items: tuple[CartItemView, ...]  # every line, the released ones too (shown greyed)
+
+    @property
+    def kept_items(self) -> tuple[CartItemView, ...]:
+        """The lines the cart still holds: held or registered, not released (a hold that
+        lapsed, a line taken out)."""
+        return tuple(i for i in self.items if i.state != CartItemState.RELEASED)
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from console.domain.views.households import HouseholdView
 from console.domain.vocabulary import Relationship
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.confirm import Confirmation, ask
-from console.ui.kit.formatting import format_date, format_datetime, format_deadline
+from console.ui.kit.formatting import format_date, format_datetime, format_deadline, one_period
 from console.ui.kit.messages import error_text
 from console.ui.kit.resources import TRANSLATIONS
 from console.ui.kit.workspace import Workspace
@@ -429,7 +429,7 @@ class AccountPanel(QWidget):
 
         def done(outcome: EmailQueued) -> None:
             until = format_deadline(outcome.valid_until, self._workspace.api.now())
-            self.outcome.setText(success.format(email=outcome.to_address, until=until))
+            self.outcome.setText(one_period(success.format(email=outcome.to_address, until=until)))
             self._workspace.reload_household()
 
         self.outcome.clear()

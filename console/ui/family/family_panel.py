@@ -34,6 +34,7 @@ from console.ui.kit import account_messages  # noqa: F401  (the sentences of the
 from console.ui.kit.confirm import Choice, ReasonConfirmation, ask_with_reason
 from console.ui.kit.formatting import relationship_name
 from console.ui.kit.messages import error_text, reason_text
+from console.ui.kit.one_line import OneLineLabel
 from console.ui.kit.table_model import RowsModel
 from console.ui.kit.workspace import Workspace
 
@@ -100,10 +101,10 @@ class FamilyPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setProperty("state", "warning")
         self.hint.setAccessibleName(self.tr("Vérification requise"))
-        # Who removes members, for whoever may not: read as the file opens.
-        self.removal_rule = QLabel()
+        # Who removes members, for whoever may not: read as the file opens, in one line
+        # (the sections below keep their height), the whole explanation in its tooltip.
+        self.removal_rule = OneLineLabel()
         self.removal_rule.setObjectName("removalRule")
-        self.removal_rule.setWordWrap(True)
         self.removal_rule.setAccessibleName(self.tr("Qui retire un membre"))
         self.removal_rule.hide()
         self.blockers = QLabel()
@@ -164,13 +165,17 @@ class FamilyPanel(QWidget):
 
     def _explain_removal(self) -> None:
         actor, file = self._workspace.actor, self.file
-        rule = ""
+        line = whole = ""
         if actor is None or actor.role is not Role.CLERK:
             tip = self.tr(
                 "Seul le personnel du bureau d'arrondissement du dossier retire un membre (F4)."
             )
             if file is not None:
-                rule = self.tr(
+                line = self.tr(
+                    "Seul le bureau d'arrondissement ({borough}) retire un membre (F4) : "
+                    "dirigez-y la personne."
+                ).format(borough=file.borough)
+                whole = self.tr(
                     "Retirer un membre : seul le personnel du bureau d'arrondissement du "
                     "dossier ({borough}) le peut (F4). Notez la demande dans l'appel et "
                     "dirigez la personne vers ce bureau."
@@ -179,16 +184,21 @@ class FamilyPanel(QWidget):
             tip = self.tr("Ce dossier relève de l'arrondissement {borough} (F4).").format(
                 borough=file.borough
             )
-            rule = self.tr(
-                "Retirer un membre : ce dossier relève d'un autre arrondissement "
-                "({borough}) ; seul son bureau le peut (F4)."
+            line = self.tr(
+                "Ce dossier relève d'un autre arrondissement ({borough}) : seul son bureau "
+                "retire un membre (F4)."
+            ).format(borough=file.borough)
+            whole = self.tr(
+                "Retirer un membre : ce dossier relève d'un autre arrondissement ({borough}) ; "
+                "seul son bureau le peut (F4). Notez la demande dans l'appel et dirigez la "
+                "personne vers ce bureau."
             ).format(borough=file.borough)
         elif not self._verified:
             tip = self.change_button.toolTip()
         else:
             tip = ""
         self.remove_button.setToolTip(tip)
-        self._say(self.removal_rule, rule)
+        self.removal_rule.say(line, whole)
 
     # Loading
 

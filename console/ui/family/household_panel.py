@@ -38,6 +38,7 @@ from console.domain.views.households import (
     WaitlistView,
 )
 from console.ui.family.household_sections import (
+    MEMBER_ELASTIC_COLUMN,
     CartsTree,
     member_columns,
     message_columns,
@@ -126,7 +127,9 @@ class HouseholdPanel(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self._build_header())
         self.members_model: RowsModel[MemberView] = RowsModel(member_columns(), self)
-        self.members_pane = MembersPane(self.members_model, self.tr("Membres du dossier"))
+        self.members_pane = MembersPane(
+            self.members_model, self.tr("Membres du dossier"), MEMBER_ELASTIC_COLUMN
+        )
         self.members_table = self.members_pane.table
 
         self._unfitted: set[QTableView] = set()
@@ -292,8 +295,7 @@ class HouseholdPanel(QWidget):
             return
         self._received.start()
         self._show_header(view)
-        self.members_model.set_rows(view.members)
-        fit_columns(self.members_table)
+        self.members_model.set_rows(view.members)  # its columns fit themselves
         self.carts_tree.set_carts(view.carts, self._now())
         self.registrations_model.set_rows(view.registrations)
         self.waitlist_model.set_rows(view.waitlist)

@@ -50,21 +50,32 @@ from console.ui.kit.table_model import AMBER, GREEN, GREY, RED, Column
 translate = QCoreApplication.translate
 
 
+# The members' column that gives way when the table is narrow: the relationship, whose
+# words are the longest (« Père ou mère du responsable de dossier »); the others, and
+# first the name, keep their contents' width.
+MEMBER_ELASTIC_COLUMN = 1
+
+
 def member_columns() -> list[Column[MemberView]]:
     def grey_if_removed(m: MemberView) -> QColor | None:
         return GREY if m.removed else None
 
+    def name(m: MemberView) -> str:
+        return m.name + (translate("household", " (retiré)") if m.removed else "")
+
     return [
         Column(
             translate("household", "Nom"),
-            lambda m: m.name + (translate("household", " (retiré)") if m.removed else ""),
+            name,
             foreground=grey_if_removed,
             bold=lambda m: m.relationship == "responsible" and not m.removed,
+            tooltip=name,
         ),
-        Column(
+        Column(  # MEMBER_ELASTIC_COLUMN: whole in its tooltip when it is cut
             translate("household", "Lien de parenté"),
             lambda m: relationship_name(m.relationship),
             foreground=grey_if_removed,
+            tooltip=lambda m: relationship_name(m.relationship),
         ),
         Column(
             translate("household", "Âge"),
@@ -271,8 +282,8 @@ class CartsTree(QTreeWidget):
                     translate("household", "Panier {number}").format(number=cart.number),
                     cart_state_name(cart.state),
                     deadline_text(cart, now),
-                    translate("household", "Articles : {count}").format(count=len(cart.items)),
-                    format_money(sum(i.price_cents for i in cart.items if i.state != "released")),
+                    activities_text(len(cart.kept_items)),
+                    format_money(sum(i.price_cents for i in cart.kept_items)),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, cart.cart_id)
@@ -309,6 +320,15 @@ class CartsTree(QTreeWidget):
             self.addTopLevelItem(item)
             if cart.live or cart.cart_id in expanded:
                 item.setExpanded(True)
+
+
+def activities_text(count: int) -> str:
+    """What a cart still holds, as the agent says it: « 2 activités », « aucune activité »."""
+    if count == 0:
+        return translate("household", "aucune activité")
+    if count == 1:
+        return translate("household", "1 activité")
+    return translate("household", "{count} activités").format(count=count)
 
 
 def cart_colour(cart: CartView) -> QColor | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGroupBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from console.domain.views.households import MemberView
 from console.ui.kit.table_model import RowsModel, table_for
@@ -20,6 +20,17 @@ class MembersTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self.updateGeometry())
+
+    def give_way(self, column: int) -> None:
+        """Every column as wide as its contents but ``column``, which takes what the others
+        leave — eliding its text, whole in its tooltip — so that every column is always
+        in sight: the table never scrolls sideways, however long a name, and a vertical
+        scroll bar (a family of more than :attr:`ROWS`) takes its width from ``column``
+        too. Qt keeps it so as the rows, the width and the language change."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     def _rows_height(self) -> int:
         height = (
@@ -45,15 +56,21 @@ class MembersPane(QWidget):
     a long "removal impossible" never squeezes the table below its rows."""
 
     def __init__(
-        self, model: RowsModel[MemberView], title: str, parent: QWidget | None = None
+        self,
+        model: RowsModel[MemberView],
+        title: str,
+        elastic: int,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         box = QGroupBox(title)
         box.setObjectName("membersBox")
         self._box_layout = QVBoxLayout(box)
         self._box_layout.setContentsMargins(6, 4, 6, 6)
-        self.table = table_for(model, title, MembersTable())
-        self.table.setObjectName("membersTable")
+        self.table = table = MembersTable()
+        table_for(model, title, table)
+        table.setObjectName("membersTable")
+        table.give_way(elastic)
         self._box_layout.addWidget(self.table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,7 @@ from console.domain.birth_dates import ReadDate, read_date
 from console.domain.views.verification import CallerAnswers, Factor, VerificationResult
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
 from console.ui.kit.confirm import no_default_button
-from console.ui.kit.formatting import format_deadline, is_english
+from console.ui.kit.formatting import format_deadline, format_long_date, one_period
 from console.ui.kit.messages import error_text
 from console.ui.kit.tasks import TaskRunner
 
@@ -117,7 +117,7 @@ class VerificationDialog(QDialog):
         read = read_date(text)
         if read is None:
             return self.tr("Date non comprise.")
-        said = self.tr("Compris : {date}").format(date=spoken_date(read.value))
+        said = self.tr("Compris : {date}").format(date=format_long_date(read.value))
         if read.ambiguous:
             return self.tr("{understood} (lu le jour d'abord, puis le mois)").format(
                 understood=said
@@ -183,19 +183,25 @@ class VerificationDialog(QDialog):
         self.result_value = result
         matched = ", ".join(self._factor(f) for f in result.matched) or self.tr("aucune")
         if result.passed and result.verified_until is not None:
+            until = format_deadline(result.verified_until, self._api.now())
             self.outcome.setText(
-                self.tr("Identité vérifiée ({matched}). Valide {until}.").format(
-                    matched=matched, until=format_deadline(result.verified_until, self._api.now())
+                one_period(
+                    self.tr("Identité vérifiée ({matched}). Valide {until}.").format(
+                        matched=matched, until=until
+                    )
                 )
             )
             self.verified.emit(result)
             self.accept()
         elif result.blocked_until is not None:
+            until = format_deadline(result.blocked_until, self._api.now())
             self.outcome.setText(
-                self.tr(
-                    "Trop d'essais manqués pour ce dossier : vérification bloquée {until}. "
-                    "N'effectuez aucune action sur le dossier."
-                ).format(until=format_deadline(result.blocked_until, self._api.now()))
+                one_period(
+                    self.tr(
+                        "Trop d'essais manqués pour ce dossier : vérification bloquée {until}. "
+                        "N'effectuez aucune action sur le dossier."
+                    ).format(until=until)
+                )
             )
         else:
             self.outcome.setText(
@@ -216,16 +222,3 @@ class VerificationDialog(QDialog):
             Factor.HOUSEHOLD_NUMBER: self.tr("numéro de dossier"),
             Factor.LAST_PAYMENT: self.tr("dernier paiement"),
         }[factor]
-
-
-def spoken_date(day: date) -> str:
-    """ "3 décembre 2016" ("1er" for the first) in French, "December 3, 2016" in English."""
-    when = QDate(day.year, day.month, day.day)
-    if is_english():
-        return QLocale(QLocale.Language.English, QLocale.Country.Canada).toString(
-            when, "MMMM d, yyyy"
-        )
-    french = QLocale(QLocale.Language.French, QLocale.Country.Canada)
-    if day.day == 1:
-        return french.toString(when, "'1er' MMMM yyyy")
-    return french.toString(when, "d MMMM yyyy")

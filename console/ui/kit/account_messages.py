@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.kit.formatting import format_date, format_datetime
+from console.ui.kit.formatting import format_date, format_datetime, one_period
 
 translate = QCoreApplication.translate
 
@@ -33,14 +33,19 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "account_already_confirmed": lambda p: translate(
         "support", "Ce compte est déjà confirmé : aucun courriel de confirmation n'est nécessaire."
     ),
-    "reset_rate_limited": lambda p: translate(
-        "support", "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}."
-    ).format(at=format_datetime(p.get("retry_at"))),
-    "confirmation_rate_limited": lambda p: translate(
-        "support",
-        "Trois courriels de confirmation ont déjà été envoyés dans la dernière heure. "
-        "Réessayez après {at}.",
-    ).format(at=format_datetime(p.get("retry_at"))),
+    "reset_rate_limited": lambda p: one_period(
+        translate(
+            "support",
+            "Trois liens ont déjà été envoyés dans la dernière heure. Réessayez après {at}.",
+        ).format(at=format_datetime(p.get("retry_at")))
+    ),
+    "confirmation_rate_limited": lambda p: one_period(
+        translate(
+            "support",
+            "Trois courriels de confirmation ont déjà été envoyés dans la dernière heure. "
+            "Réessayez après {at}.",
+        ).format(at=format_datetime(p.get("retry_at")))
+    ),
     "email_malformed": lambda p: translate("support", "Cette adresse courriel n'est pas valide."),
     "reason_required": lambda p: translate("support", "Indiquez la raison du changement."),
     "responsible_is_fixed": lambda p: translate(

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.audit_actions import AuditAction
-from console.domain.calendar_words import month_name
+from console.domain.calendar_words import long_date, month_name
 from console.domain.quebec_time import LOCAL_TZ
 from console.domain.receipt_words import clock, schedule_words
 from console.domain.views.search import MatchedOn
@@ -93,6 +93,12 @@ def _day_and_month(day: date) -> str:
         return f"{month} {day.day}"
     first = "er" if day.day == 1 else ""
     return f"{day.day}{first}\u00a0{month}"
+
+
+def format_long_date(day: date) -> str:
+    """``3 décembre 2016`` (``1er mars 1984``) in French, ``December 3, 2016`` in English:
+    the receipts' words, from the domain's one month table."""
+    return long_date(day, _language())
 
 
 def one_period(sentence: str) -> str:

@@ -90,7 +90,7 @@ def error_text(error: BaseException) -> str:
             text = _fallback(error)
         if error.reasons:
             text += " " + " ".join(reason_text(r) for r in error.reasons)
-        return text
+        return one_period(text)  # « after 10:07 a.m. », not « a.m.. »
     # Only its type: an exception's text may hold what the agent typed (a card number …).
     _log.error("unexpected %s shown as a general sentence", type(error).__name__)
     return unexpected_text()

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.kit.formatting import format_datetime
+from console.ui.kit.formatting import format_datetime, one_period
 
 translate = QCoreApplication.translate
 
@@ -47,11 +47,13 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "text_too_long": lambda p: translate(
         "text_messages", "Le texte de {field} est trop long : {max} caractères au plus."
     ).format(field=field_name(p.get("field", "?")), max=p.get("max", "?")),
-    "payment_in_flight": lambda p: translate(
-        "text_messages",
-        "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
-        "panier ne peut pas être libéré avant {at}. Réessayez à ce moment.",
-    ).format(at=format_datetime(p.get("retry_at"))),
+    "payment_in_flight": lambda p: one_period(
+        translate(
+            "text_messages",
+            "Un paiement de ce panier est peut-être encore en cours chez CT-Paiement : le "
+            "panier ne peut pas être libéré avant {at}. Réessayez à ce moment.",
+        ).format(at=format_datetime(p.get("retry_at")))
+    ),
 }
 
 

@@ -26,7 +26,7 @@ from console.ui.family.family_panel import FamilyPanel
 from console.ui.family.sin_reveal import SinReveal
 from console.ui.family.verification_dialog import VerificationDialog
 from console.ui.kit import account_messages  # noqa: F401  (the sentences of these codes)
-from console.ui.kit.formatting import format_deadline
+from console.ui.kit.formatting import format_deadline, one_period
 from console.ui.kit.layout_memory import share_of_window
 from console.ui.kit.supervision_menu import supervision_menu
 from console.ui.kit.workspace import Workspace
@@ -126,8 +126,12 @@ class CallerVerification(QObject):
                 )
             )
             self.badge.setToolTip(
-                self.tr("Les actions sur le compte et les membres sont permises {until}.").format(
-                    until=format_deadline(status.verified_until, self._workspace.api.now())
+                one_period(
+                    self.tr(
+                        "Les actions sur le compte et les membres sont permises {until}."
+                    ).format(
+                        until=format_deadline(status.verified_until, self._workspace.api.now())
+                    )
                 )
             )
             state = "ok"
