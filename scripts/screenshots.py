@@ -33,6 +33,7 @@ from console.db.sin import SinCipher  # noqa: E402
 from console.domain.clock import FixedClock, SystemClock  # noqa: E402
 from console.domain.vocabulary import Role  # noqa: E402
 from console.services.accounts import unlock_account  # noqa: E402
+from console.services.api import EmbeddedDemo  # noqa: E402
 from console.services.context import ServiceContext  # noqa: E402
 from console.services.staff import Actor, list_staff  # noqa: E402
 from console.services.verification import CallerAnswers, verify_caller  # noqa: E402
@@ -146,9 +147,9 @@ def shoot_dashboard(tmp: Path, target: Path) -> None:
     ctx = ServiceContext(db=database, sin_cipher=SinCipher(SIN_KEY), clock=FixedClock(now))
     tasks = TaskRunner()
     workspace = Workspace(tasks)
-    workspace.set_context(ctx, demo=True)
+    demo = EmbeddedDemo(ctx)
     supervisor = next(a for a in list_staff(ctx) if a.role is Role.SUPERVISOR)
-    workspace.set_actor(supervisor)
+    workspace.set_api(demo.api_for(supervisor), demo=demo)
     dashboard = Dashboard(workspace)
     dashboard.resize(1366, 768)
     dashboard.open()
@@ -184,7 +185,7 @@ def main() -> int:
         install_payments(window)
         window.resize(1366, 768)
         window.show()
-        window.attach(ctx, demo=True)
+        window.attach_demo(EmbeddedDemo(ctx))
         wait_until(lambda: workspace.actor is not None)
         household_id, last_name = telling_household(database)
         window.search_panel.box.setText(last_name[:5])

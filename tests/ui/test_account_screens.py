@@ -4,6 +4,8 @@ supervisor reads the journal."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -209,6 +211,9 @@ def test_the_borough_clerk_sees_what_blocks_a_removal_and_removes_a_free_member(
     select_member(window, "Zoé Côté")
     assert "Retrait impossible" in family.blockers.text()
     assert "NAT-101" in family.blockers.text() and "5000001" in family.blockers.text()
+    # Written as a list, the last reason ends the sentence; a date is said, not ISO.
+    assert family.blockers.text().endswith(".") and not family.blockers.text().endswith(";.")
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", family.blockers.text())
     assert not family.remove_button.isEnabled()  # what holds her is said, not asked
     select_member(window, "Hélène Côté")
     assert not family.remove_button.isEnabled()  # the responsible stays

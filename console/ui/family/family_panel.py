@@ -13,7 +13,7 @@ fill in before learning it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -268,7 +268,7 @@ class FamilyPanel(QWidget):
                 self.blockers,
                 self.tr("Retrait impossible pour l'instant :")
                 + " "
-                + " ".join(reason_text(r) for r in member.removal_blockers),
+                + _listed(reason_text(r) for r in member.removal_blockers),
             )
         else:
             self._say(self.blockers, "")
@@ -466,3 +466,11 @@ class FamilyPanel(QWidget):
 
         self._say(self.outcome, "")
         self._workspace.tasks.run(work, done, self._show_error)
+
+
+def _listed(items: Iterable[str]) -> str:
+    """Reasons written as a list (« … ; … ; »): the last one ends the sentence instead."""
+    parts = [item.strip() for item in items]
+    if parts and parts[-1].endswith(";"):
+        parts[-1] = parts[-1].removesuffix(";").rstrip(" \u00a0") + "."
+    return " ".join(parts)

@@ -9,13 +9,30 @@ are codes too: :func:`password_rule_text` reads them to the caller.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.ui.kit.formatting import format_date, format_datetime, one_period
+from console.ui.kit.formatting import (
+    format_date,
+    format_datetime,
+    format_long_date,
+    one_period,
+)
 
 translate = QCoreApplication.translate
+
+
+def _said_date(value: object) -> str:
+    """A date inside a sentence as it is said (« 21 mars 2027 »), from a refusal's
+    parameters (a date in process, its ISO text from the server)."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return format_long_date(value) if isinstance(value, date) else format_date(None)
 
 
 def _activity(p: Mapping[str, Any]) -> dict[str, Any]:
@@ -68,7 +85,7 @@ WORDINGS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     ).format(name=p.get("member_name", "")),
     "member_has_coming_registration": lambda p: translate(
         "support", "inscription à venir à {code} {title} (saison jusqu'au {ends}) ;"
-    ).format(**_activity(p), ends=format_date(p.get("season_ends_on"))),
+    ).format(**_activity(p), ends=_said_date(p.get("season_ends_on"))),
     "member_has_held_cart_item": lambda p: translate(
         "support", "réservation en cours dans le panier {cart} pour {code} {title} ;"
     ).format(**_activity(p), cart=p.get("cart_number")),
