@@ -29,7 +29,7 @@ def _said_date(value: object) -> str:
     parameters (a date in process, its ISO text from the server)."""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            return format_long_date(date.fromisoformat(value))
         except ValueError:
             return value
     return format_long_date(value) if isinstance(value, date) else format_date(None)
