@@ -72,3 +72,29 @@ def test_a_lapsed_cart_holds_nothing(qtbot: QtBot, language: str) -> None:
     count, amount = _row(qtbot, lapsed)
     assert count == WORDS[language][0]
     assert amount == ("0,00\u00a0$" if language == "fr" else "$0.00")
+
+
+def test_every_cell_shows_whole_or_has_its_whole_text_in_a_tooltip(qtbot: QtBot) -> None:
+    """At the width the family file gives the tree at 1366×768, the deadline, the state
+    and the amount show whole; the activity and the member may be cut, never silently."""
+    long_line = CartItemView(
+        1, "Stéphane El Amrani-Belkacem", 11, "H27-RI-00040",
+        "Semaine thématique — Sciences et découvertes", 16025, "held",
+    )  # fmt: skip
+    tree = CartsTree()
+    qtbot.add_widget(tree)
+    tree.resize(790, 300)
+    tree.show()
+    tree.set_carts((_cart(CartState.OPEN, long_line),), NOW)
+    qtbot.wait(10)
+    top = tree.topLevelItem(0)
+    assert top is not None
+    for item in (top, top.child(0)):
+        assert item is not None
+        for column in range(tree.columnCount()):
+            text = item.text(column)
+            if not text:
+                continue
+            assert item.toolTip(column) == text, (column, text)
+    for column in (1, 2, 4):  # as wide as Qt says their contents need
+        assert tree.columnWidth(column) >= tree.sizeHintForColumn(column), column

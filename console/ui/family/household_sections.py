@@ -258,9 +258,13 @@ class CartsTree(QTreeWidget):
         self.setRootIsDecorated(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.header().setStretchLastSection(False)
+        # The state, the deadline and the amount as wide as they read; the member too, up
+        # to a limit; the activity takes what is left. Whatever is cut is whole in its
+        # tooltip (every cell has one).
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 160), (2, 175), (3, 130), (4, 80)):
-            self.setColumnWidth(column, width)
+        for column in (1, 2, 4):
+            self.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.setColumnWidth(3, MEMBER_COLUMN_MAX)
         self._carts: tuple[CartView, ...] = ()
 
     def set_carts(self, carts: tuple[CartView, ...], now: datetime) -> None:
@@ -309,7 +313,6 @@ class CartsTree(QTreeWidget):
                         format_money(line.price_cents),
                     ]
                 )
-                child.setToolTip(0, f"{line.activity_code} — {line.activity_title}")
                 child.setTextAlignment(
                     4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
@@ -320,6 +323,35 @@ class CartsTree(QTreeWidget):
             self.addTopLevelItem(item)
             if cart.live or cart.cart_id in expanded:
                 item.setExpanded(True)
+        for item in self._every_item():
+            for column in range(self.columnCount()):
+                if item.text(column):
+                    item.setToolTip(column, item.text(column))
+        self._fit_member_column()
+
+    def _every_item(self) -> list[QTreeWidgetItem]:
+        """Each cart's row, then its lines."""
+        found: list[QTreeWidgetItem] = []
+        for row in range(self.topLevelItemCount()):
+            top = self.topLevelItem(row)
+            if top is None:
+                continue
+            found.append(top)
+            found.extend(c for i in range(top.childCount()) if (c := top.child(i)) is not None)
+        return found
+
+    def _fit_member_column(self) -> None:
+        """The member column as wide as its longest name, up to :data:`MEMBER_COLUMN_MAX`."""
+        metrics = self.fontMetrics()
+        header = self.headerItem()
+        label = header.text(3) if header is not None else ""
+        widest = self.header().fontMetrics().horizontalAdvance(label) + 24
+        for item in self._every_item():
+            widest = max(widest, metrics.horizontalAdvance(item.text(3)) + 16)
+        self.setColumnWidth(3, min(widest, MEMBER_COLUMN_MAX))
+
+
+MEMBER_COLUMN_MAX = 190  # px: a long name is cut there, whole in its tooltip
 
 
 def activities_text(count: int) -> str:
