@@ -96,6 +96,45 @@ def script(
     )
 
 
+def connection_args(url: str) -> list[str]:
+    """pgbench's and psql's options for the server ``url`` names."""
+    target = make_url(url)
+    return [
+        "-h",
+        target.host or "127.0.0.1",
+        "-p",
+        str(target.port or 5432),
+        "-U",
+        target.username or "postgres",
+    ]
+
+
+def pgbench_tps(url: str, clients: int, seconds: int, *script: str) -> float:
+    """pgbench's transactions per second (without connection time) on the database at
+    ``url``, ``clients`` clients for ``seconds``; its built-in TPC-B-like script unless
+    ``script`` gives options (``-n -f file``)."""
+    done = subprocess.run(
+        [
+            "pgbench",
+            *script,
+            "-c",
+            str(clients),
+            "-j",
+            str(clients),
+            "-T",
+            str(seconds),
+            *connection_args(url),
+            make_url(url).database or "",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", done.stdout)
+    if done.returncode != 0 or match is None:
+        raise RuntimeError(f"pgbench failed:\n{done.stdout}\n{done.stderr}")
+    return float(match.group(1))
+
+
 def run(
     url: str,
     clients: int,
@@ -109,22 +148,13 @@ def run(
     pgbench on this machine)."""
     if shutil.which("pgbench") is None:
         return None
-    target = make_url(url)
-    args = [
-        "-h",
-        target.host or "127.0.0.1",
-        "-p",
-        str(target.port or 5432),
-        "-U",
-        target.username or "postgres",
-    ]
     subprocess.run(
         [
             "psql",
-            *args,
+            *connection_args(url),
             "-q",
             "-d",
-            target.database or "",
+            make_url(url).database or "",
             "-c",
             "DROP SEQUENCE IF EXISTS seat_sql_member; CREATE SEQUENCE seat_sql_member",
         ],
@@ -138,25 +168,4 @@ def run(
             raise ValueError("the script takes members by id: they must follow each other")
         text = script(len(members), first_member, len(activities), first_activity, hot=hot)
         path.write_text(text + "\n")
-        done = subprocess.run(
-            [
-                "pgbench",
-                "-n",
-                "-f",
-                str(path),
-                "-c",
-                str(clients),
-                "-j",
-                str(clients),
-                "-T",
-                str(seconds),
-                *args,
-                target.database or "",
-            ],
-            capture_output=True,
-            text=True,
-        )
-    if done.returncode != 0:
-        raise RuntimeError(f"pgbench failed:\n{done.stdout}\n{done.stderr}")
-    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", done.stdout)
-    return float(match.group(1)) if match else None
+        return pgbench_tps(url, clients, seconds, "-n", "-f", str(path))

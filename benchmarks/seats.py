@@ -39,7 +39,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -383,36 +382,13 @@ def _show(label: str, run: Run, tpcb: float | None) -> None:
 def _pgbench(admin_url: str, clients: int, seconds: int) -> float | None:
     if shutil.which("pgbench") is None:
         return None
-    url = make_url(_recreate(admin_url, "seatbench_pgbench"))
-    env_args = [
-        "-h",
-        url.host or "127.0.0.1",
-        "-p",
-        str(url.port or 5432),
-        "-U",
-        url.username or "postgres",
-    ]
+    url = _recreate(admin_url, "seatbench_pgbench")
     subprocess.run(
-        ["pgbench", "-i", "-q", *env_args, url.database or ""], check=True, capture_output=True
-    )
-    out = subprocess.run(
-        [
-            "pgbench",
-            "-c",
-            str(clients),
-            "-j",
-            str(clients),
-            "-T",
-            str(seconds),
-            *env_args,
-            url.database or "",
-        ],
+        ["pgbench", "-i", "-q", *seat_sql.connection_args(url), make_url(url).database or ""],
         check=True,
         capture_output=True,
-        text=True,
-    ).stdout
-    match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out)
-    return float(match.group(1)) if match else None
+    )
+    return seat_sql.pgbench_tps(url, clients, seconds)
 
 
 def _sql_alone(admin_url: str, clients: int, seconds: int, tpcb: float | None) -> None:
