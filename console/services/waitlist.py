@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from console.db.models import Account, Activity, Household, Member, WaitlistEntry
@@ -33,15 +33,27 @@ def offer_validity(ctx: ServiceContext) -> timedelta:
 def join_waitlist(
     session: Session, member: Member, activity_id: int, now: datetime
 ) -> WaitlistEntry:
-    """Put the member at the end of the activity's list (caller holds the activity lock)."""
-    last = session.scalar(
-        select(func.max(WaitlistEntry.position)).where(WaitlistEntry.activity_id == activity_id)
+    """Put the member at the end of the activity's list (caller holds the activity lock).
+
+    The end of the line is read by the insert itself (one statement, one round trip under
+    the lock; ``ix_waitlist_activity_position`` makes it one index step), so the entry's
+    ``position`` is loaded again when read."""
+    last = func.max(WaitlistEntry.position)
+    # The whole part of the last position (positions are positive): SQLite truncates a
+    # cast, PostgreSQL would round it.
+    whole = (
+        cast(last, Integer) if session.get_bind().dialect.name == "sqlite" else func.floor(last)
+    )
+    end_of_line = (
+        select(func.coalesce(whole, 0) + 1)
+        .where(WaitlistEntry.activity_id == activity_id)
+        .scalar_subquery()
     )
     entry = WaitlistEntry(
         activity_id=activity_id,
         member_id=member.id,
         household_id=member.household_id,
-        position=float(int(last or 0) + 1),
+        position=end_of_line,
         state=WaitlistState.WAITING.value,
         created_at=now,
     )
