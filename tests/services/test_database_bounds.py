@@ -11,6 +11,10 @@ ran out, not yet swept) that the bounds still count — shown by switching that 
 from __future__ import annotations
 
 import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -253,7 +257,10 @@ def test_without_the_isolation_guard_two_repeatable_reads_overbook(ctx):
             text("SELECT pg_get_functiondef('console_within_capacity()'::regprocedure)")
         )
     unguarded = re.sub(
-        r"IF current_setting\('transaction_isolation'\).*?END IF;", "", source, flags=re.S
+        r"IF (pg_catalog\.)?current_setting\('transaction_isolation'\).*?END IF;",
+        "",
+        source,
+        flags=re.S,
     )
     assert unguarded != source
     _define(ctx, unguarded)
@@ -278,3 +285,171 @@ def _define(ctx: ServiceContext, definition: str) -> None:
 def ctx_activity_max(ctx: ServiceContext) -> int:
     with ctx.db.read() as s:
         return int(s.scalar(text("SELECT max(id) FROM activity")))
+
+
+# The psql attack review's three ways past the capacity bound, as the server role could:
+# each refused, and shown to succeed against the function or trigger as first written.
+
+
+@contextmanager
+def _function_as(ctx: ServiceContext, change: Callable[[str], str]) -> Iterator[None]:
+    """The capacity function redefined by ``change`` for the block, then put back whole."""
+    with ctx.db.engine.begin() as conn:
+        source = conn.scalar(text(_SOURCE))
+    altered = change(source)
+    assert altered != source
+    _define(ctx, altered)
+    try:
+        yield
+    finally:
+        _define(ctx, source)
+
+
+def _unqualified(source: str) -> str:
+    """The function as first written: bare table names, the session's search path, and
+    no refusal when the activity's row is not found."""
+    source = re.sub(r"\n\s*SET search_path TO [^\n]*", "", source)
+    source = re.sub(r"IF NOT FOUND THEN.*?END IF;", "", source, count=1, flags=re.S)
+    return source.replace("public.", "").replace("pg_catalog.count", "count")
+
+
+def _shadowed_insert(ctx: ServiceContext) -> int:
+    """A temporary ``activity`` table, then a held item past the capacity; returns how
+    many items the activity then holds (an error propagates)."""
+    activity, cart_id, kids = _full_activity(ctx)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("CREATE TEMP TABLE activity (id integer, capacity integer)"))
+        conn.execute(
+            text(
+                "INSERT INTO public.cart_item (cart_id, member_id, activity_id, price_cents,"
+                " state, added_at) VALUES (:c, :m, :a, 0, 'held', CURRENT_TIMESTAMP)"
+            ),
+            {"c": cart_id, "m": kids[2], "a": activity},
+        )
+    return _held(ctx, activity)
+
+
+def test_a_temporary_table_does_not_hide_the_activity_from_the_bound(ctx):
+    _pg_only(ctx)
+    with pytest.raises(IntegrityError, match="over capacity"):
+        _shadowed_insert(ctx)
+
+
+def test_without_qualified_names_a_temporary_table_overbooks(ctx):
+    _pg_only(ctx)
+    with _function_as(ctx, _unqualified):
+        assert _shadowed_insert(ctx) == 3  # three held on two places
+
+
+def _reinsert_with_no_capacity(ctx: ServiceContext) -> int:
+    activity, _cart, _kids = _full_activity(ctx)
+    with ctx.db.engine.begin() as conn:  # deleted and inserted again, capacity 0, at once
+        columns = [
+            c
+            for c in conn.scalars(
+                text(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                    " 'public' AND table_name = 'activity' ORDER BY ordinal_position"
+                )
+            )
+        ]
+        chosen = ", ".join("0" if c == "capacity" else c for c in columns)
+        conn.execute(
+            text(
+                "WITH gone AS (DELETE FROM activity WHERE id = :a RETURNING *)"
+                f" INSERT INTO activity ({', '.join(columns)}) SELECT {chosen} FROM gone"
+            ),
+            {"a": activity},
+        )
+    with ctx.db.read() as s:
+        return int(s.scalar(text("SELECT capacity FROM activity WHERE id = :a"), {"a": activity}))
+
+
+def test_an_activity_deleted_and_inserted_again_smaller_is_refused(ctx):
+    _pg_only(ctx)
+    with pytest.raises(IntegrityError, match="over capacity"):
+        _reinsert_with_no_capacity(ctx)
+
+
+def test_with_an_update_only_trigger_the_activity_comes_back_with_no_places(ctx):
+    _pg_only(ctx)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER activity_within_capacity ON activity"))
+        conn.execute(text(_TRIGGER.format(events="UPDATE OF capacity")))
+    try:
+        assert _reinsert_with_no_capacity(ctx) == 0  # two held on none
+    finally:
+        with ctx.db.engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER activity_within_capacity ON activity"))
+            conn.execute(text(_TRIGGER.format(events="INSERT OR UPDATE OF capacity, id")))
+
+
+_TRIGGER = (
+    "CREATE CONSTRAINT TRIGGER activity_within_capacity AFTER {events} ON activity"
+    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION console_within_capacity()"
+)
+
+
+def _race_with_a_reinserted_activity(ctx: ServiceContext) -> tuple[int, BaseException | None]:
+    """One session deletes and inserts the activity again (same capacity) and waits; the
+    other holds a released item again on the full activity and commits meanwhile; its
+    check waits on the row, which is gone when it gets it. Returns the held items after
+    both, and the second session's error."""
+    activity, cart_id, kids = _full_activity(ctx)
+    with ctx.db.engine.begin() as conn:  # a released item of the third child, to revive
+        conn.execute(
+            text(
+                "INSERT INTO cart_item (cart_id, member_id, activity_id, price_cents, state,"
+                " added_at) VALUES (:c, :m, :a, 0, 'released', CURRENT_TIMESTAMP)"
+            ),
+            {"c": cart_id, "m": kids[2], "a": activity},
+        )
+    error: list[BaseException] = []
+    one = ctx.db.engine.connect()
+    one.exec_driver_sql("BEGIN")
+    one.execute(
+        text(
+            "WITH gone AS (DELETE FROM activity WHERE id = :a RETURNING *)"
+            " INSERT INTO activity SELECT * FROM gone"
+        ),
+        {"a": activity},
+    )
+
+    def revive() -> None:
+        try:
+            with ctx.db.engine.begin() as two:
+                two.execute(
+                    text(
+                        "UPDATE cart_item SET state = 'held' WHERE member_id = :m"
+                        " AND activity_id = :a"
+                    ),
+                    {"m": kids[2], "a": activity},
+                )
+        except BaseException as exc:  # reported to the test
+            error.append(exc)
+
+    thread = threading.Thread(target=revive)
+    thread.start()
+    time.sleep(0.5)  # the second session's check now waits on the activity's row
+    one.exec_driver_sql("COMMIT")
+    one.close()
+    thread.join(10)
+    return _held(ctx, activity), (error[0] if error else None)
+
+
+def test_a_check_whose_activity_row_went_away_never_passes_uncounted(ctx):
+    _pg_only(ctx)
+    held, error = _race_with_a_reinserted_activity(ctx)
+    assert held == 2
+    assert error is not None and "changed while its places were checked" in str(error)
+
+
+def test_without_the_not_found_refusal_the_race_overbooks(ctx):
+    _pg_only(ctx)
+
+    def passes_when_gone(source: str) -> str:
+        return re.sub(r"IF NOT FOUND THEN.*?END IF;", "", source, count=1, flags=re.S)
+
+    with _function_as(ctx, passes_when_gone):
+        held, error = _race_with_a_reinserted_activity(ctx)
+    assert (held, error) == (3, None)  # three held on two places

@@ -21,7 +21,12 @@ writer, the public site or a session with ``psql`` cannot break them (issue 14):
   The check counts with a fresh snapshot, so it refuses a place-taking write made in a
   REPEATABLE READ or SERIALIZABLE transaction (whose count would miss what committed
   meanwhile); the services write in READ COMMITTED. SQLite, the one-writer embedded
-  database, keeps the services' rule alone.
+  database, keeps the services' rule alone. The check reads only schema-qualified names
+  under a fixed ``search_path`` (a temporary table named ``activity`` would otherwise be
+  what it counts), checks an activity inserted as well as one updated (deleted and
+  inserted again with a smaller capacity in one statement), and never passes without a
+  count (the row it waited on deleted meanwhile: ``serialization_failure``, "busy").
+  Migration 0006's journal guard gets the same qualified names.
 
 Existing data: duplicate ``held`` items of one member and activity (possible before, when
 a cart whose checkout lock ran out came back beside a newer hold) are released, the newest
@@ -50,9 +55,14 @@ TRIGGERS = {
     "activity": "activity_within_capacity",
 }
 
+# Every name schema-qualified and the path fixed: a role may create temporary tables, and
+# PostgreSQL looks in the session's temporary schema first — a temporary ``activity``
+# would otherwise be what the check reads (found by the psql attack review).
 _FUNCTION = """
 CREATE FUNCTION console_within_capacity() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     target integer;
     places integer;
@@ -71,19 +81,27 @@ BEGIN
     -- READ or SERIALIZABLE it would read the transaction's first snapshot, and two such
     -- transactions could each miss the other's place. The services write in READ
     -- COMMITTED; any other place-taking write is refused.
-    IF current_setting('transaction_isolation') <> 'read committed' THEN
+    IF pg_catalog.current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'places are taken in READ COMMITTED transactions only (not %)',
-            current_setting('transaction_isolation')
+            pg_catalog.current_setting('transaction_isolation')
             USING ERRCODE = 'check_violation', CONSTRAINT = 'within_capacity';
     END IF;
     -- One check at a time per activity; each statement below then reads afresh. NO KEY
     -- UPDATE, not UPDATE: it must not wait on the key-share locks that the rows' foreign
     -- keys take on the activity (two writers would each wait for the other's commit).
     -- The services took FOR UPDATE first, which includes it.
-    SELECT capacity INTO places FROM activity WHERE id = target FOR NO KEY UPDATE;
-    SELECT (SELECT count(*) FROM registration
-             WHERE activity_id = target AND state = 'confirmed')
-         + (SELECT count(*) FROM cart_item WHERE activity_id = target AND state = 'held')
+    SELECT a.capacity INTO places FROM public.activity AS a WHERE a.id = target
+        FOR NO KEY UPDATE;
+    IF NOT FOUND THEN
+        -- The row waited on was deleted (and perhaps inserted again): never pass without
+        -- a count; the writer may try again (the services answer "busy").
+        RAISE EXCEPTION 'activity % changed while its places were checked', target
+            USING ERRCODE = 'serialization_failure', CONSTRAINT = 'within_capacity';
+    END IF;
+    SELECT (SELECT pg_catalog.count(*) FROM public.registration AS r
+             WHERE r.activity_id = target AND r.state = 'confirmed')
+         + (SELECT pg_catalog.count(*) FROM public.cart_item AS c
+             WHERE c.activity_id = target AND c.state = 'held')
       INTO taken;
     IF taken > places THEN
         RAISE EXCEPTION 'activity % over capacity: % places taken of %', target, taken, places
@@ -95,6 +113,28 @@ END
 $$
 """
 
+# Migration 0006's journal guard, its catalog read schema-qualified and its path fixed for
+# the same reason (a temporary ``pg_class`` would shadow the catalog's).
+_APPEND_ONLY = """
+CREATE OR REPLACE FUNCTION console_append_only() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    owner name;
+BEGIN
+    SELECT pg_catalog.pg_get_userbyid(c.relowner) INTO owner
+        FROM pg_catalog.pg_class AS c WHERE c.oid = TG_RELID;
+    IF current_user = owner THEN
+        RETURN NULL;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % refused to role %', TG_TABLE_NAME, TG_OP, current_user
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = pg_catalog.format(
+                  'only the table''s owner (%s) may change or remove entries', owner);
+END
+$$
+"""
 
 def upgrade() -> None:
     bind = op.get_bind()
@@ -123,9 +163,12 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     op.execute(_FUNCTION)
+    op.execute(_APPEND_ONLY)
     for table, trigger in TRIGGERS.items():
-        columns = "capacity" if table == "activity" else "state, activity_id"
-        events = f"UPDATE OF {columns}" if table == "activity" else f"INSERT OR UPDATE OF {columns}"
+        # An activity is checked when inserted too: deleted and inserted again in one
+        # statement, with a smaller capacity, it would pass an UPDATE-only trigger.
+        columns = "capacity, id" if table == "activity" else "state, activity_id"
+        events = f"INSERT OR UPDATE OF {columns}"
         op.execute(
             f"CREATE CONSTRAINT TRIGGER {trigger} AFTER {events} ON {table}"
             f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {FUNCTION}"
@@ -133,6 +176,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # console_append_only() keeps its qualified names: the same guard, without the hole.
     if op.get_bind().dialect.name == "postgresql":
         for table, trigger in TRIGGERS.items():
             op.execute(f"DROP TRIGGER {trigger} ON {table}")
