@@ -36,7 +36,7 @@ from console.services.context import ServiceContext
 
 MAX_HITS = 50
 MIN_NAME_CHARS = 2
-# How many places a many-word name is split at, in turn, between first and last name.
+# How many places a many-word name is split at between first and last name (all at once).
 MAX_NAME_SPLITS = 3
 
 
@@ -66,7 +66,8 @@ def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) ->
     )
     rows: list[tuple[Any, ...]] = []
     # Each plan is one statement; a later plan runs only when the earlier found nothing
-    # (a full address that exists needs no prefix scan).
+    # (a full address that exists needs no prefix scan). A name is one plan, whatever
+    # the number of its words: no reading of it hides another.
     for parts, params in _plans(terms):
         rows = ctx.db.fetch(_statement(parts, limit), params)
         if rows:
@@ -147,27 +148,28 @@ def _plans(terms: SearchTerms) -> list[Plan]:
     key = search_key(text)
     if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
         words = key.split(" ")
+        params = _name_params(key)
         if len(words) == 1:
-            plans.append((("name_one",), _name_params(key, key, "")))
+            plans.append((("name_one",), params))
         else:
-            # Where the first name ends is not known ("marie eve o brien"): after the
-            # first word, else — only when that finds nothing — after each later word.
-            for at in range(1, min(len(words), MAX_NAME_SPLITS + 1)):
-                first, rest = "".join(words[:at]), "".join(words[at:])
-                plans.append((("name_two",), _name_params(key, first, rest)))
+            # Where the first name ends is not known ("marie eve o brien"): every split,
+            # after the first word and after each later one, in the same statement. A
+            # split that finds someone does not make a later one wrong: "Saint-Pierre
+            # Marie" is Pierre-Marie Saint-Amand after its first word and Marie
+            # Saint-Pierre after its second, and the caller may be either.
+            splits = range(1, min(len(words), MAX_NAME_SPLITS + 1))
+            for at in splits:
+                params |= _starting(f"first{at}", "".join(words[:at]))
+                params |= _starting(f"rest{at}", "".join(words[at:]))
+            plans.append((("name_whole", *(f"name_split{at}" for at in splits)), params))
     return plans
 
 
-def _name_params(key: str, first: str, rest: str) -> dict[str, Any]:
-    """A name's parameters: the whole query, and its first word(s) and the rest, each
-    without spaces as the compact keys are (migration 0009)."""
+def _name_params(key: str) -> dict[str, Any]:
+    """A name's parameters: the whole query without its spaces, as the compact keys are
+    (migration 0009), and its bounds."""
     compact = key.replace(" ", "")
-    return {
-        "name_compact": compact,
-        **_starting("name", compact),
-        **_starting("first", first),
-        **(_starting("rest", rest) if rest else {}),
-    }
+    return {"name_compact": compact, **_starting("name", compact)}
 
 
 def _may_have_extension(text: str) -> bool:
@@ -195,8 +197,12 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
         "email_prefix": lambda: [_email_prefix(limit)],
         "phone": lambda: [_phone(limit)],
         **{part: _number_builder(kind) for kind, part in _NUMBER_PARTS.items()},
-        "name_one": lambda: _name(limit, two_tokens=False),
-        "name_two": lambda: _name(limit, two_tokens=True),
+        "name_one": lambda: _name_one(limit),
+        "name_whole": lambda: [_name_whole(limit)],
+        **{
+            f"name_split{at}": _name_split_builder(limit, at)
+            for at in range(1, MAX_NAME_SPLITS + 1)
+        },
     }
     selects: list[Select[Any]] = []
     for part in parts:
@@ -311,14 +317,12 @@ def _number(kind: NumberKind) -> Select[Any]:
     )
 
 
-def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
-    """Name matches, each part read in index order and cut at its limit.
+def _name_columns() -> tuple[Any, ...]:
+    """What a name match selects; "why" says whether the whole name matched.
 
     The compact keys (migration 0009) are the name keys without their spaces, so a name
     is found as a caller spells it aloud: "OBrien", "O Brien" and "O'Brien" are all
-    "obrien", and "Le Blanc" finds "LeBlanc". Keys compare as bytes, so the whole
-    last name ("gagnon") comes before its longer neighbours ("gagnonville") and exact
-    names are never cut off.
+    "obrien", and "Le Blanc" finds "LeBlanc".
     """
     compact: BindParameter[str] = bindparam("name_compact")
     first_key, last_key = Member.first_name_compact, Member.last_name_compact
@@ -328,35 +332,57 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
         first_key + last_key == compact,
         last_key + first_key == compact,
     )
-    columns = (
+    return (
         Member.household_id.label("household_id"),
         (Member.first_name + " " + Member.last_name).label("matched_text"),
         case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
     )
-    current = Member.removed_at.is_(None)
-    by_last = last_key, first_key
-    parts = [
-        select(*columns).where(*_starts("name", last_key), current).order_by(*by_last).limit(limit)
+
+
+# Every name part is read in index order and cut at its limit. Keys compare as bytes, so
+# the whole last name ("gagnon") comes before its longer neighbours ("gagnonville") and
+# exact names are never cut off.
+_CURRENT = Member.removed_at.is_(None)
+_BY_LAST = (Member.last_name_compact, Member.first_name_compact)
+
+
+def _name_whole(limit: int) -> Select[Any]:
+    """The last name starts with the whole query."""
+    return (
+        select(*_name_columns())
+        .where(*_starts("name", Member.last_name_compact), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit)
+    )
+
+
+def _name_one(limit: int) -> list[Select[Any]]:
+    """One word: the start of the last name or of the first name."""
+    by_first = select(*_name_columns()).where(*_starts("name", Member.first_name_compact), _CURRENT)
+    return [
+        _name_whole(limit),
+        by_first.order_by(Member.first_name_compact, Member.last_name_compact).limit(limit),
     ]
-    if two_tokens:
-        parts += [
-            select(*columns)
-            .where(*_starts("rest", last_key), *_starts("first", first_key), current)
-            .order_by(*by_last)
-            .limit(limit),
-            select(*columns)
-            .where(*_starts("first", last_key), *_starts("rest", first_key), current)
-            .order_by(*by_last)
-            .limit(limit),
-        ]
-    else:
-        parts.append(
-            select(*columns)
-            .where(*_starts("name", first_key), current)
-            .order_by(first_key, last_key)
-            .limit(limit)
-        )
-    return parts
+
+
+def _name_split_builder(limit: int, at: int) -> Callable[[], list[Select[Any]]]:
+    return lambda: _name_split(limit, at)
+
+
+def _name_split(limit: int, at: int) -> list[Select[Any]]:
+    """The query split after its word ``at``: first name then last, or last then first."""
+    first_key, last_key = Member.first_name_compact, Member.last_name_compact
+    words, rest = f"first{at}", f"rest{at}"
+    return [
+        select(*_name_columns())
+        .where(*_starts(rest, last_key), *_starts(words, first_key), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit),
+        select(*_name_columns())
+        .where(*_starts(words, last_key), *_starts(rest, first_key), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit),
+    ]
 
 
 def _starts(name: str, column: Any) -> tuple[Any, Any]:
