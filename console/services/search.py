@@ -155,13 +155,20 @@ def _plans(terms: SearchTerms) -> list[Plan]:
             # Where the first name ends is not known ("marie eve o brien"): every split,
             # after the first word and after each later one, in the same statement. A
             # split that finds someone does not make a later one wrong: "Saint-Pierre
-            # Marie" is Pierre-Marie Saint-Amand after its first word and Marie
-            # Saint-Pierre after its second, and the caller may be either.
-            splits = range(1, min(len(words), MAX_NAME_SPLITS + 1))
-            for at in splits:
-                params |= _starting(f"first{at}", "".join(words[:at]))
-                params |= _starting(f"rest{at}", "".join(words[at:]))
-            plans.append((("name_whole", *(f"name_split{at}" for at in splits)), params))
+            # Jérôme" is Pierre-Jérôme Saint-Amand after its first word and Jérôme
+            # Saint-Pierre after its second, and the caller may be either. Two words
+            # split once; every longer name has one shape, so PostgreSQL keeps one plan
+            # for them all (a rare shape would be planned again on each connection): a
+            # split past the last word reads the empty range.
+            splits = 1 if len(words) == 2 else MAX_NAME_SPLITS
+            for at in range(1, splits + 1):
+                if at < len(words):
+                    params |= _starting(f"first{at}", "".join(words[:at]))
+                    params |= _starting(f"rest{at}", "".join(words[at:]))
+                else:
+                    params |= _nothing(f"first{at}") | _nothing(f"rest{at}")
+            parts = ("name_whole", *(f"name_split{at}" for at in range(1, splits + 1)))
+            plans.append((parts, params))
     return plans
 
 
@@ -394,6 +401,11 @@ def _starts(name: str, column: Any) -> tuple[Any, Any]:
     instead of planning it again — a couple of milliseconds — on every keystroke.
     """
     return column >= bindparam(f"{name}_from"), column < bindparam(f"{name}_to")
+
+
+def _nothing(name: str) -> dict[str, str]:
+    """Bounds for ``_starts(name, …)`` that no string lies between."""
+    return {f"{name}_from": "", f"{name}_to": ""}
 
 
 def _starting(name: str, text: str) -> dict[str, str]:
