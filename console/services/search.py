@@ -7,17 +7,20 @@ An exact identifier (email, household, cart, receipt or transaction number) sets
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    Integer,
     Select,
     String,
     and_,
     bindparam,
     case,
     literal,
+    literal_column,
     or_,
     select,
     union_all,
@@ -80,12 +83,16 @@ def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) ->
         rank = _RANK[_MATCHED_ON[row[2]]]
         current = best.get(row[0])
         if current is None or rank < current[0]:
-            first_key, last_key = row[-2:]
+            first_key, last_key = row[-3:-1]
             name_key = f"{first_key or ''} {last_key or ''}".strip()
             best[row[0]] = (rank, name_key, row[3], row)
-    ranked = sorted(best.values(), key=lambda found: found[:3])[:limit]
-    hits = tuple(_hit(*row) for *_, row in ranked)
-    return SearchResult(query=terms.text, hits=hits)
+    ranked = sorted(best.values(), key=lambda found: found[:3])
+    hits = tuple(_hit(*row) for *_, row in ranked[:limit])
+    # Each part reads one row past the limit: a part cut there, or more households than
+    # are shown, and the list says that others may match.
+    per_part = Counter(row[-1] for row in rows)
+    more = len(ranked) > limit or any(count > limit for count in per_part.values())
+    return SearchResult(query=terms.text, hits=hits, more=more)
 
 
 def _hit(
@@ -99,7 +106,7 @@ def _hit(
     borough: str,
     first: str | None,
     last: str | None,
-    *_keys: str | None,
+    *_keys_and_part: str | int | None,
 ) -> SearchHit:
     return SearchHit(
         household_id=household_id,
@@ -199,6 +206,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
 
     Built once per shape with bound parameters, so a search costs no statement building.
     """
+    limit += 1  # one row past the limit says that a part was cut
     builders: dict[str, Callable[[], list[Select[Any]]]] = {
         "email": lambda: [_email_exact()],
         "email_prefix": lambda: [_email_prefix(limit)],
@@ -213,7 +221,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
     }
     selects: list[Select[Any]] = []
     for part in parts:
-        selects += [_part(s) for s in builders[part]()]
+        selects += [_part(s, len(selects) + i) for i, s in enumerate(builders[part]())]
     matches = union_all(*selects).subquery("matches")
     responsible = aliased(Member)
     return (
@@ -230,6 +238,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
             responsible.last_name,
             responsible.first_name_key,
             responsible.last_name_key,
+            matches.c.part,
         )
         .join(Household, Household.id == matches.c.household_id)
         .join(Account, Household.account_id == Account.id)
@@ -245,9 +254,10 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
     )
 
 
-def _part(statement: Select[Any]) -> Select[Any]:
+def _part(statement: Select[Any], index: int) -> Select[Any]:
     sub = statement.subquery()
-    return select(sub.c.household_id, sub.c.matched_text, sub.c.why)
+    part = literal_column(str(index), Integer).label("part")
+    return select(sub.c.household_id, sub.c.matched_text, sub.c.why, part)
 
 
 def _email_exact() -> Select[Any]:

@@ -291,3 +291,28 @@ def test_a_name_read_two_ways_lists_both_families_the_exact_one_first(
         (families["stpierre"], MatchedOn.NAME),
         (saint_amand, MatchedOn.NAME_PREFIX),
     ]
+
+
+def _gagnons(ctx: ServiceContext, count: int) -> None:
+    with ctx.db.write() as s:
+        borough = Borough(code="CL", name="La Cité-Limoilou")
+        for i in range(count):
+            household = Household(
+                number=100100 + i,
+                account=Account(email=f"g{i}@example.ca", created_at=T0),
+                borough=borough,
+                postal_code="G1R 2B5",
+                created_at=T0,
+            )
+            _member(household, f"Anne{i:02}", "Gagnon", "responsible", date(1980, 1, 1))
+            s.add(household)
+
+
+@pytest.mark.parametrize(("households", "more"), [(3, False), (4, True)])
+def test_a_list_cut_at_its_limit_says_that_more_may_match(
+    ctx: ServiceContext, households: int, more: bool
+) -> None:
+    _gagnons(ctx, households)
+    for query in ("gagnon", "gagnon anne"):
+        result = search_callers(ctx, query, limit=3)
+        assert (len(result.hits), result.more) == (3, more), query
