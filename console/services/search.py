@@ -7,17 +7,20 @@ An exact identifier (email, household, cart, receipt or transaction number) sets
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    Integer,
     Select,
     String,
     and_,
     bindparam,
     case,
     literal,
+    literal_column,
     or_,
     select,
     union_all,
@@ -36,7 +39,7 @@ from console.services.context import ServiceContext
 
 MAX_HITS = 50
 MIN_NAME_CHARS = 2
-# How many places a many-word name is split at, in turn, between first and last name.
+# How many places a many-word name is split at between first and last name (all at once).
 MAX_NAME_SPLITS = 3
 
 
@@ -66,7 +69,8 @@ def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) ->
     )
     rows: list[tuple[Any, ...]] = []
     # Each plan is one statement; a later plan runs only when the earlier found nothing
-    # (a full address that exists needs no prefix scan).
+    # (a full address that exists needs no prefix scan). A name is one plan, whatever
+    # the number of its words: no reading of it hides another.
     for parts, params in _plans(terms):
         rows = ctx.db.fetch(_statement(parts, limit), params)
         if rows:
@@ -79,12 +83,16 @@ def search_callers(ctx: ServiceContext, query: str, *, limit: int = MAX_HITS) ->
         rank = _RANK[_MATCHED_ON[row[2]]]
         current = best.get(row[0])
         if current is None or rank < current[0]:
-            first_key, last_key = row[-2:]
+            first_key, last_key = row[-3:-1]
             name_key = f"{first_key or ''} {last_key or ''}".strip()
             best[row[0]] = (rank, name_key, row[3], row)
-    ranked = sorted(best.values(), key=lambda found: found[:3])[:limit]
-    hits = tuple(_hit(*row) for *_, row in ranked)
-    return SearchResult(query=terms.text, hits=hits)
+    ranked = sorted(best.values(), key=lambda found: found[:3])
+    hits = tuple(_hit(*row) for *_, row in ranked[:limit])
+    # Each part reads one row past the limit: a part cut there, or more households than
+    # are shown, and the list says that others may match.
+    per_part = Counter(row[-1] for row in rows)
+    more = len(ranked) > limit or any(count > limit for count in per_part.values())
+    return SearchResult(query=terms.text, hits=hits, more=more)
 
 
 def _hit(
@@ -98,7 +106,7 @@ def _hit(
     borough: str,
     first: str | None,
     last: str | None,
-    *_keys: str | None,
+    *_keys_and_part: str | int | None,
 ) -> SearchHit:
     return SearchHit(
         household_id=household_id,
@@ -147,27 +155,35 @@ def _plans(terms: SearchTerms) -> list[Plan]:
     key = search_key(text)
     if len(key.replace(" ", "")) >= MIN_NAME_CHARS:
         words = key.split(" ")
+        params = _name_params(key)
         if len(words) == 1:
-            plans.append((("name_one",), _name_params(key, key, "")))
+            plans.append((("name_one",), params))
         else:
-            # Where the first name ends is not known ("marie eve o brien"): after the
-            # first word, else — only when that finds nothing — after each later word.
-            for at in range(1, min(len(words), MAX_NAME_SPLITS + 1)):
-                first, rest = "".join(words[:at]), "".join(words[at:])
-                plans.append((("name_two",), _name_params(key, first, rest)))
+            # Where the first name ends is not known ("marie eve o brien"): every split,
+            # after the first word and after each later one, in the same statement. A
+            # split that finds someone does not make a later one wrong: "Saint-Pierre
+            # Jérôme" is Pierre-Jérôme Saint-Amand after its first word and Jérôme
+            # Saint-Pierre after its second, and the caller may be either. Two words
+            # split once; every longer name has one shape, so PostgreSQL keeps one plan
+            # for them all (a rare shape would be planned again on each connection): a
+            # split past the last word reads the empty range.
+            splits = 1 if len(words) == 2 else MAX_NAME_SPLITS
+            for at in range(1, splits + 1):
+                if at < len(words):
+                    params |= _starting(f"first{at}", "".join(words[:at]))
+                    params |= _starting(f"rest{at}", "".join(words[at:]))
+                else:
+                    params |= _nothing(f"first{at}") | _nothing(f"rest{at}")
+            parts = ("name_whole", *(f"name_split{at}" for at in range(1, splits + 1)))
+            plans.append((parts, params))
     return plans
 
 
-def _name_params(key: str, first: str, rest: str) -> dict[str, Any]:
-    """A name's parameters: the whole query, and its first word(s) and the rest, each
-    without spaces as the compact keys are (migration 0009)."""
+def _name_params(key: str) -> dict[str, Any]:
+    """A name's parameters: the whole query without its spaces, as the compact keys are
+    (migration 0009), and its bounds."""
     compact = key.replace(" ", "")
-    return {
-        "name_compact": compact,
-        **_starting("name", compact),
-        **_starting("first", first),
-        **(_starting("rest", rest) if rest else {}),
-    }
+    return {"name_compact": compact, **_starting("name", compact)}
 
 
 def _may_have_extension(text: str) -> bool:
@@ -190,17 +206,22 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
 
     Built once per shape with bound parameters, so a search costs no statement building.
     """
+    limit += 1  # one row past the limit says that a part was cut
     builders: dict[str, Callable[[], list[Select[Any]]]] = {
         "email": lambda: [_email_exact()],
         "email_prefix": lambda: [_email_prefix(limit)],
         "phone": lambda: [_phone(limit)],
         **{part: _number_builder(kind) for kind, part in _NUMBER_PARTS.items()},
-        "name_one": lambda: _name(limit, two_tokens=False),
-        "name_two": lambda: _name(limit, two_tokens=True),
+        "name_one": lambda: _name_one(limit),
+        "name_whole": lambda: [_name_whole(limit)],
+        **{
+            f"name_split{at}": _name_split_builder(limit, at)
+            for at in range(1, MAX_NAME_SPLITS + 1)
+        },
     }
     selects: list[Select[Any]] = []
     for part in parts:
-        selects += [_part(s) for s in builders[part]()]
+        selects += [_part(s, len(selects) + i) for i, s in enumerate(builders[part]())]
     matches = union_all(*selects).subquery("matches")
     responsible = aliased(Member)
     return (
@@ -217,6 +238,7 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
             responsible.last_name,
             responsible.first_name_key,
             responsible.last_name_key,
+            matches.c.part,
         )
         .join(Household, Household.id == matches.c.household_id)
         .join(Account, Household.account_id == Account.id)
@@ -232,9 +254,10 @@ def _statement(parts: tuple[str, ...], limit: int) -> Select[Any]:
     )
 
 
-def _part(statement: Select[Any]) -> Select[Any]:
+def _part(statement: Select[Any], index: int) -> Select[Any]:
     sub = statement.subquery()
-    return select(sub.c.household_id, sub.c.matched_text, sub.c.why)
+    part = literal_column(str(index), Integer).label("part")
+    return select(sub.c.household_id, sub.c.matched_text, sub.c.why, part)
 
 
 def _email_exact() -> Select[Any]:
@@ -311,14 +334,12 @@ def _number(kind: NumberKind) -> Select[Any]:
     )
 
 
-def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
-    """Name matches, each part read in index order and cut at its limit.
+def _name_columns() -> tuple[Any, ...]:
+    """What a name match selects; "why" says whether the whole name matched.
 
     The compact keys (migration 0009) are the name keys without their spaces, so a name
     is found as a caller spells it aloud: "OBrien", "O Brien" and "O'Brien" are all
-    "obrien", and "Le Blanc" finds "LeBlanc". Keys compare as bytes, so the whole
-    last name ("gagnon") comes before its longer neighbours ("gagnonville") and exact
-    names are never cut off.
+    "obrien", and "Le Blanc" finds "LeBlanc".
     """
     compact: BindParameter[str] = bindparam("name_compact")
     first_key, last_key = Member.first_name_compact, Member.last_name_compact
@@ -328,35 +349,57 @@ def _name(limit: int, *, two_tokens: bool) -> list[Select[Any]]:
         first_key + last_key == compact,
         last_key + first_key == compact,
     )
-    columns = (
+    return (
         Member.household_id.label("household_id"),
         (Member.first_name + " " + Member.last_name).label("matched_text"),
         case((whole, MatchedOn.NAME.value), else_=MatchedOn.NAME_PREFIX.value).label("why"),
     )
-    current = Member.removed_at.is_(None)
-    by_last = last_key, first_key
-    parts = [
-        select(*columns).where(*_starts("name", last_key), current).order_by(*by_last).limit(limit)
+
+
+# Every name part is read in index order and cut at its limit. Keys compare as bytes, so
+# the whole last name ("gagnon") comes before its longer neighbours ("gagnonville") and
+# exact names are never cut off.
+_CURRENT = Member.removed_at.is_(None)
+_BY_LAST = (Member.last_name_compact, Member.first_name_compact)
+
+
+def _name_whole(limit: int) -> Select[Any]:
+    """The last name starts with the whole query."""
+    return (
+        select(*_name_columns())
+        .where(*_starts("name", Member.last_name_compact), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit)
+    )
+
+
+def _name_one(limit: int) -> list[Select[Any]]:
+    """One word: the start of the last name or of the first name."""
+    by_first = select(*_name_columns()).where(*_starts("name", Member.first_name_compact), _CURRENT)
+    return [
+        _name_whole(limit),
+        by_first.order_by(Member.first_name_compact, Member.last_name_compact).limit(limit),
     ]
-    if two_tokens:
-        parts += [
-            select(*columns)
-            .where(*_starts("rest", last_key), *_starts("first", first_key), current)
-            .order_by(*by_last)
-            .limit(limit),
-            select(*columns)
-            .where(*_starts("first", last_key), *_starts("rest", first_key), current)
-            .order_by(*by_last)
-            .limit(limit),
-        ]
-    else:
-        parts.append(
-            select(*columns)
-            .where(*_starts("name", first_key), current)
-            .order_by(first_key, last_key)
-            .limit(limit)
-        )
-    return parts
+
+
+def _name_split_builder(limit: int, at: int) -> Callable[[], list[Select[Any]]]:
+    return lambda: _name_split(limit, at)
+
+
+def _name_split(limit: int, at: int) -> list[Select[Any]]:
+    """The query split after its word ``at``: first name then last, or last then first."""
+    first_key, last_key = Member.first_name_compact, Member.last_name_compact
+    words, rest = f"first{at}", f"rest{at}"
+    return [
+        select(*_name_columns())
+        .where(*_starts(rest, last_key), *_starts(words, first_key), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit),
+        select(*_name_columns())
+        .where(*_starts(words, last_key), *_starts(rest, first_key), _CURRENT)
+        .order_by(*_BY_LAST)
+        .limit(limit),
+    ]
 
 
 def _starts(name: str, column: Any) -> tuple[Any, Any]:
@@ -368,6 +411,11 @@ def _starts(name: str, column: Any) -> tuple[Any, Any]:
     instead of planning it again — a couple of milliseconds — on every keystroke.
     """
     return column >= bindparam(f"{name}_from"), column < bindparam(f"{name}_to")
+
+
+def _nothing(name: str) -> dict[str, str]:
+    """Bounds for ``_starts(name, …)`` that no string lies between."""
+    return {f"{name}_from": "", f"{name}_to": ""}
 
 
 def _starting(name: str, text: str) -> dict[str, str]:

@@ -1862,6 +1862,10 @@ Find the caller in the search box (Ctrl+K): name, email, phone, or household, ca
         <translation>No household matches “{query}”.</translation>
     </message>
     <message>
+        <source>{count} dossiers affichés, d&apos;autres peuvent correspondre&#xa0;: précisez la recherche.</source>
+        <translation>{count} households shown, others may match: narrow the search.</translation>
+    </message>
+    <message>
         <source>1 dossier trouvé</source>
         <translation>1 household found</translation>
     </message>

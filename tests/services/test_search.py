@@ -265,3 +265,54 @@ def test_a_phone_read_with_its_extension_finds_the_number(
     assert [(h.household_id, h.matched_on) for h in result.hits] == [
         (families["cote"], MatchedOn.PHONE)
     ]
+
+
+def test_a_name_read_two_ways_lists_both_families_the_exact_one_first(
+    ctx: ServiceContext, families: dict[str, int]
+) -> None:
+    """ "Saint-Pierre Jérôme" is Pierre-Jérôme Saint-Amand read after its first word and
+    Jérôme Saint-Pierre read after its second: the caller may be either. The search read
+    it after the second word only when the first found no one, and hid Jérôme."""
+    with ctx.db.write() as s:
+        borough = s.get(Household, families["cote"]).borough  # type: ignore[union-attr]
+        household = Household(
+            number=100005,
+            account=Account(email="pj@example.ca", created_at=T0),
+            borough=borough,
+            postal_code="G1R 2B5",
+            created_at=T0,
+        )
+        _member(household, "Pierre-Jérôme", "Saint-Amand", "responsible", date(1979, 2, 1))
+        s.add(household)
+        s.flush()
+        saint_amand = household.id
+    hits = search_callers(ctx, "Saint-Pierre Jérôme").hits
+    assert [(h.household_id, h.matched_on) for h in hits] == [
+        (families["stpierre"], MatchedOn.NAME),
+        (saint_amand, MatchedOn.NAME_PREFIX),
+    ]
+
+
+def _gagnons(ctx: ServiceContext, count: int) -> None:
+    with ctx.db.write() as s:
+        borough = Borough(code="CL", name="La Cité-Limoilou")
+        for i in range(count):
+            household = Household(
+                number=100100 + i,
+                account=Account(email=f"g{i}@example.ca", created_at=T0),
+                borough=borough,
+                postal_code="G1R 2B5",
+                created_at=T0,
+            )
+            _member(household, f"Anne{i:02}", "Gagnon", "responsible", date(1980, 1, 1))
+            s.add(household)
+
+
+@pytest.mark.parametrize(("households", "more"), [(3, False), (4, True)])
+def test_a_list_cut_at_its_limit_says_that_more_may_match(
+    ctx: ServiceContext, households: int, more: bool
+) -> None:
+    _gagnons(ctx, households)
+    for query in ("gagnon", "gagnon anne"):
+        result = search_callers(ctx, query, limit=3)
+        assert (len(result.hits), result.more) == (3, more), query

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.db.models import Account, Borough, Household, Member
 from console.domain.errors import Busy
 from console.domain.views.staff import Actor
 from console.services.api import EmbeddedDemo
 from console.services.context import ServiceContext
-from console.services.search import MatchedOn
+from console.services.search import MAX_HITS, MatchedOn
 from console.ui.kit.table_model import DETAIL_ROLE
 from console.ui.kit.tasks import TaskRunner
 from console.ui.kit.workspace import Workspace
 from console.ui.window.main_window import LANGUAGE_KEY, MainWindow
-from tests.ui.families import Families
+from tests.ui.families import T0, Families
 
 
 def _type_search(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -43,6 +46,38 @@ def test_typing_a_name_lists_households_with_the_reason(qtbot: QtBot, window: Ma
     assert model.data(model.index(0, 1)) == "100001"
     assert model.data(model.index(0, 0), DETAIL_ROLE) == "helene.cote@example.ca"
     assert "1 dossier" in window.search_panel.status.text()
+
+
+def test_a_list_cut_at_its_limit_asks_to_narrow_the_search(
+    qtbot: QtBot, window: MainWindow, ui_ctx: ServiceContext
+) -> None:
+    with ui_ctx.db.write() as s:
+        borough = s.query(Borough).filter_by(code="CL").one()
+        for i in range(MAX_HITS + 1):
+            household = Household(
+                number=400000 + i,
+                account=Account(email=f"fortier{i}@example.ca", created_at=T0),
+                borough=borough,
+                postal_code="G1R 2B5",
+                created_at=T0,
+            )
+            s.add(household)
+            s.add(
+                Member(
+                    household=household,
+                    first_name=f"Anne{i:02}",
+                    last_name="Fortier",
+                    first_name_key=f"anne{i:02}",
+                    last_name_key="fortier",
+                    birth_date=date(1980, 1, 1),
+                    relationship="responsible",
+                )
+            )
+    _type_search(qtbot, window, "fortier")
+    assert window.search_panel.model.rowCount() == MAX_HITS
+    status = window.search_panel.status.text()
+    assert f"{MAX_HITS} dossiers affichés" in status
+    assert "précisez la recherche" in status
 
 
 def test_locked_account_is_marked_in_the_results(qtbot: QtBot, window: MainWindow) -> None:

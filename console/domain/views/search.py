@@ -47,6 +47,9 @@ class SearchHit:
 class SearchResult:
     query: str
     hits: tuple[SearchHit, ...]
+    # More households may match than the hits shown (the list stops at its limit): the
+    # agent narrows the search rather than reading the list as everyone.
+    more: bool = False
 
     @property
     def kind(self) -> QueryKind:

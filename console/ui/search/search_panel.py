@@ -228,6 +228,15 @@ class SearchPanel(QWidget):
             self.status.setText(
                 self.tr("Aucun dossier ne correspond à « {query} ».").format(query=result.query)
             )
+        elif result.more:
+            # The list stops at its limit: the agent narrows the search instead of
+            # reading it as everyone the query matches.
+            self.status.setText(
+                self.tr(
+                    "{count} dossiers affichés, d'autres peuvent correspondre :"
+                    " précisez la recherche."
+                ).format(count=count)
+            )
         elif count == 1:
             self.status.setText(self.tr("1 dossier trouvé"))
         else:
