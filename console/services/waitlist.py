@@ -41,9 +41,7 @@ def join_waitlist(
     last = func.max(WaitlistEntry.position)
     # The whole part of the last position (positions are positive): SQLite truncates a
     # cast, PostgreSQL would round it.
-    whole = (
-        cast(last, Integer) if session.get_bind().dialect.name == "sqlite" else func.floor(last)
-    )
+    whole = cast(last, Integer) if session.get_bind().dialect.name == "sqlite" else func.floor(last)
     end_of_line = (
         select(func.coalesce(whole, 0) + 1)
         .where(WaitlistEntry.activity_id == activity_id)

@@ -318,7 +318,11 @@ def _shadowed_insert(ctx: ServiceContext) -> int:
     many items the activity then holds (an error propagates)."""
     activity, cart_id, kids = _full_activity(ctx)
     with ctx.db.engine.begin() as conn:
-        conn.execute(text("CREATE TEMP TABLE activity (id integer, capacity integer)"))
+        # Dropped with the transaction: through PgBouncer the server session outlives it,
+        # and a temporary table left there would shadow ``activity`` for later tests.
+        conn.execute(
+            text("CREATE TEMP TABLE activity (id integer, capacity integer) ON COMMIT DROP")
+        )
         conn.execute(
             text(
                 "INSERT INTO public.cart_item (cart_id, member_id, activity_id, price_cents,"

@@ -136,6 +136,7 @@ END
 $$
 """
 
+
 def upgrade() -> None:
     bind = op.get_bind()
     # The newest held item of each member and activity stays held; older ones are released.
