@@ -58,7 +58,7 @@ def _insert_held(ctx: ServiceContext, cart_id: int, member_id: int, activity_id:
 
 def _pg_only(ctx: ServiceContext) -> None:
     if ctx.db.dialect != "postgresql":
-        pytest.skip("capacity is bound by PostgreSQL's trigger; SQLite has one writer")
+        pytest.skip("SQLite has one writer: the capacity bound is the server database's trigger")
 
 
 def _full_activity(ctx: ServiceContext) -> tuple[int, int, list[int]]:
