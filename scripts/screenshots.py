@@ -118,7 +118,9 @@ def call_panel_shot(window: MainWindow, workspace: Workspace, tasks: TaskRunner)
     flow.panel.set_reason("F12")
     flow.panel.note_edit.setPlainText(
         QCoreApplication.translate(
-            "screenshots", "Le conjoint n'apparaît pas comme payeur; lien de parenté à corriger."
+            "screenshots",
+            "Le conjoint n'apparaît pas parmi les personnes qui paient\u00a0; lien de parenté"
+            " à corriger.",
         )
     )
     household = workspace.household
