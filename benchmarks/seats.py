@@ -18,7 +18,9 @@ activity (all waiting on the same row lock), then ``--crowd`` clients on it (ope
 day). pgbench then runs its built-in TPC-B-like script on a scratch database on the same
 server with the same client count, and the same seat-taking transaction as a pgbench
 script (``benchmarks/seat_sql.py``: its statements with no Python between them) — the
-ceiling PostgreSQL itself sets for this transaction, spread and on the hot activity.
+ceiling PostgreSQL itself sets for this transaction, spread and on the hot activity — and
+once more with its work under the lock as one PL/pgSQL call ("one call", created in the
+benchmark's database only): the ceiling of that next step.
 
 Where the time goes, per transaction (means, ms): the answer as the client saw it =
 ``db`` (time inside SQL statements, commit included: ``console.db.timing``) + ``python``
@@ -403,13 +405,27 @@ def _sql_alone(admin_url: str, clients: int, seconds: int, tpcb: float | None) -
         conn.commit()
     db.dispose()
     members = [member for _household, member in families]
-    for label, hot in ((f"{ACTIVITIES} activities", False), ("one hot activity", True)):
-        tps = seat_sql.run(url, clients, seconds, members=members, activities=activities, hot=hot)
+    runs = [
+        (f"{ACTIVITIES} activities, SQL alone", False, False),
+        ("one hot activity, SQL alone", True, False),
+        (f"{ACTIVITIES} activities, SQL, one call", False, True),
+        ("one hot activity, SQL, one call", True, True),
+    ]
+    for label, hot, one_call in runs:
+        tps = seat_sql.run(
+            url,
+            clients,
+            seconds,
+            members=members[: len(members) // 2] if not one_call else members[len(members) // 2 :],
+            activities=activities,
+            hot=hot,
+            one_call=one_call,
+        )
         if tps is None:
             print("  (no pgbench here: the SQL-alone ceiling is not measured)")
             return
         share = f"{100 * tps / tpcb:6.1f}%" if tpcb else ""
-        print(f"  {label + ', SQL alone (pgbench)':<36} {tps:6.0f} {share}", flush=True)
+        print(f"  {label:<36} {tps:6.0f} {share}", flush=True)
 
 
 def main() -> None:
