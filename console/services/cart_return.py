@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.db.models import Cart
+from console.db.models import Cart, CartItem, WaitlistEntry
 from console.domain.vocabulary import CartItemState
 from console.services.carts import apply_hold, hold_of, release_item
 from console.services.context import ServiceContext
 from console.services.places import (
     LOCK_LAPSED,
+    OPEN_WAITLIST,
     free_for_newcomers,
     lock_activities,
     place_counts,
@@ -47,9 +49,28 @@ def back_to_cart(session: Session, ctx: ServiceContext, cart: Cart, now: datetim
         session.flush()
         counts = place_counts(session, [i.activity_id for i in held], now)
         free = {a: free_for_newcomers(c) for a, c in counts.items()}
+        waiting = _in_line(session, held)
         for item in held:
-            if free.get(item.activity_id, 0) > 0:
+            if (item.member_id, item.activity_id) in waiting:
+                # Meanwhile the member joined the line for it: the line decides, not a
+                # place kept beside it (an offer would then be a second hold).
+                release_item(item, now, LOCK_LAPSED)
+            elif free.get(item.activity_id, 0) > 0:
                 free[item.activity_id] -= 1
             else:
                 release_item(item, now, LOCK_LAPSED)
     apply_hold(cart, hold, now)
+
+
+def _in_line(session: Session, items: list[CartItem]) -> set[tuple[int, int]]:
+    """The (member, activity) pairs of ``items`` with an open waitlist entry."""
+    if not items:
+        return set()
+    rows = session.execute(
+        select(WaitlistEntry.member_id, WaitlistEntry.activity_id).where(
+            WaitlistEntry.member_id.in_({i.member_id for i in items}),
+            WaitlistEntry.activity_id.in_({i.activity_id for i in items}),
+            WaitlistEntry.state.in_(OPEN_WAITLIST),
+        )
+    ).all()
+    return {(member, activity) for member, activity in rows}

@@ -181,6 +181,9 @@ def add_item(
 ) -> tuple[Cart, CartItem]:
     """Put one held item in the given (or a new) cart and extend its hold (F8)."""
     now = ctx.clock.now()
+    holding = places.already_holding(session, member.id, activity.id, now)
+    if holding is not None:  # a live place already theirs: not a second hold
+        raise Refused(holding.code, **holding.params)
     if cart_id is None:
         cart = _new_cart(session, household, actor, now)
     else:
@@ -188,7 +191,7 @@ def add_item(
         if cart.household_id != household.id:
             raise Refused("cart_other_household", cart_number=cart.number)
         apply_hold(cart, hold_of(cart).after_change(now), now)
-    places.make_room_for(session, member.id, activity.id, now)  # the database's bounds
+    places.make_room_for(session, ctx.db, member.id, activity.id, now)  # the database's bounds
     item = CartItem(
         cart_id=cart.id,
         member_id=member.id,
@@ -305,6 +308,12 @@ def add_to_cart(
         # The critical section: lock, one read, the writes, the journal, commit.
         lock_activities(session, ctx.db, [activity_id])
         now = ctx.clock.now()  # read after the lock: arrival order is lock order
+        if cart is not None and ctx.db.locks_rows:
+            # The cart too (activities, then carts), read again: from now on it is live
+            # for this transaction, and a place given back beside it (make_room, the
+            # sweep) skips it rather than take an item from under this change.
+            cart = session.get(Cart, cart.id, with_for_update=True, populate_existing=True)
+            assert cart is not None
         refusal, count, room = places.holding_and_count(
             session, member_id, activity_id, now, activity.capacity
         )
@@ -315,7 +324,7 @@ def add_to_cart(
         held_cart_id: int | None
         entry_id: int | None
         if free_for_newcomers(count) > 0:
-            places.make_room(session, count, room, member_id, activity_id, now)
+            places.make_room(session, ctx.db, count, room, member_id, activity_id, now)
             cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
             _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
             held_cart_id, entry_id = cart.id, None
@@ -414,7 +423,8 @@ def extend_hold(ctx: ServiceContext, actor: Actor | None, cart_id: int) -> CartS
     """The one extra 20 minutes a cart may ask for (F8)."""
     require_staff(actor, "cart_extend")
     with ctx.db.write() as session:
-        cart = load_cart(session, cart_id)
+        # Locked before its hold is read: a place given back beside it skips a cart in use.
+        cart = lock_cart(session, ctx, cart_id)
         require_caller(session, ctx, actor, cart.household_id)
         now = ctx.clock.now()
         apply_hold(cart, hold_of(cart).extend(now), now)

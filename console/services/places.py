@@ -35,7 +35,7 @@ from console.db.models import (
     Season,
     WaitlistEntry,
 )
-from console.domain.errors import NotFound, Reason
+from console.domain.errors import Busy, NotFound, Reason
 from console.domain.names import search_key
 from console.domain.places import PlaceCount, earliest_release
 from console.domain.text import QUERY_MAX, clean_text
@@ -264,6 +264,7 @@ class Room:
 
 def make_room(
     session: Session,
+    db: Database,
     count: PlaceCount,
     room: Room,
     member_id: int,
@@ -278,13 +279,36 @@ def make_room(
     the two differ — holds that ran out, not yet swept — the dead items are released
     here, so what the rule allows the database accepts. Nothing else changes: those
     places were already free by the rule.
+
+    A dead item's cart is taken only if no other transaction holds it (``SKIP LOCKED``,
+    as the sweep does): a family paying or extending in its hold's last second read it
+    live, and its item is not taken from under it. When that leaves no room, the answer
+    is "busy": the place is in another family's hands for a moment, and the next try
+    sees how it ended.
     """
     if count.confirmed + room.held_rows + 1 > count.capacity:
-        _release_dead(session, now, CartItem.activity_id == activity_id)
-    elif room.member_dead:
-        _release_dead(
-            session, now, CartItem.activity_id == activity_id, CartItem.member_id == member_id
+        released = _release_dead(session, db, now, CartItem.activity_id == activity_id)
+        if count.confirmed + room.held_rows - released + 1 > count.capacity:
+            raise Busy("database_busy")
+    if room.member_dead and _held_item(session, member_id, activity_id):
+        mine = (CartItem.activity_id == activity_id, CartItem.member_id == member_id)
+        if not _release_dead(session, db, now, *mine):
+            raise Busy("database_busy")
+
+
+def _held_item(session: Session, member_id: int, activity_id: int) -> bool:
+    """Whether the member still has a held item on the activity (live or dead)."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    CartItem.member_id == member_id,
+                    CartItem.activity_id == activity_id,
+                    CartItem.state == CartItemState.HELD.value,
+                )
+            )
         )
+    )
 
 
 _ROOM = select(
@@ -297,13 +321,16 @@ _ROOM = select(
 ).where(Activity.id == bindparam("activity_id"))
 
 
-def make_room_for(session: Session, member_id: int, activity_id: int, now: datetime) -> None:
+def make_room_for(
+    session: Session, db: Database, member_id: int, activity_id: int, now: datetime
+) -> None:
     """:func:`make_room` where the counts were not read already (accepting an offer)."""
     row = session.execute(
         _ROOM, {"member_id": member_id, "activity_id": activity_id, "now": now}
     ).one()
     make_room(
         session,
+        db,
         PlaceCount(capacity=row[0], confirmed=row[1]),
         Room(member_dead=bool(row[2]), held_rows=row[3]),
         member_id,
@@ -312,13 +339,28 @@ def make_room_for(session: Session, member_id: int, activity_id: int, now: datet
     )
 
 
-def _release_dead(session: Session, now: datetime, *where: Any) -> None:
+def _release_dead(session: Session, db: Database, now: datetime, *where: Any) -> int:
+    """Release the dead held items ``where`` says, in carts no other transaction holds;
+    how many were released."""
+    dead = (*where, CartItem.state == CartItemState.HELD.value, _holding_cart(now).is_(None))
+    if db.locks_rows:
+        # Lock order: the activity (held already), then the carts. Each cart is read
+        # again once locked: the statement below sees what committed before the lock.
+        locked = session.scalars(
+            select(Cart.id)
+            .where(Cart.id.in_(select(CartItem.cart_id).where(*dead)))
+            .order_by(Cart.id)
+            .with_for_update(skip_locked=True)
+        ).all()
+        if not locked:
+            return 0
+        dead = (*dead, CartItem.cart_id.in_(locked))
     cart_state = (
         select(Cart.state).where(Cart.id == CartItem.cart_id).correlate(CartItem).scalar_subquery()
     )
-    session.execute(
+    result = session.execute(
         update(CartItem)
-        .where(*where, CartItem.state == CartItemState.HELD.value, _holding_cart(now).is_(None))
+        .where(*dead)
         .values(
             state=CartItemState.RELEASED.value,
             released_at=now,
@@ -328,6 +370,7 @@ def _release_dead(session: Session, now: datetime, *where: Any) -> None:
         )
         .execution_options(synchronize_session="fetch")
     )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _holding_reason(found: Any, member_id: int, activity_id: int) -> Reason | None:

@@ -246,7 +246,9 @@ def _accept_race(
         try:
             accept_offer(own, None, entry_id)
         except Refused as exc:
-            assert exc.code == "offer_not_open"
+            # The offer already taken, or (read once the other accept committed) its
+            # place already in a cart: either way one hold.
+            assert exc.code in ("offer_not_open", "already_in_cart")
         except IntegrityError as exc:
             if not one_held_index or "uq_cart_item_member_activity_held" not in str(exc):
                 errors.append(exc)
@@ -274,6 +276,11 @@ def test_one_offer_accepted_twice_at_once_gives_one_place(pg_ctx, monkeypatch):
 def test_without_row_locking_nor_the_database_bounds_one_offer_becomes_two_holds(
     pg_ctx, monkeypatch
 ):
+    # Nor the services' unlocked check that the place is not in a cart already (it sees
+    # the other accept once committed): what the row lock alone prevents.
+    # Nor make_room's own look at the database's bound (it would answer "busy").
+    monkeypatch.setattr(places, "already_holding", lambda *args: None)
+    monkeypatch.setattr(places, "make_room", lambda *args: None)
     with database_bounds_off(pg_ctx.db):
         assert _accept_race(pg_ctx, row_locking=False, monkeypatch=monkeypatch) == 2
 

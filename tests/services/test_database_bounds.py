@@ -10,25 +10,33 @@ ran out, not yet swept) that the bounds still count — shown by switching that 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from console.db.models import CartItem, Registration
-from console.services import places
+from console.db.models import CartItem, Registration, WaitlistEntry
+from console.domain.cards import CardEntry
+from console.domain.clock import FixedClock
+from console.domain.errors import Busy, Refused
+from console.services import cart_return, places
 from console.services.cart_release import release_locked_cart
 from console.services.carts import add_to_cart
-from console.services.checkout import start_checkout
+from console.services.checkout import pay, start_checkout
 from console.services.context import ServiceContext
 from console.services.gateway import PORT_NAME
 from console.services.sandbox_gateway import SandboxGateway
+from console.services.sweep import sweep
+from console.services.waitlist_admin import accept_offer
 from tests.helpers.databases import database_bounds_off
 from tests.helpers.place_data import make_activity, make_family, make_staff, verify
 
@@ -457,3 +465,175 @@ def test_without_the_not_found_refusal_the_race_overbooks(ctx):
     with _function_as(ctx, passes_when_gone):
         held, error = _race_with_a_reinserted_activity(ctx)
     assert (held, error) == (3, None)  # three held on two places
+
+
+# The review's races: a place given back beside a cart another transaction is using.
+# make_room takes a dead item's cart only if nobody holds it (SKIP LOCKED); else "busy".
+
+
+def _without_skip_locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """make_room as first written: the dead items released without locking their carts."""
+    release = places._release_dead
+
+    def unlocked(session: Any, db: Any, now: Any, *where: Any) -> int:
+        return release(session, SimpleNamespace(locks_rows=False), now, *where)
+
+    monkeypatch.setattr(places, "_release_dead", unlocked)
+
+
+def _paused_in(monkeypatch: pytest.MonkeyPatch, thread_name: str) -> tuple[Any, Any]:
+    """The test-only hook pauses the named thread's transaction after its count."""
+    paused, resume = threading.Event(), threading.Event()
+
+    def hook() -> None:
+        if threading.current_thread().name == thread_name:
+            paused.set()
+            assert resume.wait(20)
+
+    monkeypatch.setattr(places, "after_count", hook)
+    return paused, resume
+
+
+def _pay_in_the_last_second(ctx: ServiceContext, clock, monkeypatch) -> dict[str, Any]:
+    """Family A pays in its checkout lock's last second (its transaction read the clock
+    then, and holds the cart); family B, whose transaction read it at the lock's end,
+    reaches for the one place meanwhile."""
+    ctx.ports[PORT_NAME] = SandboxGateway()
+    agent = make_staff(ctx)
+    a, b = make_family(ctx, verified_by=agent), make_family(ctx)
+    activity = make_activity(ctx, capacity=1)
+    cart = add_to_cart(ctx, agent, a.household_id, a.child_ids[0], activity).cart
+    assert cart is not None
+    until = start_checkout(ctx, agent, cart.cart_id, a.parent_id)
+    a_ctx = dataclasses.replace(ctx, clock=FixedClock(until - timedelta(seconds=1)))
+    clock.set(until)
+    paused, resume = _paused_in(monkeypatch, "pay")
+    seen: dict[str, Any] = {}
+
+    def paying() -> None:
+        with CardEntry("4242424242424242", 12, 2030, "123") as card:
+            seen["paid"] = pay(a_ctx, agent, cart.cart_id, card, a.parent_id)
+
+    thread = threading.Thread(target=paying, name="pay")
+    thread.start()
+    assert paused.wait(20)  # A holds its cart; its pending payment not yet written
+    try:
+        seen["b"] = add_to_cart(ctx, None, b.household_id, b.child_ids[0], activity)
+    except Busy as busy:
+        seen["b"] = busy
+    finally:
+        resume.set()
+        thread.join(30)
+    with ctx.db.read() as s:
+        seen["registrations"] = s.scalar(select(func.count()).select_from(Registration))
+    return seen
+
+
+def test_a_family_paying_in_its_last_second_keeps_its_place(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    seen = _pay_in_the_last_second(ctx, clock, monkeypatch)
+    assert isinstance(seen["b"], Busy)  # the place is in A's hands for a moment
+    assert seen["paid"].registered and seen["registrations"] == 1
+
+
+def test_without_skip_locked_the_card_is_charged_and_nobody_registered(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    _without_skip_locked(monkeypatch)
+    seen = _pay_in_the_last_second(ctx, clock, monkeypatch)
+    assert seen["b"].held  # B took the place from under A's payment…
+    assert seen["paid"].status.value == "approved" and seen["registrations"] == 0  # …charged
+
+
+def _extend_in_the_last_second(ctx: ServiceContext, clock, monkeypatch) -> dict[str, Any]:
+    """Family A adds a second activity to its cart a second before the hold ends; family
+    B reaches for the first activity's one place at the deadline meanwhile."""
+    a, b = make_family(ctx, children=2), make_family(ctx)
+    x, y = make_activity(ctx, capacity=1), make_activity(ctx, capacity=5)
+    cart = add_to_cart(ctx, None, a.household_id, a.child_ids[0], x).cart
+    assert cart is not None
+    a_ctx = dataclasses.replace(ctx, clock=FixedClock(cart.hold_expires_at - timedelta(seconds=1)))
+    clock.set(cart.hold_expires_at)
+    paused, resume = _paused_in(monkeypatch, "extend")
+    seen: dict[str, Any] = {"x": x}
+
+    def extending() -> None:
+        seen["a"] = add_to_cart(
+            a_ctx, None, a.household_id, a.child_ids[1], y, cart_id=cart.cart_id
+        )
+
+    thread = threading.Thread(target=extending, name="extend")
+    thread.start()
+    assert paused.wait(20)
+    try:
+        seen["b"] = add_to_cart(ctx, None, b.household_id, b.child_ids[0], x)
+    except Busy as busy:
+        seen["b"] = busy
+    finally:
+        resume.set()
+        thread.join(30)
+    return seen
+
+
+def test_a_cart_changed_in_its_last_second_keeps_its_items(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    seen = _extend_in_the_last_second(ctx, clock, monkeypatch)
+    assert isinstance(seen["b"], Busy)
+    states = {line.activity_id: line.state.value for line in seen["a"].cart.items}
+    assert states[seen["x"]] == "held"
+
+
+def test_without_skip_locked_the_changed_cart_loses_an_item(ctx, clock, monkeypatch):
+    _pg_only(ctx)
+    _without_skip_locked(monkeypatch)
+    seen = _extend_in_the_last_second(ctx, clock, monkeypatch)
+    assert seen["b"].held
+    states = {line.activity_id: line.state.value for line in seen["a"].cart.items}
+    assert states[seen["x"]] == "released"  # extended, without the place it was holding
+
+
+def _back_beside_the_line(ctx: ServiceContext, clock) -> int:
+    """A child's checkout lapses; re-added to the full activity, the child joins the line;
+    places free up; support gives the first cart back (F11); the line offers the child a
+    place, which the family accepts. Returns the child's held items after the accept."""
+    ctx.ports[PORT_NAME] = SandboxGateway()
+    agent = make_staff(ctx)
+    a, b, w = make_family(ctx, verified_by=agent), make_family(ctx, children=2), make_family(ctx)
+    kid = a.child_ids[0]
+    activity = make_activity(ctx, capacity=3)
+    first = add_to_cart(ctx, agent, a.household_id, kid, activity).cart
+    assert first is not None
+    start_checkout(ctx, agent, first.cart_id, a.parent_id)
+    clock.advance(10 * MIN)
+    for child in b.child_ids:
+        assert add_to_cart(ctx, None, b.household_id, child, activity).held
+    clock.advance(2 * MIN)
+    assert not add_to_cart(ctx, None, w.household_id, w.child_ids[0], activity).held
+    clock.advance(13 * MIN)  # A's checkout lock ran out, nothing paid
+    assert not add_to_cart(ctx, None, a.household_id, kid, activity).held  # the child waits
+    clock.advance(6 * MIN)  # B's holds ran out
+    verify(ctx, agent, a.household_id)
+    release_locked_cart(ctx, agent, first.cart_id, "navigateur fermé")
+    sweep(ctx)  # B lapses; the places are offered, the child's line first
+    with ctx.db.read() as s:
+        entry = s.scalar(select(WaitlistEntry).where(WaitlistEntry.member_id == kid))
+        assert entry is not None and entry.state == "offered"
+        entry_id = entry.id
+    accept_offer(ctx, None, entry_id)
+    with ctx.db.read() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(CartItem)
+                .where(CartItem.member_id == kid, CartItem.state == "held")
+            )
+        )
+
+
+def test_a_cart_back_beside_the_childs_line_leaves_the_place_to_the_line(ctx, clock):
+    assert _back_beside_the_line(ctx, clock) == 1  # the offer's place, once
+
+
+def test_keeping_the_place_beside_the_line_makes_the_offer_a_second_hold(ctx, clock, monkeypatch):
+    monkeypatch.setattr(cart_return, "_in_line", lambda session, items: set())
+    with pytest.raises(Refused, match="already_in_cart"):  # was an IntegrityError, a crash
+        _back_beside_the_line(ctx, clock)
