@@ -77,6 +77,12 @@ DYNAMIC_SITES: dict[tuple[str, str], tuple[str, ...]] = {
         "already_in_cart",
         "already_waitlisted",
     ),
+    # add_item (accepting an offer) refuses what already_holding() found, the same codes.
+    ("console/services/carts.py", "holding.code"): (
+        "already_registered",
+        "already_in_cart",
+        "already_waitlisted",
+    ),
     # validate_payer raises the first blocking payer rule (console/domain/payers.py).
     ("console/services/payers.py", "check.blocking[0].code"): (
         "payer_not_member",
