@@ -192,6 +192,18 @@ def add_item(
             raise Refused("cart_other_household", cart_number=cart.number)
         apply_hold(cart, hold_of(cart).after_change(now), now)
     places.make_room_for(session, ctx.db, member.id, activity.id, now)  # the database's bounds
+    return cart, _held_item(session, cart, member, activity, now, waitlist_entry_id)
+
+
+def _held_item(
+    session: Session,
+    cart: Cart,
+    member: Member,
+    activity: Activity,
+    now: datetime,
+    waitlist_entry_id: int | None = None,
+) -> CartItem:
+    """The held item itself, written (the one place a cart item is made)."""
     item = CartItem(
         cart_id=cart.id,
         member_id=member.id,
@@ -203,7 +215,7 @@ def add_item(
     )
     session.add(item)
     session.flush()
-    return cart, item
+    return item
 
 
 def _member_of(session: Session, household_id: int, member_id: int) -> tuple[Household, Member]:
@@ -383,17 +395,7 @@ def _hold_place(
         cart = _new_cart(session, household, actor, now)
     else:
         apply_hold(cart, hold_of(cart).after_change(now), now)
-    session.add(
-        CartItem(
-            cart_id=cart.id,
-            member_id=member.id,
-            activity_id=activity.id,
-            price_cents=activity.price_cents,
-            state=CartItemState.HELD.value,
-            added_at=now,
-        )
-    )
-    session.flush()
+    _held_item(session, cart, member, activity, now)
     return cart
 
 
