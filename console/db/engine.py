@@ -147,6 +147,11 @@ class Database:
             f"SELECT set_config('statement_timeout', '{int(statement_timeout_ms)}', true),"
             " set_config('plan_cache_mode', 'force_generic_plan', true)"
         )
+        # A one-trip write's (:meth:`write_one`): the lock timeout of :meth:`write`.
+        self._write_settings = (
+            f"SELECT set_config('lock_timeout', '{int(lock_timeout_ms)}', true),"
+            " set_config('plan_cache_mode', 'force_generic_plan', true)"
+        )
         if url.startswith("sqlite"):
             self.dialect = "sqlite"
             self.engine = _sqlite_engine(url, immediate=False, busy_ms=lock_timeout_ms)
@@ -236,6 +241,30 @@ class Database:
                     return [tuple(row) for row in connection.execute(statement, params)]
                 finally:
                     connection.rollback()
+        return self._one_trip(self._lookup_settings, statement, params)
+
+    def write_one(self, statement: Select[Any], params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Every row of one statement that writes, alone in its own transaction, in one
+        round trip (PostgreSQL only).
+
+        As :meth:`fetch`, on a lookup connection: the transaction's settings (the lock
+        timeout of :meth:`write`) and the statement go together before one Sync, so the
+        statement commits as soon as the server has run it. A lock it takes is held for
+        the server's own work and the commit, never across a round trip. For a function
+        that does a whole transaction's work under a lock (``console_take_place``).
+
+        Raises :class:`Busy` when a lock is not had in time (or the database asks to
+        try again: a serialization failure, a deadlock), :class:`Unavailable` when the
+        connection fails; anything else the statement raises is raised as it is.
+        """
+        if self.dialect != "postgresql":
+            raise NotImplementedError("write_one: PostgreSQL only")
+        return self._one_trip(self._write_settings, statement, params)
+
+    def _one_trip(
+        self, settings: str, statement: Select[Any], params: Mapping[str, Any]
+    ) -> list[tuple[Any, ...]]:
+        """``settings`` then ``statement`` in one implicit transaction, one round trip."""
         dbapi = self._query_engine.dialect.loaded_dbapi
         lookup = self._lookup_connection()
         try:
@@ -243,11 +272,12 @@ class Database:
             # quotes (standard_conforming_strings), which the compiled text depends on.
             compiled = self._compiled(statement)
             with timing.timed_statement():
-                rows = lookup.run(self._lookup_settings, compiled.sql, {**compiled.fixed, **params})
+                rows = lookup.run(settings, compiled.sql, {**compiled.fixed, **params})
         except dbapi.Error as exc:
             if getattr(exc, "sqlstate", None) in _BUSY_STATES:
-                # Cancelled by statement_timeout (a long lock ahead): the Sync ended the
-                # failed transaction, and the connection is sound.
+                # Cancelled by statement_timeout or lock_timeout (a long lock ahead), or
+                # told to try again: the Sync ended the failed transaction, and the
+                # connection is sound.
                 self._lookup_done(lookup)
                 raise Busy("database_busy") from exc
             if isinstance(exc, (dbapi.OperationalError, dbapi.InterfaceError)):

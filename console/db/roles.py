@@ -4,7 +4,8 @@
   migrations (``console db upgrade``). It logs in; nothing else connects as it.
 - The **server** (``console serve``) reads and writes what its use cases need: SELECT,
   INSERT, UPDATE and DELETE on the tables, but only SELECT and INSERT on the append-only
-  logs (the journal, the file-access log, their seals). No DDL, no TRUNCATE.
+  logs (the journal, the file-access log, their seals), and execute the place taker's
+  function (migration 0011). No DDL, no TRUNCATE.
 - The **reporting** role reads every table but the secrets: SIN ciphertext, password and
   token hashes, email bodies and attachments are not granted to it, column by column.
 
@@ -50,7 +51,12 @@ SENSITIVE_COLUMNS: Mapping[str, frozenset[str]] = {
 }
 # Alembic's bookkeeping: the server reads it (``/health``, the start check), never writes.
 VERSION_TABLE = "alembic_version"
-FUNCTIONS = ("console_append_only()", "console_within_capacity()")
+# The place taker's one call (migration 0011): executed by the server role, nobody else.
+TAKE_PLACE = (
+    "console_take_place(integer, integer, integer, integer, integer, text,"
+    " timestamp with time zone, interval)"
+)
+FUNCTIONS = ("console_append_only()", "console_within_capacity()", TAKE_PLACE)
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -243,6 +249,8 @@ def _grant_server(conn: Connection, names: RoleNames) -> tuple[str, ...]:
         conn.execute(text(f'GRANT {", ".join(allowed)} ON public."{table}" TO {s}'))
     # nextval for the serial ids and the numbers families quote; no setval.
     conn.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {s}"))
+    # Invoker's rights: it writes only what the grants above let the server write.
+    conn.execute(text(f"GRANT EXECUTE ON FUNCTION public.{TAKE_PLACE} TO {s}"))
     return tuple(privileges)
 
 

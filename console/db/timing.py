@@ -117,6 +117,15 @@ def _ending(original: Callable[[Any], None]) -> Callable[[Any], None]:
     return timed
 
 
+def lock_held(seconds: float) -> None:
+    """Count a row lock held ``seconds`` inside one statement (a function that locks and
+    commits in one round trip reports it itself)."""
+    scope = _current.get()
+    if scope is not None:
+        scope.locked += seconds
+        scope.locks += 1
+
+
 @contextmanager
 def timed_statement() -> Iterator[None]:
     """Time one round trip made outside SQLAlchemy's cursor events (``Database.fetch``)."""

@@ -13,11 +13,22 @@ and the site keeps its own logs.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    String,
+    bindparam,
+    cast,
+    column,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, selectinload
 
+from console.db import timing
 from console.db.models import (
     Activity,
     Cart,
@@ -295,6 +306,10 @@ def add_to_cart(
     agents and web users never overbook.
     """
     require_staff(actor, "cart_add")
+    if actor is None and cart_id is None and ctx.db.locks_rows and places.after_count is None:
+        taken = _take_in_one_call(ctx, household_id, member_id, activity_id)
+        if taken is not None:
+            return taken
     with ctx.db.write() as session:
         require_caller(session, ctx, actor, household_id)
         household, member, activity = _place_taker(session, household_id, member_id, activity_id)
@@ -366,6 +381,135 @@ def add_to_cart(
         return AddOutcome(
             cart=cart_view, waitlist_entry_id=entry_id, waitlist_position=rank(session, entry_row)
         )
+
+
+# What the site's place taker needs before the lock, in one read of plain values.
+_TAKER = (
+    select(
+        Household.number,
+        Member.first_name,
+        Member.last_name,
+        Member.birth_date,
+        Activity.code,
+        Activity.title,
+        Activity.price_cents,
+        Activity.age_min,
+        Activity.age_max,
+    )
+    .join(Member, Member.household_id == Household.id)
+    .join(Activity, Activity.id == bindparam("activity_id"))
+    .where(
+        Household.id == bindparam("household_id"),
+        Member.id == bindparam("member_id"),
+        Member.removed_at.is_(None),
+    )
+)
+# Migration 0011's function: the work under the activity's lock, in the database.
+_TAKE_PLACE = func.console_take_place(
+    cast(bindparam("household_id"), Integer),
+    cast(bindparam("member_id"), Integer),
+    cast(bindparam("activity_id"), Integer),
+    cast(bindparam("owner"), Integer),
+    cast(bindparam("price"), Integer),
+    cast(bindparam("channel"), String),
+    bindparam("now"),
+    bindparam("hold"),
+).table_valued(
+    "taken",
+    column("new_cart", Integer),
+    column("new_cart_number", BigInteger),
+    column("new_item", Integer),
+    column("new_entry", Integer),
+    column("new_position"),
+    column("locked_ms"),
+)
+_TAKE = select(*_TAKE_PLACE.columns)
+# The rank of a new entry at the end of the line, read after its commit.
+_AHEAD = select(func.count()).where(
+    WaitlistEntry.activity_id == bindparam("activity_id"),
+    or_(
+        WaitlistEntry.state == WaitlistState.WAITING.value,
+        WaitlistEntry.state == WaitlistState.OFFERED.value,
+    ),
+    WaitlistEntry.position < bindparam("position"),
+)
+
+
+def _take_in_one_call(
+    ctx: ServiceContext, household_id: int, member_id: int, activity_id: int
+) -> AddOutcome | None:
+    """The public site's common path on PostgreSQL: a new cart holding the place, or the
+    end of the line, with the work under the lock done by the database in one call
+    (migration 0011's ``console_take_place``, sent alone: the lock is held for the
+    server's work and the commit, not for a round trip). ``None`` when the path is not
+    the common one — a member or activity not found, a place the member already holds,
+    dead holds to give back, places to offer first — and nothing was written: the caller
+    then takes the whole transaction statement by statement.
+
+    The rule is the same as :func:`add_to_cart`'s: the function counts with the same
+    statement (``places._HOLDING_AND_COUNT``) and decides as it does; every place-taking
+    test runs both ways (this path on PostgreSQL, the other on SQLite).
+    """
+    found = ctx.db.fetch(
+        _TAKER, {"household_id": household_id, "member_id": member_id, "activity_id": activity_id}
+    )
+    if not found:
+        return None  # the statement-by-statement path says what is missing
+    number, first, last, born, code, title, price, age_min, age_max = found[0]
+    now = ctx.clock.now()
+    too = age_refusal(age_on(born, local_date(now)), age_min, age_max)
+    if too is not None:
+        raise Refused(AGE_OUT_OF_RANGE, **too.params)
+    hold = CartHold.start(now)
+    params: dict[str, Any] = {
+        "household_id": household_id,
+        "member_id": member_id,
+        "activity_id": activity_id,
+        "owner": number,
+        "price": price,
+        "channel": WEB,
+        "now": now,
+        "hold": hold.deadline - now,
+    }
+    taken, cart_id, cart_number, item_id, entry_id, position, locked_ms = ctx.db.write_one(
+        _TAKE, params
+    )[0]
+    if locked_ms is not None:
+        timing.lock_held(locked_ms / 1000)
+    if taken == "place":
+        line = CartLine(
+            item_id=item_id,
+            member_id=member_id,
+            member_name=f"{first} {last}",
+            activity_id=activity_id,
+            activity_code=code,
+            activity_title=title,
+            price_cents=price,
+            state=CartItemState.HELD,
+        )
+        return AddOutcome(
+            cart=CartSummary(
+                cart_id=cart_id,
+                number=cart_number,
+                owner_number=number,
+                household_id=household_id,
+                state=hold.state,
+                hold_expires_at=hold.deadline,
+                extension_used=hold.extension_used,
+                checkout_locked_until=hold.checkout_locked_until,
+                live=hold.is_live(now),
+                minutes_left=hold.minutes_left(now),
+                channel=WEB,
+                items=(line,),
+                as_of=now,
+            )
+        )
+    if taken == "waitlist":
+        ahead = ctx.db.fetch(_AHEAD, {"activity_id": activity_id, "position": position})
+        return AddOutcome(
+            cart=None, waitlist_entry_id=entry_id, waitlist_position=int(ahead[0][0]) + 1
+        )
+    return None
 
 
 def _refuse(

@@ -14,12 +14,14 @@ never wait on each other in a circle. Freeing a place needs no lock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, case, exists, func, select, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -412,6 +414,42 @@ _HOLDING_AND_COUNT = _counts_query(_NOW, _WAITING).add_columns(
     *_holding_columns(_MEMBER, _ACTIVITY, _NOW), *_room_columns(_MEMBER, _ACTIVITY, _NOW)
 )
 _HOLDING_AND_COUNT = _HOLDING_AND_COUNT.where(Activity.id == _ACTIVITY)
+
+
+def plpgsql_text(statement: Select[Any], variables: dict[str, str]) -> str:
+    """``statement`` as PostgreSQL text to embed in a function: every table qualified
+    with its schema (``public``), each parameter named in ``variables`` replaced by the
+    variable (or expression) given, every other parameter by its value, on one line.
+
+    Migration 0011's ``console_take_place`` embeds :data:`_HOLDING_AND_COUNT` this way:
+    a test compares the function's text with this, so the function counts as this module
+    does, or the test says which changed (the benchmark's pgbench script uses it too).
+    """
+    compiled = statement.compile(
+        dialect=postgresql.dialect(), schema_translate_map={None: "public"}
+    )
+    sql = str(compiled).replace("__[SCHEMA__none].", "public.")
+    for name, value in compiled.params.items():
+        if name in variables:
+            replacement = variables[name]
+        elif isinstance(value, (list, tuple)):
+            replacement = ", ".join(_literal(v) for v in value)
+            sql = sql.replace(f"__[POSTCOMPILE_{name}]", replacement)
+            continue
+        else:
+            replacement = _literal(value)
+        sql = re.sub(rf"%\({re.escape(name)}\)s(::[A-Z ]+)?", lambda _m, r=replacement: r, sql)
+    if "%(" in sql or "POSTCOMPILE" in sql or "__[" in sql:
+        raise ValueError(f"a parameter is left unbound:\n{sql}")
+    return " ".join(sql.split())
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"no literal for {value!r}")
+    return str(value)
 
 
 def already_holding(
