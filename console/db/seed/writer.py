@@ -12,7 +12,7 @@ putting one back checks every row in a single join. If anything fails, the trans
 rolls back and the constraints were never gone for anyone else.
 
 The capacity bound (migration 0010's deferred triggers) is set aside the same way: run
-once per row loaded, its check took the city seed from 90 s to 5½ minutes. Its triggers
+once per row loaded, its check took the city seed from 65 s to 4 minutes. Its triggers
 are disabled inside the loading transaction, before the first row, so no row queues a
 check; at the end one count per activity refuses the whole load if any is past its
 capacity, and the triggers are enabled again before the commit. Every other session
