@@ -125,7 +125,7 @@ def _mail_relay(args: argparse.Namespace) -> int:
 
 def _db_seed(args: argparse.Namespace) -> int:
     from console.bootstrap import MissingKey
-    from console.db.seed import DatabaseNotEmpty, SeedCancelled, seed_database
+    from console.db.seed import DatabaseNotEmpty, OverCapacity, SeedCancelled, seed_database
     from console.db.sin import SinKeyError
     from console.domain.clock import SystemClock
 
@@ -148,7 +148,7 @@ def _db_seed(args: argparse.Namespace) -> int:
             now=SystemClock().now(),
             progress=bar.update,
         )
-    except DatabaseNotEmpty as exc:
+    except (DatabaseNotEmpty, OverCapacity) as exc:
         bar.finish()
         print(f"refused: {exc}", file=sys.stderr)
         return 1

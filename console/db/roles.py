@@ -51,12 +51,23 @@ SENSITIVE_COLUMNS: Mapping[str, frozenset[str]] = {
 }
 # Alembic's bookkeeping: the server reads it (``/health``, the start check), never writes.
 VERSION_TABLE = "alembic_version"
+# The database's own bounds on places (migration 0010), by the names the migration gave
+# them; the migration keeps its own copy (history imports nothing that may change later),
+# and a test reads these names back from a migrated database so the two cannot drift.
+# The seed switches the triggers off for its load and counts once at the end.
+CAPACITY_FUNCTION = "console_within_capacity()"
+CAPACITY_TRIGGERS: Mapping[str, str] = {  # table -> its capacity trigger (PostgreSQL)
+    "cart_item": "cart_item_within_capacity",
+    "registration": "registration_within_capacity",
+    "activity": "activity_within_capacity",
+}
+ONE_HELD_INDEX = "uq_cart_item_member_activity_held"  # on cart_item, both dialects
 # The place taker's one call (migration 0011): executed by the server role, nobody else.
 TAKE_PLACE = (
     "console_take_place(integer, integer, integer, integer, integer, text,"
     " timestamp with time zone, interval)"
 )
-FUNCTIONS = ("console_append_only()", "console_within_capacity()", TAKE_PLACE)
+FUNCTIONS = ("console_append_only()", CAPACITY_FUNCTION, TAKE_PLACE)
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 

@@ -14,13 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Index, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateIndex, DropIndex
 
 from console.db.engine import Database
 from console.db.migrate import upgrade
 from console.db.models import Base
 from console.db.numbers import SEQUENCES
+from console.db.roles import CAPACITY_TRIGGERS, ONE_HELD_INDEX
 
 PG_ENV = "CONSOLE_TEST_DATABASE_URL"
 PGBOUNCER_ENV = "CONSOLE_TEST_PGBOUNCER_URL"
@@ -97,31 +99,30 @@ def iterate_dbs() -> Iterator[str]:
 
 
 # The database's own bounds on places (migration 0010): the capacity triggers and the
-# one-held-item index. The race proofs switch them off to show what the services' locks
-# alone prevent, and leave them on to show what the database refuses by itself.
-_CAPACITY_TRIGGERS = {
-    "cart_item": "cart_item_within_capacity",
-    "registration": "registration_within_capacity",
-    "activity": "activity_within_capacity",
-}
-_ONE_HELD_INDEX = (
-    "CREATE UNIQUE INDEX uq_cart_item_member_activity_held"
-    " ON cart_item (member_id, activity_id) WHERE state = 'held'"
-)
+# one-held-item index, by the names console.db.roles gives them. The race proofs switch
+# them off to show what the services' locks alone prevent, and leave them on to show what
+# the database refuses by itself.
+
+
+def one_held_index() -> Index:
+    """The model's one-held-item index, whose definition the helper builds again."""
+    found = [i for i in Base.metadata.tables["cart_item"].indexes if i.name == ONE_HELD_INDEX]
+    assert found, f"the models have no index {ONE_HELD_INDEX}"
+    return found[0]
 
 
 @contextmanager
 def database_bounds_off(db: Database) -> Iterator[None]:
     """The database without its bounds on places for the block (PostgreSQL)."""
     with db.engine.begin() as conn:
-        for table, trigger in _CAPACITY_TRIGGERS.items():
+        for table, trigger in CAPACITY_TRIGGERS.items():
             conn.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {trigger}"))
-        conn.execute(text("DROP INDEX uq_cart_item_member_activity_held"))
+        conn.execute(DropIndex(one_held_index()))
     try:
         yield
     finally:
         with db.engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {', '.join(_CAPACITY_TRIGGERS)} CASCADE"))
-            for table, trigger in _CAPACITY_TRIGGERS.items():
+            conn.execute(text(f"TRUNCATE {', '.join(CAPACITY_TRIGGERS)} CASCADE"))
+            for table, trigger in CAPACITY_TRIGGERS.items():
                 conn.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER {trigger}"))
-            conn.execute(text(_ONE_HELD_INDEX))
+            conn.execute(CreateIndex(one_held_index()))

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError
 
 from console.db.engine import Database
 from console.db.models import CartItem, Registration, WaitlistEntry
+from console.db.roles import ONE_HELD_INDEX
 from console.db.sin import SinCipher
 from console.domain.cards import CardEntry
 from console.domain.clock import SystemClock
@@ -250,7 +251,7 @@ def _accept_race(
             # place already in a cart: either way one hold.
             assert exc.code in ("offer_not_open", "already_in_cart")
         except IntegrityError as exc:
-            if not one_held_index or "uq_cart_item_member_activity_held" not in str(exc):
+            if not one_held_index or ONE_HELD_INDEX not in str(exc):
                 errors.append(exc)
         except BaseException as exc:  # reported below
             errors.append(exc)

@@ -25,6 +25,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from console.db.models import CartItem, Registration, WaitlistEntry
+from console.db.roles import CAPACITY_FUNCTION, CAPACITY_TRIGGERS, ONE_HELD_INDEX
 from console.domain.cards import CardEntry
 from console.domain.clock import FixedClock
 from console.domain.errors import Busy, Refused
@@ -37,7 +38,7 @@ from console.services.gateway import PORT_NAME
 from console.services.sandbox_gateway import SandboxGateway
 from console.services.sweep import sweep
 from console.services.waitlist_admin import accept_offer
-from tests.helpers.databases import database_bounds_off
+from tests.helpers.databases import database_bounds_off, one_held_index
 from tests.helpers.place_data import make_activity, make_family, make_staff, verify
 
 MIN = timedelta(minutes=1)
@@ -80,6 +81,60 @@ def _full_activity(ctx: ServiceContext) -> tuple[int, int, list[int]]:
         cart_id = out.cart.cart_id
     assert cart_id is not None
     return activity, cart_id, list(family.child_ids)
+
+
+# The bounds' names, written once in console.db.roles (the seed, these tests and their
+# helpers read them there), are the migrated database's: migration 0010 keeps its own copy.
+
+_CAPACITY_TRIGGERS_FOUND = (
+    "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger AS t"
+    " JOIN pg_class AS c ON c.oid = t.tgrelid JOIN pg_namespace AS n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = 'public' AND t.tgfoid = to_regprocedure(:function)"
+    " ORDER BY c.relname, t.tgname"
+)
+_INDEX_FOUND = {
+    "postgresql": "SELECT tablename, indexdef FROM pg_indexes"
+    " WHERE schemaname = 'public' AND indexname = :name",
+    "sqlite": "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'index' AND name = :name",
+}
+
+
+def _capacity_triggers(ctx: ServiceContext) -> list[tuple[str, str, str]]:
+    """(table, trigger, enabled: O or D) of every trigger running the capacity check."""
+    with ctx.db.engine.connect() as conn:
+        found = conn.execute(text(_CAPACITY_TRIGGERS_FOUND), {"function": CAPACITY_FUNCTION})
+        return [(str(t), str(name), str(on)) for t, name, on in found]
+
+
+def _one_held_index_found(ctx: ServiceContext) -> list[tuple[str, str]]:
+    """(table, definition) of the index named as the one-held-item index, if any."""
+    with ctx.db.engine.connect() as conn:
+        found = conn.execute(text(_INDEX_FOUND[ctx.db.dialect]), {"name": ONE_HELD_INDEX})
+        return [(str(t), str(definition)) for t, definition in found]
+
+
+def test_the_capacity_triggers_named_once_are_the_migrated_databases(ctx):
+    _pg_only(ctx)
+    expected = sorted((table, trigger, "O") for table, trigger in CAPACITY_TRIGGERS.items())
+    assert _capacity_triggers(ctx) == expected  # these three and no other, all enabled
+
+
+def test_the_one_held_index_named_once_is_the_migrated_databases(ctx):
+    found = _one_held_index_found(ctx)
+    assert [table for table, _definition in found] == ["cart_item"]
+    definition = " ".join(found[0][1].split())
+    assert definition.startswith(f"CREATE UNIQUE INDEX {ONE_HELD_INDEX} ON ")
+    assert "WHERE" in definition and "'held'" in definition
+    assert one_held_index().table.name == "cart_item"  # the model's, which the helper rebuilds
+
+
+def test_the_bounds_switched_off_come_back_as_the_migration_made_them(ctx):
+    _pg_only(ctx)
+    triggers, index = _capacity_triggers(ctx), _one_held_index_found(ctx)
+    with database_bounds_off(ctx.db):
+        assert {on for _t, _name, on in _capacity_triggers(ctx)} == {"D"}
+        assert _one_held_index_found(ctx) == []
+    assert (_capacity_triggers(ctx), _one_held_index_found(ctx)) == (triggers, index)
 
 
 def test_psql_cannot_hold_a_place_past_the_capacity(ctx):
@@ -126,7 +181,7 @@ def test_psql_cannot_hold_one_child_twice(ctx):
     kid = family.child_ids[0]
     out = add_to_cart(ctx, None, family.household_id, kid, activity)
     assert out.cart is not None
-    with pytest.raises(IntegrityError, match=r"uq_cart_item_member_activity_held|UNIQUE"):
+    with pytest.raises(IntegrityError, match=rf"{ONE_HELD_INDEX}|UNIQUE"):
         _insert_held(ctx, out.cart.cart_id, kid, activity)
     assert _held(ctx, activity) == 1
 
@@ -261,9 +316,7 @@ def test_without_the_isolation_guard_two_repeatable_reads_overbook(ctx):
     other's place: the reason the bound refuses any isolation but READ COMMITTED."""
     _pg_only(ctx)
     with ctx.db.engine.begin() as conn:
-        source = conn.scalar(
-            text("SELECT pg_get_functiondef('console_within_capacity()'::regprocedure)")
-        )
+        source = conn.scalar(text(_SOURCE))
     unguarded = re.sub(
         r"IF (pg_catalog\.)?current_setting\('transaction_isolation'\).*?END IF;",
         "",
@@ -281,7 +334,7 @@ def test_without_the_isolation_guard_two_repeatable_reads_overbook(ctx):
             assert conn.scalar(text(_SOURCE)) == source
 
 
-_SOURCE = "SELECT pg_get_functiondef('console_within_capacity()'::regprocedure)"
+_SOURCE = f"SELECT pg_get_functiondef('{CAPACITY_FUNCTION}'::regprocedure)"
 
 
 def _define(ctx: ServiceContext, definition: str) -> None:
@@ -386,19 +439,20 @@ def test_an_activity_deleted_and_inserted_again_smaller_is_refused(ctx):
 def test_with_an_update_only_trigger_the_activity_comes_back_with_no_places(ctx):
     _pg_only(ctx)
     with ctx.db.engine.begin() as conn:
-        conn.execute(text("DROP TRIGGER activity_within_capacity ON activity"))
+        conn.execute(text(_DROP_TRIGGER))
         conn.execute(text(_TRIGGER.format(events="UPDATE OF capacity")))
     try:
         assert _reinsert_with_no_capacity(ctx) == 0  # two held on none
     finally:
         with ctx.db.engine.begin() as conn:
-            conn.execute(text("DROP TRIGGER activity_within_capacity ON activity"))
+            conn.execute(text(_DROP_TRIGGER))
             conn.execute(text(_TRIGGER.format(events="INSERT OR UPDATE OF capacity, id")))
 
 
+_DROP_TRIGGER = f"DROP TRIGGER {CAPACITY_TRIGGERS['activity']} ON activity"
 _TRIGGER = (
-    "CREATE CONSTRAINT TRIGGER activity_within_capacity AFTER {events} ON activity"
-    " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION console_within_capacity()"
+    f"CREATE CONSTRAINT TRIGGER {CAPACITY_TRIGGERS['activity']} AFTER {{events}} ON activity"
+    f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {CAPACITY_FUNCTION}"
 )
 
 

@@ -24,6 +24,9 @@ from console.db.migrate import upgrade
 from console.db.models import Base
 from console.db.roles import (
     APPEND_ONLY_TABLES,
+    CAPACITY_FUNCTION,
+    CAPACITY_TRIGGERS,
+    ONE_HELD_INDEX,
     SENSITIVE_COLUMNS,
     RoleNames,
     RolesRefused,
@@ -262,11 +265,11 @@ def test_the_server_role_neither_changes_nor_removes_a_log_entry(
         "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only",
         "DROP TRIGGER audit_entry_append_only ON audit_entry",
         # The database's bounds on places (migration 0010) stay on.
-        "ALTER TABLE cart_item DISABLE TRIGGER cart_item_within_capacity",
-        "ALTER TABLE registration DISABLE TRIGGER registration_within_capacity",
-        "DROP TRIGGER activity_within_capacity ON activity",
-        "DROP INDEX uq_cart_item_member_activity_held",
-        "CREATE OR REPLACE FUNCTION console_within_capacity() RETURNS trigger"
+        f"ALTER TABLE cart_item DISABLE TRIGGER {CAPACITY_TRIGGERS['cart_item']}",
+        f"ALTER TABLE registration DISABLE TRIGGER {CAPACITY_TRIGGERS['registration']}",
+        f"DROP TRIGGER {CAPACITY_TRIGGERS['activity']} ON activity",
+        f"DROP INDEX {ONE_HELD_INDEX}",
+        f"CREATE OR REPLACE FUNCTION {CAPACITY_FUNCTION} RETURNS trigger"
         " LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'",
         "DROP TABLE job_lease",
         "CREATE FUNCTION evil() RETURNS int LANGUAGE sql AS 'SELECT 1'",

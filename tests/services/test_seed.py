@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import String, and_, func, or_, select, text
@@ -31,7 +32,16 @@ from console.db.models import (
     WaitlistEntry,
 )
 from console.db.numbers import next_number
-from console.db.seed import DatabaseNotEmpty, SeedCancelled, SeedSummary, seed_database
+from console.db.roles import CAPACITY_TRIGGERS
+from console.db.seed import (
+    DatabaseNotEmpty,
+    OverCapacity,
+    SeedCancelled,
+    SeedSummary,
+    runner,
+    seed_database,
+    writer,
+)
 from console.db.seed.families import luhn_ok
 from console.db.sin import SinCipher
 from tests.conftest import TEST_SIN_KEY
@@ -493,3 +503,129 @@ def test_the_journal_and_call_notes_use_the_services_action_codes(db: Database) 
         }
     assert written and written <= known
     assert noted and noted <= known
+
+
+# -- the capacity bound: off for the load, one count at the end (PostgreSQL) ---------
+
+CAPACITY_ON = sorted((trigger, "O") for trigger in CAPACITY_TRIGGERS.values())
+
+
+def _pg_only(db: Database) -> None:
+    if db.dialect != "postgresql":
+        pytest.skip("SQLite has one writer: the capacity bound is the server database's trigger")
+
+
+def _capacity_triggers(db: Database) -> list[tuple[str, str]]:
+    """(trigger, O if enabled, D if disabled) of the capacity triggers, as committed."""
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT tgname, tgenabled FROM pg_trigger WHERE tgname = ANY(:names)"
+                " ORDER BY tgname"
+            ),
+            {"names": list(CAPACITY_TRIGGERS.values())},
+        )
+        return [(str(name), str(on)) for name, on in found]
+
+
+def _one_activity_overfull(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """The planned city, but with no place left in the activity with the most confirmed
+    registrations: its rows still load. Returns where the seed puts that activity's id."""
+    chosen: dict[str, int] = {}
+    planned = runner._World._apply_capacities
+
+    def overfull(world: Any) -> None:
+        planned(world)
+        i, act = max(
+            enumerate(world.activities), key=lambda a: world.plan.counts[a[1].id].confirmed
+        )
+        row = list(world.activity_rows[i])
+        assert row[0] == act.id and world.plan.counts[act.id].confirmed > 0
+        row[6] = 0  # the capacity
+        world.activity_rows[i] = tuple(row)
+        chosen["activity"] = act.id
+
+    monkeypatch.setattr(runner._World, "_apply_capacities", overfull)
+    return chosen
+
+
+def _seeded_rows(db: Database) -> int:
+    with db.read() as s:
+        return sum(int(s.scalar(text(f"SELECT count(*) FROM {t}"))) for t in runner.SEEDED_TABLES)
+
+
+def test_an_overfull_load_is_refused_whole_and_the_bound_stays_on(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pg_only(db)
+    overfull = _one_activity_overfull(monkeypatch)
+    with pytest.raises(OverCapacity, match=r"^1 activity would be past capacity") as refused:
+        _seed(db, scale="test")
+    assert f"(activity {overfull['activity']}: " in str(refused.value)
+    assert " places taken of 0)" in str(refused.value)
+    assert _seeded_rows(db) == 0  # nothing half-written
+    assert _capacity_triggers(db) == CAPACITY_ON
+
+
+def test_without_the_count_at_the_end_the_overfull_load_commits(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The triggers are off while the rows load: nothing but the end's count refuses them."""
+    _pg_only(db)
+    overfull = _one_activity_overfull(monkeypatch)
+    count = writer.over_capacity
+    monkeypatch.setattr(writer, "over_capacity", lambda session: [])
+    _seed(db, scale="test")
+    with db.read() as s:
+        over = count(s)
+    assert [activity for activity, _capacity, _taken in over] == [overfull["activity"]]
+
+
+def test_the_capacity_bound_is_on_again_after_a_seed(db: Database) -> None:
+    _pg_only(db)
+    _seed(db)
+    assert _capacity_triggers(db) == CAPACITY_ON
+    with db.read() as s:
+        activity = s.scalar(
+            select(Registration.activity_id).where(Registration.state == "confirmed").limit(1)
+        )
+    # psql shrinking a group below its registrations: the trigger refuses it at commit.
+    with pytest.raises(IntegrityError, match="within_capacity"), db.engine.begin() as conn:
+        conn.execute(text("UPDATE activity SET capacity = 0 WHERE id = :a"), {"a": activity})
+
+
+def test_without_enabling_them_again_a_seed_leaves_the_bound_off(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The switch is the transaction's: committed with the rows unless switched back."""
+    _pg_only(db)
+    switch = writer.switch_capacity_triggers
+
+    def never_on(session: Session, *, on: bool) -> None:
+        if not on:
+            switch(session, on=False)
+
+    monkeypatch.setattr(writer, "switch_capacity_triggers", never_on)
+    try:
+        _seed(db)
+        assert {on for _trigger, on in _capacity_triggers(db)} == {"D"}
+        with db.engine.begin() as conn:  # what psql could then do
+            conn.execute(text("UPDATE activity SET capacity = 0"))
+        with db.read() as s:
+            assert writer.over_capacity(s)
+    finally:  # the run's database is the next test's: its bound on again
+        with db.write() as s:
+            switch(s, on=True)
+    assert _capacity_triggers(db) == CAPACITY_ON
+
+
+def test_a_cancelled_seed_leaves_the_bound_on(db: Database) -> None:
+    _pg_only(db)
+    reports: list[int] = []
+    with pytest.raises(SeedCancelled):  # a few batches in: the triggers are off meanwhile
+        seed_database(
+            db, CIPHER, scale="demo", now=NOW, progress=lambda d, t: reports.append(d),
+            cancelled=lambda: len(reports) > 3,
+        )  # fmt: skip
+    assert _seeded_rows(db) == 0
+    assert _capacity_triggers(db) == CAPACITY_ON

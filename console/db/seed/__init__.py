@@ -10,5 +10,13 @@ in :mod:`console.db.seed.scenarios` show every FAQ case on every scale.
 
 from console.db.seed.runner import DatabaseNotEmpty, SeedCancelled, SeedSummary, seed_database
 from console.db.seed.scales import SCALES
+from console.db.seed.writer import OverCapacity
 
-__all__ = ["SCALES", "DatabaseNotEmpty", "SeedCancelled", "SeedSummary", "seed_database"]
+__all__ = [
+    "SCALES",
+    "DatabaseNotEmpty",
+    "OverCapacity",
+    "SeedCancelled",
+    "SeedSummary",
+    "seed_database",
+]

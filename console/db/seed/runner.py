@@ -30,6 +30,7 @@ from console.db.seed.render import CartRenderer, Ids
 from console.db.seed.scales import SCALES, Scale
 from console.db.seed.writer import (
     RowWriter,
+    capacity_checked_at_end,
     foreign_keys_checked_at_end,
     sync_id_sequences,
     writer_for,
@@ -120,7 +121,9 @@ def seed_database(
     ``now`` (aware) anchors every live state: holds lapse in the next minutes, checkout
     locks are running, offers expire within 48 hours. Raises :class:`DatabaseNotEmpty`
     if any table the seed fills already has rows, :class:`SeedCancelled` if
-    ``cancelled()`` turns true (nothing is written then).
+    ``cancelled()`` turns true, :class:`OverCapacity` if the load would leave an activity
+    past its capacity (PostgreSQL's bound, checked once for the whole load); nothing is
+    written then.
     """
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
@@ -136,7 +139,12 @@ def seed_database(
     with db.write() as session:
         _refuse_if_not_empty(session)
         writer = writer_for(session)
-        with foreign_keys_checked_at_end(session, SEEDED_TABLES):
+        # At the end the foreign keys are put back first (every row's activity exists),
+        # then the places are counted once and the capacity triggers enabled again.
+        with (
+            capacity_checked_at_end(session),
+            foreign_keys_checked_at_end(session, SEEDED_TABLES),
+        ):
             for table, rows in steps:
                 _write_batches(writer, table, rows, world.scale.batch, tracker)
             world.write_carts(writer, tracker)

@@ -10,6 +10,14 @@ insert itself (measured: 1 M registrations load in 7 s without their four foreig
 filled are set aside and put back, from the catalogue's own definitions, at the end:
 putting one back checks every row in a single join. If anything fails, the transaction
 rolls back and the constraints were never gone for anyone else.
+
+The capacity bound (migration 0010's deferred triggers) is set aside the same way: run
+once per row loaded, its check took the city seed from 65 s to 4 minutes. Its triggers
+are disabled inside the loading transaction, before the first row, so no row queues a
+check; at the end one count per activity refuses the whole load if any is past its
+capacity, and the triggers are enabled again before the commit. Every other session
+still sees them enabled (the change is the transaction's until it commits) and waits on
+the tables' locks meanwhile.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session
 
 from console.db.models import Base
+from console.db.roles import CAPACITY_TRIGGERS
 
 Row = tuple[object, ...]
 
@@ -135,8 +144,66 @@ def foreign_keys_checked_at_end(session: Session, tables: Sequence[str]) -> Iter
     for table, name, _definition in keys:
         session.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
     yield
-    # The deferred checks (the capacity bound, migration 0010) run now: a table with
-    # pending trigger events cannot be altered, and the load is checked before it ends.
-    session.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
+    # No deferred check is pending here (a table with pending trigger events cannot be
+    # altered): the foreign keys are gone and the capacity triggers were disabled before
+    # the first row (capacity_checked_at_end). Were one ever left queued, ALTER TABLE
+    # would refuse the load, loudly, rather than run a million checks one by one.
     for table, name, definition in keys:
         session.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
+
+
+class OverCapacity(RuntimeError):
+    """The load would leave activities past their capacity; the transaction rolls back."""
+
+
+# Per activity: the places its confirmed registrations and held cart items take, where
+# that is more than its capacity — the capacity trigger's own count, for every activity at
+# once (migration 0010).
+_OVER_CAPACITY = text(
+    "SELECT a.id, a.capacity, COALESCE(r.taken, 0) + COALESCE(c.taken, 0) AS taken"
+    " FROM activity AS a"
+    " LEFT JOIN (SELECT activity_id, count(*) AS taken FROM registration"
+    " WHERE state = 'confirmed' GROUP BY activity_id) AS r ON r.activity_id = a.id"
+    " LEFT JOIN (SELECT activity_id, count(*) AS taken FROM cart_item"
+    " WHERE state = 'held' GROUP BY activity_id) AS c ON c.activity_id = a.id"
+    " WHERE COALESCE(r.taken, 0) + COALESCE(c.taken, 0) > a.capacity"
+    " ORDER BY a.id"
+)
+
+
+def over_capacity(session: Session) -> list[tuple[int, int, int]]:
+    """(activity id, capacity, places taken) of every activity past its capacity."""
+    return [(int(a), int(c), int(t)) for a, c, t in session.execute(_OVER_CAPACITY)]
+
+
+@contextmanager
+def capacity_checked_at_end(session: Session) -> Iterator[None]:
+    """PostgreSQL: the capacity triggers off for the block, one count for the whole load at
+    exit (raising :class:`OverCapacity`), then the triggers on again, all in the session's
+    transaction: a failure rolls the switch back with the rows. The session's role must
+    own the tables (the seed runs as the owner)."""
+    if session.get_bind().dialect.name != "postgresql":
+        yield  # SQLite has no capacity trigger: one writer, the services' rule alone
+        return
+    # Before any row: a row written while its trigger is enabled queues a deferred check,
+    # which would then fire at commit and keep ALTER TABLE from enabling it again.
+    switch_capacity_triggers(session, on=False)
+    yield
+    over = over_capacity(session)
+    if over:
+        shown = "; ".join(f"activity {a}: {t} places taken of {c}" for a, c, t in over[:3])
+        more = f" and {len(over) - 3} more" if len(over) > 3 else ""
+        which = "1 activity" if len(over) == 1 else f"{len(over)} activities"
+        raise OverCapacity(
+            f"{which} would be past capacity ({shown}{more}):"
+            " confirmed registrations plus held cart items may not exceed it;"
+            " nothing was written"
+        )
+    switch_capacity_triggers(session, on=True)
+
+
+def switch_capacity_triggers(session: Session, *, on: bool) -> None:
+    """Enable or disable the capacity triggers in the session's transaction (PostgreSQL)."""
+    verb = "ENABLE" if on else "DISABLE"
+    for table, trigger in CAPACITY_TRIGGERS.items():
+        session.execute(text(f'ALTER TABLE {table} {verb} TRIGGER "{trigger}"'))
