@@ -148,10 +148,7 @@ class Database:
             " set_config('plan_cache_mode', 'force_generic_plan', true)"
         )
         # A one-trip write's (:meth:`write_one`): the lock timeout of :meth:`write`.
-        self._write_settings = (
-            f"SELECT set_config('lock_timeout', '{int(lock_timeout_ms)}', true),"
-            " set_config('plan_cache_mode', 'force_generic_plan', true)"
-        )
+        self._write_settings = f"SELECT set_config('lock_timeout', '{int(lock_timeout_ms)}', true)"
         if url.startswith("sqlite"):
             self.dialect = "sqlite"
             self.engine = _sqlite_engine(url, immediate=False, busy_ms=lock_timeout_ms)

@@ -307,8 +307,8 @@ class CartItem(Base):
         # One held item per member and activity, whoever writes (migration 0010).
         Index(
             "uq_cart_item_member_activity_held",
+            "activity_id",  # first: it serves the activity's counts too (migration 0011)
             "member_id",
-            "activity_id",
             unique=True,
             sqlite_where=text("state = 'held'"),
             postgresql_where=text("state = 'held'"),
@@ -368,8 +368,8 @@ class Registration(Base):
         CheckConstraint(_in("state", RegistrationState), name="state"),
         Index(
             "uq_registration_member_activity_confirmed",
+            "activity_id",  # first: it serves the activity's counts too (migration 0011)
             "member_id",
-            "activity_id",
             unique=True,
             sqlite_where=text("state = 'confirmed'"),
             postgresql_where=text("state = 'confirmed'"),
@@ -398,8 +398,8 @@ class WaitlistEntry(Base):
         ),
         Index(
             "uq_waitlist_member_activity_open",
+            "activity_id",  # first: it serves the activity's counts too (migration 0011)
             "member_id",
-            "activity_id",
             unique=True,
             sqlite_where=text("state IN ('waiting', 'offered')"),
             postgresql_where=text("state IN ('waiting', 'offered')"),
