@@ -287,7 +287,9 @@ class Database:
                 self._close_idle_lookups()
                 raise Unavailable("database_unavailable", detail=str(exc)[:200]) from exc
             self._lookup_done(lookup)
-            raise
+            # As SQLAlchemy raises it for every other statement (an IntegrityError for
+            # a bound the database keeps, say), so callers see one kind of error.
+            raise DBAPIError.instance(None, None, exc, dbapi.Error) from exc
         except BaseException:
             self._close_lookup(lookup)  # interrupted mid-exchange: its state is unknown
             raise

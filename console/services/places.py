@@ -452,6 +452,15 @@ def _literal(value: object) -> str:
     return str(value)
 
 
+# The names :data:`_HOLDING_AND_COUNT`'s parameters take in migration 0011's function.
+TAKE_PLACE_VARIABLES = {
+    "member_id": "p_member",
+    "activity_id": "p_activity",
+    "now": "p_now",
+    "waiting_bound": "v_bound",
+}
+
+
 def already_holding(
     session: Session, member_id: int, activity_id: int, now: datetime
 ) -> Reason | None:
