@@ -15,12 +15,10 @@ either a new cart and its held item, or the waitlist entry (the last position, t
 insert); commit. Each client takes members from its own sequence, so no member comes twice
 before all have come once, as in the Python benchmark.
 
-``one_call``: the same work under the lock — the lock, the count, the hold in a new cart
-or the waitlist entry — as one PL/pgSQL function call (made in the benchmark's database
-only), so the lock is held for one round trip and the commit. It leaves out what the site's
-common path never does (the refusal's offer lookup, giving back dead holds, sending offers,
-an agent's journal entry and open cart): the ceiling of moving the critical section into
-the database, not a second implementation of it.
+``one_call``: the product's own one-call path (migration 0011's ``console_take_place``,
+which the services use for the public site on PostgreSQL): the read before the lock, then
+the function sent alone in its own transaction, so the lock is held for the server's work
+and the commit. PostgreSQL's ceiling for the path the Python figures take.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 
 from console.services import places
@@ -39,21 +36,8 @@ from console.services import places
 
 def _count_sql() -> str:
     """The service's seat-taking read, with pgbench variables for its parameters."""
-    compiled = places._HOLDING_AND_COUNT.compile(dialect=postgresql.dialect())
-    sql = str(compiled)
     variables = {"member_id": ":m", "activity_id": ":a", "now": "now()", "waiting_bound": ":bound"}
-    for name, value in compiled.params.items():
-        if name in variables:
-            continue
-        literal = "'" + str(value).replace("'", "''") + "'" if isinstance(value, str) else value
-        sql = re.sub(rf"%\({re.escape(name)}\)s(::[A-Z ]+)?", str(literal), sql)
-    for name, value in variables.items():
-        sql = re.sub(rf"%\({name}\)s(::[A-Z ]+)?", value, sql)
-    # IN-lists rendered at run time: the open waitlist states.
-    sql = re.sub(r"IN \(__\[POSTCOMPILE_\w+\]\)", "IN ('waiting', 'offered')", sql)
-    if "%(" in sql or "POSTCOMPILE" in sql:
-        raise RuntimeError(f"an unbound parameter is left in the seat-taking read:\n{sql}")
-    return " ".join(sql.split())
+    return places.plpgsql_text(places._HOLDING_AND_COUNT, variables)
 
 
 # The end of the line read by the insert itself, as ``waitlist.join_waitlist`` does.
@@ -79,44 +63,10 @@ _DECIDE = (
     " FROM ({count}) AS c(id, capacity, confirmed, live, checkout, offers, waiting,"
     " registered, in_cart, waitlisted, dead, held_rows)"
 )
-
-
-def one_call_function() -> str:
-    """A PL/pgSQL function doing what the transaction does under the lock — the lock, the
-    count, then the hold or the waitlist entry — so that it is one round trip under the
-    lock, then the commit: the ceiling of the next step (not the product's code)."""
-    count = (
-        _count_sql()
-        .replace(":m", "p_member")
-        .replace(":a", "p_activity")
-        .replace(":bound", "p_bound")
-    )
-    decide = _DECIDE.format(count=count)
-    return f"""
-CREATE OR REPLACE FUNCTION seat_sql_take(p_member int, p_activity int, p_household int,
-                                         p_number int) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    p_bound int;
-    v_free int;
-    v_holding int;
-    v_cart int;
-BEGIN
-    SELECT capacity + 1 INTO p_bound FROM activity WHERE id = p_activity FOR UPDATE;
-    {decide}
-        INTO v_free, v_holding;
-    IF v_holding = 1 THEN
-        RETURN 'holding';
-    ELSIF v_free > 0 THEN
-        {_NEW_CART.format(number="nextval('cart_number_seq')", hn="p_number", h="p_household")}
-            RETURNING id INTO v_cart;
-        {_HELD_ITEM.format(cart="v_cart", m="p_member", a="p_activity")};
-        RETURN 'place';
-    END IF;
-    {_JOIN_WAITLIST.format(a="p_activity", m="p_member", h="p_household")};
-    RETURN 'waitlist';
-END
-$$;
-"""
+# The services' one call (console.services.carts._TAKE_PLACE), alone in its transaction.
+_TAKE_PLACE = (
+    "SELECT * FROM console_take_place(:h, :m, :a, :hn, 1000, 'web', now(), interval '20 minutes');"
+)
 
 
 def script(
@@ -128,8 +78,8 @@ def script(
     hot: bool,
     one_call: bool = False,
 ) -> str:
-    """The pgbench script of one seat-taking transaction (``one_call``: its work under
-    the lock as one call of :func:`one_call_function`'s function)."""
+    """The pgbench script of one seat-taking transaction (``one_call``: the read, then
+    the services' one call alone in its transaction)."""
     count = _count_sql()
     activity = (
         f"\\set a {first_activity}"
@@ -137,20 +87,21 @@ def script(
         else f"\\set a {first_activity} + random(0, {activities - 1})"
     )
     decide = _DECIDE.format(count=count) + " \\gset"
-    start = [
-        f"SELECT (nextval('seat_sql_member') % {members}) + {first_member} AS m \\gset",
-        activity,
-        "BEGIN;",
-        "SET LOCAL lock_timeout = 3000;",
+    member = f"SELECT (nextval('seat_sql_member') % {members}) + {first_member} AS m \\gset"
+    read = (
         "SELECT h.id AS h, h.number AS hn FROM household h JOIN member m"
         " ON m.household_id = h.id JOIN activity a ON a.id = :a"
-        " WHERE m.id = :m AND m.removed_at IS NULL \\gset",
-    ]
+        " WHERE m.id = :m AND m.removed_at IS NULL \\gset"
+    )
     if one_call:
-        return "\n".join([*start, "SELECT seat_sql_take(:m, :a, :h, :hn);", "COMMIT;"])
+        return "\n".join([member, activity, "SET lock_timeout = 3000;", read, _TAKE_PLACE])
     return "\n".join(
         [
-            *start,
+            member,
+            activity,
+            "BEGIN;",
+            "SET LOCAL lock_timeout = 3000;",
+            read,
             "SELECT id, capacity + 1 AS bound FROM activity WHERE id = :a FOR UPDATE \\gset",
             decide,
             "\\if :holding = 0 and :free > 0",
@@ -226,8 +177,7 @@ def run(
             "-d",
             make_url(url).database or "",
             "-c",
-            "DROP SEQUENCE IF EXISTS seat_sql_member; CREATE SEQUENCE seat_sql_member;"
-            + (one_call_function() if one_call else ""),
+            "DROP SEQUENCE IF EXISTS seat_sql_member; CREATE SEQUENCE seat_sql_member;",
         ],
         check=True,
         capture_output=True,

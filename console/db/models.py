@@ -398,8 +398,8 @@ class WaitlistEntry(Base):
         ),
         Index(
             "uq_waitlist_member_activity_open",
-            "activity_id",  # first: it serves the activity's counts too (migration 0011)
             "member_id",
+            "activity_id",
             unique=True,
             sqlite_where=text("state IN ('waiting', 'offered')"),
             postgresql_where=text("state IN ('waiting', 'offered')"),

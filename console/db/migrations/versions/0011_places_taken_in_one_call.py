@@ -34,10 +34,11 @@ statement for the session, and a plan made while a table was small (a new season
 database) chose sequential scans that grew with the table: at a fresh opening the call
 took 4 ms under the lock instead of 0.5. Every statement here is a lookup by key, so the
 function (and migration 0010's commit-time check) runs with ``enable_seqscan = off``. The
-partial unique indexes on held items, confirmed registrations and open waitlist entries
-now lead with ``activity_id``: they were (member, activity), and a planner counting an
-activity's held items could pick one and read it whole; now whichever index it picks is a
-range of the activity's rows.
+partial unique indexes on held items and on confirmed registrations now lead with
+``activity_id``: they were (member, activity), and a planner counting an activity's held
+items could pick one and read it whole; now it is exactly the rows counted. (The open
+waitlist entries' index keeps its order: led by the activity it would hold the whole line,
+waiting and offered, and the count of offers read it all, under the lock, at an opening.)
 """
 
 from collections.abc import Sequence
@@ -180,7 +181,6 @@ $$
 UNIQUE_BY_ACTIVITY = (
     ("cart_item", "uq_cart_item_member_activity_held", "state = 'held'"),
     ("registration", "uq_registration_member_activity_confirmed", "state = 'confirmed'"),
-    ("waitlist_entry", "uq_waitlist_member_activity_open", "state IN ('waiting', 'offered')"),
 )
 
 
