@@ -18,9 +18,10 @@ activity (all waiting on the same row lock), then ``--crowd`` clients on it (ope
 day). pgbench then runs its built-in TPC-B-like script on a scratch database on the same
 server with the same client count, and the same seat-taking transaction as a pgbench
 script (``benchmarks/seat_sql.py``: its statements with no Python between them) — the
-ceiling PostgreSQL itself sets for this transaction, spread and on the hot activity — and
-once more with its work under the lock as one PL/pgSQL call ("one call", created in the
-benchmark's database only): the ceiling of that next step.
+ceiling PostgreSQL itself sets for the statement-by-statement transaction (the agents'
+path, and the site's uncommon cases), spread and on the hot activity — and the site's
+own path, "one call": the read, then migration 0011's ``console_take_place`` alone in its
+transaction, as ``add_to_cart`` sends it for the public site.
 
 Where the time goes, per transaction (means, ms): the answer as the client saw it =
 ``db`` (time inside SQL statements, commit included: ``console.db.timing``) + ``python``
