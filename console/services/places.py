@@ -456,7 +456,7 @@ def _literal(value: object) -> str:
 TAKE_PLACE_VARIABLES = {
     "member_id": "p_member",
     "activity_id": "p_activity",
-    "now": "p_now",
+    "now": "v_now",  # the call's moment moved on by its wait for the lock
     "waiting_bound": "v_bound",
 }
 

@@ -28,6 +28,7 @@ from console.db.roles import (
     CAPACITY_TRIGGERS,
     ONE_HELD_INDEX,
     SENSITIVE_COLUMNS,
+    TAKE_PLACE,
     RoleNames,
     RolesRefused,
     apply_roles,
@@ -523,3 +524,29 @@ def test_serve_warns_loudly_as_a_superuser_or_the_owner(
         assert "WARNING" not in err
     else:
         assert "console serve: WARNING:" in err and warned in err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_place_taker_is_run_by_the_server_role_not_by_reporting(defended, mode):
+    """Migration 0011's function: the server runs it (an activity that does not exist
+    writes nothing, answers ``other``); the reporting role may not call it. Were it
+    PUBLIC's to run (as every new function is, but for the migration's revoke), the
+    invoker's rights still stop reporting at the activity's row lock: it writes nothing
+    the caller's own table privileges do not allow."""
+    call = "SELECT taken FROM console_take_place(0, 0, 0, 0, 0, 'web', now(), interval '1 minute')"
+    assert defended.attempt(defended.names.server, call, mode=mode) is None
+    refused = defended.attempt(defended.names.reporting, call, mode=mode)
+    assert refused is not None and "permission denied for function console_take_place" in refused
+    assert (
+        defended.attempt(None, f"GRANT EXECUTE ON FUNCTION public.{TAKE_PLACE} TO PUBLIC") is None
+    )
+    try:
+        refused = defended.attempt(defended.names.reporting, call, mode=mode)
+        assert refused is not None and "permission denied for table activity" in refused
+    finally:
+        assert (
+            defended.attempt(None, f"REVOKE ALL ON FUNCTION public.{TAKE_PLACE} FROM PUBLIC")
+            is None
+        )
+    refused = defended.attempt(defended.names.reporting, call, mode=mode)
+    assert refused is not None and "permission denied for function" in refused

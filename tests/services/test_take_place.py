@@ -19,8 +19,9 @@ waitlist entry. These tests hold it to the services' rule:
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -266,3 +267,51 @@ def test_nobody_but_its_owner_may_run_it_until_the_roles_grant_it(pg_ctx):
         finally:
             conn.execute(text("RESET ROLE"))
             conn.execute(text("DROP ROLE take_place_stranger"))
+
+
+class _RunningClock:
+    """A clock that runs from ``start`` at the real pace (the production clock, moved)."""
+
+    def __init__(self, start: datetime) -> None:
+        self._start, self._at = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=time.monotonic() - self._at)
+
+
+@pytest.mark.parametrize("path", ["one call", "statement by statement"])
+def test_a_hold_that_runs_out_while_the_newcomer_waits_for_the_lock_is_free(
+    pg_ctx, calls, monkeypatch, path
+):
+    """The count is made at the moment the lock is had, not when the call was sent: a
+    hold that runs out while the newcomer waits for the activity's lock no longer holds
+    its place, and the newcomer takes it (statement by statement reads the clock after
+    the lock; the one call must count at the same moment)."""
+    if path != "one call":
+        monkeypatch.setattr(places, "after_count", lambda: None)  # the dispatch declines
+    activity = make_activity(pg_ctx, capacity=1)
+    holder, newcomer = make_family(pg_ctx, children=1), make_family(pg_ctx, children=1)
+    add_to_cart(pg_ctx, None, holder.household_id, holder.child_ids[0], activity)
+    deadline = pg_ctx.clock.now() + timedelta(minutes=20)
+    running = ServiceContext(
+        db=pg_ctx.db,
+        sin_cipher=pg_ctx.sin_cipher,
+        clock=_RunningClock(deadline - timedelta(seconds=0.3)),
+    )
+    answers: list[AddOutcome] = []
+    with pg_ctx.db.engine.connect() as locker:
+        locker.execute(text("SELECT id FROM activity WHERE id = :a FOR UPDATE"), {"a": activity})
+        taker = threading.Thread(
+            target=lambda: answers.append(
+                add_to_cart(running, None, newcomer.household_id, newcomer.child_ids[0], activity)
+            )
+        )
+        taker.start()
+        time.sleep(1.0)  # the holder's hold runs out meanwhile
+        assert running.clock.now() > deadline
+        locker.commit()
+    taker.join(10)
+    assert len(answers) == 1 and answers[0].held  # the place, not the waitlist
+    with pg_ctx.db.read() as s:
+        held = s.scalars(select(CartItem.member_id).where(CartItem.state == "held")).all()
+    assert held == [newcomer.child_ids[0]]

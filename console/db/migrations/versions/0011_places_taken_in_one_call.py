@@ -58,7 +58,7 @@ SIGNATURE = (
 CAPACITY = "console_within_capacity()"  # migration 0010's commit-time check
 
 # The services' count under the lock (places._HOLDING_AND_COUNT), as
-# places.plpgsql_text renders it with p_member, p_activity, p_now and v_bound; its
+# places.plpgsql_text renders it with p_member, p_activity, v_now and v_bound; its
 # columns: id, capacity, confirmed, live holds, checkout holds, open offers, people
 # waiting (counted to v_bound), registered, holding cart number, waitlisted, a dead held
 # item of the member, held items of the activity (live or dead).
@@ -69,33 +69,33 @@ COUNT = (
     "FROM public.cart_item WHERE public.cart_item.activity_id = public.activity.id AND "
     "public.cart_item.state = 'held' AND (SELECT CASE WHEN (public.cart.state = 'open') "
     "THEN public.cart.hold_expires_at END AS anon_3 FROM public.cart WHERE public.cart.id"
-    " = public.cart_item.cart_id) > p_now) AS anon_2, (SELECT count(*) AS count_3 FROM "
+    " = public.cart_item.cart_id) > v_now) AS anon_2, (SELECT count(*) AS count_3 FROM "
     "public.cart_item WHERE public.cart_item.activity_id = public.activity.id AND "
     "public.cart_item.state = 'held' AND ((SELECT CASE WHEN (public.cart.state = "
     "'checkout') THEN public.cart.checkout_locked_until END AS anon_5 FROM public.cart "
-    "WHERE public.cart.id = public.cart_item.cart_id) > p_now OR (SELECT "
+    "WHERE public.cart.id = public.cart_item.cart_id) > v_now OR (SELECT "
     "public.cart.state FROM public.cart WHERE public.cart.id = public.cart_item.cart_id) "
     "= 'checkout' AND (EXISTS (SELECT * FROM public.payment WHERE public.payment.cart_id "
     "= public.cart_item.cart_id AND public.payment.status = 'pending')))) AS anon_4, "
     "(SELECT count(*) AS count_4 FROM public.waitlist_entry WHERE "
     "public.waitlist_entry.activity_id = public.activity.id AND "
     "public.waitlist_entry.state = 'offered' AND public.waitlist_entry.offer_expires_at >"
-    " p_now) AS anon_6, (SELECT count(*) AS count_5 FROM (SELECT public.waitlist_entry.id"
+    " v_now) AS anon_6, (SELECT count(*) AS count_5 FROM (SELECT public.waitlist_entry.id"
     " AS id FROM public.waitlist_entry WHERE public.waitlist_entry.activity_id = "
     "p_activity AND public.waitlist_entry.state = 'waiting' LIMIT v_bound) AS anon_8) AS "
     "anon_7, EXISTS (SELECT public.registration.id FROM public.registration WHERE "
     "public.registration.member_id = p_member AND public.registration.activity_id = "
     "p_activity AND public.registration.state = 'confirmed') AS anon_9, (SELECT (SELECT "
     "public.cart.number FROM public.cart WHERE public.cart.id = public.cart_item.cart_id "
-    "AND (public.cart.state = 'open' AND public.cart.hold_expires_at > p_now OR "
-    "public.cart.state = 'checkout' AND (public.cart.checkout_locked_until > p_now OR "
+    "AND (public.cart.state = 'open' AND public.cart.hold_expires_at > v_now OR "
+    "public.cart.state = 'checkout' AND (public.cart.checkout_locked_until > v_now OR "
     "(EXISTS (SELECT * FROM public.payment WHERE public.payment.cart_id = public.cart.id "
     "AND public.payment.status = 'pending'))))) AS anon_11 FROM public.cart_item WHERE "
     "public.cart_item.member_id = p_member AND public.cart_item.activity_id = p_activity "
     "AND public.cart_item.state = 'held' AND (SELECT public.cart.number FROM public.cart "
     "WHERE public.cart.id = public.cart_item.cart_id AND (public.cart.state = 'open' AND "
-    "public.cart.hold_expires_at > p_now OR public.cart.state = 'checkout' AND "
-    "(public.cart.checkout_locked_until > p_now OR (EXISTS (SELECT * FROM public.payment "
+    "public.cart.hold_expires_at > v_now OR public.cart.state = 'checkout' AND "
+    "(public.cart.checkout_locked_until > v_now OR (EXISTS (SELECT * FROM public.payment "
     "WHERE public.payment.cart_id = public.cart.id AND public.payment.status = "
     "'pending'))))) IS NOT NULL LIMIT 1) AS anon_10, EXISTS (SELECT "
     "public.waitlist_entry.id FROM public.waitlist_entry WHERE "
@@ -105,8 +105,8 @@ COUNT = (
     "public.cart_item.member_id = p_member AND public.cart_item.activity_id = p_activity "
     "AND public.cart_item.state = 'held' AND (SELECT public.cart.number FROM public.cart "
     "WHERE public.cart.id = public.cart_item.cart_id AND (public.cart.state = 'open' AND "
-    "public.cart.hold_expires_at > p_now OR public.cart.state = 'checkout' AND "
-    "(public.cart.checkout_locked_until > p_now OR (EXISTS (SELECT * FROM public.payment "
+    "public.cart.hold_expires_at > v_now OR public.cart.state = 'checkout' AND "
+    "(public.cart.checkout_locked_until > v_now OR (EXISTS (SELECT * FROM public.payment "
     "WHERE public.payment.cart_id = public.cart.id AND public.payment.status = "
     "'pending'))))) IS NULL) AS anon_13, (SELECT count(*) AS count_6 FROM "
     "public.cart_item WHERE public.cart_item.activity_id = p_activity AND "
@@ -129,6 +129,7 @@ DECLARE
     c record;
     v_real integer;
     v_locked timestamp with time zone;
+    v_now timestamp with time zone;
 BEGIN
     SELECT a.capacity + 1 INTO v_bound FROM public.activity AS a WHERE a.id = p_activity
         FOR UPDATE;
@@ -137,6 +138,10 @@ BEGIN
         RETURN;
     END IF;
     v_locked := clock_timestamp();
+    -- The services read their clock once the lock is had: p_now, the call's moment on
+    -- their clock, moved on by the time this call waited for the lock. A hold or an
+    -- offer that ran out meanwhile no longer counts, as statement by statement.
+    v_now := p_now + greatest(interval '0', v_locked - statement_timestamp());
     SELECT * INTO c FROM ({COUNT}) AS counted(id, capacity, confirmed, live, checkout,
         offers, waiting, registered, in_cart, waitlisted, dead, held_rows);
     IF c.registered OR c.in_cart IS NOT NULL OR c.waitlisted THEN
