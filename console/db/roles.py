@@ -212,6 +212,11 @@ def _check_schema(conn: Connection) -> tuple[str, ...]:
     function = conn.scalar(text("SELECT to_regprocedure('console_append_only()')"))
     if function is None:
         raise RolesRefused("the append-only trigger is missing: run console db upgrade first")
+    for name in FUNCTIONS:
+        if conn.scalar(text("SELECT to_regprocedure(:f)"), {"f": f"public.{name}"}) is None:
+            raise RolesRefused(
+                f"the function {name.split('(')[0]} is missing: run console db upgrade first"
+            )
     known = {*model_tables(), VERSION_TABLE}
     return tuple(sorted(present - known))
 

@@ -189,6 +189,18 @@ def before_0006() -> Iterator[RolesDatabase]:
     yield from _create_database("0005")
 
 
+@pytest.fixture
+def before_0011() -> Iterator[RolesDatabase]:
+    yield from _create_database("0010")
+
+
+def test_db_roles_on_a_schema_behind_the_migrations_says_which_function_is_missing(
+    before_0011: RolesDatabase,
+) -> None:
+    with pytest.raises(RolesRefused, match="console_take_place is missing: run console db upgrade"):
+        apply_roles(before_0011.engine(), before_0011.names)
+
+
 # --- the attack, without the defence ---------------------------------------------------
 
 
