@@ -203,10 +203,10 @@ def add_item(
             raise Refused("cart_other_household", cart_number=cart.number)
         apply_hold(cart, hold_of(cart).after_change(now), now)
     places.make_room_for(session, ctx.db, member.id, activity.id, now)  # the database's bounds
-    return cart, _held_item(session, cart, member, activity, now, waitlist_entry_id)
+    return cart, _make_held_item(session, cart, member, activity, now, waitlist_entry_id)
 
 
-def _held_item(
+def _make_held_item(
     session: Session,
     cart: Cart,
     member: Member,
@@ -539,7 +539,7 @@ def _hold_place(
         cart = _new_cart(session, household, actor, now)
     else:
         apply_hold(cart, hold_of(cart).after_change(now), now)
-    _held_item(session, cart, member, activity, now)
+    _make_held_item(session, cart, member, activity, now)
     return cart
 
 

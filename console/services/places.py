@@ -292,13 +292,13 @@ def make_room(
         released = _release_dead(session, db, now, CartItem.activity_id == activity_id)
         if count.confirmed + room.held_rows - released + 1 > count.capacity:
             raise Busy("database_busy")
-    if room.member_dead and _held_item(session, member_id, activity_id):
+    if room.member_dead and _has_held_item(session, member_id, activity_id):
         mine = (CartItem.activity_id == activity_id, CartItem.member_id == member_id)
         if not _release_dead(session, db, now, *mine):
             raise Busy("database_busy")
 
 
-def _held_item(session: Session, member_id: int, activity_id: int) -> bool:
+def _has_held_item(session: Session, member_id: int, activity_id: int) -> bool:
     """Whether the member still has a held item on the activity (live or dead)."""
     return bool(
         session.scalar(
