@@ -117,6 +117,14 @@ def _ending(original: Callable[[Any], None]) -> Callable[[Any], None]:
     return timed
 
 
+def lock_taken() -> None:
+    """A row lock taken inside a statement whose text does not say ``FOR UPDATE`` (a
+    function's): held from now to the transaction's end."""
+    scope = _current.get()
+    if scope is not None:
+        scope.lock_taken()
+
+
 def lock_held(seconds: float) -> None:
     """Count a row lock held ``seconds`` inside one statement (a function that locks and
     commits in one round trip reports it itself)."""

@@ -307,9 +307,9 @@ def add_to_cart(
     """
     require_staff(actor, "cart_add")
     if actor is None and cart_id is None and ctx.db.locks_rows and places.after_count is None:
-        taken = _take_in_one_call(ctx, household_id, member_id, activity_id)
-        if taken is not None:
-            return taken
+        outcome = _take_in_one_call(ctx, household_id, member_id, activity_id)
+        if outcome is not None:
+            return outcome
     with ctx.db.write() as session:
         require_caller(session, ctx, actor, household_id)
         household, member, activity = _place_taker(session, household_id, member_id, activity_id)
@@ -332,44 +332,17 @@ def add_to_cart(
         if cart is None and actor is not None:
             open_id = open_cart_of(session, household_id, ctx.clock.now())  # one cart per call
             cart = session.get(Cart, open_id) if open_id is not None else None
-        # The critical section: lock, one read, the writes, the journal, commit.
-        lock_activities(session, ctx.db, [activity_id])
-        now = ctx.clock.now()  # read after the lock: arrival order is lock order
-        if cart is not None and ctx.db.locks_rows:
-            # The cart too (activities, then carts), read again: from now on it is live
-            # for this transaction, and a place given back beside it (make_room, the
-            # sweep) skips it rather than take an item from under this change.
-            cart = session.get(Cart, cart.id, with_for_update=True, populate_existing=True)
-            assert cart is not None
-        refusal, count, room = places.holding_and_count(
-            session, member_id, activity_id, now, activity.capacity
-        )
-        if refusal is not None:
-            _refuse(session, refusal, member_id, activity_id, now)
-        if places.after_count is not None:
-            places.after_count()
-        held_cart_id: int | None
-        entry_id: int | None
-        if free_for_newcomers(count) > 0:
-            places.make_room(session, ctx.db, count, room, member_id, activity_id, now)
-            cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
-            _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
-            held_cart_id, entry_id = cart.id, None
-        else:
-            entry = join_waitlist(session, member, activity_id, now)
-            if count.real_remaining > 0:
-                offer_free_places(session, ctx, activity_id, now)  # earlier entries first
-            if actor is not None:
-                audit.record(
-                    session,
-                    ctx,
-                    actor,
-                    "waitlist.join",
-                    household_id=household_id,
-                    member_id=member_id,
-                    target=activity.code,
-                )
-            held_cart_id, entry_id = (cart.id if cart is not None else None), entry.id
+        # The critical section: lock, count, the writes, the journal, commit. A staff
+        # member's first place of the call: the work under the lock in one call
+        # (migration 0011), then the journal entry and the commit.
+        section: tuple[int | None, int | None, datetime] | None = None
+        if cart is None and actor is not None and ctx.db.locks_rows and places.after_count is None:
+            section = _take_in_the_transaction(session, ctx, actor, household, member, activity)
+        if section is None:
+            section = _take_statement_by_statement(
+                session, ctx, actor, household, member, activity, cart
+            )
+        held_cart_id, entry_id, now = section
     # Committed: the lock is released; the answer is read on its own.
     with ctx.db.read() as session:
         held_cart = session.get(Cart, held_cart_id) if held_cart_id else None
@@ -381,6 +354,135 @@ def add_to_cart(
         return AddOutcome(
             cart=cart_view, waitlist_entry_id=entry_id, waitlist_position=rank(session, entry_row)
         )
+
+
+def _take_statement_by_statement(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    household: Household,
+    member: Member,
+    activity: Activity,
+    cart: Cart | None,
+) -> tuple[int | None, int | None, datetime]:
+    """:func:`add_to_cart`'s critical section sent statement by statement (SQLite, a
+    cart named or open, and every case the one call leaves): the held cart's id or
+    ``None``, the waitlist entry's id or ``None``, and the time read after the lock."""
+    household_id, member_id, activity_id = household.id, member.id, activity.id
+    lock_activities(session, ctx.db, [activity_id])
+    now = ctx.clock.now()  # read after the lock: arrival order is lock order
+    if cart is not None and ctx.db.locks_rows:
+        # The cart too (activities, then carts), read again: from now on it is live
+        # for this transaction, and a place given back beside it (make_room, the
+        # sweep) skips it rather than take an item from under this change.
+        cart = session.get(Cart, cart.id, with_for_update=True, populate_existing=True)
+        assert cart is not None
+    refusal, count, room = places.holding_and_count(
+        session, member_id, activity_id, now, activity.capacity
+    )
+    if refusal is not None:
+        _refuse(session, refusal, member_id, activity_id, now)
+    if places.after_count is not None:
+        places.after_count()
+    held_cart_id: int | None
+    entry_id: int | None
+    if free_for_newcomers(count) > 0:
+        places.make_room(session, ctx.db, count, room, member_id, activity_id, now)
+        cart = _hold_place(session, ctx, actor, household, member, activity, cart, now)
+        _audit(session, ctx, actor, "cart.add", cart, member_id, activity.code)
+        held_cart_id, entry_id = cart.id, None
+    else:
+        entry = join_waitlist(session, member, activity_id, now)
+        if count.real_remaining > 0:
+            offer_free_places(session, ctx, activity_id, now)  # earlier entries first
+        if actor is not None:
+            audit.record(
+                session,
+                ctx,
+                actor,
+                "waitlist.join",
+                household_id=household_id,
+                member_id=member_id,
+                target=activity.code,
+            )
+        held_cart_id, entry_id = (cart.id if cart is not None else None), entry.id
+    return held_cart_id, entry_id, now
+
+
+def _take_in_the_transaction(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor,
+    household: Household,
+    member: Member,
+    activity: Activity,
+) -> tuple[int | None, int | None, datetime] | None:
+    """A staff member's new cart (or the end of the line) in one call of migration
+    0011's function inside the call's own transaction, then its journal entry: under the
+    lock, two round trips (the entry, the commit) instead of the whole section. ``None``
+    when the function took nothing (its uncommon cases): nothing was written."""
+    now = ctx.clock.now()
+    row = session.execute(
+        _TAKE,
+        _take_params(
+            household.id,
+            member.id,
+            activity.id,
+            household.number,
+            activity.price_cents,
+            actor.username,
+            now,
+        ),
+    ).one()
+    taken, cart_id, cart_number, _item, entry_id, _position, _locked_ms = row
+    if taken == "other":
+        return None
+    timing.lock_taken()  # held from the call to the commit
+    if taken == "place":
+        audit.record(
+            session,
+            ctx,
+            actor,
+            "cart.add",
+            household_id=household.id,
+            member_id=member.id,
+            target=f"cart {cart_number}",
+            details={"activity": activity.code},
+        )
+        return cart_id, None, now
+    audit.record(
+        session,
+        ctx,
+        actor,
+        "waitlist.join",
+        household_id=household.id,
+        member_id=member.id,
+        target=activity.code,
+    )
+    return None, entry_id, now
+
+
+def _take_params(
+    household_id: int,
+    member_id: int,
+    activity_id: int,
+    owner: int,
+    price: int,
+    channel: str,
+    now: datetime,
+) -> dict[str, Any]:
+    """The one call's parameters: the new cart's hold starts at ``now`` (``CartHold``)."""
+    hold = CartHold.start(now)
+    return {
+        "household_id": household_id,
+        "member_id": member_id,
+        "activity_id": activity_id,
+        "owner": owner,
+        "price": price,
+        "channel": channel,
+        "now": now,
+        "hold": hold.deadline - now,
+    }
 
 
 # What the site's place taker needs before the lock, in one read of plain values.
@@ -461,16 +563,7 @@ def _take_in_one_call(
     if too is not None:
         raise Refused(AGE_OUT_OF_RANGE, **too.params)
     hold = CartHold.start(now)
-    params: dict[str, Any] = {
-        "household_id": household_id,
-        "member_id": member_id,
-        "activity_id": activity_id,
-        "owner": number,
-        "price": price,
-        "channel": WEB,
-        "now": now,
-        "hold": hold.deadline - now,
-    }
+    params = _take_params(household_id, member_id, activity_id, number, price, WEB, now)
     taken, cart_id, cart_number, item_id, entry_id, position, locked_ms = ctx.db.write_one(
         _TAKE, params
     )[0]

@@ -44,11 +44,12 @@ def pg_ctx(_postgres_run: PostgresRun | None) -> Iterator[ServiceContext]:
 
 
 def _under_lock(ctx: ServiceContext) -> list[list[str]]:
-    """The statements each transaction ran between its ``FOR UPDATE`` and its end."""
+    """The statements each transaction ran between its lock (its ``FOR UPDATE``, or the
+    one call that takes it) and its end."""
     windows: list[list[str]] = []
 
     def executed(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if "FOR UPDATE" in statement:
+        if "FOR UPDATE" in statement or "console_take_place" in statement:
             conn.info["window"] = []
             windows.append(conn.info["window"])
         elif "window" in conn.info:
@@ -63,7 +64,9 @@ def _under_lock(ctx: ServiceContext) -> list[list[str]]:
     return windows
 
 
-def test_an_agent_takes_a_place_in_a_few_statements_under_the_lock(pg_ctx):
+def test_an_agent_takes_a_place_in_one_call_and_its_journal_entry_under_the_lock(pg_ctx):
+    """An agent's first place of a call: the one call, then only the journal entry, then
+    the commit."""
     actor = make_staff(pg_ctx)
     activity = make_activity(pg_ctx, capacity=1)
     first = make_family(pg_ctx, children=1, verified_by=actor)
@@ -72,10 +75,28 @@ def test_an_agent_takes_a_place_in_a_few_statements_under_the_lock(pg_ctx):
     held = add_to_cart(pg_ctx, actor, first.household_id, first.child_ids[0], activity)
     waiting = add_to_cart(pg_ctx, actor, second.household_id, second.child_ids[0], activity)
     assert held.held and held.cart is not None and len(held.cart.items) == 1
+    assert held.cart.channel == actor.username
     assert waiting.waitlist_position == 1
     assert len(windows) == 2
     for window in windows:
-        assert 0 < len(window) <= MOST_UNDER_LOCK, window
+        assert len(window) == 1 and "INSERT INTO audit_entry" in window[0], window
+
+
+def test_an_agent_adding_to_the_call_s_cart_runs_a_few_statements_under_the_lock(pg_ctx):
+    """The call's second place goes into its open cart: statement by statement, still
+    only a few under the lock."""
+    actor = make_staff(pg_ctx)
+    activities = [make_activity(pg_ctx, capacity=1) for _ in range(2)]
+    family = make_family(pg_ctx, children=1, verified_by=actor)
+    add_to_cart(pg_ctx, actor, family.household_id, family.child_ids[0], activities[0])
+    windows = _under_lock(pg_ctx)
+    second = add_to_cart(pg_ctx, actor, family.household_id, family.child_ids[0], activities[1])
+    assert second.cart is not None and len(second.cart.items) == 2
+    # After the activity's lock: the cart's own lock (it starts the second window), the
+    # count, the cart's new deadline, the item, the journal entry.
+    after_the_lock = sum(len(w) for w in windows) + len(windows) - 1
+    assert len(windows) == 2
+    assert 0 < after_the_lock <= MOST_UNDER_LOCK + 1, windows
 
 
 def test_the_site_takes_a_place_with_no_round_trip_under_the_lock(pg_ctx):
