@@ -23,7 +23,6 @@ from sqlalchemy import (
     cast,
     column,
     func,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -51,7 +50,7 @@ from console.services.places import free_for_newcomers, lock_activities
 from console.services.quebec_time import local_date
 from console.services.staff import Actor, require_role
 from console.services.verification import require_verified
-from console.services.waitlist import join_waitlist, offer_free_places, rank
+from console.services.waitlist import AHEAD_IN_LINE, join_waitlist, offer_free_places, rank
 
 WEB = "web"
 
@@ -526,15 +525,6 @@ _TAKE_PLACE = func.console_take_place(
     column("locked_ms"),
 )
 _TAKE = select(*_TAKE_PLACE.columns)
-# The rank of a new entry at the end of the line, read after its commit.
-_AHEAD = select(func.count()).where(
-    WaitlistEntry.activity_id == bindparam("activity_id"),
-    or_(
-        WaitlistEntry.state == WaitlistState.WAITING.value,
-        WaitlistEntry.state == WaitlistState.OFFERED.value,
-    ),
-    WaitlistEntry.position < bindparam("position"),
-)
 
 
 def _take_in_one_call(
@@ -598,7 +588,8 @@ def _take_in_one_call(
             )
         )
     if taken == "waitlist":
-        ahead = ctx.db.fetch(_AHEAD, {"activity_id": activity_id, "position": position})
+        # The rank, as ``waitlist.rank`` reads it, after the commit.
+        ahead = ctx.db.fetch(AHEAD_IN_LINE, {"activity_id": activity_id, "position": position})
         return AddOutcome(
             cart=None, waitlist_entry_id=entry_id, waitlist_position=int(ahead[0][0]) + 1
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.db.models import Account, Activity, Household, Member, WaitlistEntry
@@ -60,16 +60,20 @@ def join_waitlist(
     return entry
 
 
+# The open entries ahead of a position in the activity's line. The open states are
+# spelt out (not an IN list): ``Database.fetch`` runs it too (the site's answer after its
+# one call), and a lookup takes no expanding parameter.
+AHEAD_IN_LINE = select(func.count()).where(
+    WaitlistEntry.activity_id == bindparam("activity_id"),
+    or_(*(WaitlistEntry.state == state for state in OPEN_WAITLIST)),
+    WaitlistEntry.position < bindparam("position"),
+)
+
+
 def rank(session: Session, entry: WaitlistEntry) -> int:
     """1-based place in line among the activity's open entries."""
-    ahead = session.scalar(
-        select(func.count()).where(
-            WaitlistEntry.activity_id == entry.activity_id,
-            WaitlistEntry.state.in_(OPEN_WAITLIST),
-            WaitlistEntry.position < entry.position,
-        )
-    )
-    return int(ahead or 0) + 1
+    params = {"activity_id": entry.activity_id, "position": entry.position}
+    return int(session.scalar(AHEAD_IN_LINE, params) or 0) + 1
 
 
 def make_offer(session: Session, ctx: ServiceContext, entry: WaitlistEntry, now: datetime) -> None:
