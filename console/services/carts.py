@@ -125,32 +125,55 @@ def summarize(session: Session, cart: Cart, now: datetime) -> CartSummary:
         .where(CartItem.cart_id == cart.id)
         .order_by(CartItem.id)
     ).all()
-    hold = hold_of(cart)
+    lines = tuple(
+        CartLine(
+            item_id=i.id,
+            member_id=i.member_id,
+            member_name=f"{first} {last}",
+            activity_id=i.activity_id,
+            activity_code=code,
+            activity_title=title,
+            price_cents=i.price_cents,
+            state=CartItemState(i.state),
+        )
+        for i, first, last, code, title in rows
+    )
+    return _summary(
+        cart.id,
+        cart.number,
+        cart.owner_number,
+        cart.household_id,
+        cart.channel,
+        hold_of(cart),
+        lines,
+        now,
+    )
+
+
+def _summary(
+    cart_id: int,
+    number: int,
+    owner_number: int,
+    household_id: int,
+    channel: str,
+    hold: CartHold,
+    lines: tuple[CartLine, ...],
+    now: datetime,
+) -> CartSummary:
+    """A cart's summary at ``now``: its hold as the domain reads it, and its lines."""
     return CartSummary(
-        cart_id=cart.id,
-        number=cart.number,
-        owner_number=cart.owner_number,
-        household_id=cart.household_id,
+        cart_id=cart_id,
+        number=number,
+        owner_number=owner_number,
+        household_id=household_id,
         state=hold.state,
-        hold_expires_at=cart.hold_expires_at,
-        extension_used=cart.extension_used,
-        checkout_locked_until=cart.checkout_locked_until,
+        hold_expires_at=hold.deadline,
+        extension_used=hold.extension_used,
+        checkout_locked_until=hold.checkout_locked_until,
         live=hold.is_live(now),
         minutes_left=hold.minutes_left(now),
-        channel=cart.channel,
-        items=tuple(
-            CartLine(
-                item_id=i.id,
-                member_id=i.member_id,
-                member_name=f"{first} {last}",
-                activity_id=i.activity_id,
-                activity_code=code,
-                activity_title=title,
-                price_cents=i.price_cents,
-                state=CartItemState(i.state),
-            )
-            for i, first, last, code, title in rows
-        ),
+        channel=channel,
+        items=lines,
         as_of=now,
     )
 
@@ -431,6 +454,7 @@ def _take_in_the_transaction(
             activity.price_cents,
             actor.username,
             now,
+            CartHold.start(now),
         ),
     ).one()
     taken, cart_id, cart_number, _item, entry_id, _position, _locked_ms = row
@@ -469,9 +493,9 @@ def _take_params(
     price: int,
     channel: str,
     now: datetime,
+    hold: CartHold,
 ) -> dict[str, Any]:
-    """The one call's parameters: the new cart's hold starts at ``now`` (``CartHold``)."""
-    hold = CartHold.start(now)
+    """The one call's parameters: the new cart's ``hold``, started at ``now``."""
     return {
         "household_id": household_id,
         "member_id": member_id,
@@ -553,7 +577,7 @@ def _take_in_one_call(
     if too is not None:
         raise Refused(AGE_OUT_OF_RANGE, **too.params)
     hold = CartHold.start(now)
-    params = _take_params(household_id, member_id, activity_id, number, price, WEB, now)
+    params = _take_params(household_id, member_id, activity_id, number, price, WEB, now, hold)
     taken, cart_id, cart_number, item_id, entry_id, position, locked_ms = ctx.db.write_one(
         _TAKE, params
     )[0]
@@ -570,23 +594,8 @@ def _take_in_one_call(
             price_cents=price,
             state=CartItemState.HELD,
         )
-        return AddOutcome(
-            cart=CartSummary(
-                cart_id=cart_id,
-                number=cart_number,
-                owner_number=number,
-                household_id=household_id,
-                state=hold.state,
-                hold_expires_at=hold.deadline,
-                extension_used=hold.extension_used,
-                checkout_locked_until=hold.checkout_locked_until,
-                live=hold.is_live(now),
-                minutes_left=hold.minutes_left(now),
-                channel=WEB,
-                items=(line,),
-                as_of=now,
-            )
-        )
+        summary = _summary(cart_id, cart_number, number, household_id, WEB, hold, (line,), now)
+        return AddOutcome(cart=summary)
     if taken == "waitlist":
         # The rank, as ``waitlist.rank`` reads it, after the commit.
         ahead = ctx.db.fetch(AHEAD_IN_LINE, {"activity_id": activity_id, "position": position})
