@@ -390,7 +390,7 @@ def _take_statement_by_statement(
     """:func:`add_to_cart`'s critical section sent statement by statement (SQLite, a
     cart named or open, and every case the one call leaves): the held cart's id or
     ``None``, the waitlist entry's id or ``None``, and the time read after the lock."""
-    household_id, member_id, activity_id = household.id, member.id, activity.id
+    member_id, activity_id = member.id, activity.id
     lock_activities(session, ctx.db, [activity_id])
     now = ctx.clock.now()  # read after the lock: arrival order is lock order
     if cart is not None and ctx.db.locks_rows:
@@ -417,16 +417,7 @@ def _take_statement_by_statement(
         entry = join_waitlist(session, member, activity_id, now)
         if count.real_remaining > 0:
             offer_free_places(session, ctx, activity_id, now)  # earlier entries first
-        if actor is not None:
-            audit.record(
-                session,
-                ctx,
-                actor,
-                "waitlist.join",
-                household_id=household_id,
-                member_id=member_id,
-                target=activity.code,
-            )
+        _journal_waitlist_join(session, ctx, actor, member, activity.code)
         held_cart_id, entry_id = (cart.id if cart is not None else None), entry.id
     return held_cart_id, entry_id, now
 
@@ -462,26 +453,11 @@ def _take_in_the_transaction(
         return None
     timing.lock_taken()  # held from the call to the commit
     if taken == "place":
-        audit.record(
-            session,
-            ctx,
-            actor,
-            "cart.add",
-            household_id=household.id,
-            member_id=member.id,
-            target=f"cart {cart_number}",
-            details={"activity": activity.code},
+        _journal_cart(
+            session, ctx, actor, "cart.add", household.id, cart_number, member.id, activity.code
         )
         return cart_id, None, now
-    audit.record(
-        session,
-        ctx,
-        actor,
-        "waitlist.join",
-        household_id=household.id,
-        member_id=member.id,
-        target=activity.code,
-    )
+    _journal_waitlist_join(session, ctx, actor, member, activity.code)
     return None, entry_id, now
 
 
@@ -700,6 +676,20 @@ def _audit(
     member_id: int | None,
     detail: str,
 ) -> None:
+    _journal_cart(session, ctx, actor, action, cart.household_id, cart.number, member_id, detail)
+
+
+def _journal_cart(
+    session: Session,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    action: str,
+    household_id: int,
+    cart_number: int,
+    member_id: int | None,
+    detail: str,
+) -> None:
+    """A staff member's change to a cart, journaled (the site's own are not)."""
     if actor is None:
         return  # the public site's own actions (see the module docstring)
     audit.record(
@@ -707,8 +697,25 @@ def _audit(
         ctx,
         actor,
         action,
-        household_id=cart.household_id,
+        household_id=household_id,
         member_id=member_id,
-        target=f"cart {cart.number}",
+        target=f"cart {cart_number}",
         details={"activity": detail} if detail else None,
+    )
+
+
+def _journal_waitlist_join(
+    session: Session, ctx: ServiceContext, actor: Actor | None, member: Member, code: str
+) -> None:
+    """A staff member putting the member in the activity's line, journaled."""
+    if actor is None:
+        return  # the public site's own actions (see the module docstring)
+    audit.record(
+        session,
+        ctx,
+        actor,
+        "waitlist.join",
+        household_id=member.household_id,
+        member_id=member.id,
+        target=code,
     )
