@@ -252,7 +252,9 @@ class Database:
 
         Raises :class:`Busy` when a lock is not had in time (or the database asks to
         try again: a serialization failure, a deadlock), :class:`Unavailable` when the
-        connection fails; anything else the statement raises is raised as it is.
+        connection fails; anything else the statement raises comes as SQLAlchemy's error
+        for it (an :class:`~sqlalchemy.exc.IntegrityError` for a bound the database
+        keeps), as from any other unit of work.
         """
         if self.dialect != "postgresql":
             raise NotImplementedError("write_one: PostgreSQL only")
