@@ -18,8 +18,9 @@ activity (all waiting on the same row lock), then ``--crowd`` clients on it (ope
 day). pgbench then runs its built-in TPC-B-like script on a scratch database on the same
 server with the same client count, and the same seat-taking transaction as a pgbench
 script (``benchmarks/seat_sql.py``: its statements with no Python between them) — the
-ceiling PostgreSQL itself sets for the statement-by-statement transaction (the agents'
-path, and the site's uncommon cases), spread and on the hot activity — and the site's
+ceiling PostgreSQL itself sets for the statement-by-statement transaction (an agent's
+next places in the call's cart, and every uncommon case), spread and on the hot activity —
+and the site's
 own path, "one call": the read, then migration 0011's ``console_take_place`` alone in its
 transaction, as ``add_to_cart`` sends it for the public site.
 
