@@ -20,9 +20,9 @@ server with the same client count, and the same seat-taking transaction as a pgb
 script (``benchmarks/seat_sql.py``: its statements with no Python between them) — the
 ceiling PostgreSQL itself sets for the statement-by-statement transaction (an agent's
 next places in the call's cart, and every uncommon case), spread and on the hot activity —
-and the site's
-own path, "one call": the read, then migration 0011's ``console_take_place`` alone in its
-transaction, as ``add_to_cart`` sends it for the public site.
+and the site's own path, "one call": the read, then migration 0011's
+``console_take_place`` alone in its transaction, as ``add_to_cart`` sends it for the
+public site.
 
 Where the time goes, per transaction (means, ms): the answer as the client saw it =
 ``db`` (time inside SQL statements, commit included: ``console.db.timing``) + ``python``
